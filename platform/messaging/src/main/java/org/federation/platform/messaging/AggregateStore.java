@@ -1,0 +1,134 @@
+package org.federation.platform.messaging;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+
+import com.mongodb.client.result.UpdateResult;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stores aggregates together with the events they produce, in one single-document write (the
+ * in-document outbox). Works without multi-document transactions, so on the embedded store and
+ * on any MongoDB.
+ *
+ * <p>The state is written field by field with {@code $set} and the new events are {@code $push}ed
+ * onto {@code pendingEvents}, guarded by the version that was read. The whole document is never
+ * replaced: a replace would put back events the relay has already sent and pulled.
+ */
+public class AggregateStore {
+
+    private static final String TYPE_HINT = "_class";
+
+    private final MongoTemplate mongo;
+    private final JsonMapper json;
+    private final String source;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public AggregateStore(MongoTemplate mongo, JsonMapper json, String source, OutboxRelay relay, Clock clock) {
+        this.mongo = mongo;
+        this.json = json;
+        this.source = source;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /** Loads an aggregate's state with its version, or empty if there is none with this id. */
+    public <T> Optional<Versioned<T>> find(String collection, String id, Class<T> type) {
+        Document document = mongo.findById(id, Document.class, collection);
+        if (document == null) {
+            return Optional.empty();
+        }
+        T state = mongo.getConverter().read(type, document);
+        return Optional.of(new Versioned<>(state, longField(document, OutboxFields.VERSION),
+                longField(document, OutboxFields.LAST_SEQUENCE)));
+    }
+
+    /**
+     * Creates a new aggregate with its first events.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException if the id, or a value under a unique
+     *                                                       index, is taken
+     */
+    public void insert(String collection, String id, Object state, List<NewEvent> events) {
+        Document document = stateDocument(state);
+        document.put(OutboxFields.ID, id);
+        document.put(OutboxFields.VERSION, 1L);
+        document.put(OutboxFields.LAST_SEQUENCE, (long) events.size());
+        document.put(OutboxFields.PENDING, envelopes(id, 0, events));
+        mongo.insert(document, collection);
+        relay.relaySoon(collection, id);
+    }
+
+    /**
+     * Writes the aggregate's new state and appends its new events, if nobody changed it since
+     * {@code current} was read.
+     *
+     * @throws ConcurrentAggregateUpdateException if the version moved on
+     */
+    public void update(String collection, String id, Versioned<?> current, Object newState, List<NewEvent> events) {
+        Update update = new Update();
+        stateDocument(newState).forEach((field, value) -> {
+            if (!OutboxFields.ID.equals(field)) {
+                update.set(field, value);
+            }
+        });
+        update.inc(OutboxFields.VERSION, 1);
+        if (!events.isEmpty()) {
+            update.set(OutboxFields.LAST_SEQUENCE, current.lastSequence() + events.size());
+            update.push(OutboxFields.PENDING).each(envelopes(id, current.lastSequence(), events).toArray());
+        }
+        UpdateResult result = mongo.updateFirst(
+                query(where(OutboxFields.ID).is(id).and(OutboxFields.VERSION).is(current.version())), update, collection);
+        if (result.getMatchedCount() == 0) {
+            throw new ConcurrentAggregateUpdateException(collection, id, current.version());
+        }
+        if (!events.isEmpty()) {
+            relay.relaySoon(collection, id);
+        }
+    }
+
+    private Document stateDocument(Object state) {
+        Document document = new Document();
+        mongo.getConverter().write(state, document);
+        document.remove(TYPE_HINT);
+        for (String reserved : List.of(OutboxFields.VERSION, OutboxFields.LAST_SEQUENCE, OutboxFields.PENDING, OutboxFields.LEASE)) {
+            if (document.containsKey(reserved)) {
+                throw new IllegalArgumentException("aggregate state must not have a field named " + reserved);
+            }
+        }
+        return document;
+    }
+
+    private List<Document> envelopes(String subject, long lastSequence, List<NewEvent> events) {
+        List<Document> documents = new ArrayList<>(events.size());
+        Instant now = clock.instant();
+        long sequence = lastSequence;
+        for (NewEvent event : events) {
+            sequence++;
+            EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), event.type(), source, subject,
+                    now, event.actor(), sequence, json.writeValueAsString(event.payload()));
+            documents.add(PendingEventCodec.toDocument(envelope));
+        }
+        return documents;
+    }
+
+    private static long longField(Map<String, Object> document, String field) {
+        Object value = document.get(field);
+        return value instanceof Number number ? number.longValue() : 0L;
+    }
+
+}

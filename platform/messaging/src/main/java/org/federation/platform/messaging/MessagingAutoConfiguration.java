@@ -1,0 +1,111 @@
+package org.federation.platform.messaging;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the messaging kit into a service: the relay's idempotent producer, the aggregate store,
+ * the relay, topic creation, dead-letter routing and the consumer helpers.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The relay's producer: idempotent and {@code acks=all}, so a resend never duplicates within a session. */
+    @Bean(destroyMethod = "close")
+    Producer<String, byte[]> outboxProducer(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
+                                            @Value("${spring.application.name}") String service) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-outbox-relay");
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 12_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, Producer<String, byte[]> outboxProducer,
+                            List<OutboxCollection> collections, MessagingProperties properties, Clock clock) {
+        return new OutboxRelay(mongo, outboxProducer, collections, properties.relaySettings(), clock);
+    }
+
+    @Bean
+    AggregateStore aggregateStore(MongoTemplate mongo, JsonMapper json, OutboxRelay relay, Clock clock,
+                                  @Value("${spring.application.name}") String service) {
+        return new AggregateStore(mongo, json, "/" + service, relay, clock);
+    }
+
+    @Bean
+    IdempotentWrites idempotentWrites(MongoTemplate mongo) {
+        return new IdempotentWrites(mongo);
+    }
+
+    @Bean
+    InboundEvents inboundEvents(JsonMapper json) {
+        return new InboundEvents(json);
+    }
+
+    /**
+     * Created while the context is refreshing, so before any binding starts: the binder never
+     * finds a topic missing and never auto-creates one.
+     */
+    @Bean
+    FederationTopics federationTopics(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
+                                      @Value("${spring.application.name}") String group,
+                                      MessagingProperties properties, List<OutboxCollection> collections,
+                                      BindingServiceProperties bindings) {
+        FederationTopics topics = new FederationTopics(bootstrap, properties.partitions(),
+                properties.replicationFactor(), properties.brokerWait());
+        Set<String> published = new TreeSet<>();
+        collections.forEach(c -> published.add(c.topic()));
+        Set<String> consumed = new TreeSet<>();
+        bindings.getBindings().forEach((name, binding) -> {
+            if (name.contains("-in-") && binding.getDestination() != null) {
+                for (String destination : binding.getDestination().split(",")) {
+                    consumed.add(destination.trim());
+                }
+            }
+        });
+        topics.ensure(FederationTopics.needed(published, consumed, group));
+        return topics;
+    }
+
+    /** Sends a message that failed its retries to {@code <topic>.<group>.dlq}, as the contracts name it. */
+    @Bean
+    DlqDestinationResolver federationDeadLetterTopics(@Value("${spring.application.name}") String group) {
+        return (record, exception) -> FederationTopics.deadLetterTopic(record.topic(), group);
+    }
+}

@@ -1,0 +1,17 @@
+package org.federation.platform.web;
+
+import java.net.URI;
+
+/** The stable {@code type} URIs of the platform's problem details. */
+public final class ProblemTypes {
+
+    public static final URI VALIDATION = URI.create("urn:federation:problem:validation");
+    public static final URI MALFORMED_BODY = URI.create("urn:federation:problem:malformed-body");
+    public static final URI NOT_FOUND = URI.create("urn:federation:problem:not-found");
+    public static final URI CONFLICT = URI.create("urn:federation:problem:conflict");
+    public static final URI RULE_VIOLATION = URI.create("urn:federation:problem:rule-violation");
+    public static final URI INTERNAL = URI.create("urn:federation:problem:internal");
+
+    private ProblemTypes() {
+    }
+}

@@ -1,0 +1,66 @@
+package org.federation.platform.testing;
+
+import java.net.InetSocketAddress;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * One embedded Kafka broker (KRaft) and one in-memory Mongo-wire store per test JVM, started on
+ * first use and shared by every test class, so Spring contexts can be cached and no test starts
+ * a broker of its own.
+ */
+public final class EmbeddedBackbone {
+
+    private static EmbeddedBackbone instance;
+
+    private final EmbeddedKafkaKraftBroker kafka;
+    private final MongoServer mongo;
+    private final String mongoAddress;
+
+    private EmbeddedBackbone() {
+        kafka = new EmbeddedKafkaKraftBroker(1, 6);
+        kafka.brokerProperty("auto.create.topics.enable", "false");
+        kafka.brokerProperty("num.partitions", "6");
+        kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
+        kafka.afterPropertiesSet();
+        mongo = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = mongo.bind();
+        mongoAddress = "127.0.0.1:" + address.getPort();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-backbone-stop"));
+    }
+
+    /** The shared backbone, started on first call. */
+    public static synchronized EmbeddedBackbone get() {
+        if (instance == null) {
+            instance = new EmbeddedBackbone();
+        }
+        return instance;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.getBrokersAsString();
+    }
+
+    public String mongoUri(String database) {
+        return "mongodb://" + mongoAddress + "/" + database;
+    }
+
+    /** Points a Spring Boot app under test at the shared backbone, with its own database. */
+    public static void register(DynamicPropertyRegistry registry, String database) {
+        EmbeddedBackbone backbone = get();
+        registry.add("spring.kafka.bootstrap-servers", backbone::kafkaBootstrapServers);
+        registry.add("spring.mongodb.uri", () -> backbone.mongoUri(database));
+    }
+
+    private void stop() {
+        try {
+            kafka.destroy();
+        } finally {
+            mongo.shutdownNow();
+        }
+    }
+}

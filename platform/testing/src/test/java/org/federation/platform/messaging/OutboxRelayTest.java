@@ -1,0 +1,260 @@
+package org.federation.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.federation.platform.testing.EmbeddedBackbone;
+import org.federation.platform.testing.TopicProbe;
+import org.federation.platform.testing.TopicProbe.Seen;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The in-document outbox and its relay against a real (embedded) Kafka broker and Mongo-wire
+ * store: order, leases, races with business writes, and a relay that dies between the broker's
+ * acknowledgement and the {@code $pull}.
+ */
+class OutboxRelayTest {
+
+    record Counter(String id, String name, int value) {
+    }
+
+    record CounterChanged(String id, int value) {
+    }
+
+    private static final EmbeddedBackbone backbone = EmbeddedBackbone.get();
+    private static MongoClient client;
+    private static MongoTemplate mongo;
+    private static Producer<String, byte[]> producer;
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private String collection;
+    private String topic;
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(backbone.mongoUri("outbox-test"));
+        mongo = new MongoTemplate(client, "outbox-test");
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, backbone.kafkaBootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+        client.close();
+    }
+
+    @BeforeEach
+    void freshTopic() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        collection = "counters_" + suffix;
+        topic = "test.counters." + suffix;
+        new FederationTopics(backbone.kafkaBootstrapServers(), 6, (short) 1, Duration.ofSeconds(30)).ensure(Set.of(topic));
+    }
+
+    private OutboxRelay relay(OutboxRelaySettings settings) {
+        return new OutboxRelay(mongo, producer, List.of(new OutboxCollection(collection, topic)), settings, Clock.systemUTC());
+    }
+
+    private AggregateStore store(OutboxRelay relay) {
+        return new AggregateStore(mongo, json, "/test-service", relay, Clock.systemUTC());
+    }
+
+    private static NewEvent changed(String id, int value) {
+        return new NewEvent("org.federation.test.counter-changed.v1", "tester", new CounterChanged(id, value));
+    }
+
+    private Document stored(String id) {
+        return mongo.findById(id, Document.class, collection);
+    }
+
+    @Test
+    void sendsAnInsertedAggregatesEventWithTheEnvelopeAndRemovesIt() {
+        OutboxRelay relay = relay(OutboxRelaySettings.defaults());
+        AggregateStore store = store(relay);
+
+        store.insert(collection, "c1", new Counter("c1", "first", 1), List.of(changed("c1", 1)));
+        assertThat(stored("c1").getList("pendingEvents", Document.class)).hasSize(1);
+
+        assertThat(relay.relay(collection, "c1")).isEqualTo(1);
+
+        assertThat(stored("c1").getList("pendingEvents", Document.class)).isEmpty();
+        assertThat(stored("c1").get("relayLease")).isNull();
+        try (TopicProbe probe = new TopicProbe(backbone.kafkaBootstrapServers(), topic)) {
+            Seen event = probe.await(s -> true, Duration.ofSeconds(20)).get(0);
+            assertThat(event.key()).isEqualTo("c1");
+            assertThat(event.headers()).containsEntry("ce_type", "org.federation.test.counter-changed.v1")
+                    .containsEntry("ce_source", "/test-service").containsEntry("ce_subject", "c1")
+                    .containsEntry("ce_specversion", "1.0").containsEntry("ce_actor", "tester")
+                    .containsEntry("sequence", "1").containsKeys("ce_id", "ce_time");
+            assertThat(json.readValue(event.payload(), CounterChanged.class)).isEqualTo(new CounterChanged("c1", 1));
+        }
+    }
+
+    @Test
+    void aStaleVersionIsRefusedAndAppendsNothing() {
+        OutboxRelay relay = relay(OutboxRelaySettings.defaults());
+        AggregateStore store = store(relay);
+        store.insert(collection, "c1", new Counter("c1", "first", 1), List.of(changed("c1", 1)));
+        Versioned<Counter> loaded = store.find(collection, "c1", Counter.class).orElseThrow();
+        store.update(collection, "c1", loaded, new Counter("c1", "first", 2), List.of(changed("c1", 2)));
+
+        assertThatThrownBy(() -> store.update(collection, "c1", loaded, new Counter("c1", "lost", 3), List.of(changed("c1", 3))))
+                .isInstanceOf(ConcurrentAggregateUpdateException.class);
+
+        Versioned<Counter> now = store.find(collection, "c1", Counter.class).orElseThrow();
+        assertThat(now.state()).isEqualTo(new Counter("c1", "first", 2));
+        assertThat(now.version()).isEqualTo(2);
+        assertThat(now.lastSequence()).isEqualTo(2);
+        assertThat(stored("c1").getList("pendingEvents", Document.class)).extracting(d -> d.get("sequence"))
+                .containsExactly(1L, 2L);
+    }
+
+    @Test
+    void businessWritesRacingTheRelayNeitherLoseNorResurrectEvents() throws Exception {
+        OutboxRelay relay = relay(OutboxRelaySettings.defaults());
+        AggregateStore store = store(relay);
+        int writes = 60;
+        store.insert(collection, "c1", new Counter("c1", "raced", 0), List.of(changed("c1", 0)));
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch done = new CountDownLatch(1);
+        Future<?> writer = pool.submit(() -> {
+            for (int i = 1; i <= writes; i++) {
+                Versioned<Counter> current = store.find(collection, "c1", Counter.class).orElseThrow();
+                store.update(collection, "c1", current, new Counter("c1", "raced", i), List.of(changed("c1", i)));
+            }
+            done.countDown();
+            return null;
+        });
+        Future<?> relaying = pool.submit(() -> {
+            while (done.getCount() > 0) {
+                relay.relay(collection, "c1");
+            }
+            relay.relay(collection, "c1");
+            return null;
+        });
+        writer.get(60, TimeUnit.SECONDS);
+        relaying.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+
+        assertThat(stored("c1").getList("pendingEvents", Document.class)).isEmpty();
+        assertThat(stored("c1").get("version", Number.class).longValue()).isEqualTo(writes + 1);
+        assertThat(sequencesOnTopic("c1", writes + 1)).containsExactlyElementsOf(range(1, writes + 1));
+    }
+
+    @Test
+    void twoRelaysNeverInterleaveAnAggregatesEvents() throws Exception {
+        OutboxRelay first = relay(OutboxRelaySettings.defaults());
+        OutboxRelay second = relay(OutboxRelaySettings.defaults());
+        AggregateStore store = store(first);
+        List<String> ids = List.of("a", "b", "c", "d");
+        int eventsEach = 25;
+        for (String id : ids) {
+            List<NewEvent> events = new ArrayList<>();
+            for (int i = 1; i <= eventsEach; i++) {
+                events.add(changed(id, i));
+            }
+            store.insert(collection, id, new Counter(id, id, eventsEach), events);
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Future<Integer> a = pool.submit(first::sweep);
+        Future<Integer> b = pool.submit(second::sweep);
+        int sent = a.get(60, TimeUnit.SECONDS) + b.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+
+        assertThat(sent).isEqualTo(ids.size() * eventsEach);
+        for (String id : ids) {
+            assertThat(sequencesOnTopic(id, eventsEach)).containsExactlyElementsOf(range(1, eventsEach));
+            assertThat(stored(id).getList("pendingEvents", Document.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void aRelayThatDiesAfterTheAckLeavesTheEventsForTheNextRelayWhichSendsThemAgain() {
+        OutboxRelaySettings shortLease = new OutboxRelaySettings(Duration.ofMillis(1500), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 1);
+        OutboxRelay dying = new OutboxRelay(mongo, producer, List.of(new OutboxCollection(collection, topic)),
+                shortLease, Clock.systemUTC()) {
+            @Override
+            protected void removeSent(String collection, String id, String token, List<EventEnvelope> events) {
+                throw new IllegalStateException("killed between the broker's acknowledgement and the $pull");
+            }
+        };
+        AggregateStore store = store(dying);
+        store.insert(collection, "c1", new Counter("c1", "x", 1), List.of(changed("c1", 1)));
+
+        assertThatThrownBy(() -> dying.relay(collection, "c1")).isInstanceOf(IllegalStateException.class);
+        assertThat(stored("c1").getList("pendingEvents", Document.class)).hasSize(1);
+
+        OutboxRelay survivor = relay(shortLease);
+        assertThat(survivor.relay(collection, "c1")).as("the lease still protects the dead relay's claim").isZero();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> survivor.relay(collection, "c1") == 1);
+
+        assertThat(stored("c1").getList("pendingEvents", Document.class)).isEmpty();
+        assertThat(sequencesOnTopic("c1", 2)).containsExactly(1L, 1L);
+    }
+
+    @Test
+    void theRelayStartedAsALifecycleSendsRightAfterTheWrite() {
+        OutboxRelay relay = relay(new OutboxRelaySettings(Duration.ofSeconds(30), Duration.ofMinutes(10),
+                Duration.ofSeconds(10), 2));
+        relay.start();
+        try {
+            store(relay).insert(collection, "now", new Counter("now", "n", 1), List.of(changed("now", 1)));
+            assertThat(sequencesOnTopic("now", 1)).containsExactly(1L);
+        } finally {
+            relay.stop();
+        }
+    }
+
+    private List<Long> sequencesOnTopic(String key, int expected) {
+        try (TopicProbe probe = new TopicProbe(backbone.kafkaBootstrapServers(), topic)) {
+            probe.await(s -> key.equals(s.key()) && probe.countFor(key) >= expected, Duration.ofSeconds(30));
+            return probe.drain(Duration.ofMillis(300)).stream().filter(s -> key.equals(s.key()))
+                    .map(s -> Long.parseLong(s.headers().get("sequence"))).toList();
+        }
+    }
+
+    private static List<Long> range(int from, int to) {
+        List<Long> values = new ArrayList<>();
+        for (long i = from; i <= to; i++) {
+            values.add(i);
+        }
+        return values;
+    }
+}
