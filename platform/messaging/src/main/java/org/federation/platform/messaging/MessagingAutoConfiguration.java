@@ -103,6 +103,18 @@ public class MessagingAutoConfiguration {
         return topics;
     }
 
+    /** Named {@code mongo}, replacing Boot's indicator, which the embedded store cannot answer. */
+    @Bean
+    org.federation.platform.health.MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new org.federation.platform.health.MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    org.federation.platform.health.KafkaHealthIndicator kafkaHealthIndicator(
+            @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap) {
+        return new org.federation.platform.health.KafkaHealthIndicator(bootstrap);
+    }
+
     /** Sends a message that failed its retries to {@code <topic>.<group>.dlq}, as the contracts name it. */
     @Bean
     DlqDestinationResolver federationDeadLetterTopics(@Value("${spring.application.name}") String group) {

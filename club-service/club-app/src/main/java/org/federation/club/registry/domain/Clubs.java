@@ -1,0 +1,22 @@
+package org.federation.club.registry.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where clubs are kept. Adding a club also queues its events for publishing, in the same write. */
+public interface Clubs {
+
+    /**
+     * Stores a new club with its events.
+     *
+     * @throws org.federation.platform.problem.StateConflictException if the id or the name is taken
+     */
+    void add(Club.Change change, String actor);
+
+    Optional<Club> find(String id);
+
+    /** Clubs newest first (by when they entered the platform). */
+    List<Club> newestFirst(int page, int size);
+
+    long count();
+}

@@ -1,0 +1,7 @@
+package org.federation.club.registry.domain;
+
+/** A club leader: who (student number), their name and their role in the club. */
+public record Leader(String studentNumber, String name, String role) {
+
+    public static final String PRESIDENT = "president";
+}

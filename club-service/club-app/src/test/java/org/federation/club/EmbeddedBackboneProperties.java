@@ -1,0 +1,14 @@
+package org.federation.club;
+
+import org.federation.platform.testing.EmbeddedBackbone;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Base of club-service's service tests: the app on the embedded backbone, database {@code club}. */
+public abstract class EmbeddedBackboneProperties {
+
+    @DynamicPropertySource
+    static void backbone(DynamicPropertyRegistry registry) {
+        EmbeddedBackbone.register(registry, "club");
+    }
+}
