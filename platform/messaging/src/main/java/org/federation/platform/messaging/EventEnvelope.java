@@ -52,7 +52,6 @@ public record EventEnvelope(String id, String type, String source, String subjec
         headers.add(header(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0));
         headers.add(header(CloudEventHeaders.ACTOR, actor));
         headers.add(header(CloudEventHeaders.SEQUENCE, Long.toString(sequence)));
-        headers.add(header("contentType", "application/json"));
         return new ProducerRecord<>(topic, null, subject, payload.getBytes(StandardCharsets.UTF_8), headers);
     }
 

@@ -1,0 +1,61 @@
+package org.federation.event.clubs;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.federation.club.contracts.ClubLeader;
+import org.federation.club.contracts.ClubSnapshot;
+import org.federation.platform.messaging.IdempotentWrites;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** The clubs event-service knows, newest snapshot per club by the event's sequence. */
+@Repository
+public class ClubDirectory {
+
+    static final String COLLECTION = "clubs";
+
+    private final MongoTemplate mongo;
+    private final IdempotentWrites writes;
+    private final Clock clock;
+
+    ClubDirectory(MongoTemplate mongo, IdempotentWrites writes, Clock clock) {
+        this.mongo = mongo;
+        this.writes = writes;
+        this.clock = clock;
+    }
+
+    /** Keeps {@code club} if it is newer than what the directory holds; true if it was applied. */
+    boolean keep(ClubSnapshot club, long sequence) {
+        Update update = new Update()
+                .set("name", club.name())
+                .set("category", club.category())
+                .set("state", club.state())
+                .set("registrationYear", club.registrationYear())
+                .set("leaderStudentNumbers", club.leaders() == null ? List.of()
+                        : club.leaders().stream().map(ClubLeader::studentNumber).toList())
+                .set("memberStudentNumbers", club.memberStudentNumbers() == null ? List.of() : club.memberStudentNumbers())
+                .set("successorId", club.successorId())
+                .setOnInsert("firstSeenAt", clock.instant());
+        return writes.applyIfNewer(COLLECTION, club.id(), sequence, update);
+    }
+
+    public Optional<OrganisingClub> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, OrganisingClub.class, COLLECTION));
+    }
+
+    public List<OrganisingClub> newestFirst(int page, int size) {
+        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "firstSeenAt")).skip((long) page * size)
+                .limit(size), OrganisingClub.class, COLLECTION);
+    }
+
+    public long count() {
+        return mongo.count(new Query(where("_id").exists(true)), COLLECTION);
+    }
+}

@@ -1,0 +1,37 @@
+package org.federation.event.clubs;
+
+import org.federation.platform.problem.ResourceNotFoundException;
+import org.federation.platform.web.PageOf;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** event-service's own club directory, as built from {@code club.events}. */
+@RestController
+@RequestMapping("/api/clubs")
+@Validated
+class ClubDirectoryController {
+
+    private final ClubDirectory directory;
+
+    ClubDirectoryController(ClubDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping
+    PageOf<OrganisingClub> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
+        return new PageOf<>(directory.newestFirst(page, size), page, size, directory.count());
+    }
+
+    @GetMapping("/{id}")
+    OrganisingClub get(@PathVariable String id) {
+        return directory.find(id).orElseThrow(() -> new ResourceNotFoundException("club", id));
+    }
+}

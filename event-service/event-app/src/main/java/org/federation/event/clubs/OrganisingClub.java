@@ -1,0 +1,13 @@
+package org.federation.event.clubs;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * event-service's copy of a club, kept from {@code club.events}: what it needs to decide who may
+ * organise activities and who counts as a member. Never asked of the club again.
+ */
+public record OrganisingClub(String id, String name, String category, String state, String registrationYear,
+                             List<String> leaderStudentNumbers, List<String> memberStudentNumbers,
+                             String successorId, long sequence, Instant firstSeenAt) {
+}
