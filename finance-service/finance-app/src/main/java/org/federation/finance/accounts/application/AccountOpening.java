@@ -1,0 +1,31 @@
+package org.federation.finance.accounts.application;
+
+import java.time.Clock;
+
+import org.federation.club.contracts.ClubSnapshot;
+import org.federation.finance.accounts.domain.Account;
+import org.federation.finance.accounts.domain.Accounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Opens an account for each club that enters the platform, exactly once. */
+@Service
+public class AccountOpening {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountOpening.class);
+
+    private final Accounts accounts;
+    private final Clock clock;
+
+    AccountOpening(Accounts accounts, Clock clock) {
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    public void openForClub(ClubSnapshot club, String actor) {
+        if (accounts.open(Account.openForClub(club.id(), club.name(), clock.instant()), actor)) {
+            log.info("Opened account {} for club {} '{}'", Account.clubAccountId(club.id()), club.id(), club.name());
+        }
+    }
+}

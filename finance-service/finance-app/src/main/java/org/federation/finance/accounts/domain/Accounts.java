@@ -1,0 +1,14 @@
+package org.federation.finance.accounts.domain;
+
+import java.util.List;
+
+/** Where accounts are kept; opening one also queues its events, in the same write. */
+public interface Accounts {
+
+    /** Stores a newly opened account; false if an account with that id already exists. */
+    boolean open(Account.Opening opening, String actor);
+
+    List<Account> ofClub(String clubId);
+
+    java.util.Optional<Account> find(String id);
+}

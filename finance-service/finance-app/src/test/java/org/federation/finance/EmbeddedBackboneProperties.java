@@ -1,0 +1,14 @@
+package org.federation.finance;
+
+import org.federation.platform.testing.EmbeddedBackbone;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Base of finance-service's service tests: the app on the embedded backbone, database {@code finance}. */
+public abstract class EmbeddedBackboneProperties {
+
+    @DynamicPropertySource
+    static void backbone(DynamicPropertyRegistry registry) {
+        EmbeddedBackbone.register(registry, "finance");
+    }
+}

@@ -1,0 +1,40 @@
+package org.federation.notification.inbox;
+
+import java.util.List;
+
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+/** A recipient's inbox, newest first. */
+@RestController
+@RequestMapping("/api/inbox")
+@Validated
+class InboxController {
+
+    /** One page of an inbox, with how many notices in it are unread. */
+    record InboxPage(List<Notice> items, int page, int size, long totalItems, long unread) {
+    }
+
+    private final Inboxes inboxes;
+
+    InboxController(Inboxes inboxes) {
+        this.inboxes = inboxes;
+    }
+
+    @GetMapping
+    InboxPage inbox(@RequestParam @NotBlank @Pattern(regexp = "[a-z-]+:[A-Za-z0-9_.-]+",
+                            message = "must look like department:organization or person:2023010001") String recipient,
+                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return new InboxPage(inboxes.newestFirst(recipient, page, size), page, size, inboxes.count(recipient),
+                inboxes.unread(recipient));
+    }
+}

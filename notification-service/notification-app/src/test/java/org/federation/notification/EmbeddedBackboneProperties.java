@@ -1,0 +1,14 @@
+package org.federation.notification;
+
+import org.federation.platform.testing.EmbeddedBackbone;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Base of notification-service's service tests: the app on the embedded backbone, database {@code notification}. */
+public abstract class EmbeddedBackboneProperties {
+
+    @DynamicPropertySource
+    static void backbone(DynamicPropertyRegistry registry) {
+        EmbeddedBackbone.register(registry, "notification");
+    }
+}
