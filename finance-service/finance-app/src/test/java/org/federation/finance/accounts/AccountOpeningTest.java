@@ -45,15 +45,15 @@ class AccountOpeningTest extends EmbeddedBackboneProperties {
                 http.get("/api/accounts?clubId=" + clubId).json().size() == 1);
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> http.get("/api/clubs/" + clubId).status() == 200);
         JsonNode account = http.get("/api/accounts?clubId=" + clubId).json().get(0);
-        assertThat(account.get("id").asString()).isEqualTo("club-" + clubId);
+        assertThat(account.get("id").asString()).isEqualTo("acct-" + clubId);
         assertThat(account.get("name").asString()).isEqualTo("疯狂英语协会");
         assertThat(account.get("balanceFen").asLong()).isZero();
-        assertThat(http.get("/api/accounts/club-" + clubId).status()).isEqualTo(200);
+        assertThat(http.get("/api/accounts/acct-" + clubId).status()).isEqualTo(200);
 
         try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "finance.events")) {
-            var opened = probe.await(s -> ("club-" + clubId).equals(s.key()), Duration.ofSeconds(20));
+            var opened = probe.await(s -> ("acct-" + clubId).equals(s.key()), Duration.ofSeconds(20));
             assertThat(opened.get(0).type()).isEqualTo("org.federation.finance.account-opened.v1");
-            assertThat(probe.drain(Duration.ofMillis(500)).stream().filter(s -> ("club-" + clubId).equals(s.key())))
+            assertThat(probe.drain(Duration.ofMillis(500)).stream().filter(s -> ("acct-" + clubId).equals(s.key())))
                     .as("the duplicate delivery opens nothing twice").hasSize(1);
         }
     }

@@ -22,7 +22,7 @@ public record Account(String id, String owner, String clubId, String name, long 
 
     /** The id of a club's account, derived from the club id so opening it twice is impossible. */
     public static String clubAccountId(String clubId) {
-        return "club-" + clubId;
+        return "acct-" + clubId;
     }
 
     public static Opening openForClub(String clubId, String clubName, Instant now) {

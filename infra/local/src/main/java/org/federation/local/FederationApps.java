@@ -1,0 +1,83 @@
+package org.federation.local;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+import org.federation.club.ClubServiceApplication;
+import org.federation.event.EventServiceApplication;
+import org.federation.finance.FinanceServiceApplication;
+import org.federation.notification.NotificationServiceApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The four services in one JVM (each its own Spring context, configuration file and port),
+ * which keeps the local platform small enough for a laptop. Used by the launcher and by the
+ * end-to-end tests alike.
+ */
+public final class FederationApps implements AutoCloseable {
+
+    /** One service: its name, default port, database and how to start it. */
+    public record Service(String name, int port, String database, Function<String[], ConfigurableApplicationContext> main) {
+    }
+
+    public static final List<Service> SERVICES = List.of(
+            new Service("club-service", 8081, "club", ClubServiceApplication::start),
+            new Service("event-service", 8082, "event", EventServiceApplication::start),
+            new Service("finance-service", 8083, "finance", FinanceServiceApplication::start),
+            new Service("notification-service", 8084, "notification", NotificationServiceApplication::start));
+
+    private final List<ConfigurableApplicationContext> contexts;
+
+    private FederationApps(List<ConfigurableApplicationContext> contexts) {
+        this.contexts = contexts;
+    }
+
+    /**
+     * Starts all four services in parallel against one broker and one store.
+     *
+     * @param mongoUri   database name → connection string
+     * @param extraArgs  more arguments for every service (e.g. {@code --server.port=0})
+     */
+    public static FederationApps start(String kafka, Function<String, String> mongoUri, boolean demo,
+                                       List<String> extraArgs) throws Exception {
+        ExecutorService starters = Executors.newFixedThreadPool(SERVICES.size());
+        try {
+            List<Future<ConfigurableApplicationContext>> started = new ArrayList<>();
+            for (Service service : SERVICES) {
+                List<String> args = new ArrayList<>(List.of(
+                        "--spring.kafka.bootstrap-servers=" + kafka,
+                        "--spring.mongodb.uri=" + mongoUri.apply(service.database()),
+                        "--spring.main.register-shutdown-hook=false",
+                        "--federation.demo.enabled=" + demo));
+                args.addAll(extraArgs);
+                started.add(starters.submit(() -> service.main().apply(args.toArray(String[]::new))));
+            }
+            List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+            for (Future<ConfigurableApplicationContext> context : started) {
+                contexts.add(context.get());
+            }
+            return new FederationApps(contexts);
+        } finally {
+            starters.shutdown();
+        }
+    }
+
+    /** The port a service actually listens on. */
+    public int port(String service) {
+        for (ConfigurableApplicationContext context : contexts) {
+            if (service.equals(context.getEnvironment().getProperty("spring.application.name"))) {
+                return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            }
+        }
+        throw new IllegalArgumentException("no service " + service);
+    }
+
+    @Override
+    public void close() {
+        contexts.forEach(ConfigurableApplicationContext::close);
+    }
+}

@@ -1,0 +1,67 @@
+package org.federation.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole platform on one machine, with nothing but a JDK: a real Kafka broker (child process,
+ * localhost:9092), the embedded Mongo-wire store (localhost:27017, H2 file), the four services on
+ * 8081–8084, demo clubs loaded once. Data lives in {@code .federation-data/} (or
+ * {@code FEDERATION_DATA}), so a restart finds the last run's topics and documents. Ctrl-C stops
+ * everything in order: services, then the broker, then the store.
+ */
+public final class LocalPlatform {
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        // one logback configuration (logback.xml) for the shared JVM; each Spring context would otherwise add its own
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install(); // Tomcat logs through java.util.logging
+        Path data = Path.of(System.getenv().getOrDefault("FEDERATION_DATA", ".federation-data"));
+        Path kafkaLibs = Path.of(System.getenv().getOrDefault("FEDERATION_KAFKA_LIB", "infra/kafka-broker/target/lib"));
+
+        MongoWireStore store = new MongoWireStore(data.resolve("mongo").resolve("federation.mv"), 27017);
+        KafkaBroker kafka = new KafkaBroker(data.resolve("kafka"), kafkaLibs, 9092, 9093);
+        FederationApps[] apps = new FederationApps[1];
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("Stopping the federation platform…");
+            try {
+                if (apps[0] != null) {
+                    apps[0].close();
+                }
+                kafka.close();
+            } catch (Exception e) {
+                say("While stopping: " + e.getMessage());
+            } finally {
+                store.close();
+                say("Stopped.");
+                stopped.countDown();
+            }
+        }, "federation-stop"));
+
+        store.start();
+        say("Mongo-wire store  mongodb://127.0.0.1:27017  (" + data.resolve("mongo").toAbsolutePath() + ")");
+        kafka.start(Duration.ofSeconds(60));
+        say("Kafka broker      " + kafka.bootstrapServers() + "  (pid " + kafka.pid() + ", "
+                + data.resolve("kafka").toAbsolutePath() + ")");
+        apps[0] = FederationApps.start(kafka.bootstrapServers(), store::uri, true, List.of("--spring.main.banner-mode=off"));
+
+        say("");
+        say("The federation platform is up in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s:");
+        for (FederationApps.Service service : FederationApps.SERVICES) {
+            say(String.format("  %-21s http://localhost:%d   (health /actuator/health, API /v3/api-docs)",
+                    service.name(), service.port()));
+        }
+        say("Try:  curl -s localhost:8081/api/clubs | head -c 600");
+        say("Press Ctrl-C to stop.");
+        stopped.await();
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}

@@ -1,0 +1,122 @@
+package org.federation.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.federation.platform.testing.EmbeddedBackbone;
+import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The first flow across all four services: existing clubs registered at club-service reach
+ * event-service's and finance-service's directories, finance opens their accounts, and the
+ * Organization Department finds a notice in its inbox. Replaying every club event changes
+ * nothing anywhere.
+ */
+class ExistingClubsAcrossServicesTest {
+
+    static FederationApps apps;
+    static HttpProbe club;
+    static HttpProbe event;
+    static HttpProbe finance;
+    static HttpProbe notification;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        EmbeddedBackbone backbone = EmbeddedBackbone.get();
+        apps = FederationApps.start(backbone.kafkaBootstrapServers(), db -> backbone.mongoUri("e2e-" + db), true,
+                List.of("--server.port=0"));
+        club = HttpProbe.onPort(apps.port("club-service"));
+        event = HttpProbe.onPort(apps.port("event-service"));
+        finance = HttpProbe.onPort(apps.port("finance-service"));
+        notification = HttpProbe.onPort(apps.port("notification-service"));
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        apps.close();
+    }
+
+    @Test
+    void existingClubsReachEveryServiceOnceEvenWhenEveryEventIsDeliveredAgain() {
+        String name = "acmore编程协会 " + UUID.randomUUID().toString().substring(0, 6);
+        HttpProbe.Response created = club.postJson("/api/clubs", """
+                {"name":"%s","category":"academic-technology","foundedOn":"2015-03-20","leaderName":"王芳",
+                 "leaderStudentNumber":"2023020001","contact":"acmore@example.edu"}""".formatted(name));
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        HttpProbe.Response imported = club.post("/api/clubs/import", "text/csv", String.join("\n",
+                "name,category,foundedOn,leaderName,leaderStudentNumber,contact",
+                "歌唱协会 " + id.substring(0, 6) + ",arts-culture,2011-09-01,钱多,2023070001,sing@example.edu",
+                "孝行社 " + id.substring(0, 6) + ",volunteering,2013-09-01,周全,2023080001,xiao@example.edu"));
+        assertThat(imported.json().get("created").asInt()).isEqualTo(2);
+        int expectedClubs = club.get("/api/clubs").json().get("totalItems").asInt();
+        assertThat(expectedClubs).as("6 demo clubs and 3 new ones").isEqualTo(9);
+
+        awaitEverywhere(id, name, expectedClubs);
+
+        replayEveryClubEvent();
+        String marker = club.postJson("/api/clubs", """
+                {"name":"marker %s","category":"other","foundedOn":"2020-01-01","leaderName":"马克",
+                 "leaderStudentNumber":"2023099999","contact":"m@example.edu"}""".formatted(id)).json().get("id").asString();
+        awaitEverywhere(marker, "marker " + id, expectedClubs + 1);
+
+        assertThat(event.get("/api/clubs").json().get("totalItems").asInt()).isEqualTo(expectedClubs + 1);
+        assertThat(finance.get("/api/clubs").json().get("totalItems").asInt()).isEqualTo(expectedClubs + 1);
+        assertThat(finance.get("/api/accounts?clubId=" + id).json().size()).isEqualTo(1);
+        assertThat(organizationInbox().get("totalItems").asInt()).isEqualTo(expectedClubs + 1);
+        assertThat(organizationInbox().get("items").get(0).get("subjectRef").asString())
+                .as("newest first").isEqualTo("club:" + marker);
+    }
+
+    private void awaitEverywhere(String id, String name, int clubs) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            assertThat(event.get("/api/clubs/" + id).status()).isEqualTo(200);
+            assertThat(finance.get("/api/clubs/" + id).json().get("name").asString()).isEqualTo(name);
+            assertThat(finance.get("/api/accounts?clubId=" + id).json().size()).isEqualTo(1);
+            assertThat(organizationInbox().get("items").valueStream().map(n -> n.get("subjectRef").asString()))
+                    .contains("club:" + id);
+            assertThat(event.get("/api/clubs").json().get("totalItems").asInt()).isEqualTo(clubs);
+            assertThat(organizationInbox().get("totalItems").asInt()).isEqualTo(clubs);
+        });
+        assertThat(organizationInbox().get("items").valueStream().map(n -> n.get("title").asString()))
+                .contains("Club established: " + name);
+    }
+
+    private static JsonNode organizationInbox() {
+        return notification.get("/api/inbox?recipient=department:organization&size=100").json();
+    }
+
+    /** Sends every record on club.events again, headers and all, as a redelivery would. */
+    private static void replayEveryClubEvent() {
+        String kafka = EmbeddedBackbone.get().kafkaBootstrapServers();
+        try (TopicProbe probe = new TopicProbe(kafka, "club.events");
+             KafkaProducer<String, String> producer = new KafkaProducer<>(
+                     java.util.Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka),
+                     new StringSerializer(), new StringSerializer())) {
+            List<TopicProbe.Seen> all = probe.drain(Duration.ofSeconds(3));
+            assertThat(all).hasSizeGreaterThanOrEqualTo(9);
+            for (TopicProbe.Seen seen : all) {
+                ProducerRecord<String, String> record = new ProducerRecord<>("club.events", seen.key(), seen.payload());
+                seen.headers().forEach((k, v) -> record.headers().add(new RecordHeader(k,
+                        v.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+}
