@@ -1,0 +1,241 @@
+package org.federation.platform.bench;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.federation.platform.messaging.AggregateStore;
+import org.federation.platform.messaging.EventEnvelope;
+import org.federation.platform.messaging.FederationTopics;
+import org.federation.platform.messaging.IdempotentWrites;
+import org.federation.platform.messaging.NewEvent;
+import org.federation.platform.messaging.OutboxCollection;
+import org.federation.platform.messaging.OutboxRelay;
+import org.federation.platform.messaging.OutboxRelaySettings;
+import org.federation.platform.testing.EmbeddedBackbone;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The backbone's speed on this machine, printed, never asserted. Run with
+ * {@code ./mvnw -pl platform/testing -am test -Dgroups=bench -Dsurefire.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false}.
+ *
+ * <p>Measures, in one run: the plain Kafka producer→consumer rate, the plain MongoDB-driver rate
+ * of the single-document writes the backbone makes per event, the limit those two give, and the
+ * backbone itself (outbox write → relay → Kafka → idempotent consumer update), flat out and at a
+ * steady half of the limit, with p50/p99 delay.
+ */
+@Tag("bench")
+class BackboneBenchmark {
+
+    static final int EVENTS = Integer.getInteger("bench.events", 5_000);
+    /** Outbox insert, relay claim, relay $pull, consumer upsert. */
+    static final int WRITES_PER_EVENT = 4;
+    static final String PAYLOAD = "{\"club\":{\"id\":\"%s\",\"name\":\"acmore编程协会 acmore Programming Club\","
+            + "\"category\":\"academic-technology\",\"state\":\"active\",\"foundedOn\":\"2015-03-20\","
+            + "\"leaders\":[{\"studentNumber\":\"2023020001\",\"name\":\"王芳\",\"role\":\"president\"}],"
+            + "\"memberStudentNumbers\":[],\"contact\":\"acmore@example.edu\"},\"origin\":\"imported\"}";
+
+    record Club(String id, String name) {
+    }
+
+    record Snapshot(String payload) {
+    }
+
+    @Test
+    void memoryBackend() throws Exception {
+        run("memory", new MongoServer(new MemoryBackend()));
+    }
+
+    @Test
+    void h2Backend() throws Exception {
+        Path file = Files.createTempDirectory("bench-h2").resolve("bench.mv");
+        run("h2 (file)", new MongoServer(new H2Backend(file.toString())));
+    }
+
+    private void run(String backend, MongoServer server) throws Exception {
+        String kafka = EmbeddedBackbone.get().kafkaBootstrapServers();
+        String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
+        try (MongoClient client = MongoClients.create(uri)) {
+            MongoTemplate mongo = new MongoTemplate(client, "bench");
+            double kafkaRate = plainKafka(kafka);
+            double mongoWrites = plainMongo(mongo);
+            double limit = Math.min(kafkaRate, mongoWrites / WRITES_PER_EVENT);
+            Result flatOut = backbone(kafka, mongo, EVENTS, 0);
+            Result steady = backbone(kafka, mongo, (int) Math.min(EVENTS, limit / 2 * 10), limit / 2);
+            System.out.printf("%n== Backbone benchmark, Mongo-wire %s backend, %d events of ~%d bytes%n", backend,
+                    EVENTS, PAYLOAD.length());
+            System.out.printf("plain Kafka producer->consumer : %8.0f events/s%n", kafkaRate);
+            System.out.printf("plain Mongo single-doc writes  : %8.0f writes/s  (/%d per event = %.0f events/s)%n",
+                    mongoWrites, WRITES_PER_EVENT, mongoWrites / WRITES_PER_EVENT);
+            System.out.printf("limit (lower of the two)       : %8.0f events/s%n", limit);
+            System.out.printf("backbone, flat out             : %8.0f events/s  = %.0f%% of the limit; p50 %d ms, p99 %d ms%n",
+                    flatOut.rate, 100 * flatOut.rate / limit, flatOut.p50, flatOut.p99);
+            System.out.printf("backbone, steady %6.0f/s       : %8.0f events/s; p50 %d ms, p99 %d ms%n%n",
+                    limit / 2, steady.rate, steady.p50, steady.p99);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    record Result(double rate, long p50, long p99) {
+    }
+
+    private static String topic(String name) {
+        String topic = "bench." + name + "." + UUID.randomUUID().toString().substring(0, 6);
+        new FederationTopics(EmbeddedBackbone.get().kafkaBootstrapServers(), 6, (short) 1, Duration.ofSeconds(30))
+                .ensure(Set.of(topic));
+        return topic;
+    }
+
+    private static KafkaProducer<String, byte[]> producer(String kafka) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String kafka, String topic) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        consumer.poll(Duration.ofMillis(500)); // join the group before the clock starts
+        return consumer;
+    }
+
+    private double plainKafka(String kafka) {
+        String topic = topic("kafka");
+        try (KafkaProducer<String, byte[]> producer = producer(kafka);
+             KafkaConsumer<String, byte[]> consumer = consumer(kafka, topic)) {
+            long start = System.nanoTime();
+            for (int i = 0; i < EVENTS; i++) {
+                String key = "club-" + i;
+                producer.send(new ProducerRecord<>(topic, key, PAYLOAD.formatted(key).getBytes()));
+            }
+            producer.flush();
+            int received = 0;
+            while (received < EVENTS) {
+                received += consumer.poll(Duration.ofMillis(100)).count();
+            }
+            return EVENTS / seconds(start);
+        }
+    }
+
+    private double plainMongo(MongoTemplate mongo) {
+        String aggregates = "plain_" + UUID.randomUUID().toString().substring(0, 6);
+        String readModel = aggregates + "_read";
+        long start = System.nanoTime();
+        for (int i = 0; i < EVENTS; i++) {
+            String id = "club-" + i;
+            Document pending = new Document("id", UUID.randomUUID().toString()).append("payload", PAYLOAD.formatted(id));
+            mongo.insert(new Document("_id", id).append("name", "x").append("version", 1L)
+                    .append("pendingEvents", List.of(pending)), aggregates);
+            mongo.updateFirst(query(where("_id").is(id)), new Update().set("relayLease", new Document("owner", "me")), aggregates);
+            mongo.updateFirst(query(where("_id").is(id)), new Update()
+                    .pull("pendingEvents", new Document("id", pending.getString("id"))).unset("relayLease"), aggregates);
+            mongo.upsert(query(where("_id").is(id).and("sequence").lt(1L)),
+                    new Update().set("payload", PAYLOAD).set("sequence", 1L), readModel);
+        }
+        return EVENTS * (double) WRITES_PER_EVENT / seconds(start);
+    }
+
+    /** Writes {@code count} aggregates through the outbox, at {@code rate}/s (0 = flat out), until all are applied. */
+    private Result backbone(String kafka, MongoTemplate mongo, int count, double rate) throws Exception {
+        String topic = topic("backbone");
+        String collection = "clubs_" + UUID.randomUUID().toString().substring(0, 6);
+        String readModel = collection + "_read";
+        JsonMapper json = JsonMapper.builder().build();
+        try (KafkaProducer<String, byte[]> producer = producer(kafka);
+             KafkaConsumer<String, byte[]> consumer = consumer(kafka, topic)) {
+            OutboxRelay relay = new OutboxRelay(mongo, producer, List.of(new OutboxCollection(collection, topic)),
+                    OutboxRelaySettings.defaults(), Clock.systemUTC());
+            AggregateStore store = new AggregateStore(mongo, json, "/bench", relay, Clock.systemUTC());
+            IdempotentWrites writes = new IdempotentWrites(mongo);
+            List<Long> delays = Collections.synchronizedList(new ArrayList<>(count));
+            AtomicBoolean done = new AtomicBoolean();
+            Thread applier = new Thread(() -> {
+                while (delays.size() < count && !done.get()) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                        Map<String, Object> headers = new HashMap<>();
+                        record.headers().forEach(h -> headers.put(h.key(), h.value()));
+                        EventEnvelope event = EventEnvelope.fromHeaders(headers, record.value());
+                        if (writes.applyIfNewer(readModel, event.subject(), event.sequence(),
+                                new Update().set("payload", event.payload()))) {
+                            delays.add(Duration.between(event.time(), Instant.now()).toMillis());
+                        }
+                    }
+                }
+            }, "bench-applier");
+            relay.start();
+            applier.start();
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                if (rate > 0) {
+                    long due = start + (long) (i * 1e9 / rate);
+                    while (System.nanoTime() < due) {
+                        Thread.onSpinWait();
+                    }
+                }
+                String id = "club-" + i;
+                store.insert(collection, id, new Club(id, "club " + i),
+                        List.of(new NewEvent("org.federation.bench.v1", "bench", new Snapshot(PAYLOAD.formatted(id)))));
+            }
+            applier.join(TimeUnit.MINUTES.toMillis(3));
+            done.set(true);
+            double elapsed = seconds(start);
+            relay.stop();
+            List<Long> sorted = new ArrayList<>(delays);
+            Collections.sort(sorted);
+            return new Result(sorted.size() / elapsed, percentile(sorted, 50), percentile(sorted, 99));
+        }
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100));
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
