@@ -188,8 +188,10 @@ class BackboneBenchmark {
         JsonMapper json = JsonMapper.builder().build();
         try (KafkaProducer<String, byte[]> producer = producer(kafka);
              KafkaConsumer<String, byte[]> consumer = consumer(kafka, topic)) {
+            OutboxRelaySettings defaults = OutboxRelaySettings.defaults();
             OutboxRelay relay = new OutboxRelay(mongo, producer, List.of(new OutboxCollection(collection, topic)),
-                    OutboxRelaySettings.defaults(), Clock.systemUTC());
+                    new OutboxRelaySettings(defaults.lease(), defaults.sweepInterval(), defaults.sendTimeout(),
+                            Integer.getInteger("bench.relayWorkers", defaults.workers())), Clock.systemUTC());
             AggregateStore store = new AggregateStore(mongo, json, "/bench", relay, Clock.systemUTC());
             IdempotentWrites writes = new IdempotentWrites(mongo);
             List<Long> delays = Collections.synchronizedList(new ArrayList<>(count));
