@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,6 +51,20 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int SWEEP_BATCH = 500;
+    /** Aggregates relayed per round (one wait for the broker per round). */
+    private static final int BATCH = 200;
+
+    /** An aggregate to relay: its collection and id. */
+    public record Target(String collection, String id) {
+    }
+
+    /** An aggregate this relay holds the lease on, with the events it is sending. */
+    protected record Claim(Target target, List<EventEnvelope> events) {
+    }
+
+    /** The aggregates one round leased under one token. */
+    protected record Lease(String token, List<Claim> claims) {
+    }
 
     private final MongoTemplate mongo;
     private final Producer<String, byte[]> producer;
@@ -58,6 +76,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final String owner = UUID.randomUUID().toString();
     private final Clock clock;
 
+    private final Set<Target> queued = ConcurrentHashMap.newKeySet();
+    private final Queue<Target> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger draining = new AtomicInteger();
     private volatile ExecutorService relayers;
     private volatile ScheduledExecutorService sweeper;
 
@@ -80,10 +101,18 @@ public class OutboxRelay implements SmartLifecycle {
         if (executor == null) {
             return; // not started (or stopping): the sweep picks it up
         }
-        try {
-            executor.execute(() -> relayQuietly(collection, id));
-        } catch (RejectedExecutionException stopping) {
-            log.debug("relay stopping; {}/{} is left for the next sweep", collection, id);
+        Target target = new Target(collection, id);
+        if (queued.add(target)) {
+            queue.add(target);
+        }
+        if (draining.get() < workers) {
+            draining.incrementAndGet();
+            try {
+                executor.execute(this::drain);
+            } catch (RejectedExecutionException stopping) {
+                draining.decrementAndGet();
+                log.debug("relay stopping; {}/{} is left for the next sweep", collection, id);
+            }
         }
     }
 
@@ -93,20 +122,35 @@ public class OutboxRelay implements SmartLifecycle {
      * @return how many events were sent and removed
      */
     public int relay(String collection, String id) {
-        String topic = topicFor(collection);
+        return relayAll(List.of(new Target(collection, id)));
+    }
+
+    /**
+     * Relays several aggregates in rounds: lease them all with one update, read their pending
+     * events, send everything and wait once for the broker, then pull the sent events from all of
+     * them with one update. A handful of store round trips and one broker wait per round, however
+     * many aggregates it holds, is what lets the relay keep up with many writers.
+     */
+    int relayAll(List<Target> targets) {
         int sent = 0;
-        Document claimed;
-        while ((claimed = claim(collection, id)) != null) {
-            String token = claimed.get(OutboxFields.LEASE, Document.class).getString("token");
-            List<EventEnvelope> events = pendingOf(claimed);
-            try {
-                send(topic, events);
-            } catch (RuntimeException e) {
-                release(collection, id, token);
-                throw e;
+        Map<String, List<String>> byCollection = new java.util.LinkedHashMap<>();
+        targets.forEach(t -> byCollection.computeIfAbsent(t.collection(), c -> new ArrayList<>()).add(t.id()));
+        for (Map.Entry<String, List<String>> entry : byCollection.entrySet()) {
+            List<String> round = entry.getValue();
+            while (!round.isEmpty()) {
+                Lease lease = claim(entry.getKey(), round);
+                if (lease.claims().isEmpty()) {
+                    break;
+                }
+                try {
+                    send(lease.claims());
+                } catch (RuntimeException e) {
+                    release(entry.getKey(), lease.token());
+                    throw e;
+                }
+                round = removeSent(entry.getKey(), lease);
+                sent += lease.claims().stream().mapToInt(c -> c.events().size()).sum();
             }
-            removeSent(collection, id, token, events);
-            sent += events.size();
         }
         return sent;
     }
@@ -122,18 +166,28 @@ public class OutboxRelay implements SmartLifecycle {
         for (String collection : topicByCollection.keySet()) {
             Query waiting = new Query(hasPending().andOperator(leaseFree(clock.instant()))).limit(SWEEP_BATCH);
             waiting.fields().include(OutboxFields.ID);
-            for (Document document : mongo.find(waiting, Document.class, collection)) {
-                sent += relayQuietly(collection, document.get(OutboxFields.ID).toString());
+            List<Target> targets = mongo.find(waiting, Document.class, collection).stream()
+                    .map(d -> new Target(collection, d.get(OutboxFields.ID).toString())).toList();
+            for (int from = 0; from < targets.size(); from += BATCH) {
+                try {
+                    sent += relayAll(targets.subList(from, Math.min(targets.size(), from + BATCH)));
+                } catch (RuntimeException e) {
+                    log.warn("Could not relay events from {}; they stay pending for the next sweep: {}", collection,
+                            e.getMessage());
+                }
             }
         }
         return sent;
     }
 
-    /** Sends the events; returns only once the broker has acknowledged every one of them. */
-    protected void send(String topic, List<EventEnvelope> events) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
-        for (EventEnvelope event : events) {
-            acks.add(producer.send(event.toRecord(topic)));
+    /** Sends the claimed events, in order per aggregate; returns once the broker acknowledged all of them. */
+    protected void send(List<Claim> claims) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        for (Claim claim : claims) {
+            String topic = topicFor(claim.target().collection());
+            for (EventEnvelope event : claim.events()) {
+                acks.add(producer.send(event.toRecord(topic)));
+            }
         }
         long deadline = System.nanoTime() + sendTimeout.toNanos();
         for (Future<RecordMetadata> ack : acks) {
@@ -143,46 +197,76 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 throw new OutboxRelayException("interrupted while waiting for the broker", e);
             } catch (Exception e) {
-                throw new OutboxRelayException("broker did not acknowledge events for " + topic
-                        + " (subject " + events.get(0).subject() + "): " + e.getMessage(), e);
+                throw new OutboxRelayException("broker did not acknowledge events of " + claims.size()
+                        + " aggregate(s), first " + claims.get(0).target() + ": " + e.getMessage(), e);
             }
         }
     }
 
-    /** Removes exactly the sent events (newer ones may have been pushed meanwhile) and frees the lease. */
-    protected void removeSent(String collection, String id, String token, List<EventEnvelope> events) {
-        List<String> ids = events.stream().map(EventEnvelope::id).toList();
-        Update update = new Update()
-                .pull(OutboxFields.PENDING, new Document("id", new Document("$in", ids)))
-                .unset(OutboxFields.LEASE);
-        mongo.updateFirst(query(where(OutboxFields.ID).is(id).and(OutboxFields.LEASE_TOKEN).is(token)), update, collection);
+    /**
+     * Removes exactly the sent events from the leased aggregates (newer ones may have been pushed
+     * meanwhile; event ids are unique, so one pull serves them all) and frees the lease.
+     *
+     * @return the aggregates that have more pending events
+     */
+    protected List<String> removeSent(String collection, Lease lease) {
+        List<String> ids = lease.claims().stream().map(c -> c.target().id()).toList();
+        List<String> eventIds = lease.claims().stream().flatMap(c -> c.events().stream()).map(EventEnvelope::id).toList();
+        mongo.updateMulti(query(where(OutboxFields.ID).in(ids).and(OutboxFields.LEASE_TOKEN).is(lease.token())),
+                new Update().pull(OutboxFields.PENDING, new Document("id", new Document("$in", eventIds)))
+                        .unset(OutboxFields.LEASE), collection);
+        Query more = query(where(OutboxFields.ID).in(ids).and(OutboxFields.PENDING + ".0").exists(true));
+        more.fields().include(OutboxFields.ID);
+        return mongo.find(more, Document.class, collection).stream().map(d -> d.get(OutboxFields.ID).toString()).toList();
     }
 
-    private Document claim(String collection, String id) {
-        Instant now = clock.instant();
-        Query claimable = new Query(new Criteria().andOperator(
-                where(OutboxFields.ID).is(id), hasPending(), leaseFree(now)));
-        Update takeLease = new Update().set(OutboxFields.LEASE, new Document("owner", owner)
-                .append("token", UUID.randomUUID().toString())
-                .append("expiresAt", Date.from(now.plus(lease))));
-        claimable.fields().include(OutboxFields.PENDING).include(OutboxFields.LEASE);
-        return mongo.findAndModify(claimable, takeLease, FindAndModifyOptions.options().returnNew(true),
-                Document.class, collection);
-    }
-
-    private void release(String collection, String id, String token) {
-        mongo.updateFirst(query(where(OutboxFields.ID).is(id).and(OutboxFields.LEASE_TOKEN).is(token)),
-                new Update().unset(OutboxFields.LEASE), collection);
-    }
-
-    private int relayQuietly(String collection, String id) {
+    private void drain() {
         try {
-            return relay(collection, id);
-        } catch (RuntimeException e) {
-            log.warn("Could not relay events of {}/{}; they stay pending and the next sweep retries: {}",
-                    collection, id, e.getMessage());
-            return 0;
+            List<Target> batch;
+            while (!(batch = takeBatch()).isEmpty()) {
+                try {
+                    relayAll(batch);
+                } catch (RuntimeException e) {
+                    log.warn("Could not relay events of {} aggregate(s), first {}; they stay pending and the next "
+                            + "sweep retries: {}", batch.size(), batch.get(0), e.getMessage());
+                }
+            }
+        } finally {
+            draining.decrementAndGet();
         }
+    }
+
+    private List<Target> takeBatch() {
+        List<Target> batch = new ArrayList<>();
+        Target target;
+        while (batch.size() < BATCH && (target = queue.poll()) != null) {
+            queued.remove(target);
+            batch.add(target);
+        }
+        return batch;
+    }
+
+    /** Leases whichever of {@code ids} have pending events and no live lease, and reads their events. */
+    private Lease claim(String collection, List<String> ids) {
+        Instant now = clock.instant();
+        String token = UUID.randomUUID().toString();
+        // _id stays a top-level condition so the store can find the documents by its index
+        Query claimable = new Query(where(OutboxFields.ID).in(ids).and(OutboxFields.PENDING + ".0").exists(true)
+                .orOperator(leaseFreeAlternatives(now)));
+        mongo.updateMulti(claimable, new Update().set(OutboxFields.LEASE, new Document("owner", owner)
+                .append("token", token)
+                .append("expiresAt", Date.from(now.plus(lease)))), collection);
+        Query leased = query(where(OutboxFields.ID).in(ids).and(OutboxFields.LEASE_TOKEN).is(token));
+        leased.fields().include(OutboxFields.PENDING);
+        List<Claim> claims = mongo.find(leased, Document.class, collection).stream()
+                .map(d -> new Claim(new Target(collection, d.get(OutboxFields.ID).toString()), pendingOf(d)))
+                .toList();
+        return new Lease(token, claims);
+    }
+
+    private void release(String collection, String token) {
+        mongo.updateMulti(query(where(OutboxFields.LEASE_TOKEN).is(token)), new Update().unset(OutboxFields.LEASE),
+                collection);
     }
 
     private String topicFor(String collection) {
@@ -205,8 +289,11 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private static Criteria leaseFree(Instant now) {
-        return new Criteria().orOperator(where(OutboxFields.LEASE).is(null),
-                where(OutboxFields.LEASE_EXPIRES).lt(Date.from(now)));
+        return new Criteria().orOperator(leaseFreeAlternatives(now));
+    }
+
+    private static Criteria[] leaseFreeAlternatives(Instant now) {
+        return new Criteria[] {where(OutboxFields.LEASE).is(null), where(OutboxFields.LEASE_EXPIRES).lt(Date.from(now))};
     }
 
     @Override

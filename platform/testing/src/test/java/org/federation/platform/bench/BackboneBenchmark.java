@@ -190,7 +190,9 @@ class BackboneBenchmark {
              KafkaConsumer<String, byte[]> consumer = consumer(kafka, topic)) {
             OutboxRelaySettings defaults = OutboxRelaySettings.defaults();
             OutboxRelay relay = new OutboxRelay(mongo, producer, List.of(new OutboxCollection(collection, topic)),
-                    new OutboxRelaySettings(defaults.lease(), defaults.sweepInterval(), defaults.sendTimeout(),
+                    new OutboxRelaySettings(defaults.lease(),
+                            Duration.ofMillis(Long.getLong("bench.sweepMs", defaults.sweepInterval().toMillis())),
+                            defaults.sendTimeout(),
                             Integer.getInteger("bench.relayWorkers", defaults.workers())), Clock.systemUTC());
             AggregateStore store = new AggregateStore(mongo, json, "/bench", relay, Clock.systemUTC());
             IdempotentWrites writes = new IdempotentWrites(mongo);
