@@ -1,7 +1,5 @@
 package org.federation.event.clubs;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -9,9 +7,9 @@ import java.util.Optional;
 import org.federation.club.contracts.ClubLeader;
 import org.federation.club.contracts.ClubSnapshot;
 import org.federation.platform.messaging.IdempotentWrites;
-import org.springframework.data.domain.Sort;
+import org.federation.platform.persistence.NewestFirst;
+import org.federation.platform.web.PageOf;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
@@ -50,12 +48,8 @@ public class ClubDirectory {
         return Optional.ofNullable(mongo.findById(id, OrganisingClub.class, COLLECTION));
     }
 
-    public List<OrganisingClub> newestFirst(int page, int size) {
-        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "firstSeenAt")).skip((long) page * size)
-                .limit(size), OrganisingClub.class, COLLECTION);
-    }
-
-    public long count() {
-        return mongo.count(new Query(where("_id").exists(true)), COLLECTION);
+    /** Clubs in the order event-service first heard of them, newest first. */
+    public PageOf<OrganisingClub> newestFirst(int page, int size) {
+        return NewestFirst.page(mongo, COLLECTION, OrganisingClub.class, "firstSeenAt", page, size);
     }
 }

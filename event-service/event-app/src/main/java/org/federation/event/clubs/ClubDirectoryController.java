@@ -27,7 +27,7 @@ class ClubDirectoryController {
     @GetMapping
     PageOf<OrganisingClub> list(@RequestParam(defaultValue = "0") @Min(0) int page,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
-        return new PageOf<>(directory.newestFirst(page, size), page, size, directory.count());
+        return directory.newestFirst(page, size);
     }
 
     @GetMapping("/{id}")

@@ -2,6 +2,7 @@ package org.federation.event.clubs;
 
 import java.util.function.Consumer;
 
+import org.federation.club.contracts.AnyClubEvent;
 import org.federation.club.contracts.ClubSnapshot;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
@@ -20,21 +21,17 @@ class ClubEventsConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(ClubEventsConsumer.class);
 
-    /** The part of any club event this consumer reads (a tolerant reader: other fields are ignored). */
-    record CarriesClub(ClubSnapshot club) {
-    }
-
     @Bean
     Consumer<Message<byte[]>> clubEvents(InboundEvents inbound, ClubDirectory directory) {
         return message -> {
             EventEnvelope event = inbound.envelope(message);
-            ClubSnapshot club = inbound.payload(event, CarriesClub.class).club();
-            if (club == null) {
-                return; // roster events and others that carry no club
+            AnyClubEvent about = inbound.payload(event, AnyClubEvent.class);
+            if (about.club() == null) {
+                return; // roster events carry no club
             }
-            InboundEvents.require(club.id() != null && club.id().equals(event.subject()), event,
-                    "club.id must be present and equal the subject");
-            InboundEvents.require(club.name() != null && club.state() != null, event, "club.name and club.state are required");
+            String problem = about.problemFor(event.subject());
+            InboundEvents.require(problem == null, event, problem);
+            ClubSnapshot club = about.club();
             if (directory.keep(club, event.sequence())) {
                 log.debug("Club {} updated to sequence {} ({})", club.id(), event.sequence(), event.type());
             }

@@ -2,7 +2,7 @@ package org.federation.finance.clubs;
 
 import java.util.function.Consumer;
 
-import org.federation.club.contracts.ClubEstablished;
+import org.federation.club.contracts.AnyClubEvent;
 import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.ClubSnapshot;
 import org.federation.finance.accounts.application.AccountOpening;
@@ -19,24 +19,20 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class ClubEventsConsumer {
 
-    /** The part of any club event read here; other fields are ignored. */
-    record CarriesClub(ClubSnapshot club) {
-    }
-
     @Bean
     Consumer<Message<byte[]>> clubEvents(InboundEvents inbound, KnownClubs clubs, AccountOpening accounts) {
         return message -> {
             EventEnvelope event = inbound.envelope(message);
-            ClubSnapshot club = inbound.payload(event, CarriesClub.class).club();
-            if (club == null) {
-                return;
+            AnyClubEvent about = inbound.payload(event, AnyClubEvent.class);
+            if (about.club() == null) {
+                return; // roster events carry no club
             }
-            InboundEvents.require(club.id() != null && club.id().equals(event.subject()), event,
-                    "club.id must be present and equal the subject");
-            InboundEvents.require(club.name() != null, event, "club.name is required");
+            String problem = about.problemFor(event.subject());
+            InboundEvents.require(problem == null, event, problem);
+            ClubSnapshot club = about.club();
             clubs.keep(club, event.sequence());
             if (ClubEventTypes.ESTABLISHED.equals(event.type())) {
-                accounts.openForClub(inbound.payload(event, ClubEstablished.class).club(), event.actor());
+                accounts.openForClub(club, event.actor());
             }
         };
     }

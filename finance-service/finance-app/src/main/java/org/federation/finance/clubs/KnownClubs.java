@@ -6,9 +6,9 @@ import java.util.Optional;
 
 import org.federation.club.contracts.ClubSnapshot;
 import org.federation.platform.messaging.IdempotentWrites;
-import org.springframework.data.domain.Sort;
+import org.federation.platform.persistence.NewestFirst;
+import org.federation.platform.web.PageOf;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
@@ -41,12 +41,8 @@ public class KnownClubs {
         return Optional.ofNullable(mongo.findById(id, KnownClub.class, COLLECTION));
     }
 
-    public List<KnownClub> newestFirst(int page, int size) {
-        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "firstSeenAt")).skip((long) page * size)
-                .limit(size), KnownClub.class, COLLECTION);
-    }
-
-    public long count() {
-        return mongo.count(new Query(), COLLECTION);
+    /** Clubs in the order finance-service first heard of them, newest first. */
+    public PageOf<KnownClub> newestFirst(int page, int size) {
+        return NewestFirst.page(mongo, COLLECTION, KnownClub.class, "firstSeenAt", page, size);
     }
 }

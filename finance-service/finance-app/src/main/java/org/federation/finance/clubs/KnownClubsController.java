@@ -27,7 +27,7 @@ class KnownClubsController {
     @GetMapping
     PageOf<KnownClub> list(@RequestParam(defaultValue = "0") @Min(0) int page,
                            @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
-        return new PageOf<>(clubs.newestFirst(page, size), page, size, clubs.count());
+        return clubs.newestFirst(page, size);
     }
 
     @GetMapping("/{id}")

@@ -2,6 +2,7 @@ package org.federation.notification.inbox;
 
 import java.util.List;
 
+import org.federation.platform.web.PageOf;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,7 +35,7 @@ class InboxController {
                             message = "must look like department:organization or person:2023010001") String recipient,
                     @RequestParam(defaultValue = "0") @Min(0) int page,
                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return new InboxPage(inboxes.newestFirst(recipient, page, size), page, size, inboxes.count(recipient),
-                inboxes.unread(recipient));
+        PageOf<Notice> notices = inboxes.newestFirst(recipient, page, size);
+        return new InboxPage(notices.items(), page, size, notices.totalItems(), inboxes.unread(recipient));
     }
 }

@@ -9,10 +9,11 @@ import org.federation.notification.contracts.NotificationTopics;
 import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.messaging.NewEvent;
 import org.federation.platform.messaging.OutboxCollection;
+import org.federation.platform.persistence.NewestFirst;
+import org.federation.platform.web.PageOf;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
@@ -50,13 +51,8 @@ public class Inboxes {
         }
     }
 
-    public List<Notice> newestFirst(String recipient, int page, int size) {
-        return mongo.find(new Query(where("recipient").is(recipient)).with(Sort.by(Sort.Direction.DESC, "postedAt"))
-                .skip((long) page * size).limit(size), Notice.class, COLLECTION);
-    }
-
-    public long count(String recipient) {
-        return mongo.count(new Query(where("recipient").is(recipient)), COLLECTION);
+    public PageOf<Notice> newestFirst(String recipient, int page, int size) {
+        return NewestFirst.page(mongo, COLLECTION, Notice.class, where("recipient").is(recipient), "postedAt", page, size);
     }
 
     public long unread(String recipient) {

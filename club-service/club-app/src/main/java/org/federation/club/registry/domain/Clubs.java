@@ -1,7 +1,8 @@
 package org.federation.club.registry.domain;
 
-import java.util.List;
 import java.util.Optional;
+
+import org.federation.platform.web.PageOf;
 
 /** Where clubs are kept. Adding a club also queues its events for publishing, in the same write. */
 public interface Clubs {
@@ -16,7 +17,5 @@ public interface Clubs {
     Optional<Club> find(String id);
 
     /** Clubs newest first (by when they entered the platform). */
-    List<Club> newestFirst(int page, int size);
-
-    long count();
+    PageOf<Club> newestFirst(int page, int size);
 }

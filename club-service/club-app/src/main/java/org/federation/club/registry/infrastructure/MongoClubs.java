@@ -17,6 +17,8 @@ import org.federation.club.registry.domain.Leader;
 import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.messaging.NewEvent;
 import org.federation.platform.messaging.OutboxCollection;
+import org.federation.platform.persistence.NewestFirst;
+import org.federation.platform.web.PageOf;
 import org.federation.platform.problem.StateConflictException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +26,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -91,14 +92,9 @@ public class MongoClubs implements Clubs {
     }
 
     @Override
-    public List<Club> newestFirst(int page, int size) {
-        Query query = new Query().with(Sort.by(Sort.Direction.DESC, "enteredAt")).skip((long) page * size).limit(size);
-        return mongo.find(query, StoredClub.class, COLLECTION).stream().map(StoredClub::toClub).toList();
-    }
-
-    @Override
-    public long count() {
-        return mongo.count(new Query(), COLLECTION);
+    public PageOf<Club> newestFirst(int page, int size) {
+        PageOf<StoredClub> stored = NewestFirst.page(mongo, COLLECTION, StoredClub.class, "enteredAt", page, size);
+        return new PageOf<>(stored.items().stream().map(StoredClub::toClub).toList(), page, size, stored.totalItems());
     }
 
     private static String typeOf(Object event) {

@@ -70,7 +70,8 @@ class ClubController {
     @GetMapping
     PageOf<ClubView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
                           @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
-        return new PageOf<>(clubs.newestFirst(page, size).stream().map(ClubView::of).toList(), page, size, clubs.count());
+        PageOf<Club> found = clubs.newestFirst(page, size);
+        return new PageOf<>(found.items().stream().map(ClubView::of).toList(), page, size, found.totalItems());
     }
 
     private static String actor(Principal principal) {
