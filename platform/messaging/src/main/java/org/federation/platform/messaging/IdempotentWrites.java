@@ -5,7 +5,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import com.mongodb.client.result.UpdateResult;
@@ -20,7 +23,10 @@ public class IdempotentWrites {
     /** The field that holds the sequence of the newest event applied to a read-model document. */
     public static final String SEQUENCE = "sequence";
 
+    private static final int MAX_ATTEMPTS = 10;
+
     private final MongoTemplate mongo;
+    private final java.util.Set<String> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public IdempotentWrites(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -30,19 +36,52 @@ public class IdempotentWrites {
      * Applies {@code update} to document {@code id}, creating it if needed, only if the event's
      * sequence is newer than the one the document last applied.
      *
-     * <p>The upsert filters on {@code sequence < incoming}; when the document already holds a
-     * newer (or the same) sequence, the filter misses and the upsert collides on {@code _id}
-     * (E11000). That means "already applied", not a failure to retry.
+     * <p>Reads the document's sequence by {@code _id}, then writes with a filter on {@code _id}
+     * and exactly that sequence (compare-and-set). A concurrent writer makes the filter miss (or
+     * the upsert collide on {@code _id}, E11000), and the read is repeated. Both the read and the
+     * write are answered by an index on the embedded store too (a unique (_id, sequence) index),
+     * where a range filter such as {@code sequence < n} would scan the collection.
      *
      * @return true if applied, false if the document already reflects this or a newer event
      */
     public boolean applyIfNewer(String collection, String id, long sequence, Update update) {
+        ensureSequenceIndex(collection);
         update.set(SEQUENCE, sequence);
+        if (applyAfter(collection, id, sequence == 1 ? null : sequence - 1, update)) {
+            return true; // the usual case: the event right after the last one applied, in one write
+        }
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Query byId = query(where("_id").is(id));
+            byId.fields().include(SEQUENCE);
+            Document current = mongo.findOne(byId, Document.class, collection);
+            Long applied = current == null || !(current.get(SEQUENCE) instanceof Number n) ? null : n.longValue();
+            if (applied != null && applied >= sequence) {
+                return false;
+            }
+            if (applyAfter(collection, id, applied, update)) {
+                return true;
+            }
+        }
+        throw new IllegalStateException("could not apply sequence " + sequence + " to " + collection + "/" + id
+                + " after " + MAX_ATTEMPTS + " attempts; it is retried with the message");
+    }
+
+    /** Writes only if the document's sequence is exactly {@code applied} (null: no document, or none applied yet). */
+    private boolean applyAfter(String collection, String id, Long applied, Update update) {
+        Query unchanged = query(where("_id").is(id).and(SEQUENCE).is(applied));
         try {
-            UpdateResult result = mongo.upsert(query(where("_id").is(id).and(SEQUENCE).lt(sequence)), update, collection);
-            return result.getModifiedCount() > 0 || result.getUpsertedId() != null;
-        } catch (DuplicateKeyException alreadyNewer) {
-            return false;
+            UpdateResult result = applied == null ? mongo.upsert(unchanged, update, collection)
+                    : mongo.updateFirst(unchanged, update, collection);
+            return result.getMatchedCount() > 0 || result.getUpsertedId() != null;
+        } catch (DuplicateKeyException changedMeanwhile) {
+            return false; // the document exists with another sequence: read it and decide again
+        }
+    }
+
+    private void ensureSequenceIndex(String collection) {
+        if (indexed.add(collection)) {
+            mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                    .on(SEQUENCE, Sort.Direction.ASC).unique());
         }
     }
 

@@ -58,12 +58,8 @@ public class OutboxRelay implements SmartLifecycle {
     public record Target(String collection, String id) {
     }
 
-    /** An aggregate this relay holds the lease on, with the events it is sending. */
-    protected record Claim(Target target, List<EventEnvelope> events) {
-    }
-
-    /** The aggregates one round leased under one token. */
-    protected record Lease(String token, List<Claim> claims) {
+    /** An aggregate this relay holds the lease on (by token), with the events it is sending. */
+    protected record Claim(Target target, String token, List<EventEnvelope> events) {
     }
 
     private final MongoTemplate mongo;
@@ -93,6 +89,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.sendTimeout = settings.sendTimeout();
         this.workers = settings.workers();
         this.clock = clock;
+        ensureIndexes();
     }
 
     /** Asks the relay to send this aggregate's pending events now, without waiting for the sweep. */
@@ -126,30 +123,37 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Relays several aggregates in rounds: lease them all with one update, read their pending
-     * events, send everything and wait once for the broker, then pull the sent events from all of
-     * them with one update. A handful of store round trips and one broker wait per round, however
-     * many aggregates it holds, is what lets the relay keep up with many writers.
+     * Relays several aggregates in rounds: read them with one query, lease those with pending
+     * events, send everything and wait once for the broker, then pull each one's sent events.
+     * One broker wait per round, however many aggregates it holds, lets the relay keep up with
+     * many writers.
      */
     int relayAll(List<Target> targets) {
         int sent = 0;
         Map<String, List<String>> byCollection = new java.util.LinkedHashMap<>();
         targets.forEach(t -> byCollection.computeIfAbsent(t.collection(), c -> new ArrayList<>()).add(t.id()));
         for (Map.Entry<String, List<String>> entry : byCollection.entrySet()) {
+            String collection = entry.getKey();
             List<String> round = entry.getValue();
             while (!round.isEmpty()) {
-                Lease lease = claim(entry.getKey(), round);
-                if (lease.claims().isEmpty()) {
+                List<Claim> claims = claim(collection, round);
+                if (claims.isEmpty()) {
                     break;
                 }
                 try {
-                    send(lease.claims());
+                    send(claims);
                 } catch (RuntimeException e) {
-                    release(entry.getKey(), lease.token());
+                    claims.forEach(c -> release(collection, c));
                     throw e;
                 }
-                round = removeSent(entry.getKey(), lease);
-                sent += lease.claims().stream().mapToInt(c -> c.events().size()).sum();
+                List<String> again = new ArrayList<>();
+                for (Claim claim : claims) {
+                    if (removeSent(collection, claim)) {
+                        again.add(claim.target().id());
+                    }
+                    sent += claim.events().size();
+                }
+                round = again;
             }
         }
         return sent;
@@ -204,20 +208,21 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Removes exactly the sent events from the leased aggregates (newer ones may have been pushed
-     * meanwhile; event ids are unique, so one pull serves them all) and frees the lease.
+     * Removes exactly the sent events (newer ones may have been pushed meanwhile) and frees the
+     * lease, if this relay still holds it.
      *
-     * @return the aggregates that have more pending events
+     * @return true if the aggregate has more pending events
      */
-    protected List<String> removeSent(String collection, Lease lease) {
-        List<String> ids = lease.claims().stream().map(c -> c.target().id()).toList();
-        List<String> eventIds = lease.claims().stream().flatMap(c -> c.events().stream()).map(EventEnvelope::id).toList();
-        mongo.updateMulti(query(where(OutboxFields.ID).in(ids).and(OutboxFields.LEASE_TOKEN).is(lease.token())),
-                new Update().pull(OutboxFields.PENDING, new Document("id", new Document("$in", eventIds)))
-                        .unset(OutboxFields.LEASE), collection);
-        Query more = query(where(OutboxFields.ID).in(ids).and(OutboxFields.PENDING + ".0").exists(true));
-        more.fields().include(OutboxFields.ID);
-        return mongo.find(more, Document.class, collection).stream().map(d -> d.get(OutboxFields.ID).toString()).toList();
+    protected boolean removeSent(String collection, Claim claim) {
+        List<String> ids = claim.events().stream().map(EventEnvelope::id).toList();
+        Update update = new Update()
+                .pull(OutboxFields.PENDING, new Document("id", new Document("$in", ids)))
+                .unset(OutboxFields.LEASE);
+        Query ours = query(where(OutboxFields.ID).is(claim.target().id()).and(OutboxFields.LEASE_TOKEN).is(claim.token()));
+        ours.fields().include(OutboxFields.PENDING);
+        Document after = mongo.findAndModify(ours, update, FindAndModifyOptions.options().returnNew(true),
+                Document.class, collection);
+        return after != null && !after.getList(OutboxFields.PENDING, Document.class, List.of()).isEmpty();
     }
 
     private void drain() {
@@ -246,27 +251,57 @@ public class OutboxRelay implements SmartLifecycle {
         return batch;
     }
 
-    /** Leases whichever of {@code ids} have pending events and no live lease, and reads their events. */
-    private Lease claim(String collection, List<String> ids) {
+    /**
+     * Leases whichever of {@code ids} have pending events and no live lease, and reads their
+     * events. Every write here filters on {@code _id} plus the lease token it saw, an equality the
+     * outbox's unique (_id, relayLease.token) index answers, so the store never scans.
+     */
+    private List<Claim> claim(String collection, List<String> ids) {
         Instant now = clock.instant();
-        String token = UUID.randomUUID().toString();
-        // _id stays a top-level condition so the store can find the documents by its index
-        Query claimable = new Query(where(OutboxFields.ID).in(ids).and(OutboxFields.PENDING + ".0").exists(true)
-                .orOperator(leaseFreeAlternatives(now)));
-        mongo.updateMulti(claimable, new Update().set(OutboxFields.LEASE, new Document("owner", owner)
-                .append("token", token)
-                .append("expiresAt", Date.from(now.plus(lease)))), collection);
-        Query leased = query(where(OutboxFields.ID).in(ids).and(OutboxFields.LEASE_TOKEN).is(token));
-        leased.fields().include(OutboxFields.PENDING);
-        List<Claim> claims = mongo.find(leased, Document.class, collection).stream()
-                .map(d -> new Claim(new Target(collection, d.get(OutboxFields.ID).toString()), pendingOf(d)))
-                .toList();
-        return new Lease(token, claims);
+        Query candidates = query(where(OutboxFields.ID).in(ids));
+        candidates.fields().include(OutboxFields.LEASE).include(OutboxFields.PENDING);
+        List<Claim> claims = new ArrayList<>();
+        for (Document candidate : mongo.find(candidates, Document.class, collection)) {
+            Document lease = candidate.get(OutboxFields.LEASE, Document.class);
+            boolean free = lease == null || lease.get("expiresAt", Date.class).toInstant().isBefore(now);
+            if (!free || candidate.getList(OutboxFields.PENDING, Document.class, List.of()).isEmpty()) {
+                continue;
+            }
+            String id = candidate.get(OutboxFields.ID).toString();
+            String token = UUID.randomUUID().toString();
+            Query unchanged = query(where(OutboxFields.ID).is(id).and(OutboxFields.LEASE_TOKEN)
+                    .is(lease == null ? null : lease.getString("token")));
+            unchanged.fields().include(OutboxFields.PENDING);
+            Document claimed = mongo.findAndModify(unchanged, new Update().set(OutboxFields.LEASE,
+                            new Document("owner", owner).append("token", token).append("expiresAt", Date.from(now.plus(this.lease)))),
+                    FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+            if (claimed != null) {
+                claims.add(new Claim(new Target(collection, id), token, pendingOf(claimed)));
+            }
+        }
+        return claims;
     }
 
-    private void release(String collection, String token) {
-        mongo.updateMulti(query(where(OutboxFields.LEASE_TOKEN).is(token)), new Update().unset(OutboxFields.LEASE),
-                collection);
+    private void release(String collection, Claim claim) {
+        mongo.updateFirst(query(where(OutboxFields.ID).is(claim.target().id()).and(OutboxFields.LEASE_TOKEN)
+                .is(claim.token())), new Update().unset(OutboxFields.LEASE), collection);
+    }
+
+    /**
+     * The unique indexes that let the store find a document by {@code _id} together with the
+     * version (business writes) or the lease token (relay writes). The embedded store uses an
+     * index only for a query on exactly its keys; on MongoDB they are cheap and harmless.
+     */
+    private void ensureIndexes() {
+        for (String collection : topicByCollection.keySet()) {
+            var indexes = mongo.indexOps(collection);
+            indexes.createIndex(new org.springframework.data.mongodb.core.index.Index()
+                    .on(OutboxFields.ID, org.springframework.data.domain.Sort.Direction.ASC)
+                    .on(OutboxFields.VERSION, org.springframework.data.domain.Sort.Direction.ASC).unique());
+            indexes.createIndex(new org.springframework.data.mongodb.core.index.Index()
+                    .on(OutboxFields.ID, org.springframework.data.domain.Sort.Direction.ASC)
+                    .on(OutboxFields.LEASE_TOKEN, org.springframework.data.domain.Sort.Direction.ASC).unique());
+        }
     }
 
     private String topicFor(String collection) {

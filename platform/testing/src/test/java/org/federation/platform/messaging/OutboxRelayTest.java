@@ -210,7 +210,7 @@ class OutboxRelayTest {
         OutboxRelay dying = new OutboxRelay(mongo, producer, List.of(new OutboxCollection(collection, topic)),
                 shortLease, Clock.systemUTC()) {
             @Override
-            protected List<String> removeSent(String collection, Lease lease) {
+            protected boolean removeSent(String collection, Claim claim) {
                 throw new IllegalStateException("killed between the broker's acknowledgement and the $pull");
             }
         };
