@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.federation.club.contracts.ClubSnapshot;
 import org.federation.platform.messaging.IdempotentWrites;
 import org.federation.platform.persistence.NewestFirst;
-import org.federation.platform.web.PageOf;
+import org.federation.platform.paging.PageOf;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;

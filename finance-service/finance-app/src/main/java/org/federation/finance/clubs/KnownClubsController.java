@@ -1,7 +1,7 @@
 package org.federation.finance.clubs;
 
 import org.federation.platform.problem.ResourceNotFoundException;
-import org.federation.platform.web.PageOf;
+import org.federation.platform.paging.PageOf;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

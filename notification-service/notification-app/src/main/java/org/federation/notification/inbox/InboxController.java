@@ -2,7 +2,7 @@ package org.federation.notification.inbox;
 
 import java.util.List;
 
-import org.federation.platform.web.PageOf;
+import org.federation.platform.paging.PageOf;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -10,7 +10,7 @@ import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.messaging.NewEvent;
 import org.federation.platform.messaging.OutboxCollection;
 import org.federation.platform.persistence.NewestFirst;
-import org.federation.platform.web.PageOf;
+import org.federation.platform.paging.PageOf;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;

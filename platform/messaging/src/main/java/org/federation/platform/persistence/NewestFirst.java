@@ -1,6 +1,6 @@
 package org.federation.platform.persistence;
 
-import org.federation.platform.web.PageOf;
+import org.federation.platform.paging.PageOf;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

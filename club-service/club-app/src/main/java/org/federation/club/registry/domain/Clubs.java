@@ -2,7 +2,7 @@ package org.federation.club.registry.domain;
 
 import java.util.Optional;
 
-import org.federation.platform.web.PageOf;
+import org.federation.platform.paging.PageOf;
 
 /** Where clubs are kept. Adding a club also queues its events for publishing, in the same write. */
 public interface Clubs {

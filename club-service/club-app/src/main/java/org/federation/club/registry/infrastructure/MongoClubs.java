@@ -18,7 +18,7 @@ import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.messaging.NewEvent;
 import org.federation.platform.messaging.OutboxCollection;
 import org.federation.platform.persistence.NewestFirst;
-import org.federation.platform.web.PageOf;
+import org.federation.platform.paging.PageOf;
 import org.federation.platform.problem.StateConflictException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -8,7 +8,7 @@ import java.security.Principal;
 import org.federation.club.registry.application.ClubRegistry;
 import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.Clubs;
-import org.federation.platform.web.PageOf;
+import org.federation.platform.paging.PageOf;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;

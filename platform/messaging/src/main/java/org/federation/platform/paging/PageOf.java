@@ -1,4 +1,4 @@
-package org.federation.platform.web;
+package org.federation.platform.paging;
 
 import java.util.List;
 

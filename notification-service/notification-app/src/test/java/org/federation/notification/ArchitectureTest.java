@@ -1,0 +1,13 @@
+package org.federation.notification;
+
+import org.federation.platform.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** notification-service keeps the platform's layering (see {@link ArchitectureRules}). */
+class ArchitectureTest {
+
+    @Test
+    void domainIsPlainJavaAndLayersPointInwards() {
+        ArchitectureRules.check("org.federation.notification");
+    }
+}
