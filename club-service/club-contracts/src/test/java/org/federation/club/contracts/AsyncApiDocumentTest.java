@@ -1,0 +1,17 @@
+package org.federation.club.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.federation.platform.testing.AsyncApiContract;
+import org.junit.jupiter.api.Test;
+
+/** The AsyncAPI document says what the contract records and constants say. */
+class AsyncApiDocumentTest {
+
+    @Test
+    void documentMatchesTheContracts() throws Exception {
+        AsyncApiContract contract = AsyncApiContract.load("asyncapi/club-service.yaml");
+        assertThat(contract.channels()).containsExactly(ClubTopics.CLUB_EVENTS);
+        contract.verify(ClubEventTypes.class);
+    }
+}
