@@ -14,8 +14,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 
 /**
- * The local platform's demo clubs, loaded once: fixed ids, so demo users (and later tokens) can
- * refer to their leaders. A club already present is left alone, so restarts change nothing.
+ * The local platform's demo clubs, loaded once: fixed ids, leaders and members matching the
+ * development token issuer's demo users (leader {@code 2023X0001}, members {@code 2023X0002} and
+ * {@code 2023X0003}), so their tokens carry club rights. A club already present is left alone, so restarts change nothing.
  */
 @Component
 @ConditionalOnBooleanProperty("federation.demo.enabled")
@@ -28,17 +29,23 @@ class DemoClubs implements ApplicationRunner {
 
     static final List<DemoClub> CLUBS = List.of(
             new DemoClub("club-crazy-english", new ExistingClub("疯狂英语协会 Crazy English Association",
-                    ClubCategory.ARTS_CULTURE, LocalDate.of(2012, 10, 8), "李雷", "2023010001", "english@clubs.example.edu")),
+                    ClubCategory.ARTS_CULTURE, LocalDate.of(2012, 10, 8), "李雷", "2023010001", "english@clubs.example.edu",
+                    List.of("2023010002", "2023010003"))),
             new DemoClub("club-acmore", new ExistingClub("acmore编程协会 acmore Programming Club",
-                    ClubCategory.ACADEMIC_TECHNOLOGY, LocalDate.of(2015, 3, 20), "王芳", "2023020001", "acmore@clubs.example.edu")),
+                    ClubCategory.ACADEMIC_TECHNOLOGY, LocalDate.of(2015, 3, 20), "王芳", "2023020001", "acmore@clubs.example.edu",
+                    List.of("2023020002", "2023020003"))),
             new DemoClub("club-photography", new ExistingClub("摄影协会 Photography Association",
-                    ClubCategory.ARTS_CULTURE, LocalDate.of(2010, 9, 15), "张伟", "2023030001", "photo@clubs.example.edu")),
+                    ClubCategory.ARTS_CULTURE, LocalDate.of(2010, 9, 15), "张伟", "2023030001", "photo@clubs.example.edu",
+                    List.of("2023030002", "2023030003"))),
             new DemoClub("club-board-games", new ExistingClub("tk桌游协会 Board Games Club",
-                    ClubCategory.OTHER, LocalDate.of(2018, 11, 2), "刘洋", "2023040001", "boardgames@clubs.example.edu")),
+                    ClubCategory.OTHER, LocalDate.of(2018, 11, 2), "刘洋", "2023040001", "boardgames@clubs.example.edu",
+                    List.of("2023040002", "2023040003"))),
             new DemoClub("club-tennis", new ExistingClub("网球协会 Tennis Association",
-                    ClubCategory.SPORTS, LocalDate.of(2014, 4, 12), "陈静", "2023050001", "tennis@clubs.example.edu")),
+                    ClubCategory.SPORTS, LocalDate.of(2014, 4, 12), "陈静", "2023050001", "tennis@clubs.example.edu",
+                    List.of("2023050002", "2023050003"))),
             new DemoClub("club-heart-star", new ExistingClub("心星志愿者协会 Heart-Star Volunteers",
-                    ClubCategory.VOLUNTEERING, LocalDate.of(2016, 5, 4), "赵敏", "2023060001", "heartstar@clubs.example.edu")));
+                    ClubCategory.VOLUNTEERING, LocalDate.of(2016, 5, 4), "赵敏", "2023060001", "heartstar@clubs.example.edu",
+                    List.of("2023060002", "2023060003"))));
 
     private final ClubRegistry registry;
 

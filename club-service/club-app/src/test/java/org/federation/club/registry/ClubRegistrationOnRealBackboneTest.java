@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.federation.club.ClubServiceTest;
 import org.federation.platform.testing.ContainerBackbone;
 import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,7 +30,7 @@ class ClubRegistrationOnRealBackboneTest {
 
     @Test
     void aRegisteredClubIsStoredAndPublished() {
-        HttpProbe http = HttpProbe.onPort(port);
+        HttpProbe http = Persona.PRESIDIUM.on(HttpProbe.onPort(port));
         HttpProbe.Response created = http.postJson("/api/clubs", """
                 {"name":"网球协会","category":"sports","foundedOn":"2014-04-12","leaderName":"陈静",
                  "leaderStudentNumber":"2023050001","contact":"tennis@example.edu"}""");

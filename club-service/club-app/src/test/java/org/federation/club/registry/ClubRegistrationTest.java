@@ -9,7 +9,9 @@ import java.util.UUID;
 import org.federation.club.ClubServiceTest;
 import org.federation.club.EmbeddedBackboneProperties;
 import org.federation.platform.testing.EmbeddedBackbone;
+import org.federation.platform.testing.BadInputs;
 import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.TopicProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class ClubRegistrationTest extends EmbeddedBackboneProperties {
 
     @BeforeEach
     void setUp() {
-        http = HttpProbe.onPort(port);
+        http = Persona.ORGANIZATION_MEMBER.on(HttpProbe.onPort(port));
     }
 
     private static String unique(String name) {
@@ -59,13 +61,19 @@ class ClubRegistrationTest extends EmbeddedBackboneProperties {
         assertThat(club.get("category").asString()).isEqualTo("arts-culture");
         assertThat(club.get("state").asString()).isEqualTo("active");
         assertThat(club.get("foundedOn").asString()).isEqualTo("2015-09-01");
-        assertThat(http.get("/api/clubs/" + id).json().get("name").asString()).isEqualTo(name);
+        JsonNode publicView = HttpProbe.onPort(port).get("/api/clubs/" + id).json();
+        assertThat(publicView.get("name").asString()).isEqualTo(name);
+        assertThat(publicView.at("/leaders/0/name").asString()).isEqualTo("李雷");
+        assertThat(publicView.toString()).as("the public directory shows no student numbers").doesNotContain("2023010001");
+        assertThat(mongo.findById(id, org.bson.Document.class, "clubs").getString("enteredBy"))
+                .isEqualTo(Persona.ORGANIZATION_MEMBER.subject());
 
         try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "club.events")) {
             TopicProbe.Seen event = probe.await(s -> id.equals(s.key()), Duration.ofSeconds(20)).get(0);
             assertThat(event.type()).isEqualTo("org.federation.club.established.v1");
             assertThat(event.headers()).containsEntry("ce_subject", id).containsEntry("ce_source", "/club-service")
-                    .containsEntry("sequence", "1").containsEntry("ce_actor", "anonymous");
+                    .containsEntry("sequence", "1")
+                    .containsEntry("ce_actor", Persona.ORGANIZATION_MEMBER.subject());
             JsonNode payload = json.readTree(event.payload());
             assertThat(payload.get("origin").asString()).isEqualTo("imported");
             assertThat(payload.at("/club/name").asString()).isEqualTo(name);
@@ -111,7 +119,12 @@ class ClubRegistrationTest extends EmbeddedBackboneProperties {
         assertThat(malformed.contentType()).startsWith("application/problem+json");
 
         HttpProbe.Response future = http.postJson("/api/clubs", clubJson(unique("z"), "sports").replace("2015-09-01", "2999-01-01"));
-        assertThat(future.status()).isEqualTo(422);
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.json().get("detail").asString()).contains("foundedOn", "future");
+
+        HttpProbe.Response tooLarge = http.postJson("/api/clubs", BadInputs.oversizedBody());
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
 
         HttpProbe.Response wrongMediaType = http.post("/api/clubs", "text/plain", "hello");
         assertThat(wrongMediaType.status()).isEqualTo(415);
@@ -122,33 +135,47 @@ class ClubRegistrationTest extends EmbeddedBackboneProperties {
     }
 
     @Test
-    void aCsvImportCreatesTheGoodRowsAndReportsEachBadOneWithItsReason() {
+    void aCsvImportWithABadRowImportsNothingAndNamesEveryBadRowWithItsReason() {
         String taken = unique("歌唱协会");
         assertThat(http.postJson("/api/clubs", clubJson(taken, "arts-culture")).status()).isEqualTo(201);
-        String good1 = unique("孝行社");
-        String good2 = unique("电子商务社");
+        String good = unique("孝行社");
+        long before = mongo.getCollection("clubs").countDocuments();
         String csv = String.join("\n",
                 "name,category,foundedOn,leaderName,leaderStudentNumber,contact",
-                good1 + ",volunteering,2017-03-01,赵敏,2023060002,xiao@example.edu",
+                good + ",volunteering,2017-03-01,赵敏,2023060002,xiao@example.edu",
                 taken + ",arts-culture,2016-01-01,钱多,2023070001,sing@example.edu",
-                "\"" + good2 + "\",entrepreneurship,2019-10-10,\"孙, 小\",2023080001,ec@example.edu",
                 unique("Cooking") + ",cooking,2019-10-10,周,2023090001,c@example.edu",
                 ",sports,2019-10-10,周,2023090002,c@example.edu",
                 unique("Bad date") + ",sports,10/10/2019,周,2023090003,c@example.edu",
-                "too,few,columns");
+                "too,few,columns",
+                " " + good.toUpperCase() + " ,sports,2019-10-10,周,2023090004,c@example.edu");
 
         HttpProbe.Response response = http.post("/api/clubs/import", "text/csv", csv);
 
-        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        List<String> rejected = response.json().get("rejected").valueStream().map(r -> r.get("line").asInt() + ":"
+                + r.get("errors").get(0).get("field").asString()).toList();
+        assertThat(rejected).containsExactly("3:name", "4:category", "5:name", "6:foundedOn", "7:row", "8:name");
+        assertThat(response.json().get("detail").asString()).contains("6 of 7 rows");
+        assertThat(mongo.getCollection("clubs").countDocuments()).as("nothing imported").isEqualTo(before);
+    }
+
+    @Test
+    void aGoodCsvImportCreatesEveryRow() {
+        String first = unique("孝行社");
+        String second = unique("电子商务社");
+        String csv = String.join("\n",
+                "name,category,foundedOn,leaderName,leaderStudentNumber,contact",
+                first + ",volunteering,2017-03-01,赵敏,2023060002,xiao@example.edu",
+                "\"" + second + "\",entrepreneurship,2019-10-10,\"孙, 小\",2023080001,ec@example.edu");
+
+        HttpProbe.Response response = http.post("/api/clubs/import", "text/csv", csv);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode report = response.json();
         assertThat(report.get("created").asInt()).isEqualTo(2);
-        assertThat(report.get("rejected").asInt()).isEqualTo(5);
-        List<String> outcomes = report.get("rows").valueStream().map(r -> r.get("line").asInt() + ":"
-                + r.get("outcome").asString() + ":" + (r.has("errors") && !r.get("errors").isEmpty()
-                ? r.get("errors").get(0).get("field").asString() : "")).toList();
-        assertThat(outcomes).containsExactly("2:created:", "3:rejected:name", "4:created:", "5:rejected:category",
-                "6:rejected:name", "7:rejected:foundedOn", "8:rejected:row");
-        String createdId = report.get("rows").get(2).get("clubId").asString();
+        String createdId = report.get("rows").get(1).get("clubId").asString();
         assertThat(http.get("/api/clubs/" + createdId).json().at("/leaders/0/name").asString()).isEqualTo("孙, 小");
     }
 

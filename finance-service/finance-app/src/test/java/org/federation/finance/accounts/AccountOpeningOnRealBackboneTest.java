@@ -9,6 +9,7 @@ import org.awaitility.Awaitility;
 import org.federation.finance.FinanceServiceTest;
 import org.federation.platform.testing.ContainerBackbone;
 import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.RawEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,7 +37,7 @@ class AccountOpeningOnRealBackboneTest {
             raw.send("club.events", AccountOpeningTest.established(clubId, "摄影协会"));
             raw.send("club.events", AccountOpeningTest.established(clubId, "摄影协会"));
         }
-        HttpProbe http = HttpProbe.onPort(port);
+        HttpProbe http = Persona.PRESIDIUM.on(HttpProbe.onPort(port));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 http.get("/api/accounts?clubId=" + clubId).json().size() == 1);
         assertThat(http.get("/api/accounts/acct-" + clubId).status()).isEqualTo(200);

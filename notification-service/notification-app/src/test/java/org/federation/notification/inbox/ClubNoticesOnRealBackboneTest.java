@@ -9,6 +9,7 @@ import org.awaitility.Awaitility;
 import org.federation.notification.NotificationServiceTest;
 import org.federation.platform.testing.ContainerBackbone;
 import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.RawEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,7 +40,7 @@ class ClubNoticesOnRealBackboneTest {
             raw.send("club.events", event);
             raw.send("club.events", event);
         }
-        HttpProbe http = HttpProbe.onPort(port);
+        HttpProbe http = Persona.PRESIDIUM.on(HttpProbe.onPort(port));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 http.get("/api/inbox?recipient=department:organization").json().get("totalItems").asInt() == 1);
         assertThat(http.get("/api/inbox?recipient=department:organization").json().at("/items/0/subjectRef").asString())

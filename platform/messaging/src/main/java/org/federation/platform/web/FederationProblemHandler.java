@@ -3,6 +3,8 @@ package org.federation.platform.web;
 import java.util.List;
 
 import org.federation.platform.messaging.ConcurrentAggregateUpdateException;
+import org.federation.platform.problem.ForbiddenException;
+import org.federation.platform.problem.RejectedEntriesException;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.problem.StateConflictException;
@@ -42,6 +44,11 @@ public class FederationProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Not allowed", e.getMessage());
+    }
+
     @ExceptionHandler(StateConflictException.class)
     ProblemDetail conflict(StateConflictException e) {
         return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict with current state", e.getMessage());
@@ -64,6 +71,14 @@ public class FederationProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.RULE_VIOLATION,
                 "Rule violated", e.field() + ": " + e.getMessage());
         problem.setProperty("errors", List.of(new FieldError(e.field(), e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(RejectedEntriesException.class)
+    ProblemDetail rejectedEntries(RejectedEntriesException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.RULE_VIOLATION,
+                "Entries rejected", e.getMessage());
+        problem.setProperty("rejected", e.rejected());
         return problem;
     }
 
@@ -103,9 +118,22 @@ public class FederationProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        if (causedBy(e, RequestBodyLimit.TooLarge.class)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+                    ProblemTypes.TOO_LARGE, "Request body too large", e.getMostSpecificCause().getMessage()));
+        }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Malformed request body",
                 describe(e));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(HttpMessageNotReadableException e) {

@@ -1,12 +1,28 @@
 package org.federation.platform.web;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
-/** Every service answers errors the same way: RFC 9457 problem details. */
-@AutoConfiguration
+/**
+ * Every service answers errors the same way, RFC 9457 problem details, and refuses bodies over
+ * {@code federation.web.max-body-size} (1 MB unless configured) before reading them.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(FederationProblemHandler.class)
+@Import({FederationProblemHandler.class, ContainerErrors.class})
 public class ProblemDetailsAutoConfiguration {
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(@Value("${federation.web.max-body-size:1MB}") DataSize max) {
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(max));
+        // ahead of security and everything else: a huge body is refused before anyone reads it
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
 }

@@ -10,6 +10,10 @@ public final class ProblemTypes {
     public static final URI NOT_FOUND = URI.create("urn:federation:problem:not-found");
     public static final URI CONFLICT = URI.create("urn:federation:problem:conflict");
     public static final URI RULE_VIOLATION = URI.create("urn:federation:problem:rule-violation");
+    public static final URI MALFORMED_REQUEST = URI.create("urn:federation:problem:malformed-request");
+    public static final URI TOO_LARGE = URI.create("urn:federation:problem:too-large");
+    public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("urn:federation:problem:unsupported-media-type");
+    public static final URI FORBIDDEN = URI.create("urn:federation:problem:forbidden");
     public static final URI INTERNAL = URI.create("urn:federation:problem:internal");
 
     private ProblemTypes() {

@@ -42,5 +42,6 @@ public final class ContainerBackbone {
     public static void register(DynamicPropertyRegistry registry, String database) {
         registry.add("spring.kafka.bootstrap-servers", () -> get().kafkaBootstrapServers());
         registry.add("spring.mongodb.uri", () -> get().mongoUri(database));
+        registry.add("federation.security.issuer", () -> TestTokens.issuer().issuer());
     }
 }

@@ -49,11 +49,12 @@ public final class EmbeddedBackbone {
         return "mongodb://" + mongoAddress + "/" + database;
     }
 
-    /** Points a Spring Boot app under test at the shared backbone, with its own database. */
+    /** Points a Spring Boot app under test at the shared backbone, with its own database, trusting {@link TestTokens}. */
     public static void register(DynamicPropertyRegistry registry, String database) {
         EmbeddedBackbone backbone = get();
         registry.add("spring.kafka.bootstrap-servers", backbone::kafkaBootstrapServers);
         registry.add("spring.mongodb.uri", () -> backbone.mongoUri(database));
+        registry.add("federation.security.issuer", () -> TestTokens.issuer().issuer());
     }
 
     private void stop() {

@@ -56,6 +56,17 @@ public final class HttpProbe {
         return post(path, "application/json", json);
     }
 
+    /** Any request, as described. */
+    public Response send(HttpCall call) {
+        HttpRequest.BodyPublisher body = call.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(call.body());
+        HttpRequest.Builder builder = request(call.path()).method(call.method(), body);
+        if (call.contentType() != null) {
+            builder.header("Content-Type", call.contentType());
+        }
+        return send(builder);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         headers.forEach(builder::header);

@@ -33,7 +33,7 @@ public class ClubRegistry {
 
     /** Registers an existing club under a given id (demo data, migrations). */
     public Club registerExisting(String id, ExistingClub existing, String actor) {
-        Club.Change change = Club.importExisting(id, existing, clock.instant());
+        Club.Change change = Club.importExisting(id, existing, actor, clock.instant());
         clubs.add(change, actor);
         log.info("Club {} '{}' entered the platform (imported by {})", id, change.club().name(), actor);
         return change.club();

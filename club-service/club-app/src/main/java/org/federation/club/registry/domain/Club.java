@@ -14,7 +14,7 @@ import org.federation.club.contracts.ClubSnapshot;
  */
 public record Club(String id, String name, ClubCategory category, ClubState state, LocalDate foundedOn,
                    String registrationYear, List<Leader> leaders, List<String> memberStudentNumbers,
-                   String liaisonOfficer, String contact, Instant enteredAt) {
+                   String liaisonOfficer, String contact, Instant enteredAt, String enteredBy) {
 
     /** A club and the events that brought it to this state. */
     public record Change(Club club, List<Object> events) {
@@ -22,9 +22,9 @@ public record Club(String id, String name, ClubCategory category, ClubState stat
 
     /**
      * Brings an existing club onto the platform: active, with its original founding date and
-     * its current leader as president. Produces {@code established} with origin {@code imported}.
+     * its current leader as president, its known members, and who brought it in. Produces {@code established} with origin {@code imported}.
      */
-    public static Change importExisting(String id, ExistingClub existing, Instant now) {
+    public static Change importExisting(String id, ExistingClub existing, String actor, Instant now) {
         if (existing.foundedOn().isAfter(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))) {
             throw new org.federation.platform.problem.RuleViolationException("foundedOn",
                     "an existing club cannot have been founded in the future (" + existing.foundedOn() + ")");
@@ -32,7 +32,9 @@ public record Club(String id, String name, ClubCategory category, ClubState stat
         Club club = new Club(id, existing.name().strip(), existing.category(), ClubState.ACTIVE, existing.foundedOn(),
                 null, List.of(new Leader(existing.leaderStudentNumber().strip(), existing.leaderName().strip(),
                         Leader.PRESIDENT)),
-                List.of(), null, existing.contact().strip(), now);
+                existing.memberStudentNumbers().stream().map(String::strip).distinct()
+                        .filter(member -> !member.equals(existing.leaderStudentNumber().strip())).toList(),
+                null, existing.contact().strip(), now, actor);
         return new Change(club, List.of(new ClubEstablished(club.snapshot(), ClubEstablished.IMPORTED)));
     }
 

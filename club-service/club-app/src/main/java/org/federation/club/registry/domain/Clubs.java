@@ -16,6 +16,9 @@ public interface Clubs {
 
     Optional<Club> find(String id);
 
+    /** Whether a club already has this name (ignoring case and spacing, see {@link ClubName}). */
+    boolean nameTaken(String name);
+
     /** Clubs newest first (by when they entered the platform). */
     PageOf<Club> newestFirst(int page, int size);
 }

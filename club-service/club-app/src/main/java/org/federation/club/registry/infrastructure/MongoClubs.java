@@ -26,6 +26,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -40,18 +42,19 @@ public class MongoClubs implements Clubs {
     /** The stored form of a club; {@code nameKey} backs the unique-name index. */
     record StoredClub(String id, String name, String nameKey, String category, String state, LocalDate foundedOn,
                       String registrationYear, List<Leader> leaders, List<String> memberStudentNumbers,
-                      String liaisonOfficer, String contact, Instant enteredAt) {
+                      String liaisonOfficer, String contact, Instant enteredAt, String enteredBy) {
 
         static StoredClub of(Club club) {
             return new StoredClub(club.id(), club.name(), ClubName.key(club.name()), club.category().name(),
                     club.state().name(), club.foundedOn(), club.registrationYear(), club.leaders(),
-                    club.memberStudentNumbers(), club.liaisonOfficer(), club.contact(), club.enteredAt());
+                    club.memberStudentNumbers(), club.liaisonOfficer(), club.contact(), club.enteredAt(), club.enteredBy());
         }
 
         Club toClub() {
             return new Club(id, name, ClubCategory.valueOf(category), ClubState.valueOf(state), foundedOn,
                     registrationYear, leaders == null ? List.of() : leaders,
-                    memberStudentNumbers == null ? List.of() : memberStudentNumbers, liaisonOfficer, contact, enteredAt);
+                    memberStudentNumbers == null ? List.of() : memberStudentNumbers, liaisonOfficer, contact, enteredAt,
+                    enteredBy);
         }
     }
 
@@ -89,6 +92,11 @@ public class MongoClubs implements Clubs {
     @Override
     public Optional<Club> find(String id) {
         return store.find(COLLECTION, id, StoredClub.class).map(v -> v.state().toClub());
+    }
+
+    @Override
+    public boolean nameTaken(String name) {
+        return mongo.exists(Query.query(Criteria.where("nameKey").is(ClubName.key(name))), COLLECTION);
     }
 
     @Override

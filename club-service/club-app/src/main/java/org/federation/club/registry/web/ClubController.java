@@ -3,12 +3,16 @@ package org.federation.club.registry.web;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 
 import org.federation.club.registry.application.ClubRegistry;
 import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.Clubs;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.problem.ForbiddenException;
+import org.federation.platform.security.Caller;
+import org.federation.platform.security.PublicEndpoints;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -26,11 +30,25 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** Clubs on the platform: bringing existing clubs in, one or many, and reading them. */
+/**
+ * Clubs on the platform: bringing existing clubs in, one or many (the Organization Department's
+ * remit, or the presidium's), and the public directory (open to anyone).
+ */
 @RestController
 @RequestMapping("/api/clubs")
 @Validated
 class ClubController {
+
+    /** The public club directory is open to anonymous callers (design, "Contracts"). */
+    @Configuration(proxyBeanMethods = false)
+    static class PublicDirectory {
+        @Bean
+        PublicEndpoints publicClubDirectory() {
+            return PublicEndpoints.reading("/api/clubs", "/api/clubs/*");
+        }
+    }
+
+    private static final String REGISTRAR = "organization";
 
     private final ClubRegistry registry;
     private final Clubs clubs;
@@ -44,29 +62,36 @@ class ClubController {
 
     /** Registers one existing club; 201 with the club, 409 if the name is taken. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ClubView> register(@Valid @RequestBody ExistingClubRequest request, Principal principal) {
-        Club club = registry.registerExisting(request.toExistingClub(), actor(principal));
+    ResponseEntity<ClubView> register(@Valid @RequestBody ExistingClubRequest request, Caller caller) {
+        requireRegistrar(caller);
+        Club club = registry.registerExisting(request.toExistingClub(), caller.subject());
         return ResponseEntity.created(URI.create("/api/clubs/" + club.id())).body(ClubView.of(club));
     }
 
-    /** Imports many existing clubs from CSV (columns as {@link ExistingClubRequest}); reports each row. */
+    /**
+     * Imports many existing clubs from CSV (columns as {@link ExistingClubRequest}): all rows or
+     * none; any bad row is a 422 naming every bad row and why.
+     */
     @PostMapping(path = "/import", consumes = "text/csv")
-    ImportReport importCsv(@RequestBody String csv, Principal principal) {
-        return clubImport.importCsv(csv, actor(principal));
+    ImportReport importCsv(@RequestBody String csv, Caller caller) {
+        requireRegistrar(caller);
+        return clubImport.importCsv(csv, caller.subject());
     }
 
     /** The same import, as a multipart upload of a file named {@code file}. */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportReport importFile(@RequestPart("file") MultipartFile file, Principal principal) throws IOException {
-        return clubImport.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8), actor(principal));
+    ImportReport importFile(@RequestPart("file") MultipartFile file, Caller caller) throws IOException {
+        requireRegistrar(caller);
+        return clubImport.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8), caller.subject());
     }
 
+    /** One club of the public directory. */
     @GetMapping("/{id}")
     ClubView get(@PathVariable String id) {
         return ClubView.of(registry.get(id));
     }
 
-    /** Clubs, newest on the platform first. */
+    /** The public directory: clubs, newest on the platform first. */
     @GetMapping
     PageOf<ClubView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
                           @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
@@ -74,7 +99,10 @@ class ClubController {
         return new PageOf<>(found.items().stream().map(ClubView::of).toList(), page, size, found.totalItems());
     }
 
-    private static String actor(Principal principal) {
-        return principal == null ? "anonymous" : principal.getName();
+    private static void requireRegistrar(Caller caller) {
+        if (!caller.actsFor(REGISTRAR)) {
+            throw new ForbiddenException("bringing clubs onto the platform is the Organization Department's remit "
+                    + "(or the presidium's); your roles are " + caller.roles());
+        }
     }
 }

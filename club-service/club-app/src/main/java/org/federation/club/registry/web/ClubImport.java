@@ -4,12 +4,15 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.federation.club.registry.application.ClubRegistry;
 import org.federation.club.registry.domain.Club;
-import org.federation.platform.problem.RuleViolationException;
-import org.federation.platform.problem.StateConflictException;
+import org.federation.club.registry.domain.ClubName;
+import org.federation.club.registry.domain.Clubs;
+import org.federation.platform.problem.RejectedEntriesException;
 import org.federation.platform.web.CsvTable;
 import org.federation.platform.web.FieldError;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,18 +23,26 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 /**
- * Imports many existing clubs from a CSV file. Each row is validated exactly like a single
- * {@code POST /api/clubs} and stands on its own: a bad row is reported and the others go in.
+ * Imports many existing clubs from a CSV file, all or nothing. Each row is validated exactly
+ * like a single {@code POST /api/clubs}, and against the clubs already on the platform and the
+ * file's other rows; if any row is bad, nothing is imported and the answer (422) names every bad
+ * row and why, so the department fixes the file once and sends it again.
  */
 @Component
 class ClubImport {
 
+    private record CheckedRow(CsvTable.Row row, ExistingClubRequest request, List<FieldError> errors) {
+    }
+
     private final ClubRegistry registry;
+    private final Clubs clubs;
     private final Validator validator;
     private final int maxRows;
 
-    ClubImport(ClubRegistry registry, Validator validator, @Value("${federation.clubs.import-max-rows}") int maxRows) {
+    ClubImport(ClubRegistry registry, Clubs clubs, Validator validator,
+               @Value("${federation.clubs.import-max-rows}") int maxRows) {
         this.registry = registry;
+        this.clubs = clubs;
         this.validator = validator;
         this.maxRows = maxRows;
     }
@@ -42,21 +53,30 @@ class ClubImport {
             throw new PayloadTooLargeException(new IllegalArgumentException(
                     "the file has " + table.rows().size() + " rows; at most " + maxRows + " can be imported at once"));
         }
-        List<ImportReport.RowOutcome> outcomes = new ArrayList<>();
-        int created = 0;
-        for (CsvTable.Row row : table.rows()) {
-            ImportReport.RowOutcome outcome = importRow(row, actor);
-            if (outcome.clubId() != null) {
-                created++;
-            }
-            outcomes.add(outcome);
+        if (table.rows().isEmpty()) {
+            throw new RejectedEntriesException("the file has a header but no rows; nothing to import", List.of());
         }
-        return new ImportReport(created, outcomes.size() - created, outcomes);
+        Map<String, Integer> firstLineOfName = new HashMap<>();
+        List<CheckedRow> checked = table.rows().stream().map(row -> check(row, firstLineOfName)).toList();
+        List<ImportReport.RowOutcome> rejected = checked.stream().filter(c -> !c.errors().isEmpty())
+                .map(c -> new ImportReport.RowOutcome(c.row().line(), "rejected", null, c.row().get("name"), c.errors()))
+                .toList();
+        if (!rejected.isEmpty()) {
+            throw new RejectedEntriesException(rejected.size() + " of " + checked.size()
+                    + " rows cannot be imported, so none was; fix the rows listed under 'rejected' and send the file again",
+                    rejected);
+        }
+        List<ImportReport.RowOutcome> created = new ArrayList<>();
+        for (CheckedRow row : checked) {
+            Club club = registry.registerExisting(row.request().toExistingClub(), actor);
+            created.add(new ImportReport.RowOutcome(row.row().line(), "created", club.id(), club.name(), List.of()));
+        }
+        return new ImportReport(created.size(), created);
     }
 
-    private ImportReport.RowOutcome importRow(CsvTable.Row row, String actor) {
+    private CheckedRow check(CsvTable.Row row, Map<String, Integer> firstLineOfName) {
         if (row.problem() != null) {
-            return rejected(row, List.of(new FieldError("row", row.problem())));
+            return new CheckedRow(row, null, List.of(new FieldError("row", row.problem())));
         }
         List<FieldError> errors = new ArrayList<>();
         LocalDate foundedOn = null;
@@ -69,26 +89,21 @@ class ClubImport {
             }
         }
         ExistingClubRequest request = new ExistingClubRequest(row.get("name"), row.get("category"), foundedOn,
-                row.get("leaderName"), row.get("leaderStudentNumber"), row.get("contact"));
+                row.get("leaderName"), row.get("leaderStudentNumber"), row.get("contact"), List.of());
         boolean dateAlreadyReported = !errors.isEmpty();
         validator.validate(request).stream()
                 .filter(v -> !(dateAlreadyReported && "foundedOn".equals(v.getPropertyPath().toString())))
                 .sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
                 .forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
-        if (!errors.isEmpty()) {
-            return rejected(row, errors);
+        String name = row.get("name");
+        if (name != null && !name.isBlank()) {
+            Integer earlier = firstLineOfName.putIfAbsent(ClubName.key(name), row.line());
+            if (earlier != null) {
+                errors.add(new FieldError("name", "'" + name.strip() + "' is also on line " + earlier + " of this file"));
+            } else if (clubs.nameTaken(name)) {
+                errors.add(new FieldError("name", "a club named '" + name.strip() + "' already exists"));
+            }
         }
-        try {
-            Club club = registry.registerExisting(request.toExistingClub(), actor);
-            return new ImportReport.RowOutcome(row.line(), "created", club.id(), club.name(), List.of());
-        } catch (StateConflictException e) {
-            return rejected(row, List.of(new FieldError("name", e.getMessage())));
-        } catch (RuleViolationException e) {
-            return rejected(row, List.of(new FieldError(e.field(), e.getMessage())));
-        }
-    }
-
-    private static ImportReport.RowOutcome rejected(CsvTable.Row row, List<FieldError> errors) {
-        return new ImportReport.RowOutcome(row.line(), "rejected", null, row.get("name"), errors);
+        return new CheckedRow(row, request, errors);
     }
 }

@@ -5,13 +5,13 @@ import java.util.List;
 import org.federation.platform.web.FieldError;
 
 /**
- * What a bulk import did, row by row.
+ * What a bulk import did, row by row. An import is all or nothing: a refused file answers 422
+ * with the rejected rows (same {@link RowOutcome} shape) under {@code rejected}.
  *
  * @param created  how many clubs were created
- * @param rejected how many rows were rejected
  * @param rows     one entry per data row of the file, in file order
  */
-public record ImportReport(int created, int rejected, List<RowOutcome> rows) {
+public record ImportReport(int created, List<RowOutcome> rows) {
 
     /**
      * @param line    the row's line number in the file (the header is line 1)

@@ -1,0 +1,77 @@
+package org.federation.platform.security;
+
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every service is an OAuth2 resource server the same way: stateless, bearer tokens only, the
+ * app's {@link PublicEndpoints} (plus health and the API description) open to anonymous callers,
+ * everything else needing a valid token; finer rules (department remit, club leadership) are
+ * decided by each service with the {@link Caller}.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableConfigurationProperties(FederationSecurityProperties.class)
+public class FederationSecurityAutoConfiguration {
+
+    private static final List<PublicEndpoints.Entry> ALWAYS_OPEN = PublicEndpoints
+            .reading("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+            .entries();
+
+    @Bean
+    JwtDecoder federationJwtDecoder(FederationSecurityProperties properties) {
+        return FederationTokens.decoder(properties);
+    }
+
+    @Bean
+    SecurityFilterChain federationApi(HttpSecurity http, JwtDecoder decoder,
+                                      ObjectProvider<PublicEndpoints> publicEndpoints) throws Exception {
+        SecurityProblems problems = new SecurityProblems();
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(authorize -> {
+                    // errors are rendered on an ERROR dispatch, which must not itself demand a token
+                    authorize.requestMatchers("/error").permitAll();
+                    ALWAYS_OPEN.forEach(e -> authorize.requestMatchers(paths.matcher(e.method(), e.pattern())).permitAll());
+                    publicEndpoints.orderedStream().flatMap(p -> p.entries().stream())
+                            .forEach(e -> authorize.requestMatchers(paths.matcher(e.method(), e.pattern())).permitAll());
+                    authorize.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(FederationTokens.authenticationConverter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer callerParameter() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+}

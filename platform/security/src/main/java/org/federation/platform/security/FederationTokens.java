@@ -1,0 +1,61 @@
+package org.federation.platform.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+
+/**
+ * How a federation token is checked and read: signed (RS256) by the configured issuer's key,
+ * naming that issuer, unexpired, with a subject and a {@code roles} claim. The roles become
+ * authorities exactly as {@link FederationRole} spells them.
+ */
+final class FederationTokens {
+
+    static final String ROLES_CLAIM = "roles";
+
+    private FederationTokens() {
+    }
+
+    static JwtDecoder decoder(FederationSecurityProperties properties) {
+        // the key set is fetched on the first token, not at start-up, so a service starts before the issuer
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.keySetUri())
+                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(validator(properties));
+        return decoder;
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(FederationSecurityProperties properties) {
+        return new DelegatingOAuth2TokenValidator<>(List.of(
+                new JwtTimestampValidator(properties.clockSkew()),
+                new JwtIssuerValidator(properties.requiredIssuer()),
+                new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
+                new JwtClaimValidator<Object>(ROLES_CLAIM, roles -> roles instanceof Collection<?>)));
+    }
+
+    static JwtAuthenticationConverter authenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setPrincipalClaimName(JwtClaimNames.SUB);
+        converter.setJwtGrantedAuthoritiesConverter(FederationTokens::authorities);
+        return converter;
+    }
+
+    private static Collection<GrantedAuthority> authorities(Jwt jwt) {
+        return CallerArgumentResolver.fromToken(jwt).roles().stream()
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.toString())).toList();
+    }
+}

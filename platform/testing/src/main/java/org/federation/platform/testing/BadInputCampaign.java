@@ -1,0 +1,93 @@
+package org.federation.platform.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import net.jqwik.api.Arbitrary;
+
+/**
+ * Throws generated malformed and boundary requests at an app's endpoints and checks each
+ * answer: never a 5xx; an error is a problem-details body with a precise 4xx status; and the
+ * stored data is exactly as before. Prints how many cases each endpoint was tried with.
+ */
+public final class BadInputCampaign {
+
+    /** The statuses a refused request may get. */
+    public static final Set<Integer> PRECISE_REFUSALS = Set.of(400, 404, 405, 409, 413, 415, 422);
+
+    private final HttpProbe caller;
+    private final Supplier<?> storedData;
+    private final Map<String, Integer> cases = new LinkedHashMap<>();
+    private final List<String> failures = new ArrayList<>();
+
+    /**
+     * @param caller     the app, called as someone allowed to use every endpoint (so input, not
+     *                   rights, is what is tested)
+     * @param storedData reads everything the app stores (see {@link StoredData})
+     */
+    public BadInputCampaign(HttpProbe caller, Supplier<?> storedData) {
+        this.caller = caller;
+        this.storedData = storedData;
+    }
+
+    /** Requests that must all be refused. */
+    public BadInputCampaign refuses(String endpoint, Arbitrary<HttpCall> calls, int count) {
+        return attack(endpoint, calls, count, false);
+    }
+
+    /** Queries that are refused or, when they happen to be valid, answered; never a 5xx. */
+    public BadInputCampaign survives(String endpoint, Arbitrary<HttpCall> calls, int count) {
+        return attack(endpoint, calls, count, true);
+    }
+
+    private BadInputCampaign attack(String endpoint, Arbitrary<HttpCall> calls, int count, boolean mayAnswer) {
+        Object before = storedData.get();
+        calls.sampleStream().limit(count).forEach(call -> check(endpoint, call, mayAnswer));
+        cases.merge(endpoint, count, Integer::sum);
+        Object after = storedData.get();
+        if (!before.equals(after)) {
+            failures.add(endpoint + ": the stored data changed during " + count + " refused requests");
+        }
+        return this;
+    }
+
+    private void check(String endpoint, HttpCall call, boolean mayAnswer) {
+        HttpProbe.Response response = caller.send(call);
+        int status = response.status();
+        String seen = endpoint + ": " + call + " -> " + status + " " + abbreviate(response.body());
+        if (status >= 200 && status < 300) {
+            if (!mayAnswer) {
+                failures.add(seen + " (accepted, but it must be refused)");
+            }
+            return;
+        }
+        if (!PRECISE_REFUSALS.contains(status)) {
+            failures.add(seen + " (not a precise refusal)");
+            return;
+        }
+        if (!response.contentType().startsWith("application/problem+json")
+                || !response.body().contains("\"status\":" + status) || !response.body().contains("\"detail\"")) {
+            failures.add(seen + " (not a problem-details body)");
+        }
+    }
+
+    /** Asserts every case held, prints the count per endpoint, and returns the total. */
+    public int verify() {
+        int total = cases.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder report = new StringBuilder("Bad-input cases (" + total + " in all):\n");
+        cases.forEach((endpoint, n) -> report.append("  ").append(n).append("  ").append(endpoint).append('\n'));
+        System.out.println(report);
+        assertThat(failures).as("bad input answered wrongly").isEmpty();
+        return total;
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    }
+}

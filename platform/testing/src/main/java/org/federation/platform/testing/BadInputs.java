@@ -1,0 +1,121 @@
+package org.federation.platform.testing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Generators (jqwik) of the bad input every endpoint must survive: broken JSON, wrong types,
+ * missing, blank, oversized and unknown values, odd identifiers and paging parameters, wrong
+ * media types and bodies too large.
+ */
+public final class BadInputs {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private BadInputs() {
+    }
+
+    /** Any text at all, including control characters, quotes and non-Latin scripts. */
+    public static Arbitrary<String> anyText(int maxLength) {
+        return Arbitraries.strings().all().ofMaxLength(maxLength);
+    }
+
+    /** Text that is not a valid JSON document of an object. */
+    public static Arbitrary<String> brokenJson(Map<String, Object> valid) {
+        String good = JSON.writeValueAsString(valid);
+        return Arbitraries.oneOf(
+                Arbitraries.integers().between(0, good.length() - 1).map(cut -> good.substring(0, cut)),
+                Arbitraries.of("", " ", "null", "[]", "[1,2,3]", "\"text\"", "42", "true", "{", "}", "{\"name\":}",
+                        "{'name': 'single quotes'}", "{\"name\": \"unterminated}", "{\"a\":1,}", "\u0000", "<xml/>",
+                        "[".repeat(2000) + "]".repeat(2000), "{\"a\":".repeat(1200) + "1" + "}".repeat(1200)),
+                anyText(200).filter(text -> !text.trim().startsWith("{")));
+    }
+
+    /** Values no field of any request accepts in place of a text, a date or a number. */
+    public static Arbitrary<Object> structurallyWrong() {
+        return Arbitraries.oneOf(
+                Arbitraries.just(Map.of("nested", "object")),
+                Arbitraries.just(List.of("an", "array")),
+                Arbitraries.just(List.of()),
+                Arbitraries.just(Map.of()));
+    }
+
+    /** Blank, missing (null) or oversized text. */
+    public static Arbitrary<Object> blankOrHuge(int maxLength) {
+        return Arbitraries.oneOf(
+                Arbitraries.of("", " ", "\t", "\n  "),
+                Arbitraries.just(null),
+                Arbitraries.strings().alpha().ofMinLength(maxLength + 1).ofMaxLength(maxLength + 2000).map(s -> s));
+    }
+
+    /**
+     * A valid body with one or more fields made invalid, each from its own generator of invalid
+     * values (and the rest untouched), so every generated body must be refused.
+     */
+    public static Arbitrary<String> withInvalidFields(Map<String, Object> valid, Map<String, Arbitrary<Object>> invalid) {
+        List<String> fields = new ArrayList<>(invalid.keySet());
+        Arbitrary<List<String>> chosen = Arbitraries.of(fields).list().ofMinSize(1).ofMaxSize(fields.size()).uniqueElements();
+        return chosen.flatMap(names -> {
+            List<Arbitrary<Object>> values = names.stream().map(invalid::get).toList();
+            return Combinators.combine(values).as(drawn -> {
+                Map<String, Object> body = new LinkedHashMap<>(valid);
+                for (int i = 0; i < names.size(); i++) {
+                    Object value = drawn.get(i);
+                    if (value == Absent.FIELD) {
+                        body.remove(names.get(i));
+                    } else {
+                        body.put(names.get(i), value);
+                    }
+                }
+                return JSON.writeValueAsString(body);
+            });
+        });
+    }
+
+    /** Marks a field left out of the body altogether. */
+    public enum Absent { FIELD }
+
+    /** A field left out. */
+    public static Arbitrary<Object> absent() {
+        return Arbitraries.just(Absent.FIELD);
+    }
+
+    /** Paging parameters that are out of range or not numbers at all. */
+    public static Arbitrary<String> badPaging() {
+        Arbitrary<String> badNumber = Arbitraries.oneOf(
+                Arbitraries.integers().lessOrEqual(-1).map(String::valueOf),
+                Arbitraries.integers().between(101, Integer.MAX_VALUE).map(String::valueOf),
+                Arbitraries.of("", "x", "1.5", "1e3", "99999999999999999999", "0x10", "%00", "null", "NaN", "-0x1"),
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12));
+        return Arbitraries.oneOf(
+                badNumber.map(v -> "size=" + encode(v)),
+                badNumber.filter(v -> !v.matches("\\d+")).map(v -> "page=" + encode(v)),
+                Arbitraries.of("size=0", "size=-1", "page=-1", "size=101", "page=-2147483648"));
+    }
+
+    /** Identifiers that name nothing: unknown, oddly spelled, encoded or very long. */
+    public static Arbitrary<String> unknownIds() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().alpha().numeric().withChars('-', '_', '.').ofMinLength(1).ofMaxLength(60)
+                        .filter(s -> !s.equals(".") && !s.equals("..")),
+                anyText(80).filter(s -> !s.isBlank()).map(BadInputs::encode),
+                Arbitraries.strings().alpha().ofMinLength(1000).ofMaxLength(3000));
+    }
+
+    /** A body larger than the apps accept (1 MB). */
+    public static String oversizedBody() {
+        return "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
+    }
+
+    public static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
