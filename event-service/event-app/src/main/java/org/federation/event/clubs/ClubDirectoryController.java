@@ -2,6 +2,7 @@ package org.federation.event.clubs;
 
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.security.Caller;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** event-service's own club directory, as built from {@code club.events}. */
+/** event-service's own club directory, as built from {@code club.events}; not public (it names members). */
 @RestController
 @RequestMapping("/api/clubs")
 @Validated
@@ -24,14 +25,20 @@ class ClubDirectoryController {
         this.directory = directory;
     }
 
+    /** Every club event-service knows, with leaders and members: for the federation's staff. */
     @GetMapping
     PageOf<OrganisingClub> list(@RequestParam(defaultValue = "0") @Min(0) int page,
-                                @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
+                                @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size,
+                                Caller caller) {
+        caller.requireFederationStaff("the full club directory");
         return directory.newestFirst(page, size);
     }
 
+    /** One club: for the federation's staff and the club's own leaders and members. */
     @GetMapping("/{id}")
-    OrganisingClub get(@PathVariable String id) {
-        return directory.find(id).orElseThrow(() -> new ResourceNotFoundException("club", id));
+    OrganisingClub get(@PathVariable String id, Caller caller) {
+        OrganisingClub club = directory.find(id).orElseThrow(() -> new ResourceNotFoundException("club", id));
+        caller.requireStaffOrInsider(club.includes(caller.subject()), "club " + id + "'s leaders and members");
+        return club;
     }
 }

@@ -10,4 +10,10 @@ import java.util.List;
 public record OrganisingClub(String id, String name, String category, String state, String registrationYear,
                              List<String> leaderStudentNumbers, List<String> memberStudentNumbers,
                              String successorId, long sequence, Instant firstSeenAt) {
+
+    /** Whether this student leads or belongs to the club: the club-scoped right, derived here, not from the token. */
+    public boolean includes(String studentNumber) {
+        return (leaderStudentNumbers != null && leaderStudentNumbers.contains(studentNumber))
+                || (memberStudentNumbers != null && memberStudentNumbers.contains(studentNumber));
+    }
 }

@@ -11,6 +11,7 @@ import org.federation.event.EventServiceTest;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.RawEvents;
 import org.federation.platform.testing.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -72,11 +73,11 @@ class ClubDirectoryTest extends EmbeddedBackboneProperties {
         raw.send("club.events", event(id, 1, established(id, "网球协会", "active")));
 
         awaitName(id, "网球协会");
-        JsonNode club = HttpProbe.onPort(port).get("/api/clubs/" + id).json();
+        JsonNode club = Persona.PRESIDIUM.on(HttpProbe.onPort(port)).get("/api/clubs/" + id).json();
         assertThat(club.get("category").asString()).isEqualTo("sports");
         assertThat(club.get("leaderStudentNumbers").get(0).asString()).isEqualTo("2023010001");
-        assertThat(HttpProbe.onPort(port).get("/api/clubs?size=5").json().get("items").size()).isPositive();
-        assertThat(HttpProbe.onPort(port).get("/api/clubs/unknown").status()).isEqualTo(404);
+        assertThat(Persona.PRESIDIUM.on(HttpProbe.onPort(port)).get("/api/clubs?size=5").json().get("items").size()).isPositive();
+        assertThat(Persona.PRESIDIUM.on(HttpProbe.onPort(port)).get("/api/clubs/unknown").status()).isEqualTo(404);
     }
 
     @Test

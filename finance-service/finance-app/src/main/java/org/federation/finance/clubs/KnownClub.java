@@ -6,9 +6,16 @@ import java.util.List;
 import org.federation.club.contracts.ClubLeader;
 
 /**
- * finance-service's copy of a club, kept from {@code club.events}: whose account it is and who
- * leads the club (statements go to its leaders and treasurer).
+ * finance-service's copy of a club, kept from {@code club.events}: whose account it is, who
+ * leads the club (statements go to its leaders and treasurer) and who belongs to it (members see
+ * their club's accounts).
  */
-public record KnownClub(String id, String name, String state, List<ClubLeader> leaders, String successorId,
-                        long sequence, Instant firstSeenAt) {
+public record KnownClub(String id, String name, String state, List<ClubLeader> leaders,
+                        List<String> memberStudentNumbers, String successorId, long sequence, Instant firstSeenAt) {
+
+    /** Whether this student leads or belongs to the club: the club-scoped right, derived here, not from the token. */
+    public boolean includes(String studentNumber) {
+        return (leaders != null && leaders.stream().anyMatch(l -> studentNumber.equals(l.studentNumber())))
+                || (memberStudentNumbers != null && memberStudentNumbers.contains(studentNumber));
+    }
 }

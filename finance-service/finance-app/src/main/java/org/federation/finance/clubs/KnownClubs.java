@@ -33,6 +33,7 @@ public class KnownClubs {
                 .set("name", club.name())
                 .set("state", club.state())
                 .set("leaders", club.leaders() == null ? List.of() : club.leaders())
+                .set("memberStudentNumbers", club.memberStudentNumbers() == null ? List.of() : club.memberStudentNumbers())
                 .set("successorId", club.successorId())
                 .setOnInsert("firstSeenAt", clock.instant()));
     }

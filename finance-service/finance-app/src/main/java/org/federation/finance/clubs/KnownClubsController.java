@@ -2,6 +2,7 @@ package org.federation.finance.clubs;
 
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.security.Caller;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,14 +25,20 @@ class KnownClubsController {
         this.clubs = clubs;
     }
 
+    /** Every club finance-service knows, with leaders and members: for the federation's staff. */
     @GetMapping
     PageOf<KnownClub> list(@RequestParam(defaultValue = "0") @Min(0) int page,
-                           @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
+                           @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size,
+                           Caller caller) {
+        caller.requireFederationStaff("the full club directory");
         return clubs.newestFirst(page, size);
     }
 
+    /** One club: for the federation's staff and the club's own leaders and members. */
     @GetMapping("/{id}")
-    KnownClub get(@PathVariable String id) {
-        return clubs.find(id).orElseThrow(() -> new ResourceNotFoundException("club", id));
+    KnownClub get(@PathVariable String id, Caller caller) {
+        KnownClub club = clubs.find(id).orElseThrow(() -> new ResourceNotFoundException("club", id));
+        caller.requireStaffOrInsider(club.includes(caller.subject()), "club " + id + "'s leaders and members");
+        return club;
     }
 }

@@ -11,6 +11,7 @@ import org.federation.finance.FinanceServiceTest;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.RawEvents;
 import org.federation.platform.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class AccountOpeningTest extends EmbeddedBackboneProperties {
     void anEstablishedClubGetsExactlyOneAccountAndItsOpeningIsPublished() {
         String clubId = UUID.randomUUID().toString();
         EventEnvelope event = established(clubId, "疯狂英语协会");
-        HttpProbe http = HttpProbe.onPort(port);
+        HttpProbe http = Persona.PRESIDIUM.on(HttpProbe.onPort(port));
         try (RawEvents raw = new RawEvents(EmbeddedBackbone.get().kafkaBootstrapServers())) {
             raw.send("club.events", event);
             raw.send("club.events", event);
@@ -60,7 +61,7 @@ class AccountOpeningTest extends EmbeddedBackboneProperties {
 
     @Test
     void askingForAccountsWithoutAClubOrForAnUnknownAccountIsAClearError() {
-        HttpProbe http = HttpProbe.onPort(port);
+        HttpProbe http = Persona.PRESIDIUM.on(HttpProbe.onPort(port));
         HttpProbe.Response missing = http.get("/api/accounts");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.contentType()).startsWith("application/problem+json");

@@ -11,6 +11,7 @@ import org.federation.notification.NotificationServiceTest;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.RawEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,7 +37,7 @@ class ClubNoticesTest extends EmbeddedBackboneProperties {
         }
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> countAbout(second) == 1);
 
-        JsonNode inbox = HttpProbe.onPort(port).get("/api/inbox?recipient=department:organization&size=100").json();
+        JsonNode inbox = Persona.PRESIDIUM.on(HttpProbe.onPort(port)).get("/api/inbox?recipient=department:organization&size=100").json();
         assertThat(inbox.get("items").get(0).get("subjectRef").asString()).isEqualTo("club:" + second);
         assertThat(inbox.get("items").get(0).get("title").asString()).startsWith("Club established: 网球协会");
         assertThat(inbox.get("unread").asLong()).isPositive();
@@ -45,7 +46,7 @@ class ClubNoticesTest extends EmbeddedBackboneProperties {
 
     @Test
     void anInboxNeedsAWellFormedRecipient() {
-        HttpProbe http = HttpProbe.onPort(port);
+        HttpProbe http = Persona.PRESIDIUM.on(HttpProbe.onPort(port));
         assertThat(http.get("/api/inbox").status()).isEqualTo(400);
         HttpProbe.Response bad = http.get("/api/inbox?recipient=nobody");
         assertThat(bad.status()).isEqualTo(400);
@@ -53,7 +54,7 @@ class ClubNoticesTest extends EmbeddedBackboneProperties {
     }
 
     private long countAbout(String clubId) {
-        JsonNode inbox = HttpProbe.onPort(port).get("/api/inbox?recipient=department:organization&size=100").json();
+        JsonNode inbox = Persona.PRESIDIUM.on(HttpProbe.onPort(port)).get("/api/inbox?recipient=department:organization&size=100").json();
         return inbox.get("items").valueStream().filter(n -> n.get("subjectRef").asString().equals("club:" + clubId)).count();
     }
 

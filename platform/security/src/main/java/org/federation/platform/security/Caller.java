@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.federation.platform.problem.ForbiddenException;
+
 /**
  * Who is calling, as the token says: the subject (student or staff number), name, e-mail and
  * federation-wide roles. Controllers take it as a parameter; it is also the actor every state
@@ -43,6 +45,23 @@ public record Caller(String subject, String name, String email, Set<FederationRo
     /** Anyone working for the federation: the presidium, any department, a liaison officer. */
     public boolean isFederationStaff() {
         return roles.stream().anyMatch(r -> r.kind() != FederationRole.Kind.STUDENT);
+    }
+
+    /** Refuses (403) anyone who does not work for the federation. */
+    public void requireFederationStaff(String what) {
+        if (!isFederationStaff()) {
+            throw new ForbiddenException(what + " is for the federation's presidium, departments and liaison officers");
+        }
+    }
+
+    /**
+     * Refuses (403) anyone but the federation's staff and the club's own people: a club's
+     * internal data is seen by its leaders and members and by the federation.
+     */
+    public void requireStaffOrInsider(boolean insider, String what) {
+        if (!insider && !isFederationStaff()) {
+            throw new ForbiddenException(what + " is for the club's own leaders and members and the federation's staff");
+        }
     }
 
     public boolean is(String studentNumber) {

@@ -110,6 +110,19 @@ public final class BadInputs {
                 Arbitraries.strings().alpha().ofMinLength(1000).ofMaxLength(3000));
     }
 
+    /** Methods an endpoint does not support, with and without a body (405). */
+    public static Arbitrary<HttpCall> unsupportedMethods(String path) {
+        return Arbitraries.of("POST", "PUT", "PATCH", "DELETE").flatMap(method -> Arbitraries.oneOf(
+                Arbitraries.just(new HttpCall(method, path, null, null)),
+                brokenJson(Map.of("a", 1)).map(body -> new HttpCall(method, path, "application/json", body))));
+    }
+
+    /** Paths under {@code /api} that no endpoint serves (404). */
+    public static Arbitrary<HttpCall> unknownPaths() {
+        return Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(30).list().ofMinSize(1).ofMaxSize(4)
+                .map(segments -> HttpCall.get("/api/no-such-" + String.join("/", segments)));
+    }
+
     /** A body larger than the apps accept (1 MB). */
     public static String oversizedBody() {
         return "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";

@@ -31,6 +31,14 @@ public enum Persona {
         this.roles = roles;
     }
 
+    /** The federation's staff (presidium, departments, liaison officer) plus any others given. */
+    public static Persona[] staffAnd(Persona... others) {
+        java.util.List<Persona> all = new java.util.ArrayList<>(List.of(PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER,
+                FINANCE_MEMBER, PUBLICITY_MEMBER, LIAISON));
+        all.addAll(List.of(others));
+        return all.toArray(Persona[]::new);
+    }
+
     public String subject() {
         return subject;
     }
