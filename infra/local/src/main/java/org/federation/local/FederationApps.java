@@ -40,9 +40,10 @@ public final class FederationApps implements AutoCloseable {
      * Starts all four services in parallel against one broker and one store.
      *
      * @param mongoUri   database name → connection string
+     * @param issuer     the token issuer every service trusts
      * @param extraArgs  more arguments for every service (e.g. {@code --server.port=0})
      */
-    public static FederationApps start(String kafka, Function<String, String> mongoUri, boolean demo,
+    public static FederationApps start(String kafka, Function<String, String> mongoUri, String issuer, boolean demo,
                                        List<String> extraArgs) throws Exception {
         ExecutorService starters = Executors.newFixedThreadPool(SERVICES.size());
         try {
@@ -52,6 +53,7 @@ public final class FederationApps implements AutoCloseable {
                         "--spring.kafka.bootstrap-servers=" + kafka,
                         "--spring.mongodb.uri=" + mongoUri.apply(service.database()),
                         "--spring.main.register-shutdown-hook=false",
+                        "--federation.security.issuer=" + issuer,
                         "--federation.demo.enabled=" + demo));
                 args.addAll(extraArgs);
                 started.add(starters.submit(() -> service.main().apply(args.toArray(String[]::new))));

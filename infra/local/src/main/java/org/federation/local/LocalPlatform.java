@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import org.federation.platform.devtoken.DevTokenIssuer;
+
 /**
  * The whole platform on one machine, with nothing but a JDK: a real Kafka broker (child process,
  * localhost:9092), the embedded Mongo-wire store (localhost:27017, H2 file), the four services on
- * 8081–8084, demo clubs loaded once. Data lives in {@code .federation-data/} (or
+ * 8081–8084, a development token issuer on 9000 (demo users only), demo clubs loaded once. Data lives in {@code .federation-data/} (or
  * {@code FEDERATION_DATA}), so a restart finds the last run's topics and documents. Ctrl-C stops
  * everything in order: services, then the broker, then the store.
  */
@@ -26,6 +28,7 @@ public final class LocalPlatform {
         MongoWireStore store = new MongoWireStore(data.resolve("mongo").resolve("federation.mv"), 27017);
         KafkaBroker kafka = new KafkaBroker(data.resolve("kafka"), kafkaLibs, 9092, 9093);
         FederationApps[] apps = new FederationApps[1];
+        DevTokenIssuer[] tokens = new DevTokenIssuer[1];
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say("Stopping the federation platform…");
@@ -34,6 +37,9 @@ public final class LocalPlatform {
                     apps[0].close();
                 }
                 kafka.close();
+                if (tokens[0] != null) {
+                    tokens[0].close();
+                }
             } catch (Exception e) {
                 say("While stopping: " + e.getMessage());
             } finally {
@@ -48,7 +54,10 @@ public final class LocalPlatform {
         kafka.start(Duration.ofSeconds(60));
         say("Kafka broker      " + kafka.bootstrapServers() + "  (pid " + kafka.pid() + ", "
                 + data.resolve("kafka").toAbsolutePath() + ")");
-        apps[0] = FederationApps.start(kafka.bootstrapServers(), store::uri, true, List.of("--spring.main.banner-mode=off"));
+        tokens[0] = DevTokenIssuer.start(DevTokenIssuer.LOCAL_PORT);
+        say("Token issuer      " + tokens[0].issuer() + "  (development only: POST /dev/token {\"user\": …}, GET /dev/users)");
+        apps[0] = FederationApps.start(kafka.bootstrapServers(), store::uri, tokens[0].issuer(), true,
+                List.of("--spring.main.banner-mode=off"));
 
         say("");
         say("The federation platform is up in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s:");
@@ -57,6 +66,8 @@ public final class LocalPlatform {
                     service.name(), service.port()));
         }
         say("Try:  curl -s localhost:8081/api/clubs | head -c 600");
+        say("      TOKEN=$(curl -s localhost:9000/dev/token -H 'Content-Type: application/json' -d '{\"user\":\"acmore-leader\"}' | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");
+        say("      curl -s localhost:8083/api/accounts?clubId=club-acmore -H \"Authorization: Bearer $TOKEN\"");
         say("Press Ctrl-C to stop.");
         stopped.await();
     }

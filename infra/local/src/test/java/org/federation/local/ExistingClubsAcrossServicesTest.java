@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.TestTokens;
 import org.federation.platform.testing.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,12 +39,20 @@ class ExistingClubsAcrossServicesTest {
     @BeforeAll
     static void startPlatform() throws Exception {
         EmbeddedBackbone backbone = EmbeddedBackbone.get();
-        apps = FederationApps.start(backbone.kafkaBootstrapServers(), db -> backbone.mongoUri("e2e-" + db), true,
-                List.of("--server.port=0"));
-        club = HttpProbe.onPort(apps.port("club-service"));
-        event = HttpProbe.onPort(apps.port("event-service"));
-        finance = HttpProbe.onPort(apps.port("finance-service"));
-        notification = HttpProbe.onPort(apps.port("notification-service"));
+        apps = FederationApps.start(backbone.kafkaBootstrapServers(), db -> backbone.mongoUri("e2e-" + db),
+                TestTokens.issuer().issuer(), true, List.of("--server.port=0"));
+        club = signIn("organization-member", HttpProbe.onPort(apps.port("club-service")));
+        event = signIn("presidium", HttpProbe.onPort(apps.port("event-service")));
+        finance = signIn("finance-head", HttpProbe.onPort(apps.port("finance-service")));
+        notification = signIn("organization-head", HttpProbe.onPort(apps.port("notification-service")));
+    }
+
+    /** Signs a demo user in the way the README shows: a token from the issuer's {@code POST /dev/token}. */
+    static HttpProbe signIn(String demoUser, HttpProbe app) {
+        HttpProbe.Response token = new HttpProbe(TestTokens.issuer().issuer())
+                .postJson("/dev/token", "{\"user\": \"" + demoUser + "\"}");
+        assertThat(token.status()).as(token.body()).isEqualTo(200);
+        return app.with("Authorization", "Bearer " + token.json().get("access_token").asString());
     }
 
     @AfterAll
@@ -81,6 +90,28 @@ class ExistingClubsAcrossServicesTest {
         assertThat(organizationInbox().get("totalItems").asInt()).isEqualTo(expectedClubs + 1);
         assertThat(organizationInbox().get("items").get(0).get("subjectRef").asString())
                 .as("newest first").isEqualTo("club:" + marker);
+    }
+
+    @Test
+    void demoUsersHaveTheirDemoClubRightsInEveryServiceFromClubServiceFactsAlone() {
+        int financePort = apps.port("finance-service");
+        int eventPort = apps.port("event-service");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(finance.get("/api/accounts?clubId=club-acmore").json().size()).isEqualTo(1));
+
+        for (String acmorePerson : List.of("acmore-leader", "acmore-member-1", "acmore-member-2")) {
+            assertThat(signIn(acmorePerson, HttpProbe.onPort(financePort)).get("/api/accounts?clubId=club-acmore")
+                    .status()).as(acmorePerson).isEqualTo(200);
+            assertThat(signIn(acmorePerson, HttpProbe.onPort(eventPort)).get("/api/clubs/club-acmore").status())
+                    .as(acmorePerson).isEqualTo(200);
+        }
+        for (String outsider : List.of("tennis-leader", "photography-member-1", "student")) {
+            assertThat(signIn(outsider, HttpProbe.onPort(financePort)).get("/api/accounts?clubId=club-acmore").status())
+                    .as(outsider).isEqualTo(403);
+        }
+        assertThat(HttpProbe.onPort(financePort).get("/api/accounts?clubId=club-acmore").status()).isEqualTo(401);
+        assertThat(HttpProbe.onPort(apps.port("club-service")).get("/api/clubs/club-acmore").status())
+                .as("the public directory needs no token").isEqualTo(200);
     }
 
     private void awaitEverywhere(String id, String name, int clubs) {
