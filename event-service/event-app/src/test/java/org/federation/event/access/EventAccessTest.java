@@ -83,6 +83,21 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
     }
 
     @Test
+    void aHandoverTakesEffectAsSoonAsItsEventArrives() {
+        String club = "club-handover-" + UUID.randomUUID();
+        ClubFacts.publishEstablished(club, "Handover club " + club, LEADER.subject(), List.of());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> directory.find(club).isPresent());
+        assertThat(LEADER.on(app()).get("/api/clubs/" + club).status()).isEqualTo(200);
+        assertThat(OTHER_LEADER.on(app()).get("/api/clubs/" + club).status()).isEqualTo(403);
+
+        ClubFacts.publish(ClubFacts.laterSnapshot(club, "Handover club " + club, OTHER_LEADER.subject(), List.of(), 2));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> directory.find(club).orElseThrow().sequence() == 2);
+        assertThat(LEADER.on(app()).get("/api/clubs/" + club).status()).as("the former leader").isEqualTo(403);
+        assertThat(OTHER_LEADER.on(app()).get("/api/clubs/" + club).status()).as("the new leader").isEqualTo(200);
+    }
+
+    @Test
     void everyEndpointSurvivesGeneratedBadInputWithAPreciseProblemAndNoChange() {
         int cases = new BadInputCampaign(Persona.PRESIDIUM.on(app()), () -> StoredData.of(mongo))
                 .survives("GET /api/clubs (paging)", BadInputs.badPaging().map(q -> HttpCall.get("/api/clubs?" + q)), 350)

@@ -27,17 +27,50 @@ public final class ClubFacts {
 
     /** An active imported club with one leader and these members, as {@code established} (sequence 1). */
     public static EventEnvelope established(String clubId, String name, String leader, List<String> members) {
-        ClubSnapshot club = new ClubSnapshot(clubId, name, "sports", "active", LocalDate.of(2015, 9, 1), null,
+        return RawEvents.envelope(ClubEventTypes.ESTABLISHED, "/club-service", clubId, 1,
+                JSON.writeValueAsString(new ClubEstablished(snapshot(clubId, name, leader, members), ClubEstablished.IMPORTED)));
+    }
+
+    /**
+     * A later event about the club whose snapshot names another leader (as a handover will):
+     * consumers keep the newest snapshot whatever the event's type, so a stand-in type is used.
+     */
+    public static EventEnvelope laterSnapshot(String clubId, String name, String leader, List<String> members,
+                                              long sequence) {
+        return RawEvents.envelope("org.federation.club.test-snapshot.v1", "/club-service", clubId, sequence,
+                JSON.writeValueAsString(new ClubEstablished(snapshot(clubId, name, leader, members), ClubEstablished.IMPORTED)));
+    }
+
+    /** A club event that parses but fails validation: its snapshot has no name and no state. */
+    public static EventEnvelope withoutNameOrState(String clubId) {
+        return RawEvents.envelope(ClubEventTypes.ESTABLISHED, "/club-service", clubId, 1,
+                "{\"club\":{\"id\":\"" + clubId + "\"},\"origin\":\"imported\"}");
+    }
+
+    private static ClubSnapshot snapshot(String clubId, String name, String leader, List<String> members) {
+        return new ClubSnapshot(clubId, name, "sports", "active", LocalDate.of(2015, 9, 1), null,
                 List.of(new ClubLeader(leader, "Leader " + leader, "president")), members, null, null,
                 "club@example.edu");
-        return RawEvents.envelope(ClubEventTypes.ESTABLISHED, "/club-service", clubId, 1,
-                JSON.writeValueAsString(new ClubEstablished(club, ClubEstablished.IMPORTED)));
+    }
+
+    /** Sends events on the embedded backbone's {@code club.events}. */
+    public static void publish(EventEnvelope... events) {
+        try (RawEvents raw = new RawEvents(EmbeddedBackbone.get().kafkaBootstrapServers())) {
+            for (EventEnvelope event : events) {
+                raw.send(ClubTopics.CLUB_EVENTS, event);
+            }
+        }
+    }
+
+    /** Sends a record that is no event at all (no envelope headers). */
+    public static void publishGarbage(String key, String body) {
+        try (RawEvents raw = new RawEvents(EmbeddedBackbone.get().kafkaBootstrapServers())) {
+            raw.sendWithoutEnvelope(ClubTopics.CLUB_EVENTS, key, body);
+        }
     }
 
     /** Publishes the club on the embedded backbone's {@code club.events}. */
     public static void publishEstablished(String clubId, String name, String leader, List<String> members) {
-        try (RawEvents raw = new RawEvents(EmbeddedBackbone.get().kafkaBootstrapServers())) {
-            raw.send(ClubTopics.CLUB_EVENTS, established(clubId, name, leader, members));
-        }
+        publish(established(clubId, name, leader, members));
     }
 }
