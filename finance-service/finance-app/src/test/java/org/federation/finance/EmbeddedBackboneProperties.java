@@ -1,11 +1,12 @@
 package org.federation.finance;
 
 import org.federation.platform.testing.EmbeddedBackbone;
+import org.federation.platform.testing.RunningApp;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Base of finance-service's service tests: the app on the embedded backbone, database {@code finance}. */
-public abstract class EmbeddedBackboneProperties {
+public abstract class EmbeddedBackboneProperties extends RunningApp {
 
     @DynamicPropertySource
     static void backbone(DynamicPropertyRegistry registry) {

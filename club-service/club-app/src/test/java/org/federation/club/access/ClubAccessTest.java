@@ -16,10 +16,6 @@ import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.RefusesBadTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may call what in club-service: the public directory is open to anyone; bringing clubs
@@ -30,16 +26,6 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
 
     static final String CSV_HEADER = "name,category,foundedOn,leaderName,leaderStudentNumber,contact\n";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
-
-    @Override
-    public HttpProbe app() {
-        return HttpProbe.onPort(port);
-    }
 
     @Override
     public HttpCall protectedCall() {

@@ -19,9 +19,6 @@ import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.StoredData;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -37,10 +34,6 @@ class ClubBadInputTest extends EmbeddedBackboneProperties {
     private static final Set<String> CATEGORIES =
             Set.of("academic-technology", "arts-culture", "sports", "volunteering", "entrepreneurship", "other");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoTemplate mongo;
 
     static Map<String, Object> validClub() {
         Map<String, Object> club = new LinkedHashMap<>();
@@ -107,7 +100,7 @@ class ClubBadInputTest extends EmbeddedBackboneProperties {
 
     @Test
     void everyEndpointSurvivesGeneratedBadInputWithAPreciseProblemAndNoChange() {
-        HttpProbe presidium = Persona.PRESIDIUM.on(HttpProbe.onPort(port));
+        HttpProbe presidium = Persona.PRESIDIUM.on(app());
         Arbitrary<HttpCall> badClubs = BadInputs.withInvalidFields(validClub(), invalidClubFields())
                 .map(body -> HttpCall.postJson("/api/clubs", body));
         Arbitrary<HttpCall> brokenJson = BadInputs.brokenJson(validClub()).map(body -> HttpCall.postJson("/api/clubs", body));

@@ -30,10 +30,6 @@ import org.junit.jupiter.api.BeforeEach;
 import net.jqwik.api.Arbitraries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may read what in finance-service, which tokens it refuses, and what generated bad input
@@ -46,32 +42,14 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
     static final String OWN_CLUB = "club-own-" + UUID.randomUUID();
     static final String OTHER_CLUB = "club-other-" + UUID.randomUUID();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
     @Autowired
     KnownClubs directory;
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     Accounts accounts;
 
     @BeforeEach
     void clubs() {
-        if (directory.find(OTHER_CLUB).isEmpty()) {
-            ClubFacts.publishEstablished(OWN_CLUB, "Own club " + OWN_CLUB, LEADER.subject(), List.of(MEMBER.subject()));
-            ClubFacts.publishEstablished(OTHER_CLUB, "Other club " + OTHER_CLUB, OTHER_LEADER.subject(), List.of());
-            Awaitility.await().atMost(Duration.ofSeconds(20))
-                    .until(() -> directory.find(OWN_CLUB).isPresent() && directory.find(OTHER_CLUB).isPresent()
-                            && accounts.find("acct-" + OWN_CLUB).isPresent());
-        }
-    }
-
-    @Override
-    public HttpProbe app() {
-        return HttpProbe.onPort(port);
+        ClubFacts.ensureOwnAndOtherClub(OWN_CLUB, OTHER_CLUB, id -> directory.find(id).isPresent() && accounts.find("acct-" + id).isPresent());
     }
 
     @Override

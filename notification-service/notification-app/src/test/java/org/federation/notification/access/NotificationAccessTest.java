@@ -17,11 +17,6 @@ import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.RefusesBadTokens;
 import org.federation.platform.testing.StoredData;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -30,18 +25,6 @@ import net.jqwik.api.Arbitrary;
 @NotificationServiceTest
 class NotificationAccessTest extends EmbeddedBackboneProperties implements RefusesBadTokens {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
-    @Autowired
-    MongoTemplate mongo;
-
-    @Override
-    public HttpProbe app() {
-        return HttpProbe.onPort(port);
-    }
 
     @Override
     public HttpCall protectedCall() {

@@ -1,7 +1,11 @@
 package org.federation.club.contracts.testing;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
 
 import org.federation.club.contracts.ClubEstablished;
 import org.federation.club.contracts.ClubEventTypes;
@@ -10,6 +14,7 @@ import org.federation.club.contracts.ClubSnapshot;
 import org.federation.club.contracts.ClubTopics;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.testing.EmbeddedBackbone;
+import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.RawEvents;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -51,6 +56,20 @@ public final class ClubFacts {
         return new ClubSnapshot(clubId, name, "sports", "active", LocalDate.of(2015, 9, 1), null,
                 List.of(new ClubLeader(leader, "Leader " + leader, "president")), members, null, null,
                 "club@example.edu");
+    }
+
+    /**
+     * Makes the authorization matrix's club personas true in a consumer's own copy: club
+     * {@code own} led by {@link Persona#LEADER} with {@link Persona#MEMBER}, club {@code other} led
+     * by {@link Persona#OTHER_LEADER}. Publishes them once and waits until {@code known} sees both.
+     */
+    public static void ensureOwnAndOtherClub(String own, String other, Predicate<String> known) {
+        if (known.test(own) && known.test(other)) {
+            return;
+        }
+        publish(established(own, "Own club " + own, Persona.LEADER.subject(), List.of(Persona.MEMBER.subject())),
+                established(other, "Other club " + other, Persona.OTHER_LEADER.subject(), List.of()));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> known.test(own) && known.test(other));
     }
 
     /** Sends events on the embedded backbone's {@code club.events}. */
