@@ -38,6 +38,11 @@ public class FederationSecurityAutoConfiguration {
             .entries();
 
     @Bean
+    static IssuerRequired federationIssuerRequired() {
+        return new IssuerRequired();
+    }
+
+    @Bean
     JwtDecoder federationJwtDecoder(FederationSecurityProperties properties) {
         return FederationTokens.decoder(properties);
     }
