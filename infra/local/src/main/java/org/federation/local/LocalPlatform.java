@@ -54,7 +54,7 @@ public final class LocalPlatform {
         kafka.start(Duration.ofSeconds(60));
         say("Kafka broker      " + kafka.bootstrapServers() + "  (pid " + kafka.pid() + ", "
                 + data.resolve("kafka").toAbsolutePath() + ")");
-        tokens[0] = DevTokenIssuer.start(DevTokenIssuer.LOCAL_PORT);
+        tokens[0] = DevTokenIssuer.start(DevTokenIssuer.LOCAL_PORT, data.resolve("dev-issuer-key.json"));
         say("Token issuer      " + tokens[0].issuer() + "  (development only: POST /dev/token {\"user\": …}, GET /dev/users)");
         apps[0] = FederationApps.start(kafka.bootstrapServers(), store::uri, tokens[0].issuer(), true,
                 List.of("--spring.main.banner-mode=off"));

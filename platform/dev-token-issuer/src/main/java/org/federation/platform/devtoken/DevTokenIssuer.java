@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,10 +71,36 @@ public final class DevTokenIssuer implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts on localhost at {@code port} (0 for any free port); the issuer is {@code http://localhost:<port>}. */
+    /** Starts on localhost at {@code port} (0 for any free port) with a new key; the issuer is {@code http://localhost:<port>}. */
     public static DevTokenIssuer start(int port) {
+        return start(port, newKey());
+    }
+
+    /**
+     * Starts with the key kept in {@code keyFile} (made and written there on first use), so tokens
+     * handed out before a restart of the local platform stay valid after it.
+     */
+    public static DevTokenIssuer start(int port, Path keyFile) {
+        return start(port, keptKey(keyFile));
+    }
+
+    private static RSAKey keptKey(Path keyFile) {
         try {
+            if (Files.exists(keyFile)) {
+                return RSAKey.parse(Files.readString(keyFile));
+            }
             RSAKey key = newKey();
+            Files.createDirectories(keyFile.toAbsolutePath().getParent());
+            Files.writeString(keyFile, key.toJSONString());
+            return key;
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("cannot read or write the development issuer's key at " + keyFile
+                    + " (" + e.getMessage() + "); delete the file to start with a new key", e);
+        }
+    }
+
+    private static DevTokenIssuer start(int port, RSAKey key) {
+        try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
             String issuer = "http://localhost:" + server.getAddress().getPort();
             DevTokenIssuer tokens = new DevTokenIssuer(key, server, issuer, Duration.ofHours(8), Clock.systemUTC());

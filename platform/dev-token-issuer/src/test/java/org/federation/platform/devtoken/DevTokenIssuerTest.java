@@ -76,6 +76,22 @@ class DevTokenIssuerTest {
         assertThat(discovery).containsEntry("issuer", issuer.issuer()).containsEntry("jwks_uri", issuer.jwkSetUri());
     }
 
+    @Test
+    void aKeptKeyOutlivesARestartSoEarlierTokensStayValid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path keyFile = dir.resolve("issuer-key.json");
+        String token;
+        try (DevTokenIssuer first = DevTokenIssuer.start(0, keyFile)) {
+            token = first.tokenFor(DemoUsers.find("presidium").orElseThrow());
+        }
+        try (DevTokenIssuer second = DevTokenIssuer.start(0, keyFile)) {
+            RSAKey published = (RSAKey) JWKSet.parse(http.send(HttpRequest.newBuilder(URI.create(second.jwkSetUri()))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body()).getKeys().get(0);
+            assertThat(SignedJWT.parse(token).verify(new RSASSAVerifier(published))).isTrue();
+            assertThat(published.isPrivate()).as("only the public half is published").isFalse();
+        }
+    }
+
     private HttpResponse<String> post(String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(issuer.issuer() + "/dev/token"))
                 .header("Content-Type", "application/json")
