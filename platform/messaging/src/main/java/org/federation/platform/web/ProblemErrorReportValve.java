@@ -27,9 +27,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             Writer writer = response.getReporter();
             if (writer != null) {
                 String type = status < 500 ? ProblemTypes.MALFORMED_REQUEST.toString() : ProblemTypes.INTERNAL.toString();
-                writer.write("{\"type\":\"" + type + "\",\"title\":\"Request refused\",\"status\":" + status
-                        + ",\"detail\":\"the server refused the request before reading it (status " + status
-                        + "): check the URL for invalid characters or escapes\"}");
+                writer.write(ProblemBody.json(status, type, "Request refused", "the server refused the request before "
+                        + "reading it (status " + status + "): check the URL for invalid characters or escapes"));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -1,11 +1,8 @@
 package org.federation.platform.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -16,7 +13,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request bodies over {@code federation.web.max-body-size} with 413 before anything reads
@@ -32,7 +28,6 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         }
     }
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final long maxBytes;
 
     public RequestBodyLimit(DataSize maxSize) {
@@ -44,15 +39,9 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", ProblemTypes.TOO_LARGE.toString());
-            problem.put("title", "Request body too large");
-            problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-            problem.put("detail", "the body has " + declared + " bytes; at most " + maxBytes + " are accepted");
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
-            JSON.writeValue(response.getOutputStream(), problem);
+            ProblemBody.write(response, HttpStatus.CONTENT_TOO_LARGE.value(), ProblemTypes.TOO_LARGE.toString(),
+                    "Request body too large", "the body has " + declared + " bytes; at most " + maxBytes + " are accepted");
             return;
         }
         chain.doFilter(declared >= 0 ? request : new Counted(request, maxBytes), response);

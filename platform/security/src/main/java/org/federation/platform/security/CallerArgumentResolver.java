@@ -1,6 +1,6 @@
 package org.federation.platform.security;
 
-import java.util.List;
+import java.util.Set;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
@@ -24,14 +24,9 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
                                   NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
-            return fromToken(jwt);
+            return FederationTokens.caller(jwt);
         }
         // only reachable on an endpoint opened to anonymous callers: an anonymous caller has no roles
-        return new Caller("anonymous", null, null, java.util.Set.of());
-    }
-
-    static Caller fromToken(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList(FederationTokens.ROLES_CLAIM);
-        return Caller.of(jwt.getSubject(), jwt.getClaimAsString("name"), jwt.getClaimAsString("email"), roles);
+        return new Caller("anonymous", null, null, Set.of());
     }
 }

@@ -54,8 +54,14 @@ final class FederationTokens {
         return converter;
     }
 
+    /** Who a verified token says the caller is. */
+    static Caller caller(Jwt jwt) {
+        return Caller.of(jwt.getSubject(), jwt.getClaimAsString("name"), jwt.getClaimAsString("email"),
+                jwt.getClaimAsStringList(ROLES_CLAIM));
+    }
+
     private static Collection<GrantedAuthority> authorities(Jwt jwt) {
-        return CallerArgumentResolver.fromToken(jwt).roles().stream()
+        return caller(jwt).roles().stream()
                 .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.toString())).toList();
     }
 }

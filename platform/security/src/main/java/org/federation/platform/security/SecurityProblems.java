@@ -1,11 +1,9 @@
 package org.federation.platform.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import org.federation.platform.web.ProblemBody;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -15,15 +13,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 as RFC 9457 problem details, like every other error, with the standard
  * {@code WWW-Authenticate: Bearer …} header saying why a token was refused.
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
@@ -48,13 +43,6 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
     private static void write(HttpServletResponse response, HttpStatus status, String type, String title,
                               String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", type);
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), problem);
+        ProblemBody.write(response, status.value(), type, title, detail);
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
-
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
