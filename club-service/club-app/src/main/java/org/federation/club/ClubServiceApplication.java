@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@org.springframework.scheduling.annotation.EnableScheduling
 public class ClubServiceApplication {
 
     public static final String CONFIG_NAME = "club-service";

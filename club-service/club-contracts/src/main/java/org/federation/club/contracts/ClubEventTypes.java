@@ -1,6 +1,10 @@
 package org.federation.club.contracts;
 
-/** The {@code ce_type} values club-service publishes on {@link ClubTopics#CLUB_EVENTS}. */
+/**
+ * The {@code ce_type} values club-service publishes on {@link ClubTopics#CLUB_EVENTS}. Events about a
+ * club are keyed by the club id and carry its snapshot in {@code club}; events about a founding
+ * application are keyed by the application id and carry it in {@code application} (no {@code club}).
+ */
 public final class ClubEventTypes {
 
     /**
@@ -8,6 +12,70 @@ public final class ClubEventTypes {
      * founded through a hearing. Payload: {@link ClubEstablished}.
      */
     public static final String ESTABLISHED = "org.federation.club.established.v1";
+
+    /** A club confirmed its annual registration (on time, or late and accepted). Payload: {@link ClubRegistrationConfirmed}. */
+    public static final String REGISTRATION_CONFIRMED = "org.federation.club.registration-confirmed.v1";
+
+    /** A club missed the registration deadline and is now unregistered. Payload: {@link ClubStateChanged}. */
+    public static final String REGISTRATION_MISSED = "org.federation.club.registration-missed.v1";
+
+    /** A club recorded its leader election meeting; it awaits confirmation. Payload: {@link ClubElectionRecorded}. */
+    public static final String ELECTION_RECORDED = "org.federation.club.election-recorded.v1";
+
+    /** The Organization Department confirmed an election: a new leadership term began. Payload: {@link ClubLeadershipChanged}. */
+    public static final String LEADERSHIP_CHANGED = "org.federation.club.leadership-changed.v1";
+
+    /** A leadership term ended without a confirmed handover. Payload: {@link ClubHandoverOverdue}. */
+    public static final String HANDOVER_OVERDUE = "org.federation.club.handover-overdue.v1";
+
+    /** The presidium suspended a club. Payload: {@link ClubStateChanged}. */
+    public static final String SUSPENDED = "org.federation.club.suspended.v1";
+
+    /** The presidium lifted a suspension. Payload: {@link ClubStateChanged}. */
+    public static final String REINSTATED = "org.federation.club.reinstated.v1";
+
+    /**
+     * A club is dissolving: finance-service settles and closes its account, then publishes
+     * {@code org.federation.finance.account-settled.v1}. Payload: {@link ClubStateChanged}.
+     */
+    public static final String DISSOLUTION_REQUESTED = "org.federation.club.dissolution-requested.v1";
+
+    /** The club's account is settled; the club is dissolved for good. Payload: {@link ClubStateChanged}. */
+    public static final String DISSOLVED = "org.federation.club.dissolved.v1";
+
+    /**
+     * Clubs merged. Published for the successor and for each merged-away club (each under its own
+     * key, carrying its own snapshot). Payload: {@link ClubMerged}.
+     */
+    public static final String MERGED = "org.federation.club.merged.v1";
+
+    /** Initiators submitted (or resubmitted) a founding application. Payload: {@link FoundingApplicationChanged}. */
+    public static final String FOUNDING_SUBMITTED = "org.federation.club.founding-submitted.v1";
+
+    /** The qualification review passed every mandatory criterion. Payload: {@link FoundingApplicationChanged}. */
+    public static final String FOUNDING_QUALIFIED = "org.federation.club.founding-qualified.v1";
+
+    /** The qualification review failed: the application went back to its initiators with reasons. Payload: {@link FoundingApplicationChanged}. */
+    public static final String FOUNDING_RETURNED = "org.federation.club.founding-returned.v1";
+
+    /** The initiators withdrew their application. Payload: {@link FoundingApplicationChanged}. */
+    public static final String FOUNDING_WITHDRAWN = "org.federation.club.founding-withdrawn.v1";
+
+    /** A founding defense hearing was scheduled (time, place, panel). Payload: {@link FoundingApplicationChanged}. */
+    public static final String HEARING_SCHEDULED = "org.federation.club.hearing-scheduled.v1";
+
+    /** The hearing ended without a quorum of ballots; it may be scheduled again. Payload: {@link FoundingApplicationChanged}. */
+    public static final String HEARING_INCONCLUSIVE = "org.federation.club.hearing-inconclusive.v1";
+
+    /** The panel rejected the application; reasons and when a new one may be made. Payload: {@link FoundingApplicationChanged}. */
+    public static final String FOUNDING_REJECTED = "org.federation.club.founding-rejected.v1";
+
+    /**
+     * The panel approved the application: the announcement of a new club, for the notification
+     * service to publish. The club itself arrives as {@link #ESTABLISHED} (origin {@code founded}).
+     * Payload: {@link FoundingAnnouncement}.
+     */
+    public static final String FOUNDING_ANNOUNCED = "org.federation.club.founding-announced.v1";
 
     private ClubEventTypes() {
     }

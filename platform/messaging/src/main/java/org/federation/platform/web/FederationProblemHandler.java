@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.federation.platform.messaging.ConcurrentAggregateUpdateException;
 import org.federation.platform.problem.ForbiddenException;
+import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.RejectedEntriesException;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.RuleViolationException;
@@ -52,6 +53,15 @@ public class FederationProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(StateConflictException.class)
     ProblemDetail conflict(StateConflictException e) {
         return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict with current state", e.getMessage());
+    }
+
+    @ExceptionHandler(IllegalTransitionException.class)
+    ProblemDetail illegalTransition(IllegalTransitionException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemTypes.ILLEGAL_TRANSITION, "Not allowed in the current state",
+                e.getMessage());
+        problem.setProperty("currentState", e.currentState());
+        problem.setProperty("allowedActions", e.allowedActions());
+        return problem;
     }
 
     @ExceptionHandler(ConcurrentAggregateUpdateException.class)

@@ -9,6 +9,7 @@ public final class ProblemTypes {
     public static final URI MALFORMED_BODY = URI.create("urn:federation:problem:malformed-body");
     public static final URI NOT_FOUND = URI.create("urn:federation:problem:not-found");
     public static final URI CONFLICT = URI.create("urn:federation:problem:conflict");
+    public static final URI ILLEGAL_TRANSITION = URI.create("urn:federation:problem:illegal-transition");
     public static final URI RULE_VIOLATION = URI.create("urn:federation:problem:rule-violation");
     public static final URI MALFORMED_REQUEST = URI.create("urn:federation:problem:malformed-request");
     public static final URI TOO_LARGE = URI.create("urn:federation:problem:too-large");

@@ -20,10 +20,12 @@ public class ClubRegistry {
 
     private final Clubs clubs;
     private final Clock clock;
+    private final ClubRules rules;
 
-    public ClubRegistry(Clubs clubs, Clock clock) {
+    public ClubRegistry(Clubs clubs, Clock clock, ClubRules rules) {
         this.clubs = clubs;
         this.clock = clock;
+        this.rules = rules;
     }
 
     /** Registers an existing club under a new id; publishes {@code established}. */
@@ -33,8 +35,8 @@ public class ClubRegistry {
 
     /** Registers an existing club under a given id (demo data, migrations). */
     public Club registerExisting(String id, ExistingClub existing, String actor) {
-        Club.Change change = Club.importExisting(id, existing, actor, clock.instant());
-        clubs.add(change, actor);
+        Club.Change change = Club.importExisting(id, existing, actor, clock.instant(), rules.leadershipTerm());
+        clubs.add(change);
         log.info("Club {} '{}' entered the platform (imported by {})", id, change.club().name(), actor);
         return change.club();
     }

@@ -2,46 +2,379 @@ package org.federation.club.registry.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.federation.club.contracts.ClubElectionRecorded;
 import org.federation.club.contracts.ClubEstablished;
+import org.federation.club.contracts.ClubEventTypes;
+import org.federation.club.contracts.ClubHandoverOverdue;
 import org.federation.club.contracts.ClubLeader;
+import org.federation.club.contracts.ClubLeadershipChanged;
+import org.federation.club.contracts.ClubMerged;
+import org.federation.club.contracts.ClubRegistrationConfirmed;
 import org.federation.club.contracts.ClubSnapshot;
+import org.federation.club.contracts.ClubStateChanged;
+import org.federation.platform.problem.IllegalTransitionException;
+import org.federation.platform.problem.RuleViolationException;
+import org.federation.platform.problem.StateConflictException;
 
 /**
- * A club on the platform. Its operations return the new club together with the events they
- * produce; persistence and publishing are someone else's job.
+ * A club on the platform and its lifecycle. Every operation checks the state machine
+ * ({@link ClubState}), appends a {@link Transition} to the history and returns the new club with
+ * the events it produces; persistence and publishing are someone else's job.
  */
-public record Club(String id, String name, ClubCategory category, ClubState state, LocalDate foundedOn,
-                   String registrationYear, List<Leader> leaders, List<String> memberStudentNumbers,
-                   String liaisonOfficer, String contact, Instant enteredAt, String enteredBy) {
+public record Club(String id, ClubProfile profile, ClubState state, Leadership leadership,
+                   List<String> memberStudentNumbers, Registrations registrations, Lineage lineage,
+                   List<Transition> history, Instant enteredAt, String enteredBy) {
+
+    public Club {
+        memberStudentNumbers = List.copyOf(memberStudentNumbers);
+        history = List.copyOf(history);
+    }
+
+    /** An event for {@code club.events}: its type and contract payload. */
+    public record Event(String type, Object payload) {
+    }
 
     /** A club and the events that brought it to this state. */
-    public record Change(Club club, List<Object> events) {
+    public record Change(Club club, List<Event> events) {
     }
 
     /**
-     * Brings an existing club onto the platform: active, with its original founding date and
-     * its current leader as president, its known members, and who brought it in. Produces {@code established} with origin {@code imported}.
+     * Brings an existing club onto the platform: active, with its original founding date, its
+     * current leader as president (a term starting today), its known members, and who brought it
+     * in. Produces {@code established} with origin {@code imported}.
      */
-    public static Change importExisting(String id, ExistingClub existing, String actor, Instant now) {
-        if (existing.foundedOn().isAfter(LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))) {
-            throw new org.federation.platform.problem.RuleViolationException("foundedOn",
+    public static Change importExisting(String id, ExistingClub existing, String actor, Instant now, Period term) {
+        LocalDate today = today(now);
+        if (existing.foundedOn().isAfter(today)) {
+            throw new RuleViolationException("foundedOn",
                     "an existing club cannot have been founded in the future (" + existing.foundedOn() + ")");
         }
-        Club club = new Club(id, existing.name().strip(), existing.category(), ClubState.ACTIVE, existing.foundedOn(),
-                null, List.of(new Leader(existing.leaderStudentNumber().strip(), existing.leaderName().strip(),
-                        Leader.PRESIDENT)),
-                existing.memberStudentNumbers().stream().map(String::strip).distinct()
-                        .filter(member -> !member.equals(existing.leaderStudentNumber().strip())).toList(),
-                null, existing.contact().strip(), now, actor);
-        return new Change(club, List.of(new ClubEstablished(club.snapshot(), ClubEstablished.IMPORTED)));
+        String leader = existing.leaderStudentNumber().strip();
+        ClubProfile profile = new ClubProfile(existing.name().strip(), existing.category(), existing.foundedOn(),
+                existing.contact().strip(), null, null, null);
+        List<String> members = existing.memberStudentNumbers().stream().map(String::strip).distinct()
+                .filter(member -> !member.equals(leader)).toList();
+        return establish(id, profile, List.of(new Leader(leader, existing.leaderName().strip(), Leader.PRESIDENT)),
+                members, actor, now, term, ClubEstablished.IMPORTED, "brought onto the platform");
+    }
+
+    /**
+     * Establishes a club approved at its founding defense hearing: founded today, its first leaders
+     * and members from the initiators. Produces {@code established} with origin {@code founded}.
+     */
+    public static Change found(String id, ClubProfile profile, List<Leader> leaders, List<String> members,
+                               String actor, Instant now, Period term, String applicationId) {
+        return establish(id, profile, leaders, members, actor, now, term, ClubEstablished.FOUNDED,
+                "approved at the founding defense hearing of application " + applicationId);
+    }
+
+    private static Change establish(String id, ClubProfile profile, List<Leader> leaders, List<String> members,
+                                    String actor, Instant now, Period term, String origin, String reason) {
+        LocalDate today = today(now);
+        Club club = new Club(id, profile, ClubState.ACTIVE, Leadership.first(leaders, today, today.plus(term)),
+                members, Registrations.none(), Lineage.none(),
+                List.of(new Transition(ClubAction.ESTABLISH.value(), null, ClubState.ACTIVE.value(), actor, now, reason)),
+                now, actor);
+        return new Change(club, List.of(new Event(ClubEventTypes.ESTABLISHED, new ClubEstablished(club.snapshot(), origin))));
+    }
+
+    // ---- annual registration ----
+
+    /**
+     * The club confirms its registration for a year, with the changes it makes to what the
+     * federation knows. Before the deadline it counts at once; after it, it waits for the
+     * Organization Department to accept it.
+     */
+    public Change register(String academicYear, RegistrationChanges changes, boolean beforeDeadline, String actor,
+                           Instant now) {
+        registrations.forYear(academicYear).ifPresent(existing -> {
+            throw new StateConflictException("club " + id + " already " + (existing.accepted() ? "registered" :
+                    "submitted a late registration") + " for " + academicYear + " on " + existing.submittedAt());
+        });
+        boolean late = !beforeDeadline;
+        require(late ? (state.allows(ClubAction.REGISTER) || state.allows(ClubAction.REGISTER_LATE)) :
+                state.allows(ClubAction.REGISTER), "registering for " + academicYear);
+        ClubProfile newProfile = changes.applyTo(profile);
+        int memberCount = changes.memberCount() != null ? changes.memberCount() : memberStudentNumbers.size();
+        AnnualRegistration registration = new AnnualRegistration(academicYear, now, actor, late, !late,
+                changes.changedFields(profile, memberStudentNumbers.size()), memberCount);
+        Club registered = new Club(id, newProfile, state, leadership, memberStudentNumbers,
+                registrations.with(registration), lineage, history, enteredAt, enteredBy);
+        if (late) {
+            Club waiting = registered.record(ClubAction.REGISTER_LATE, state, actor, now,
+                    "late registration for " + academicYear + ", awaiting the Organization Department");
+            return new Change(waiting, List.of());
+        }
+        Club done = registered.record(ClubAction.REGISTER, state, actor, now, "registered for " + academicYear);
+        return new Change(done, List.of(new Event(ClubEventTypes.REGISTRATION_CONFIRMED,
+                new ClubRegistrationConfirmed(done.snapshot(), academicYear, false, registration.changedFields()))));
+    }
+
+    /** The Organization Department accepts a late registration: the club is registered (and active) again. */
+    public Change acceptLateRegistration(String academicYear, String actor, Instant now) {
+        AnnualRegistration pending = registrations.forYear(academicYear).filter(r -> !r.accepted())
+                .orElseThrow(() -> new IllegalTransitionException("accepting a late registration for " + academicYear
+                        + " (the club has not submitted one)", state.value(), allowedActions()));
+        ClubState after = state == ClubState.UNREGISTERED ? ClubState.ACTIVE : state;
+        Club accepted = new Club(id, profile, state, leadership, memberStudentNumbers,
+                registrations.with(pending.accept()), lineage, history, enteredAt, enteredBy)
+                .record(ClubAction.REGISTER_LATE, after, actor, now, "late registration for " + academicYear + " accepted");
+        return new Change(accepted, List.of(new Event(ClubEventTypes.REGISTRATION_CONFIRMED,
+                new ClubRegistrationConfirmed(accepted.snapshot(), academicYear, true, pending.changedFields()))));
+    }
+
+    /**
+     * The registration deadline for a year passed without a registration that counts: the club
+     * becomes unregistered. Returns no events if the club registered or is not due (suspended,
+     * ending, or already marked for this year).
+     */
+    public Change missRegistration(String academicYear, Instant now) {
+        boolean registered = registrations.forYear(academicYear).map(AnnualRegistration::accepted).orElse(false);
+        boolean due = state == ClubState.ACTIVE || state == ClubState.UNREGISTERED;
+        if (registered || !due || registrations.missedYears().contains(academicYear)) {
+            return new Change(this, List.of());
+        }
+        ClubState before = state;
+        Club missed = new Club(id, profile, state, leadership, memberStudentNumbers,
+                registrations.missed(academicYear), lineage, history, enteredAt, enteredBy)
+                .record(ClubAction.MISS_REGISTRATION, ClubState.UNREGISTERED, "system", now,
+                        "no registration for " + academicYear + " by the deadline");
+        return new Change(missed, List.of(new Event(ClubEventTypes.REGISTRATION_MISSED, new ClubStateChanged(
+                missed.snapshot(), before.value(), "no registration for " + academicYear + " by the deadline"))));
+    }
+
+    // ---- leadership handover ----
+
+    /** The club records its leader election meeting; the elected take office once it is confirmed. */
+    public Change recordElection(ElectionMeeting meeting, Instant now) {
+        require(state.allows(ClubAction.RECORD_ELECTION), "recording an election");
+        if (meeting.heldOn().isAfter(today(now))) {
+            throw new RuleViolationException("heldOn", "an election meeting cannot be recorded before it is held ("
+                    + meeting.heldOn() + ")");
+        }
+        Club recorded = new Club(id, profile, state, leadership.withPendingElection(meeting), memberStudentNumbers,
+                registrations, lineage, history, enteredAt, enteredBy)
+                .record(ClubAction.RECORD_ELECTION, state, meeting.recordedBy(), now,
+                        "election meeting held on " + meeting.heldOn() + ", " + meeting.membersPresent() + " present");
+        return new Change(recorded, List.of(new Event(ClubEventTypes.ELECTION_RECORDED, new ClubElectionRecorded(
+                recorded.snapshot(), meeting.heldOn(), meeting.membersPresent(), meeting.quorumReached(),
+                meeting.elected().stream().map(Leader::toContract).toList()))));
+    }
+
+    /**
+     * The Organization Department confirms the recorded election: the elected leaders take office
+     * and a new term begins.
+     */
+    public Change confirmHandover(String actor, Instant now, Period term) {
+        ElectionMeeting meeting = leadership.pendingElection();
+        if (meeting == null || !state.allows(ClubAction.CONFIRM_HANDOVER)) {
+            throw new IllegalTransitionException("confirming a handover" + (meeting == null
+                    ? " (no election meeting has been recorded)" : ""), state.value(), allowedActions());
+        }
+        if (!meeting.quorumReached()) {
+            throw new RuleViolationException("quorumReached", "the election meeting of " + meeting.heldOn()
+                    + " was not quorate; the club must hold a new one");
+        }
+        LocalDate today = today(now);
+        List<ClubLeader> previous = leaders().stream().map(Leader::toContract).toList();
+        Leadership next = leadership.handedOver(id, today, today.plus(term));
+        List<String> members = new ArrayList<>(memberStudentNumbers);
+        leadership.leaders().stream().map(Leader::studentNumber)
+                .filter(n -> !members.contains(n) && next.leaders().stream().noneMatch(l -> l.studentNumber().equals(n)))
+                .forEach(members::add);
+        members.removeIf(n -> next.leaders().stream().anyMatch(l -> l.studentNumber().equals(n)));
+        Club handedOver = new Club(id, profile, state, next, members, registrations, lineage, history, enteredAt, enteredBy)
+                .record(ClubAction.CONFIRM_HANDOVER, state, actor, now,
+                        "election of " + meeting.heldOn() + " confirmed; term until " + next.termEndsOn());
+        return new Change(handedOver, List.of(new Event(ClubEventTypes.LEADERSHIP_CHANGED, new ClubLeadershipChanged(
+                handedOver.snapshot(), previous, meeting.heldOn(), next.termEndsOn()))));
+    }
+
+    /**
+     * The term ended without a confirmed handover: flag it once per term. No events if the term
+     * has not ended, it is already flagged, or the club is not live.
+     */
+    public Change flagHandoverIfOverdue(Instant now) {
+        LocalDate today = today(now);
+        if (!state.allows(ClubAction.FLAG_HANDOVER_OVERDUE) || !leadership.termEndsOn().isBefore(today)
+                || leadership.termEndsOn().equals(leadership.overdueSince())) {
+            return new Change(this, List.of());
+        }
+        Club flagged = new Club(id, profile, state, leadership.overdue(), memberStudentNumbers, registrations, lineage,
+                history, enteredAt, enteredBy).record(ClubAction.FLAG_HANDOVER_OVERDUE, state, "system", now,
+                "term ended on " + leadership.termEndsOn() + " without a confirmed handover");
+        return new Change(flagged, List.of(new Event(ClubEventTypes.HANDOVER_OVERDUE, new ClubHandoverOverdue(
+                flagged.snapshot(), leadership.termEndsOn(), leadership.pendingElection() != null))));
+    }
+
+    // ---- suspension and dissolution ----
+
+    /** The presidium suspends the club. */
+    public Change suspend(String reason, String actor, Instant now) {
+        return move(ClubAction.SUSPEND, ClubState.SUSPENDED, ClubEventTypes.SUSPENDED, reason, actor, now, "suspending");
+    }
+
+    /** The presidium lifts the suspension: the club returns to the state it was suspended from. */
+    public Change reinstate(String reason, String actor, Instant now) {
+        ClubState back = ClubState.ACTIVE;
+        for (Transition step : history) {
+            if (ClubAction.SUSPEND.value().equals(step.action())) {
+                back = fromValue(step.from());
+            }
+        }
+        return move(ClubAction.REINSTATE, back, ClubEventTypes.REINSTATED, reason, actor, now, "reinstating");
+    }
+
+    /** The club or the federation asks to dissolve it; finance-service settles the account next. */
+    public Change requestDissolution(String reason, String actor, Instant now) {
+        return move(ClubAction.REQUEST_DISSOLUTION, ClubState.DISSOLVING, ClubEventTypes.DISSOLUTION_REQUESTED, reason,
+                actor, now, "requesting dissolution");
+    }
+
+    /**
+     * finance-service settled the account: the dissolution is complete. A repeat (the settlement
+     * delivered twice) changes nothing.
+     */
+    public Change completeDissolution(String settlement, Instant now) {
+        if (state == ClubState.DISSOLVED) {
+            return new Change(this, List.of());
+        }
+        return move(ClubAction.COMPLETE_DISSOLUTION, ClubState.DISSOLVED, ClubEventTypes.DISSOLVED, settlement,
+                "system", now, "completing dissolution");
+    }
+
+    // ---- merger ----
+
+    /** Checks that this club may take part in a merger (either side). */
+    public void requireMergeable() {
+        require(state.allows(ClubAction.MERGE), "merging club " + id);
+    }
+
+    /**
+     * The successor's side: takes in the merged-away clubs' members and leaders' history, and
+     * records them as its predecessors. A repeat of the same merger changes nothing.
+     */
+    public Change absorb(List<Club> mergedAway, String mergerId, String actor, Instant now) {
+        if (mergerId.equals(lineage.mergerId()) && lineage.predecessorIds().containsAll(
+                mergedAway.stream().map(Club::id).toList())) {
+            return new Change(this, List.of());
+        }
+        requireMergeable();
+        LocalDate today = today(now);
+        Set<String> members = new LinkedHashSet<>(memberStudentNumbers);
+        Leadership merged = leadership;
+        for (Club other : mergedAway) {
+            members.addAll(other.memberStudentNumbers());
+            other.leaders().forEach(l -> members.add(l.studentNumber()));
+            merged = merged.withHistoryOf(other.id(), other.leadership(), today);
+        }
+        leaders().forEach(l -> members.remove(l.studentNumber()));
+        List<String> ids = mergedAway.stream().map(Club::id).toList();
+        Club successor = new Club(id, profile, state, merged, List.copyOf(members), registrations,
+                lineage.absorbed(ids, mergerId), history, enteredAt, enteredBy)
+                .record(ClubAction.ABSORB, state, actor, now, "took in " + String.join(", ", ids) + " (merger " + mergerId + ")");
+        return new Change(successor, List.of(new Event(ClubEventTypes.MERGED,
+                new ClubMerged(successor.snapshot(), successor.snapshot(), ids, mergerId))));
+    }
+
+    /** The merged-away side: the club ends, pointing at its successor. */
+    public Change mergeInto(ClubSnapshot successor, List<String> mergedAwayIds, String mergerId, String actor, Instant now) {
+        if (state == ClubState.MERGED && mergerId.equals(lineage.mergerId())) {
+            return new Change(this, List.of());
+        }
+        requireMergeable();
+        Club ended = new Club(id, profile, state, leadership, memberStudentNumbers, registrations,
+                lineage.succeededBy(successor.id(), mergerId), history, enteredAt, enteredBy)
+                .record(ClubAction.MERGE, ClubState.MERGED, actor, now, "merged into " + successor.id() + " (merger " + mergerId + ")");
+        return new Change(ended, List.of(new Event(ClubEventTypes.MERGED,
+                new ClubMerged(ended.snapshot(), successor, mergedAwayIds, mergerId))));
+    }
+
+    // ---- reading ----
+
+    public String name() {
+        return profile.name();
+    }
+
+    public ClubCategory category() {
+        return profile.category();
+    }
+
+    public LocalDate foundedOn() {
+        return profile.foundedOn();
+    }
+
+    public String contact() {
+        return profile.contact();
+    }
+
+    public List<Leader> leaders() {
+        return leadership.leaders();
+    }
+
+    /** The newest academic year whose registration counts, or null. */
+    public String registrationYear() {
+        return registrations.lastConfirmedYear();
+    }
+
+    /** Whether {@code studentNumber} leads this club now. */
+    public boolean isLedBy(String studentNumber) {
+        return leaders().stream().anyMatch(l -> l.studentNumber().equals(studentNumber));
+    }
+
+    /** What may be done to the club now, given its state and what it has recorded. */
+    public List<String> allowedActions() {
+        return state.allowedActions().stream()
+                .filter(a -> a != ClubAction.CONFIRM_HANDOVER || leadership.pendingElection() != null)
+                .filter(a -> a != ClubAction.COMPLETE_DISSOLUTION && a != ClubAction.MISS_REGISTRATION
+                        && a != ClubAction.FLAG_HANDOVER_OVERDUE)
+                .map(ClubAction::value).toList();
     }
 
     /** The public snapshot every event about this club carries. */
     public ClubSnapshot snapshot() {
-        return new ClubSnapshot(id, name, category.value(), state.value(), foundedOn, registrationYear,
-                leaders.stream().map(l -> new ClubLeader(l.studentNumber(), l.name(), l.role())).toList(),
-                memberStudentNumbers, liaisonOfficer, null, contact);
+        return new ClubSnapshot(id, name(), category().value(), state.value(), foundedOn(), registrationYear(),
+                leaders().stream().map(Leader::toContract).toList(), memberStudentNumbers, profile.liaisonOfficer(),
+                lineage.successorId(), contact());
+    }
+
+    private Change move(ClubAction action, ClubState to, String eventType, String reason, String actor, Instant now,
+                        String what) {
+        require(state.allows(action), what);
+        Club moved = record(action, to, actor, now, reason);
+        return new Change(moved, List.of(new Event(eventType, new ClubStateChanged(moved.snapshot(), state.value(), reason))));
+    }
+
+    private Club record(ClubAction action, ClubState to, String actor, Instant now, String reason) {
+        List<Transition> steps = new ArrayList<>(history);
+        steps.add(new Transition(action.value(), state.value(), to.value(), actor, now, reason));
+        return new Club(id, profile, to, leadership, memberStudentNumbers, registrations, lineage, steps, enteredAt,
+                enteredBy);
+    }
+
+    private void require(boolean allowed, String what) {
+        if (!allowed) {
+            throw new IllegalTransitionException(what + " (club " + id + ")", state.value(), allowedActions());
+        }
+    }
+
+    private static ClubState fromValue(String value) {
+        for (ClubState s : ClubState.values()) {
+            if (s.value().equals(value)) {
+                return s;
+            }
+        }
+        return ClubState.ACTIVE;
+    }
+
+    private static LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC);
     }
 }

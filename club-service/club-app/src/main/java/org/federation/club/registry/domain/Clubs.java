@@ -1,10 +1,11 @@
 package org.federation.club.registry.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.federation.platform.paging.PageOf;
 
-/** Where clubs are kept. Adding a club also queues its events for publishing, in the same write. */
+/** Where clubs are kept. Storing a change also queues its events for publishing, in the same write. */
 public interface Clubs {
 
     /**
@@ -12,13 +13,24 @@ public interface Clubs {
      *
      * @throws org.federation.platform.problem.StateConflictException if the id or the name is taken
      */
-    void add(Club.Change change, String actor);
+    void add(Club.Change change);
+
+    /**
+     * Loads the club, decides with {@code decision} and stores the result with its events, if
+     * nobody changed the club meanwhile; otherwise decides again on the fresh state (a few times).
+     *
+     * @throws org.federation.platform.problem.ResourceNotFoundException if there is no such club
+     */
+    Club.Change change(String id, java.util.function.Function<Club, Club.Change> decision);
 
     Optional<Club> find(String id);
 
-    /** Whether a club already has this name (ignoring case and spacing, see {@link ClubName}). */
+    /** Whether a live club already has this name (ignoring case and spacing, see {@link ClubName}). */
     boolean nameTaken(String name);
 
-    /** Clubs newest first (by when they entered the platform). */
-    PageOf<Club> newestFirst(int page, int size);
+    /** Clubs newest first (by when they entered the platform), optionally filtered. */
+    PageOf<Club> newestFirst(ClubFilter filter, int page, int size);
+
+    /** The ids of clubs in any of these states (for deadline sweeps; a federation has a few hundred clubs). */
+    List<String> idsInStates(List<ClubState> states);
 }

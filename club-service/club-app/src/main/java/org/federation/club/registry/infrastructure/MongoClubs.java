@@ -2,23 +2,35 @@ package org.federation.club.registry.infrastructure;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
-import org.federation.club.contracts.ClubEstablished;
-import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.ClubTopics;
+import org.federation.club.registry.domain.AnnualRegistration;
 import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.ClubCategory;
+import org.federation.club.registry.domain.ClubFilter;
 import org.federation.club.registry.domain.ClubName;
+import org.federation.club.registry.domain.ClubProfile;
 import org.federation.club.registry.domain.ClubState;
 import org.federation.club.registry.domain.Clubs;
+import org.federation.club.registry.domain.ElectionMeeting;
 import org.federation.club.registry.domain.Leader;
+import org.federation.club.registry.domain.Leadership;
+import org.federation.club.registry.domain.Lineage;
+import org.federation.club.registry.domain.PastTerm;
+import org.federation.club.registry.domain.Registrations;
+import org.federation.club.registry.domain.Transition;
 import org.federation.platform.messaging.AggregateStore;
+import org.federation.platform.messaging.ConcurrentAggregateUpdateException;
 import org.federation.platform.messaging.NewEvent;
 import org.federation.platform.messaging.OutboxCollection;
-import org.federation.platform.persistence.NewestFirst;
+import org.federation.platform.messaging.Versioned;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.StateConflictException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,29 +44,55 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Clubs in the {@code clubs} collection, each document carrying its own outbox of events for
- * {@code club.events}. Names are unique through a unique index on the normalised name.
+ * {@code club.events}. A live club's name is unique through a unique index on the normalised
+ * name; a club that ended keeps a retired key ({@code name#id}), so its name is free again.
  */
 @Repository
 public class MongoClubs implements Clubs {
 
     static final String COLLECTION = "clubs";
+    private static final int ATTEMPTS = 5;
 
-    /** The stored form of a club; {@code nameKey} backs the unique-name index. */
+    /** The stored form of a club: flat, so documents written before a field existed still read. */
     record StoredClub(String id, String name, String nameKey, String category, String state, LocalDate foundedOn,
-                      String registrationYear, List<Leader> leaders, List<String> memberStudentNumbers,
-                      String liaisonOfficer, String contact, Instant enteredAt, String enteredBy) {
+                      String registrationYear, List<String> registeredYears, List<Leader> leaders,
+                      List<String> memberStudentNumbers, String liaisonOfficer, String contact, String purpose,
+                      String facultyAdvisor, LocalDate termStartedOn, LocalDate termEndsOn,
+                      ElectionMeeting pendingElection, LocalDate handoverOverdueSince, List<PastTerm> pastTerms,
+                      List<AnnualRegistration> registrations, List<String> missedRegistrationYears,
+                      String successorId, List<String> predecessorIds, String mergerId, List<Transition> history,
+                      Instant enteredAt, String enteredBy) {
 
         static StoredClub of(Club club) {
-            return new StoredClub(club.id(), club.name(), ClubName.key(club.name()), club.category().name(),
-                    club.state().name(), club.foundedOn(), club.registrationYear(), club.leaders(),
-                    club.memberStudentNumbers(), club.liaisonOfficer(), club.contact(), club.enteredAt(), club.enteredBy());
+            ClubProfile p = club.profile();
+            Leadership l = club.leadership();
+            boolean holdsName = club.state() != ClubState.DISSOLVED && club.state() != ClubState.MERGED;
+            String key = ClubName.key(club.name());
+            return new StoredClub(club.id(), club.name(), holdsName ? key : key + "#" + club.id(),
+                    club.category().name(), club.state().name(), club.foundedOn(), club.registrationYear(),
+                    club.registrations().years().stream().filter(AnnualRegistration::accepted)
+                            .map(AnnualRegistration::academicYear).toList(),
+                    l.leaders(), club.memberStudentNumbers(), p.liaisonOfficer(), p.contact(), p.purpose(),
+                    p.facultyAdvisor(), l.termStartedOn(), l.termEndsOn(), l.pendingElection(), l.overdueSince(),
+                    l.pastTerms(), club.registrations().years(), club.registrations().missedYears(),
+                    club.lineage().successorId(), club.lineage().predecessorIds(), club.lineage().mergerId(),
+                    club.history(), club.enteredAt(), club.enteredBy());
         }
 
         Club toClub() {
-            return new Club(id, name, ClubCategory.valueOf(category), ClubState.valueOf(state), foundedOn,
-                    registrationYear, leaders == null ? List.of() : leaders,
-                    memberStudentNumbers == null ? List.of() : memberStudentNumbers, liaisonOfficer, contact, enteredAt,
-                    enteredBy);
+            LocalDate entered = LocalDate.ofInstant(enteredAt, ZoneOffset.UTC);
+            // documents from before lifecycle tracking: a term from entry, one year long
+            Leadership leadership = new Leadership(orEmpty(leaders), termStartedOn == null ? entered : termStartedOn,
+                    termEndsOn == null ? entered.plusYears(1) : termEndsOn, pendingElection, handoverOverdueSince,
+                    pastTerms);
+            return new Club(id, new ClubProfile(name, ClubCategory.valueOf(category), foundedOn, contact, liaisonOfficer,
+                    purpose, facultyAdvisor), ClubState.valueOf(state), leadership, orEmpty(memberStudentNumbers),
+                    new Registrations(registrations, missedRegistrationYears),
+                    new Lineage(successorId, predecessorIds, mergerId), orEmpty(history), enteredAt, enteredBy);
+        }
+
+        private static <T> List<T> orEmpty(List<T> list) {
+            return list == null ? List.of() : list;
         }
     }
 
@@ -76,16 +114,37 @@ public class MongoClubs implements Clubs {
     }
 
     @Override
-    public void add(Club.Change change, String actor) {
+    public void add(Club.Change change) {
         Club club = change.club();
         try {
-            store.insert(COLLECTION, club.id(), StoredClub.of(club), change.events().stream()
-                    .map(event -> new NewEvent(typeOf(event), actor, event)).toList());
+            store.insert(COLLECTION, club.id(), StoredClub.of(club), events(change));
         } catch (DuplicateKeyException e) {
             if (find(club.id()).isPresent()) {
                 throw new StateConflictException("a club with id " + club.id() + " already exists");
             }
             throw new StateConflictException("a club named '" + club.name() + "' already exists");
+        }
+    }
+
+    @Override
+    public Club.Change change(String id, Function<Club, Club.Change> decision) {
+        for (int attempt = 1; ; attempt++) {
+            Versioned<StoredClub> current = store.find(COLLECTION, id, StoredClub.class)
+                    .orElseThrow(() -> new ResourceNotFoundException("club", id));
+            Club.Change change = decision.apply(current.state().toClub());
+            if (change.club().equals(current.state().toClub()) && change.events().isEmpty()) {
+                return change; // nothing to do: a repeat
+            }
+            try {
+                store.update(COLLECTION, id, current, StoredClub.of(change.club()), events(change));
+                return change;
+            } catch (ConcurrentAggregateUpdateException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            } catch (DuplicateKeyException e) {
+                throw new StateConflictException("a club named '" + change.club().name() + "' already exists");
+            }
         }
     }
 
@@ -100,15 +159,43 @@ public class MongoClubs implements Clubs {
     }
 
     @Override
-    public PageOf<Club> newestFirst(int page, int size) {
-        PageOf<StoredClub> stored = NewestFirst.page(mongo, COLLECTION, StoredClub.class, "enteredAt", page, size);
-        return new PageOf<>(stored.items().stream().map(StoredClub::toClub).toList(), page, size, stored.totalItems());
+    public PageOf<Club> newestFirst(ClubFilter filter, int page, int size) {
+        Query query = Query.query(criteria(filter));
+        long total = mongo.count(query, COLLECTION);
+        query.with(Sort.by(Sort.Direction.DESC, "enteredAt")).skip((long) page * size).limit(size);
+        List<Club> clubs = mongo.find(query, StoredClub.class, COLLECTION).stream().map(StoredClub::toClub).toList();
+        return new PageOf<>(clubs, page, size, total);
     }
 
-    private static String typeOf(Object event) {
-        if (event instanceof ClubEstablished) {
-            return ClubEventTypes.ESTABLISHED;
+    @Override
+    public List<String> idsInStates(List<ClubState> states) {
+        Query query = Query.query(Criteria.where("state").in(states.stream().map(Enum::name).toList()));
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList();
+    }
+
+    private static Criteria criteria(ClubFilter filter) {
+        List<Criteria> all = new ArrayList<>();
+        if (filter.state() != null) {
+            all.add(Criteria.where("state").is(filter.state().name()));
         }
-        throw new IllegalArgumentException("no event type for " + event.getClass().getName());
+        if (filter.category() != null) {
+            all.add(Criteria.where("category").is(filter.category().name()));
+        }
+        if (filter.registeredFor() != null) {
+            all.add(Criteria.where("registeredYears").is(filter.registeredFor()));
+        }
+        if (filter.unregisteredFor() != null) {
+            all.add(Criteria.where("registeredYears").nin(filter.unregisteredFor()));
+            all.add(Criteria.where("state").in(ClubState.ACTIVE.name(), ClubState.UNREGISTERED.name(),
+                    ClubState.SUSPENDED.name()));
+        }
+        return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
+    }
+
+    private static List<NewEvent> events(Club.Change change) {
+        String actor = change.club().history().isEmpty() ? "system"
+                : change.club().history().get(change.club().history().size() - 1).actor();
+        return change.events().stream().map(event -> new NewEvent(event.type(), actor, event.payload())).toList();
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.federation.club.registry.application.ClubRegistry;
 import org.federation.club.registry.domain.Club;
+import org.federation.club.registry.domain.ClubFilter;
 import org.federation.club.registry.domain.Clubs;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.problem.ForbiddenException;
@@ -95,7 +96,7 @@ class ClubController {
     @GetMapping
     PageOf<ClubView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
                           @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
-        PageOf<Club> found = clubs.newestFirst(page, size);
+        PageOf<Club> found = clubs.newestFirst(ClubFilter.all(), page, size);
         return new PageOf<>(found.items().stream().map(ClubView::of).toList(), page, size, found.totalItems());
     }
 
