@@ -14,6 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = ClubServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + ClubServiceApplication.CONFIG_NAME)
+        properties = {"spring.config.name=" + ClubServiceApplication.CONFIG_NAME,
+                // deadline sweeps run only when a test asks (they would mark every test's clubs)
+                "federation.clubs.deadline-sweep=PT24H"})
 public @interface ClubServiceTest {
 }

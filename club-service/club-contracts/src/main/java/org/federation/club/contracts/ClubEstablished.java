@@ -6,10 +6,12 @@ package org.federation.club.contracts;
  *
  * @param club   the club's snapshot at establishment
  * @param origin {@code imported} (an existing club brought onto the platform) or {@code founded}
- *               (approved at a founding defense hearing)
+ *               (approved at a founding defense hearing) or {@code merger} (a new club formed by merging
+ *               clubs; its {@code merged} event follows)
  */
 public record ClubEstablished(ClubSnapshot club, String origin) {
 
     public static final String IMPORTED = "imported";
     public static final String FOUNDED = "founded";
+    public static final String MERGER = "merger";
 }

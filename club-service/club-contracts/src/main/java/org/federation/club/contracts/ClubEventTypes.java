@@ -13,6 +13,12 @@ public final class ClubEventTypes {
      */
     public static final String ESTABLISHED = "org.federation.club.established.v1";
 
+    /**
+     * The Organization Department opened the annual registration for an academic year (key = the
+     * year). Payload: {@link RegistrationOpened}.
+     */
+    public static final String REGISTRATION_OPENED = "org.federation.club.registration-opened.v1";
+
     /** A club confirmed its annual registration (on time, or late and accepted). Payload: {@link ClubRegistrationConfirmed}. */
     public static final String REGISTRATION_CONFIRMED = "org.federation.club.registration-confirmed.v1";
 

@@ -82,7 +82,7 @@ public class ClubLifecycle {
                 rules.leadershipTerm())), caller);
     }
 
-    static void requireOrganization(Caller caller, String what) {
+    public static void requireOrganization(Caller caller, String what) {
         if (!caller.actsFor(ORGANIZATION)) {
             throw new ForbiddenException(what + " is the Organization Department's remit (or the presidium's); "
                     + "your roles are " + caller.roles());

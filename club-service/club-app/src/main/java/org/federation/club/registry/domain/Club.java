@@ -75,6 +75,13 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
                 "approved at the founding defense hearing of application " + applicationId);
     }
 
+    /** Establishes the new club a merger forms; the merged clubs' members and history follow by {@link #absorb}. */
+    public static Change formForMerger(String id, ClubProfile profile, List<Leader> leaders, String actor, Instant now,
+                                       Period term, String mergerId) {
+        return establish(id, profile, leaders, List.of(), actor, now, term, ClubEstablished.MERGER,
+                "formed by merger " + mergerId);
+    }
+
     private static Change establish(String id, ClubProfile profile, List<Leader> leaders, List<String> members,
                                     String actor, Instant now, Period term, String origin, String reason) {
         LocalDate today = today(now);
@@ -155,6 +162,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
     /** The club records its leader election meeting; the elected take office once it is confirmed. */
     public Change recordElection(ElectionMeeting meeting, Instant now) {
         require(state.allows(ClubAction.RECORD_ELECTION), "recording an election");
+        meeting.check();
         if (meeting.heldOn().isAfter(today(now))) {
             throw new RuleViolationException("heldOn", "an election meeting cannot be recorded before it is held ("
                     + meeting.heldOn() + ")");

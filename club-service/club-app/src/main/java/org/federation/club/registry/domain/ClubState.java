@@ -33,6 +33,11 @@ public enum ClubState {
         this.allowed = allowed;
     }
 
+    /** The state with this API value, if any. */
+    public static java.util.Optional<ClubState> fromValue(String value) {
+        return java.util.Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst();
+    }
+
     public String value() {
         return value;
     }

@@ -31,6 +31,9 @@ public interface Clubs {
     /** Clubs newest first (by when they entered the platform), optionally filtered. */
     PageOf<Club> newestFirst(ClubFilter filter, int page, int size);
 
+    /** The clubs in any of these states, oldest on the platform first. */
+    List<Club> inStates(List<ClubState> states);
+
     /** The ids of clubs in any of these states (for deadline sweeps; a federation has a few hundred clubs). */
     List<String> idsInStates(List<ClubState> states);
 }

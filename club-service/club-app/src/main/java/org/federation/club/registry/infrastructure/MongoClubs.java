@@ -168,6 +168,13 @@ public class MongoClubs implements Clubs {
     }
 
     @Override
+    public List<Club> inStates(List<ClubState> states) {
+        Query query = Query.query(Criteria.where("state").in(states.stream().map(Enum::name).toList()))
+                .with(Sort.by("enteredAt"));
+        return mongo.find(query, StoredClub.class, COLLECTION).stream().map(StoredClub::toClub).toList();
+    }
+
+    @Override
     public List<String> idsInStates(List<ClubState> states) {
         Query query = Query.query(Criteria.where("state").in(states.stream().map(Enum::name).toList()));
         query.fields().include("_id");

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 
 import org.federation.club.registry.application.ClubRegistry;
 import org.federation.club.registry.domain.Club;
+import org.federation.club.registry.domain.ClubCategory;
 import org.federation.club.registry.domain.ClubFilter;
+import org.federation.club.registry.domain.ClubState;
 import org.federation.club.registry.domain.Clubs;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.problem.ForbiddenException;
@@ -30,6 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 /**
  * Clubs on the platform: bringing existing clubs in, one or many (the Organization Department's
@@ -45,11 +48,14 @@ class ClubController {
     static class PublicDirectory {
         @Bean
         PublicEndpoints publicClubDirectory() {
-            return PublicEndpoints.reading("/api/clubs", "/api/clubs/*");
+            return PublicEndpoints.reading("/api/clubs", "/api/clubs/*", "/api/clubs/*/lineage");
         }
     }
 
     private static final String REGISTRAR = "organization";
+    private static final String STATES = "active|unregistered|suspended|dissolving|dissolved|merged";
+    private static final String CATEGORIES = "academic-technology|arts-culture|sports|volunteering|entrepreneurship|other";
+    private static final String YEAR = "\\d{4}-\\d{4}";
 
     private final ClubRegistry registry;
     private final Clubs clubs;
@@ -92,11 +98,20 @@ class ClubController {
         return ClubView.of(registry.get(id));
     }
 
-    /** The public directory: clubs, newest on the platform first. */
+    /**
+     * The public directory: clubs, newest on the platform first, optionally by state, category, and
+     * whether their registration for an academic year counts.
+     */
     @GetMapping
     PageOf<ClubView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
-                          @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
-        PageOf<Club> found = clubs.newestFirst(ClubFilter.all(), page, size);
+                          @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size,
+                          @RequestParam(required = false) @Pattern(regexp = STATES, message = "must be one of " + STATES) String state,
+                          @RequestParam(required = false) @Pattern(regexp = CATEGORIES, message = "must be one of " + CATEGORIES) String category,
+                          @RequestParam(required = false) @Pattern(regexp = YEAR, message = "must look like 2026-2027") String registeredFor,
+                          @RequestParam(required = false) @Pattern(regexp = YEAR, message = "must look like 2026-2027") String unregisteredFor) {
+        ClubFilter filter = new ClubFilter(state == null ? null : ClubState.fromValue(state).orElseThrow(),
+                category == null ? null : ClubCategory.fromValue(category).orElseThrow(), registeredFor, unregisteredFor);
+        PageOf<Club> found = clubs.newestFirst(filter, page, size);
         return new PageOf<>(found.items().stream().map(ClubView::of).toList(), page, size, found.totalItems());
     }
 

@@ -1,0 +1,164 @@
+package org.federation.club.merger.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.federation.club.lifecycle.application.ClubLifecycle;
+import org.federation.club.merger.domain.Merger;
+import org.federation.club.merger.domain.Mergers;
+import org.federation.club.registry.application.ClubRules;
+import org.federation.club.registry.domain.Club;
+import org.federation.club.registry.domain.ClubCategory;
+import org.federation.club.registry.domain.ClubProfile;
+import org.federation.club.registry.domain.Clubs;
+import org.federation.club.registry.domain.Leader;
+import org.federation.platform.problem.ResourceNotFoundException;
+import org.federation.platform.problem.RuleViolationException;
+import org.federation.platform.problem.StateConflictException;
+import org.federation.platform.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Merges clubs: the successor (existing, or a new club established first) takes in the members
+ * and leaders' history of the merged-away clubs, which end pointing at it. Each step is
+ * idempotent, so a merger interrupted half-way is finished by the recovery sweep.
+ */
+@Service
+public class ClubMergers {
+
+    private static final Logger log = LoggerFactory.getLogger(ClubMergers.class);
+    private static final Duration RECOVERY_GRACE = Duration.ofMinutes(1);
+
+    private final Mergers mergers;
+    private final Clubs clubs;
+    private final Clock clock;
+    private final ClubRules rules;
+
+    public ClubMergers(Mergers mergers, Clubs clubs, Clock clock, ClubRules rules) {
+        this.mergers = mergers;
+        this.clubs = clubs;
+        this.clock = clock;
+        this.rules = rules;
+    }
+
+    public Merger merge(List<String> mergedAwayIds, String intoClubId, Merger.NewSuccessor newClub, String reason,
+                        Caller caller) {
+        ClubLifecycle.requireOrganization(caller, "merging clubs");
+        Instant now = clock.instant();
+        Merger merger = Merger.decide(UUID.randomUUID().toString(), mergedAwayIds, intoClubId, newClub, reason,
+                caller.subject(), now);
+        List<Club> mergedAway = mergedAwayIds.stream().map(this::club).toList();
+        mergedAway.forEach(Club::requireMergeable);
+        if (intoClubId != null) {
+            club(intoClubId).requireMergeable();
+        } else {
+            checkNewSuccessor(newClub, mergedAway);
+        }
+        mergers.add(merger);
+        log.info("Merger {} decided by {}: {} into {}", merger.id(), caller.subject(), mergedAwayIds,
+                intoClubId != null ? intoClubId : "a new club '" + newClub.name() + "'");
+        return carryOut(merger, caller.subject());
+    }
+
+    public Merger get(String id) {
+        return mergers.find(id).orElseThrow(() -> new ResourceNotFoundException("merger", id));
+    }
+
+    public List<Merger> newestFirst(int page, int size) {
+        return mergers.newestFirst(page, size);
+    }
+
+    public long count() {
+        return mergers.count();
+    }
+
+    /** Finishes mergers that stopped half-way (an instance died between two clubs). */
+    @Scheduled(fixedDelayString = "${federation.clubs.deadline-sweep:PT1M}", initialDelayString = "${federation.clubs.deadline-sweep:PT1M}")
+    void recover() {
+        for (Merger merger : mergers.unfinishedSince(clock.instant().minus(RECOVERY_GRACE))) {
+            if (merger.blockedReason() == null) {
+                log.info("Resuming merger {}", merger.id());
+                carryOut(merger, merger.decidedBy());
+            }
+        }
+    }
+
+    private Merger carryOut(Merger merger, String actor) {
+        Instant now = clock.instant();
+        try {
+            if (merger.newSuccessor() != null && clubs.find(merger.successorId()).isEmpty()) {
+                clubs.add(newSuccessor(merger, now));
+            }
+            List<Club> mergedAway = merger.mergedAwayIds().stream().map(this::club).toList();
+            Club successor = clubs.change(merger.successorId(),
+                    club -> club.absorb(mergedAway, merger.id(), actor, now)).club();
+            for (String clubId : merger.mergedAwayIds()) {
+                clubs.change(clubId, club -> club.mergeInto(successor.snapshot(), merger.mergedAwayIds(), merger.id(),
+                        actor, now));
+            }
+            Merger done = merger.complete(now);
+            mergers.save(done);
+            log.info("Merger {} complete: {} merged into {}", merger.id(), merger.mergedAwayIds(), merger.successorId());
+            return done;
+        } catch (StateConflictException e) {
+            Merger blocked = merger.blocked(e.getMessage());
+            mergers.save(blocked);
+            log.error("Merger {} blocked and needs the Organization Department: {}", merger.id(), e.getMessage());
+            throw e;
+        }
+    }
+
+    private Club.Change newSuccessor(Merger merger, Instant now) {
+        Merger.NewSuccessor spec = merger.newSuccessor();
+        List<Club> mergedAway = merger.mergedAwayIds().stream().map(this::club).toList();
+        Leader president = personIn(spec.president(), mergedAway);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        ClubProfile profile = new ClubProfile(spec.name().strip(), categoryOf(spec), today,
+                spec.contact().strip(), null, null, null);
+        return Club.formForMerger(merger.successorId(), profile,
+                List.of(new Leader(president.studentNumber(), president.name(), Leader.PRESIDENT)), merger.decidedBy(),
+                now, rules.leadershipTerm(), merger.id());
+    }
+
+    private void checkNewSuccessor(Merger.NewSuccessor spec, List<Club> mergedAway) {
+        categoryOf(spec);
+        personIn(spec.president(), mergedAway);
+        if (clubs.nameTaken(spec.name())) {
+            boolean takenByMerging = mergedAway.stream()
+                    .anyMatch(c -> org.federation.club.registry.domain.ClubName.key(c.name())
+                            .equals(org.federation.club.registry.domain.ClubName.key(spec.name())));
+            throw new StateConflictException("a club named '" + spec.name() + "' already exists"
+                    + (takenByMerging ? "; to keep a merging club's name, merge into that club instead" : ""));
+        }
+    }
+
+    private static ClubCategory categoryOf(Merger.NewSuccessor spec) {
+        return ClubCategory.fromValue(spec.category()).orElseThrow(() -> new RuleViolationException("newClub.category",
+                "'" + spec.category() + "' is not a category; allowed: " + ClubCategory.allowedValues()));
+    }
+
+    private static Leader personIn(String studentNumber, List<Club> clubs) {
+        List<Leader> candidates = new ArrayList<>();
+        for (Club club : clubs) {
+            club.leaders().stream().filter(l -> l.studentNumber().equals(studentNumber)).forEach(candidates::add);
+            if (club.memberStudentNumbers().contains(studentNumber)) {
+                candidates.add(new Leader(studentNumber, studentNumber, Leader.PRESIDENT));
+            }
+        }
+        return candidates.stream().findFirst().orElseThrow(() -> new RuleViolationException("newClub.president",
+                studentNumber + " is neither a leader nor a member of a merging club"));
+    }
+
+    private Club club(String id) {
+        return clubs.find(id).orElseThrow(() -> new ResourceNotFoundException("club", id));
+    }
+}

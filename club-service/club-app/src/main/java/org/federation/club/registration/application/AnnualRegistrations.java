@@ -1,0 +1,109 @@
+package org.federation.club.registration.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.federation.club.lifecycle.application.ClubLifecycle;
+import org.federation.club.registration.domain.RegistrationWindow;
+import org.federation.club.registration.domain.RegistrationWindows;
+import org.federation.club.registry.domain.Club;
+import org.federation.club.registry.domain.ClubState;
+import org.federation.club.registry.domain.Clubs;
+import org.federation.club.registry.domain.RegistrationChanges;
+import org.federation.platform.problem.ForbiddenException;
+import org.federation.platform.problem.ResourceNotFoundException;
+import org.federation.platform.problem.StateConflictException;
+import org.federation.platform.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The annual registration: the Organization Department opens a window per academic year, each
+ * club's leaders confirm what the federation knows (entering only changes), a late registration
+ * waits for the department, and at the deadline every club that did not register becomes
+ * unregistered.
+ */
+@Service
+public class AnnualRegistrations {
+
+    private static final Logger log = LoggerFactory.getLogger(AnnualRegistrations.class);
+
+    private final RegistrationWindows windows;
+    private final Clubs clubs;
+    private final Clock clock;
+
+    public AnnualRegistrations(RegistrationWindows windows, Clubs clubs, Clock clock) {
+        this.windows = windows;
+        this.clubs = clubs;
+        this.clock = clock;
+    }
+
+    public RegistrationWindow open(String academicYear, Instant deadline, Caller caller) {
+        ClubLifecycle.requireOrganization(caller, "opening the annual registration");
+        RegistrationWindow window = RegistrationWindow.open(academicYear, deadline, caller.subject(), clock.instant());
+        windows.open(window);
+        log.info("Registration for {} opened by {}, deadline {}", academicYear, caller.subject(), deadline);
+        return window;
+    }
+
+    public RegistrationWindow window(String academicYear) {
+        RegistrationWindow.requireAcademicYear(academicYear);
+        return windows.find(academicYear).orElseThrow(() -> new ResourceNotFoundException("registration window", academicYear));
+    }
+
+    public List<RegistrationWindow> windows() {
+        return windows.all();
+    }
+
+    /** A leader of the club registers it for the year; after the deadline it waits for acceptance. */
+    public Club register(String clubId, String academicYear, RegistrationChanges changes, Caller caller) {
+        RegistrationWindow window = window(academicYear);
+        Instant now = clock.instant();
+        if (!window.isOpenAt(now)) {
+            throw new StateConflictException("the registration for " + academicYear + " opens at " + window.opensAt());
+        }
+        Club.Change change = clubs.change(clubId, club -> {
+            if (!club.isLedBy(caller.subject())) {
+                throw new ForbiddenException("only club " + clubId + "'s leaders register it");
+            }
+            return club.register(academicYear, changes, window.beforeDeadline(now), caller.subject(), now);
+        });
+        log.info("Club {} registration for {} submitted by {}{}", clubId, academicYear, caller.subject(),
+                window.beforeDeadline(now) ? "" : " (late: awaiting the Organization Department)");
+        return change.club();
+    }
+
+    /** The Organization Department accepts a late registration. */
+    public Club acceptLate(String clubId, String academicYear, Caller caller) {
+        ClubLifecycle.requireOrganization(caller, "accepting a late registration");
+        window(academicYear);
+        return clubs.change(clubId, club -> club.acceptLateRegistration(academicYear, caller.subject(), clock.instant()))
+                .club();
+    }
+
+    /**
+     * Marks every live club without a registration that counts as unregistered, for each window
+     * whose deadline passed. Safe to run on several instances at once: a club already marked for
+     * the year is left alone.
+     */
+    public int markMissed(Instant now) {
+        int marked = 0;
+        for (RegistrationWindow window : windows.all()) {
+            if (!window.missedAreDueAt(now)) {
+                continue;
+            }
+            for (String clubId : clubs.idsInStates(List.of(ClubState.ACTIVE, ClubState.UNREGISTERED))) {
+                Club.Change change = clubs.change(clubId, club -> club.missRegistration(window.academicYear(), now));
+                if (!change.events().isEmpty()) {
+                    marked++;
+                    log.warn("Club {} '{}' missed the registration deadline for {} and is now unregistered", clubId,
+                            change.club().name(), window.academicYear());
+                }
+            }
+            windows.markMissed(window.missedMarked(now));
+        }
+        return marked;
+    }
+}

@@ -1,0 +1,23 @@
+package org.federation.club.registration.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where registration windows are kept, one per academic year. */
+public interface RegistrationWindows {
+
+    /**
+     * Stores a newly opened window and its {@code registration-opened} event.
+     *
+     * @throws org.federation.platform.problem.StateConflictException if the year already has one
+     */
+    void open(RegistrationWindow window);
+
+    Optional<RegistrationWindow> find(String academicYear);
+
+    /** Newest academic year first. */
+    List<RegistrationWindow> all();
+
+    /** Records that the missed registrations were marked, unless another instance already did. */
+    void markMissed(RegistrationWindow marked);
+}
