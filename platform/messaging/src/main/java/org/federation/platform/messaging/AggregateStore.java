@@ -81,11 +81,16 @@ public class AggregateStore {
      */
     public void update(String collection, String id, Versioned<?> current, Object newState, List<NewEvent> events) {
         Update update = new Update();
-        stateDocument(newState).forEach((field, value) -> {
+        Document next = stateDocument(newState);
+        next.forEach((field, value) -> {
             if (!OutboxFields.ID.equals(field)) {
                 update.set(field, value);
             }
         });
+        // the converter leaves null fields out, so a field that became null must be removed explicitly
+        stateDocument(current.state()).keySet().stream()
+                .filter(field -> !next.containsKey(field) && !OutboxFields.ID.equals(field))
+                .forEach(update::unset);
         update.inc(OutboxFields.VERSION, 1);
         if (!events.isEmpty()) {
             update.set(OutboxFields.LAST_SEQUENCE, current.lastSequence() + events.size());

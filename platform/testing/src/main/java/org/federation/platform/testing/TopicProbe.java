@@ -53,6 +53,15 @@ public final class TopicProbe implements AutoCloseable {
         return seen.stream().filter(match).toList();
     }
 
+    /** Waits until at least {@code count} records matching {@code match} have been seen, and returns them all. */
+    public List<Seen> awaitAtLeast(Predicate<Seen> match, int count, Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+            poll();
+            return seen.stream().filter(match).count() >= count;
+        });
+        return seen.stream().filter(match).toList();
+    }
+
     /** How many records with this key have been seen so far. */
     public long countFor(String key) {
         return seen.stream().filter(s -> key.equals(s.key())).count();
