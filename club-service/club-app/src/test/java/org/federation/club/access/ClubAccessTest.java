@@ -5,11 +5,18 @@ import static org.federation.platform.testing.AuthorizationMatrix.Expect.only;
 import static org.federation.platform.testing.Persona.ORGANIZATION_HEAD;
 import static org.federation.platform.testing.Persona.ORGANIZATION_MEMBER;
 import static org.federation.platform.testing.Persona.PRESIDIUM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.federation.club.lifecycle.ClubLifecycleTest.newClub;
+import static org.federation.club.lifecycle.ClubLifecycleTest.randomYear;
+import static org.federation.platform.testing.Persona.ANONYMOUS;
+import static org.federation.platform.testing.Persona.LEADER;
+import static org.federation.platform.testing.Persona.MEMBER;
 
 import java.util.UUID;
 
 import org.federation.club.ClubServiceTest;
 import org.federation.club.EmbeddedBackboneProperties;
+import org.federation.club.lifecycle.ClubLifecycleTest.ElectionJson;
 import org.federation.platform.testing.AuthorizationMatrix;
 import org.federation.platform.testing.HttpCall;
 import org.federation.platform.testing.HttpProbe;
@@ -48,9 +55,17 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
     }
 
     @Test
-    void everyEndpointAnswersEachPersonaExactlyAsTheRulesSay() {
+    void everyEndpointAnswersEachPersonaExactlyAsTheRulesSay() throws InterruptedException {
         HttpProbe.Response created = PRESIDIUM.on(app()).postJson("/api/clubs", clubJson("Matrix " + UUID.randomUUID()));
         String clubId = created.json().get("id").asString();
+        String ledClub = newClub(app(), "matrix");
+        String year = randomYear();
+        assertThat(ORGANIZATION_MEMBER.on(app()).postJson("/api/registration-windows", "{\"academicYear\":\"" + year
+                + "\",\"deadline\":\"2999-01-01T00:00:00Z\"}").status()).isEqualTo(201);
+        String closedYear = closedWindow();
+        String mergerId = ORGANIZATION_MEMBER.on(app()).postJson("/api/mergers", "{\"mergedClubIds\":[\""
+                + newClub(app(), "m1") + "\"],\"intoClubId\":\"" + newClub(app(), "m2") + "\",\"reason\":\"r\"}")
+                .json().get("id").asString();
 
         new AuthorizationMatrix()
                 .row("GET /api/clubs", HttpCall.get("/api/clubs"), everyone(200))
@@ -64,8 +79,86 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
                         p -> HttpCall.post("/api/clubs/import", "multipart/form-data; boundary=xyz",
                                 multipart(CSV_HEADER + csvRow(name(p)))),
                         only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
+                .row("GET /api/clubs/{clubId}/lineage", HttpCall.get("/api/clubs/" + clubId + "/lineage"), everyone(200))
+                .row("GET /api/clubs/{clubId}/lifecycle", HttpCall.get("/api/clubs/" + ledClub + "/lifecycle"),
+                        only(200, Persona.staffAnd(LEADER, MEMBER)))
+                .row("GET /api/clubs/{clubId}/leadership", HttpCall.get("/api/clubs/" + ledClub + "/leadership"),
+                        only(200, Persona.staffAnd(LEADER, MEMBER)))
+                .row("POST /api/clubs/{clubId}/suspension",
+                        p -> HttpCall.postJson("/api/clubs/" + newClub(app(), "susp") + "/suspension", REASON),
+                        only(200, PRESIDIUM))
+                .row("POST /api/clubs/{clubId}/reinstatement",
+                        p -> HttpCall.postJson("/api/clubs/" + suspendedClub() + "/reinstatement", REASON),
+                        only(200, PRESIDIUM))
+                .row("POST /api/clubs/{clubId}/dissolution",
+                        p -> HttpCall.postJson("/api/clubs/" + newClub(app(), "diss") + "/dissolution", REASON),
+                        only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER, LEADER))
+                .row("POST /api/clubs/{clubId}/elections",
+                        p -> HttpCall.postJson("/api/clubs/" + newClub(app(), "elect") + "/elections", ElectionJson.valid()),
+                        only(200, LEADER))
+                .row("POST /api/clubs/{clubId}/handover-confirmation",
+                        p -> HttpCall.postJson("/api/clubs/" + electedClub() + "/handover-confirmation", ""),
+                        only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
+                .row("POST /api/registration-windows",
+                        p -> HttpCall.postJson("/api/registration-windows", "{\"academicYear\":\"" + randomYear()
+                                + "\",\"deadline\":\"2999-01-01T00:00:00Z\"}"),
+                        only(201, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
+                .row("GET /api/registration-windows", HttpCall.get("/api/registration-windows"),
+                        everyone(200).but(ANONYMOUS, 401))
+                .row("GET /api/registration-windows/{academicYear}", HttpCall.get("/api/registration-windows/" + year),
+                        everyone(200).but(ANONYMOUS, 401))
+                .row("GET /api/clubs/{clubId}/registrations/{academicYear}",
+                        HttpCall.get("/api/clubs/" + ledClub + "/registrations/" + year),
+                        only(200, Persona.staffAnd(LEADER)))
+                .row("POST /api/clubs/{clubId}/registrations/{academicYear}",
+                        p -> HttpCall.postJson("/api/clubs/" + newClub(app(), "reg") + "/registrations/" + year, "{}"),
+                        only(200, LEADER))
+                .row("POST /api/clubs/{clubId}/registrations/{academicYear}/acceptance",
+                        p -> HttpCall.postJson("/api/clubs/" + lateClub(closedYear) + "/registrations/" + closedYear
+                                + "/acceptance", ""),
+                        only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
+                .row("GET /api/lifecycle/dashboard", HttpCall.get("/api/lifecycle/dashboard"),
+                        only(200, Persona.staffAnd()))
+                .row("POST /api/mergers",
+                        p -> HttpCall.postJson("/api/mergers", "{\"mergedClubIds\":[\"" + newClub(app(), "m-away")
+                                + "\"],\"intoClubId\":\"" + newClub(app(), "m-into") + "\",\"reason\":\"r\"}"),
+                        only(201, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
+                .row("GET /api/mergers", HttpCall.get("/api/mergers"), only(200, Persona.staffAnd()))
+                .row("GET /api/mergers/{id}", HttpCall.get("/api/mergers/" + mergerId), only(200, Persona.staffAnd()))
                 .withPlatformEndpoints()
                 .verify(mappings, app());
+    }
+
+    static final String REASON = "{\"reason\":\"matrix\"}";
+
+    private String suspendedClub() {
+        String id = newClub(app(), "reinst");
+        assertThat(PRESIDIUM.on(app()).postJson("/api/clubs/" + id + "/suspension", REASON).status()).isEqualTo(200);
+        return id;
+    }
+
+    private String electedClub() {
+        String id = newClub(app(), "handover");
+        assertThat(LEADER.on(app()).postJson("/api/clubs/" + id + "/elections", ElectionJson.valid()).status()).isEqualTo(200);
+        return id;
+    }
+
+    /** A year whose registration deadline has passed (a window opened a moment before its deadline). */
+    private String closedWindow() throws InterruptedException {
+        String year = randomYear();
+        java.time.Instant deadline = java.time.Instant.now().plusMillis(800);
+        assertThat(ORGANIZATION_MEMBER.on(app()).postJson("/api/registration-windows", "{\"academicYear\":\"" + year
+                + "\",\"deadline\":\"" + deadline + "\"}").status()).isEqualTo(201);
+        Thread.sleep(1000);
+        return year;
+    }
+
+    /** A club whose leader registered after the deadline of {@code year}. */
+    private String lateClub(String year) {
+        String id = newClub(app(), "late");
+        assertThat(LEADER.on(app()).postJson("/api/clubs/" + id + "/registrations/" + year, "{}").json()
+                .get("status").asString()).isEqualTo("late-awaiting-acceptance");
+        return id;
     }
 
     private static String name(Persona persona) {

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The club lifecycle through HTTP and {@code club.events}: every step recorded, refused steps name the state. */
 @ClubServiceTest
-class ClubLifecycleTest extends EmbeddedBackboneProperties {
+public class ClubLifecycleTest extends EmbeddedBackboneProperties {
 
     @Autowired
     JsonMapper json;
@@ -33,7 +33,7 @@ class ClubLifecycleTest extends EmbeddedBackboneProperties {
     LifecycleDeadlines deadlines;
 
     /** A fresh club led by {@link Persona#LEADER} with {@link Persona#MEMBER} as member. */
-    static String newClub(HttpProbe app, String name) {
+    public static String newClub(HttpProbe app, String name) {
         HttpProbe.Response created = Persona.ORGANIZATION_MEMBER.on(app).postJson("/api/clubs", """
                 {"name":"%s %s","category":"sports","foundedOn":"2015-09-01","leaderName":"李雷",
                  "leaderStudentNumber":"%s","contact":"club@example.edu","memberStudentNumbers":["%s"]}"""
@@ -43,7 +43,7 @@ class ClubLifecycleTest extends EmbeddedBackboneProperties {
         return created.json().get("id").asString();
     }
 
-    static String randomYear() {
+    public static String randomYear() {
         int start = ThreadLocalRandom.current().nextInt(2100, 2900);
         return start + "-" + (start + 1);
     }
@@ -272,8 +272,8 @@ class ClubLifecycleTest extends EmbeddedBackboneProperties {
     }
 
     /** A coherent election record: {@link Persona#MEMBER} elected president. */
-    static final class ElectionJson {
-        static String valid() {
+    public static final class ElectionJson {
+        public static String valid() {
             return """
                     {"heldOn":"2026-06-01","membersPresent":25,"quorumReached":true,
                      "votes":[{"studentNumber":"%1$s","name":"韩梅梅","votes":18},{"studentNumber":"%2$s","name":"李雷","votes":7}],

@@ -37,6 +37,7 @@ import jakarta.validation.constraints.Size;
 class RegistrationController {
 
     private static final String YEAR = "\\d{4}-\\d{4}";
+    private static final String NOT_BLANK = "(?s).*\\S.*";
 
     private final AnnualRegistrations registrations;
     private final ClubRegistry registry;
@@ -54,8 +55,9 @@ class RegistrationController {
      * What a club changes while registering: every field optional; what is left out is confirmed
      * as the federation already knows it.
      */
-    record RegistrationRequest(@Size(min = 1, max = 200) String contact, ClubCategory category,
-                               @Size(min = 1, max = 200) String facultyAdvisor,
+    record RegistrationRequest(@Size(min = 1, max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String contact,
+                               ClubCategory category,
+                               @Size(min = 1, max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String facultyAdvisor,
                                @PositiveOrZero @Max(100000) Integer memberCount) {
         RegistrationChanges toChanges() {
             return new RegistrationChanges(contact, category, facultyAdvisor, memberCount);

@@ -1,0 +1,132 @@
+package org.federation.club.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.federation.platform.testing.BadInputs.absent;
+import static org.federation.platform.testing.BadInputs.blankOrHuge;
+import static org.federation.platform.testing.BadInputs.structurallyWrong;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.federation.club.ClubServiceTest;
+import org.federation.club.EmbeddedBackboneProperties;
+import org.federation.club.lifecycle.ClubLifecycleTest;
+import org.federation.platform.testing.BadInputCampaign;
+import org.federation.platform.testing.BadInputs;
+import org.federation.platform.testing.HttpCall;
+import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.Persona;
+import org.federation.platform.testing.StoredData;
+import org.junit.jupiter.api.Test;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+
+/**
+ * Generated bad input at the lifecycle endpoints (suspension, dissolution, elections,
+ * registration, mergers, filters), sent by the presidium: never a 5xx, a precise problem, and
+ * nothing stored changes.
+ */
+@ClubServiceTest
+class LifecycleBadInputTest extends EmbeddedBackboneProperties {
+
+    private static Map<String, Object> validElection() {
+        Map<String, Object> election = new LinkedHashMap<>();
+        election.put("heldOn", "2026-06-01");
+        election.put("membersPresent", 25);
+        election.put("quorumReached", true);
+        election.put("votes", List.of(Map.of("studentNumber", "2099000008", "name", "韩梅梅", "votes", 18)));
+        election.put("elected", List.of(Map.of("studentNumber", "2099000008", "name", "韩梅梅", "role", "president")));
+        return election;
+    }
+
+    private static Map<String, Arbitrary<Object>> invalidElection() {
+        Map<String, Arbitrary<Object>> invalid = new LinkedHashMap<>();
+        invalid.put("heldOn", Arbitraries.oneOf(Arbitraries.of("01/06/2026", "2026-13-01", "soon", ""), structurallyWrong(), absent()));
+        invalid.put("membersPresent", Arbitraries.oneOf(Arbitraries.integers().between(-1000, -1).map(i -> i),
+                Arbitraries.of("many", 1_000_000), structurallyWrong(), absent()));
+        invalid.put("quorumReached", Arbitraries.oneOf(Arbitraries.of("perhaps", 3), structurallyWrong(), absent()));
+        invalid.put("votes", Arbitraries.oneOf(Arbitraries.just(List.of()),
+                Arbitraries.just(List.of(Map.of("studentNumber", "", "name", "x", "votes", 1))),
+                Arbitraries.just(List.of(Map.of("studentNumber", "1", "name", "x", "votes", -1))),
+                Arbitraries.just("not a list"), absent()));
+        invalid.put("elected", Arbitraries.oneOf(Arbitraries.just(List.of()),
+                Arbitraries.just(List.of(Map.of("studentNumber", "1", "name", "x", "role", "Chief Executive!"))),
+                Arbitraries.just(List.of(Map.of("studentNumber", "1", "name", " ", "role", "president"))),
+                Arbitraries.just(Map.of("a", 1)), absent()));
+        return invalid;
+    }
+
+    @Test
+    void lifecycleEndpointsSurviveGeneratedBadInputWithAPreciseProblemAndNoChange() {
+        HttpProbe presidium = Persona.PRESIDIUM.on(app());
+        String club = ClubLifecycleTest.newClub(app(), "bad input");
+        String year = ClubLifecycleTest.randomYear();
+        assertThat(presidium.postJson("/api/registration-windows", "{\"academicYear\":\"" + year
+                + "\",\"deadline\":\"2999-01-01T00:00:00Z\"}").status()).isEqualTo(201);
+
+        Arbitrary<Object> badReason = Arbitraries.oneOf(blankOrHuge(2000), structurallyWrong(), absent());
+        Arbitrary<HttpCall> reasons = Arbitraries.of("suspension", "reinstatement", "dissolution").flatMap(step ->
+                BadInputs.withInvalidFields(Map.of("reason", "because"), Map.of("reason", badReason))
+                        .map(body -> HttpCall.postJson("/api/clubs/" + club + "/" + step, body)));
+        Arbitrary<HttpCall> elections = BadInputs.withInvalidFields(validElection(), invalidElection())
+                .map(body -> HttpCall.postJson("/api/clubs/" + club + "/elections", body));
+        Arbitrary<HttpCall> brokenElections = BadInputs.brokenJson(validElection())
+                .map(body -> HttpCall.postJson("/api/clubs/" + club + "/elections", body));
+
+        Map<String, Object> validWindow = Map.of("academicYear", "2990-2991", "deadline", "2999-01-01T00:00:00Z");
+        Map<String, Arbitrary<Object>> invalidWindow = Map.of(
+                "academicYear", Arbitraries.oneOf(Arbitraries.of("2026", "2026-2028", "2026/2027", "26-27", "", "2027-2026"),
+                        structurallyWrong(), absent()),
+                "deadline", Arbitraries.oneOf(Arbitraries.of("2001-01-01T00:00:00Z", "tomorrow", "2999-13-01T00:00:00Z"),
+                        structurallyWrong(), absent()));
+        Arbitrary<HttpCall> windows = BadInputs.withInvalidFields(validWindow, invalidWindow)
+                .map(body -> HttpCall.postJson("/api/registration-windows", body));
+
+        Map<String, Arbitrary<Object>> invalidRegistration = Map.of(
+                "contact", Arbitraries.oneOf(Arbitraries.of("", " ", "\t"),
+                        Arbitraries.strings().alpha().ofMinLength(201).ofMaxLength(400).map(s -> s), structurallyWrong()),
+                "category", Arbitraries.oneOf(Arbitraries.of("cooking", "Sports", ""), structurallyWrong()),
+                "memberCount", Arbitraries.oneOf(Arbitraries.of(-1, -50, 1_000_000, "many"), structurallyWrong()));
+        Arbitrary<HttpCall> registrations = BadInputs.withInvalidFields(Map.of(), invalidRegistration)
+                .map(body -> HttpCall.postJson("/api/clubs/" + club + "/registrations/" + year, body));
+        Arbitrary<HttpCall> registrationPaths = Arbitraries.oneOf(
+                Arbitraries.of("2026", "2026-2028", "x", "3000-3001").map(y -> HttpCall.postJson(
+                        "/api/clubs/" + club + "/registrations/" + y, "{}")),
+                BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/clubs/" + id + "/registrations/" + year, "{}")));
+
+        Arbitrary<HttpCall> mergers = Arbitraries.oneOf(
+                Arbitraries.of("{\"mergedClubIds\":[],\"intoClubId\":\"" + club + "\",\"reason\":\"r\"}",
+                        "{\"mergedClubIds\":[\"" + club + "\"],\"reason\":\"r\"}",
+                        "{\"mergedClubIds\":[\"" + club + "\"],\"intoClubId\":\"" + club + "\",\"reason\":\"r\"}",
+                        "{\"mergedClubIds\":[\"" + club + "\",\"" + club + "\"],\"intoClubId\":\"x\",\"reason\":\"r\"}",
+                        "{\"mergedClubIds\":[\"" + club + "\"],\"intoClubId\":\"no-such-club\",\"reason\":\"r\"}",
+                        "{\"mergedClubIds\":[\"no-such-club\"],\"intoClubId\":\"" + club + "\",\"reason\":\"r\"}",
+                        "{\"mergedClubIds\":[\"" + club + "\"],\"intoClubId\":\"x\",\"reason\":\" \"}",
+                        "{\"mergedClubIds\":\"" + club + "\",\"intoClubId\":\"x\",\"reason\":\"r\"}",
+                        "{\"mergedClubIds\":[\"" + club + "\",\"other\"],\"newClub\":{\"name\":\"n\",\"category\":\"cooking\","
+                                + "\"contact\":\"c\",\"president\":\"1\"},\"reason\":\"r\"}",
+                        "{\"mergedClubIds\":[\"" + club + "\"],\"intoClubId\":\"x\",\"newClub\":{\"name\":\"n\",\"category\":\"sports\","
+                                + "\"contact\":\"c\",\"president\":\"1\"},\"reason\":\"r\"}"))
+                .map(body -> HttpCall.postJson("/api/mergers", body));
+        Arbitrary<HttpCall> filters = Arbitraries.of("state=alive", "state=ACTIVE", "category=cooking",
+                        "registeredFor=2026", "unregisteredFor=next-year", "registeredFor=")
+                .map(query -> HttpCall.get("/api/clubs?" + query));
+        Arbitrary<HttpCall> unknownClubs = Arbitraries.of("lifecycle", "leadership", "lineage").flatMap(view ->
+                BadInputs.unknownIds().map(id -> HttpCall.get("/api/clubs/" + id + "/" + view)));
+
+        int cases = new BadInputCampaign(presidium, () -> StoredData.of(mongo))
+                .refuses("POST /api/clubs/{id}/suspension|reinstatement|dissolution (bad reason)", reasons, 60)
+                .refuses("POST /api/clubs/{id}/elections (invalid fields)", elections, 150)
+                .refuses("POST /api/clubs/{id}/elections (broken JSON)", brokenElections, 40)
+                .refuses("POST /api/registration-windows (invalid fields)", windows, 60)
+                .refuses("POST /api/clubs/{id}/registrations/{year} (invalid fields)", registrations, 60)
+                .refuses("POST /api/clubs/{id}/registrations/{year} (bad year or club)", registrationPaths, 30)
+                .refuses("POST /api/mergers (incoherent)", mergers, 30)
+                .refuses("GET /api/clubs (bad filters)", filters, 12)
+                .refuses("GET /api/clubs/{id}/lifecycle|leadership|lineage (unknown)", unknownClubs, 30)
+                .verify();
+        assertThat(cases).isGreaterThanOrEqualTo(450);
+    }
+}
