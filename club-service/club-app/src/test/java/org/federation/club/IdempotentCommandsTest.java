@@ -10,18 +10,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.bson.Document;
 import org.federation.platform.idempotency.IdempotencyKeys;
 import org.federation.platform.idempotency.IdempotencyStore;
+import org.federation.platform.testing.BadInputCampaign;
+import org.federation.platform.testing.BadInputs;
 import org.federation.platform.testing.EmbeddedBackbone;
+import org.federation.platform.testing.HttpCall;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
+import org.federation.platform.testing.StoredData;
 import org.federation.platform.testing.TestTokens;
 import org.federation.platform.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -319,6 +327,36 @@ class IdempotentCommandsTest extends EmbeddedBackboneProperties {
         }
         assertThat(paths.at("/~1api~1clubs/get").toString()).doesNotContain("Idempotency-Key");
         assertThat(paths.at("/~1api~1clubs~1{id}/get").toString()).doesNotContain("Idempotency-Key");
+    }
+
+    @Test
+    void badInputSentWithAKeyIsRefusedPreciselyAndLeavesNoClaimBehind() {
+        // one key for the whole campaign: every refusal must release it, or the next request would meet it
+        HttpProbe presidium = as(Persona.PRESIDIUM, newKey());
+        Map<String, Object> valid = new LinkedHashMap<>();
+        valid.put("name", "Valid base club");
+        valid.put("category", "sports");
+        valid.put("foundedOn", "2015-09-01");
+        valid.put("leaderName", "李雷");
+        valid.put("leaderStudentNumber", "2023010001");
+        valid.put("contact", "club@example.edu");
+        Arbitrary<HttpCall> brokenJson = BadInputs.brokenJson(valid).map(body -> HttpCall.postJson("/api/clubs", body));
+        Arbitrary<HttpCall> wrongMediaType = Arbitraries.of("text/plain", "application/xml", "application/x-www-form-urlencoded")
+                .map(type -> HttpCall.post("/api/clubs", type, "{}"));
+        Arbitrary<HttpCall> tooLarge = Arbitraries.just(HttpCall.postJson("/api/clubs", BadInputs.oversizedBody()));
+        Arbitrary<HttpCall> badMultipart = Arbitraries.of("--xyz--\r\n", "no boundary at all",
+                        "--xyz\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--xyz--\r\n")
+                .map(body -> HttpCall.post("/api/clubs/import", "multipart/form-data; boundary=xyz", body));
+        Arbitrary<HttpCall> otherMethods = BadInputs.unsupportedMethods("/api/clubs/some-club");
+
+        int cases = new BadInputCampaign(presidium, () -> StoredData.of(mongo))
+                .refuses("POST /api/clubs with a key (broken JSON)", brokenJson, 120)
+                .refuses("POST /api/clubs with a key (wrong media type)", wrongMediaType, 10)
+                .refuses("POST /api/clubs with a key (body over 1 MB)", tooLarge, 2)
+                .refuses("POST /api/clubs/import multipart with a key (broken)", badMultipart, 10)
+                .refuses("POST/PUT/PATCH/DELETE /api/clubs/{id} with a key (405)", otherMethods, 40)
+                .verify();
+        assertThat(cases).isEqualTo(182);
     }
 
     private static String multipart(String boundary, String csv) {
