@@ -16,6 +16,10 @@ public final class ProblemTypes {
     public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("urn:federation:problem:unsupported-media-type");
     public static final URI FORBIDDEN = URI.create("urn:federation:problem:forbidden");
     public static final URI INTERNAL = URI.create("urn:federation:problem:internal");
+    /** 422: an {@code Idempotency-Key} sent again with a different request. */
+    public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:federation:problem:idempotency-key-reused");
+    /** 409: an {@code Idempotency-Key} whose first request is still being processed. */
+    public static final URI IDEMPOTENCY_KEY_IN_PROGRESS = URI.create("urn:federation:problem:idempotency-key-in-progress");
 
     private ProblemTypes() {
     }

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -15,11 +16,21 @@ import tools.jackson.databind.json.JsonMapper;
 /** Real HTTP calls to a running app, for service and end-to-end tests. */
 public final class HttpProbe {
 
-    /** A response: status, content type and body. */
-    public record Response(int status, String contentType, String body) {
+    /** A response: status, content type, body and every header. */
+    public record Response(int status, String contentType, String body, Map<String, List<String>> headers) {
+
+        public Response(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        /** The first value of this header (the name in any case), or null if the response has none. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
         }
     }
 
@@ -36,7 +47,7 @@ public final class HttpProbe {
         return new HttpProbe("http://localhost:" + port);
     }
 
-    /** A probe that sends this header on every request (e.g. Authorization). */
+    /** A probe that sends this header on every request (e.g. Authorization, Idempotency-Key). */
     public HttpProbe with(String name, String value) {
         HttpProbe probe = new HttpProbe(baseUrl);
         probe.headers.putAll(headers);
@@ -77,7 +88,7 @@ public final class HttpProbe {
         try {
             HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call to " + baseUrl + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
