@@ -195,5 +195,7 @@ class ClubRegistrationTest extends EmbeddedBackboneProperties {
         HttpProbe.Response docs = http.get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().at("/paths").has("/api/clubs/import")).isTrue();
+        assertThat(docs.json().at("/paths/~1api~1clubs/post/parameters").toString())
+                .as("the caller comes from the token, it is no parameter").doesNotContain("\"caller\"");
     }
 }
