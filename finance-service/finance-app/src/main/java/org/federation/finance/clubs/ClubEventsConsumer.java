@@ -6,6 +6,7 @@ import org.federation.club.contracts.AnyClubEvent;
 import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.ClubSnapshot;
 import org.federation.finance.accounts.application.AccountOpening;
+import org.federation.finance.accounts.application.AccountSettlement;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
 import org.springframework.context.annotation.Bean;
@@ -14,13 +15,15 @@ import org.springframework.messaging.Message;
 
 /**
  * From {@code club.events}: keeps the known clubs (newest snapshot wins, from any club event) and
- * opens a club's account when the club is established.
+ * opens a club's account when the club is established, and settles it when the club asks to
+ * dissolve (the dissolution saga).
  */
 @Configuration(proxyBeanMethods = false)
 class ClubEventsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> clubEvents(InboundEvents inbound, KnownClubs clubs, AccountOpening accounts) {
+    Consumer<Message<byte[]>> clubEvents(InboundEvents inbound, KnownClubs clubs, AccountOpening accounts,
+                                         AccountSettlement settlement) {
         return message -> {
             EventEnvelope event = inbound.envelope(message);
             AnyClubEvent about = inbound.payload(event, AnyClubEvent.class);
@@ -33,6 +36,8 @@ class ClubEventsConsumer {
             clubs.keep(club, event.sequence());
             if (ClubEventTypes.ESTABLISHED.equals(event.type())) {
                 accounts.openForClub(club, event.actor());
+            } else if (ClubEventTypes.DISSOLUTION_REQUESTED.equals(event.type())) {
+                settlement.settleForDissolution(club, event.actor());
             }
         };
     }

@@ -46,6 +46,15 @@ public final class ClubFacts {
                 JSON.writeValueAsString(new ClubEstablished(snapshot(clubId, name, leader, members), ClubEstablished.IMPORTED)));
     }
 
+    /** The club asks to dissolve ({@code dissolution-requested}, state {@code dissolving}), at {@code sequence}. */
+    public static EventEnvelope dissolutionRequested(String clubId, String name, String leader, long sequence) {
+        ClubSnapshot dissolving = new ClubSnapshot(clubId, name, "sports", "dissolving", LocalDate.of(2015, 9, 1), null,
+                List.of(new ClubLeader(leader, "Leader " + leader, "president")), List.of(), null, null, "club@example.edu");
+        return RawEvents.envelope(ClubEventTypes.DISSOLUTION_REQUESTED, "/club-service", clubId, sequence,
+                JSON.writeValueAsString(new org.federation.club.contracts.ClubStateChanged(dissolving, "active",
+                        "members graduated")));
+    }
+
     /** A club event that parses but fails validation: its snapshot has no name and no state. */
     public static EventEnvelope withoutNameOrState(String clubId) {
         return RawEvents.envelope(ClubEventTypes.ESTABLISHED, "/club-service", clubId, 1,

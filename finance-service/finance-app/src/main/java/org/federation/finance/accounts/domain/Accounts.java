@@ -10,5 +10,11 @@ public interface Accounts {
 
     List<Account> ofClub(String clubId);
 
+    /**
+     * Applies {@code change} to the stored account and queues its events, if nobody changed the
+     * account since it was read (otherwise re-reads and tries again).
+     */
+    Account.Opening change(String id, java.util.function.UnaryOperator<Account.Opening> change, String actor);
+
     java.util.Optional<Account> find(String id);
 }

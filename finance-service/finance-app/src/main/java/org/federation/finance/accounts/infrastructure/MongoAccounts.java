@@ -54,6 +54,27 @@ class MongoAccounts implements Accounts {
     }
 
     @Override
+    public Account.Opening change(String id, java.util.function.UnaryOperator<Account.Opening> change, String actor) {
+        for (int attempt = 1; ; attempt++) {
+            var current = store.find(COLLECTION, id, Account.class)
+                    .orElseThrow(() -> new org.federation.platform.problem.ResourceNotFoundException("account", id));
+            Account.Opening next = change.apply(new Account.Opening(current.state(), List.of()));
+            if (next.events().isEmpty()) {
+                return next;
+            }
+            try {
+                store.update(COLLECTION, id, current, next.account(), next.events().stream()
+                        .map(event -> new NewEvent(typeOf(event), actor, event)).toList());
+                return next;
+            } catch (org.federation.platform.messaging.ConcurrentAggregateUpdateException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
     public List<Account> ofClub(String clubId) {
         return mongo.find(new Query(where("clubId").is(clubId)), Account.class, COLLECTION);
     }
@@ -66,6 +87,9 @@ class MongoAccounts implements Accounts {
     private static String typeOf(Object event) {
         if (event instanceof AccountOpened) {
             return FinanceEventTypes.ACCOUNT_OPENED;
+        }
+        if (event instanceof org.federation.finance.contracts.AccountSettled) {
+            return FinanceEventTypes.ACCOUNT_SETTLED;
         }
         throw new IllegalArgumentException("no event type for " + event.getClass().getName());
     }
