@@ -114,6 +114,29 @@ class ExistingClubsAcrossServicesTest {
                 .as("the public directory needs no token").isEqualTo(200);
     }
 
+    @Test
+    void aClubsDissolutionIsSettledByFinanceAndCompletedByClubService() {
+        HttpProbe leader = signIn("board-games-leader", HttpProbe.onPort(apps.port("club-service")));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(finance.get("/api/accounts?clubId=club-board-games").json().size()).isEqualTo(1));
+
+        HttpProbe.Response requested = leader.postJson("/api/clubs/club-board-games/dissolution",
+                "{\"reason\":\"the founders graduated and nobody took over\"}");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+        assertThat(requested.json().get("state").asString()).isEqualTo("dissolving");
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            assertThat(club.get("/api/clubs/club-board-games").json().get("state").asString()).isEqualTo("dissolved");
+            assertThat(finance.get("/api/accounts/acct-club-board-games").json().get("state").asString())
+                    .isEqualTo("settled");
+            assertThat(event.get("/api/clubs/club-board-games").json().get("state").asString()).isEqualTo("dissolved");
+        });
+        JsonNode history = club.get("/api/clubs/club-board-games/lifecycle").json().get("history");
+        assertThat(history.valueStream().map(t -> t.get("action").asString()))
+                .containsExactly("establish", "request-dissolution", "complete-dissolution");
+        assertThat(history.get(2).get("reason").asString()).contains("acct-club-board-games settled");
+    }
+
     private void awaitEverywhere(String id, String name, int clubs) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             assertThat(event.get("/api/clubs/" + id).status()).isEqualTo(200);
