@@ -317,6 +317,34 @@ class FoundingTest extends EmbeddedBackboneProperties {
     }
 
     @Test
+    void theStaffListApplicationsNewestFirstFilteredByStateAndOnlyStaffAndInitiatorsReadOne() {
+        String older = FoundingFixtures.submitted(app());
+        String newer = FoundingFixtures.returned(app(), unique("Film Club"), FoundingFixtures.INITIATORS);
+
+        JsonNode all = as(Persona.LIAISON).get(PATH + "?size=100").json();
+        List<String> ids = all.get("items").valueStream().map(i -> i.get("id").asString()).toList();
+        assertThat(ids).contains(older, newer);
+        assertThat(ids.indexOf(newer)).as("newest first").isLessThan(ids.indexOf(older));
+        assertThat(all.get("size").asInt()).isEqualTo(100);
+        assertThat(all.get("totalItems").asLong()).isGreaterThanOrEqualTo(2);
+
+        JsonNode returnedOnly = as(Persona.ORGANIZATION_MEMBER).get(PATH + "?state=returned&size=100").json();
+        assertThat(returnedOnly.get("items").valueStream().map(i -> i.get("state").asString()).distinct().toList())
+                .containsExactly("returned");
+        assertThat(returnedOnly.get("items").valueStream().map(i -> i.get("id").asString()).toList())
+                .contains(newer).doesNotContain(older);
+
+        assertThat(as(Persona.ORGANIZATION_MEMBER).get(PATH + "?state=pending").status()).isEqualTo(400);
+        assertThat(as(Persona.ORGANIZATION_MEMBER).get(PATH + "?size=101").status()).isEqualTo(400);
+        assertThat(as(Persona.STUDENT).get(PATH).status()).as("initiators see their own, not the list").isEqualTo(403);
+        assertThat(as(Persona.STUDENT).get(PATH + "/" + newer).json().get("reasons").toString())
+                .contains("faculty-advisor-confirmed");
+        assertThat(as(Persona.OTHER_LEADER).get(PATH + "/" + newer).status()).isEqualTo(403);
+        assertThat(app().get(PATH + "/" + newer).status()).isEqualTo(401);
+        assertThat(as(Persona.STUDENT).get(PATH + "/no-such-application").status()).isEqualTo(404);
+    }
+
+    @Test
     void resubmittingUnderANameAnotherApplicationHoldsIsRefusedAndChangesNothing() {
         String taken = unique("Astronomy Club");
         FoundingFixtures.submit(app(), taken, List.of(Persona.OTHER_LEADER, Persona.MEMBER, Persona.LEADER));

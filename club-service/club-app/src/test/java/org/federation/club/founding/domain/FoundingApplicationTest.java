@@ -115,6 +115,70 @@ class FoundingApplicationTest {
     }
 
     @Nested
+    class StateMachine {
+
+        private FoundingApplication in(FoundingState state) {
+            Instant late = HEARING.plusSeconds(3600);
+            return switch (state) {
+                case SUBMITTED -> submitted();
+                case RETURNED -> returned();
+                case QUALIFIED -> qualified();
+                case HEARING_SCHEDULED -> scheduled();
+                case INCONCLUSIVE -> scheduled().closeHearing(REVIEWER, late, RULES).application();
+                case APPROVED -> approved();
+                case ESTABLISHED -> approved().markEstablished("club-1", "system", late, RULES).application();
+                case REJECTED -> vote(vote(vote(scheduled(), "P001", BallotChoice.REJECT, "no").application(), "P002",
+                        BallotChoice.REJECT, "no").application(), "P003", BallotChoice.REJECT, "no").application();
+                case WITHDRAWN -> submitted().withdraw("changed plans", SUBMITTER, T0).application();
+            };
+        }
+
+        private FoundingApplication.Change attempt(FoundingApplication application, FoundingAction action) {
+            Instant late = HEARING.plusSeconds(3600);
+            return switch (action) {
+                case SUBMIT, DECIDE -> throw new IllegalArgumentException("not a command on an application");
+                case RESUBMIT -> application.resubmit(proposal("Robotics Club", initiators(null, null, null)), SUBMITTER,
+                        late, RULES);
+                case REVIEW -> application.review(allPass(), CHECKLIST, REVIEWER, late);
+                case SCHEDULE_HEARING -> application.scheduleHearing(late.plusSeconds(3600), "Room", PANEL, REVIEWER, late,
+                        RULES);
+                case CAST_BALLOT -> application.castBallot("P003", BallotChoice.APPROVE, null, late, RULES);
+                case CLOSE_HEARING -> application.closeHearing(REVIEWER, late, RULES);
+                case ESTABLISH -> application.markEstablished("club-2", "system", late, RULES);
+                case WITHDRAW -> application.withdraw("changed plans", SUBMITTER, late);
+            };
+        }
+
+        @Test
+        void everyCommandIsAllowedExactlyInTheStatesTheTableSaysAndRefusedElsewhereNamingStateAndAllowedActions() {
+            List<String> checked = new ArrayList<>();
+            for (FoundingState state : FoundingState.values()) {
+                FoundingApplication application = in(state);
+                assertThat(application.state()).isEqualTo(state);
+                for (FoundingAction action : FoundingAction.values()) {
+                    if (action == FoundingAction.SUBMIT || action == FoundingAction.DECIDE) {
+                        continue;
+                    }
+                    if (state.allows(action)) {
+                        FoundingApplication.Change change = attempt(application, action);
+                        assertThat(change.application().history()).as(state + " " + action)
+                                .hasSize(application.history().size() + (action == FoundingAction.CAST_BALLOT
+                                        && change.application().state() != state ? 2 : 1));
+                    } else {
+                        assertThatThrownBy(() -> attempt(application, action)).as(state + " " + action)
+                                .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
+                                    assertThat(e.currentState()).isEqualTo(state.value());
+                                    assertThat(e.allowedActions()).isEqualTo(application.allowedActions());
+                                });
+                    }
+                    checked.add(state.value() + ":" + action.value());
+                }
+            }
+            assertThat(checked).hasSize(FoundingState.values().length * (FoundingAction.values().length - 2));
+        }
+    }
+
+    @Nested
     class Submission {
 
         @Test
