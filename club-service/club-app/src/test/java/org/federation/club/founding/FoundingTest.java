@@ -270,12 +270,17 @@ class FoundingTest extends EmbeddedBackboneProperties {
         assertThat(closed.json().get("state").asString()).as(closed.body()).isEqualTo("inconclusive");
         assertThat(closed.json().get("reasons").toString()).contains("no quorum", "1 of 4", "3 needed");
 
+        // the new panel has a student without a federation role: they may read the application they hear
+        assertThat(as(Persona.OTHER_LEADER).get(PATH + "/" + id).status()).isEqualTo(403);
         HttpProbe.Response again = as(Persona.ORGANIZATION_HEAD).postJson(PATH + "/" + id + "/hearing",
-                hearing(Instant.now().plus(Duration.ofDays(3)), FoundingFixtures.PANEL));
+                hearing(Instant.now().plus(Duration.ofDays(3)), List.of(Persona.PRESIDIUM, Persona.ORGANIZATION_HEAD,
+                        Persona.OTHER_LEADER)));
         assertThat(again.json().get("state").asString()).as(again.body()).isEqualTo("hearing-scheduled");
         assertThat(again.json().get("earlierHearings").size()).isEqualTo(1);
         assertThat(again.json().at("/earlierHearings/0/outcome").asString()).isEqualTo("inconclusive");
         assertThat(again.json().at("/hearing/ballots").size()).isZero();
+        assertThat(as(Persona.OTHER_LEADER).get(PATH + "/" + id).status()).isEqualTo(200);
+        assertThat(as(Persona.OTHER_LEADER).get(PATH).status()).as("but not the list").isEqualTo(403);
     }
 
     @Test

@@ -208,11 +208,13 @@ public class FoundingProcess {
 
     // ---- queries ----
 
-    /** Staff see every application; the initiators see their own. */
+    /** Staff see every application; the initiators see their own, and a hearing's panel the one it hears. */
     public FoundingApplication view(String id, Caller caller) {
         FoundingApplication application = get(id);
-        if (!caller.isFederationStaff() && !application.isInitiator(caller.subject())) {
-            throw new ForbiddenException("founding application " + id + " is for its initiators and the federation's staff");
+        if (!caller.isFederationStaff() && !application.isInitiator(caller.subject())
+                && !application.isOnAPanel(caller.subject())) {
+            throw new ForbiddenException("founding application " + id + " is for its initiators, its hearing's panel "
+                    + "and the federation's staff");
         }
         return application;
     }

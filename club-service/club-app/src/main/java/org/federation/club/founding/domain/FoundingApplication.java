@@ -302,6 +302,11 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
         return proposal.initiators().stream().anyMatch(i -> i.studentNumber().equals(studentNumber));
     }
 
+    /** Whether this person sits (or sat) on one of the application's hearing panels. */
+    public boolean isOnAPanel(String number) {
+        return hearings.stream().anyMatch(h -> h.member(number).isPresent());
+    }
+
     /** The initiators proposed for a role other than member, president first: the club's first leaders. */
     public List<Leader> proposedLeaders() {
         return proposal.initiators().stream().filter(Initiator::leads)
