@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.federation.club.ClubServiceTest;
 import org.federation.club.EmbeddedBackboneProperties;
+import org.federation.club.founding.FoundingFixtures;
 import org.federation.platform.testing.BadInputCampaign;
 import org.federation.platform.testing.BadInputs;
 import org.federation.platform.testing.HttpCall;
@@ -96,6 +97,225 @@ class ClubBadInputTest extends EmbeddedBackboneProperties {
                 rows.map(body -> header + "\n" + body),
                 Arbitraries.of("", header, header + "\n", "name;category\nx;y", "just text"),
                 BadInputs.anyText(300));
+    }
+
+    // ---- founding ----
+
+    private static final List<Persona> FOUNDING_INITIATORS = List.of(Persona.PRESIDIUM, Persona.MEMBER, Persona.LEADER);
+    private static final List<Persona> FOUNDING_PANEL = List.of(Persona.PRESIDIUM, Persona.ORGANIZATION_HEAD,
+            Persona.ORGANIZATION_MEMBER);
+
+    static Map<String, Object> validApplication() {
+        return FoundingFixtures.application("Valid base application", FoundingFixtures.numbers(FOUNDING_INITIATORS));
+    }
+
+    private static Map<String, Object> initiator(String number, String name, String role) {
+        Map<String, Object> initiator = new LinkedHashMap<>();
+        initiator.put("studentNumber", number);
+        initiator.put("name", name);
+        if (role != null) {
+            initiator.put("role", role);
+        }
+        return initiator;
+    }
+
+    static Map<String, Arbitrary<Object>> invalidApplicationFields() {
+        String presidium = Persona.PRESIDIUM.subject();
+        Map<String, Arbitrary<Object>> invalid = new LinkedHashMap<>();
+        invalid.put("proposedName", Arbitraries.oneOf(blankOrHuge(80), structurallyWrong(), absent()));
+        invalid.put("category", Arbitraries.oneOf(
+                Arbitraries.strings().ofMinLength(1).ofMaxLength(30).filter(c -> !CATEGORIES.contains(c)).map(c -> c),
+                blankOrHuge(40), structurallyWrong(), absent()));
+        invalid.put("purpose", Arbitraries.oneOf(blankOrHuge(2000), structurallyWrong(), absent()));
+        invalid.put("plannedActivities", Arbitraries.oneOf(
+                Arbitraries.of(List.of(), List.of(""), List.of("ok", " "), Map.of("a", 1), 42, "just text"),
+                Arbitraries.just(java.util.Collections.nCopies(31, "an activity")),
+                Arbitraries.just(List.of("x".repeat(301))), absent()));
+        invalid.put("facultyAdvisor", Arbitraries.oneOf(blankOrHuge(120), structurallyWrong(), absent()));
+        invalid.put("constitution", Arbitraries.oneOf(Arbitraries.of("", " ", "\n"), Arbitraries.just(null),
+                structurallyWrong(), absent()));
+        invalid.put("contact", Arbitraries.oneOf(blankOrHuge(200), structurallyWrong(), absent()));
+        invalid.put("initiators", Arbitraries.oneOf(
+                // too few, twice, without the submitter, two presidents, no president among the roles (422)
+                Arbitraries.just(List.of(initiator(presidium, "甲", null), initiator("2024990001", "乙", null))),
+                Arbitraries.just(List.of(initiator(presidium, "甲", null), initiator("2024990001", "乙", null),
+                        initiator("2024990001", "乙", null))),
+                Arbitraries.just(List.of(initiator("2024990001", "乙", null), initiator("2024990002", "丙", null),
+                        initiator("2024990003", "丁", null))),
+                Arbitraries.just(List.of(initiator(presidium, "甲", "president"), initiator("2024990001", "乙", "president"),
+                        initiator("2024990002", "丙", null))),
+                Arbitraries.just(List.of(initiator(presidium, "甲", "treasurer"), initiator("2024990001", "乙", null),
+                        initiator("2024990002", "丙", null))),
+                // malformed (400)
+                Arbitraries.just(List.of(initiator(presidium, "甲", "chairman"), initiator("2024990001", "乙", null),
+                        initiator("2024990002", "丙", null))),
+                Arbitraries.just(List.of(initiator("12", "甲", null), initiator("2024990001", "乙", null),
+                        initiator("2024990002", "丙", null))),
+                Arbitraries.just(List.of(initiator(presidium, "", null), initiator("2024990001", "乙", null),
+                        initiator("2024990002", "丙", null))),
+                Arbitraries.just(java.util.Arrays.asList(initiator(presidium, "甲", null), null)),
+                Arbitraries.of(List.of(), List.of("an", "array"), Map.of("a", 1), "text"),
+                Arbitraries.just(java.util.Collections.nCopies(101, initiator(presidium, "甲", null))),
+                absent()));
+        return invalid;
+    }
+
+    private static Arbitrary<String> badReviews(List<String> criteria) {
+        Arbitrary<Object> badResults = Arbitraries.oneOf(
+                Arbitraries.of(List.of(), Map.of("a", 1), "text", 42),
+                Arbitraries.just(List.of(Map.of("criterion", criteria.get(0), "passed", "maybe"))),
+                Arbitraries.just(List.of(Map.of("criterion", "", "passed", true))),
+                Arbitraries.just(List.of(Map.of("passed", true))),
+                Arbitraries.just(List.of(Map.of("criterion", criteria.get(0)))),
+                Arbitraries.just(List.of(Map.of("criterion", criteria.get(0), "passed", false, "note", "x".repeat(1001)))),
+                // unknown, missing, doubled and unexplained criteria (422)
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20).map(unknown -> {
+                    List<Object> all = new java.util.ArrayList<>(criteria.stream()
+                            .map(c -> (Object) Map.of("criterion", c, "passed", true)).toList());
+                    all.add(Map.of("criterion", "unknown-" + unknown, "passed", true));
+                    return all;
+                }),
+                Arbitraries.integers().between(0, criteria.size() - 1).map(drop -> criteria.stream()
+                        .filter(c -> !c.equals(criteria.get(drop))).map(c -> (Object) Map.of("criterion", c, "passed", true))
+                        .toList()),
+                Arbitraries.integers().between(0, criteria.size() - 1).map(twice -> {
+                    List<Object> all = new java.util.ArrayList<>(criteria.stream()
+                            .map(c -> (Object) Map.of("criterion", c, "passed", true)).toList());
+                    all.add(Map.of("criterion", criteria.get(twice), "passed", true));
+                    return all;
+                }),
+                Arbitraries.integers().between(0, criteria.size() - 1).map(failed -> criteria.stream()
+                        .map(c -> (Object) Map.of("criterion", c, "passed", !c.equals(criteria.get(failed)))).toList()));
+        return Arbitraries.oneOf(badResults.map(results -> FoundingFixtures.json(Map.of("results", results))),
+                Arbitraries.of("{}", "{\"results\":null}"));
+    }
+
+    private static Arbitrary<String> badHearings() {
+        Map<String, Object> valid = new LinkedHashMap<>();
+        valid.put("scheduledAt", "2999-01-01T10:00:00Z");
+        valid.put("place", "Student Centre 201");
+        valid.put("panel", FOUNDING_PANEL.stream().map(p -> Map.of("number", p.subject(), "name", p.name())).toList());
+        Map<String, Arbitrary<Object>> invalid = new LinkedHashMap<>();
+        invalid.put("scheduledAt", Arbitraries.oneOf(
+                Arbitraries.of("2020-01-01T10:00:00Z", "2024-05-01T00:00:00Z", "tomorrow", "2999-13-01T10:00:00Z",
+                        "", "10:00"),
+                structurallyWrong(), absent()));
+        invalid.put("place", Arbitraries.oneOf(blankOrHuge(200), structurallyWrong(), absent()));
+        Map<String, Object> member = Map.of("number", Persona.ORGANIZATION_HEAD.subject(), "name", "乙");
+        invalid.put("panel", Arbitraries.oneOf(
+                // too small, repeated, an initiator on it (422)
+                Arbitraries.just(List.of(member, Map.of("number", Persona.FINANCE_MEMBER.subject(), "name", "丙"))),
+                Arbitraries.just(List.of(member, member, Map.of("number", Persona.FINANCE_MEMBER.subject(), "name", "丙"))),
+                Arbitraries.just(List.of(member, Map.of("number", Persona.MEMBER.subject(), "name", "丙"),
+                        Map.of("number", Persona.FINANCE_MEMBER.subject(), "name", "丁"))),
+                // malformed (400)
+                Arbitraries.just(List.of(member, Map.of("number", "1", "name", "x"), Map.of("number", "2024990009", "name", ""))),
+                Arbitraries.of(List.of(), Map.of("a", 1), "text", List.of("an", "array")),
+                absent()));
+        return BadInputs.withInvalidFields(valid, invalid);
+    }
+
+    private static Arbitrary<String> badBallots() {
+        Map<String, Object> valid = new LinkedHashMap<>();
+        valid.put("choice", "approve");
+        valid.put("comment", "fine");
+        Map<String, Arbitrary<Object>> invalid = new LinkedHashMap<>();
+        invalid.put("choice", Arbitraries.oneOf(
+                Arbitraries.of("Approve", "APPROVE", "yes", "veto", " approve", ""),
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12)
+                        .filter(c -> !Set.of("approve", "reject", "abstain").contains(c)).map(c -> c),
+                structurallyWrong(), absent()));
+        invalid.put("comment", Arbitraries.oneOf(
+                Arbitraries.strings().alpha().ofMinLength(1001).ofMaxLength(1500).map(c -> c), structurallyWrong()));
+        return BadInputs.withInvalidFields(valid, invalid);
+    }
+
+    private static Arbitrary<HttpCall> wrongMediaTypes(String path) {
+        return Arbitraries.of("text/plain", "application/xml", "text/csv", "application/x-www-form-urlencoded")
+                .map(type -> HttpCall.post(path, type, "{}"));
+    }
+
+    @Test
+    void everyFoundingEndpointSurvivesGeneratedBadInputWithAPreciseProblemAndNoChange() {
+        HttpProbe presidium = Persona.PRESIDIUM.on(app());
+        String applications = FoundingFixtures.PATH;
+        List<String> criteria = FoundingFixtures.criteria(app());
+        // the presidium initiates some applications (so the rules, not its rights, refuse) and reviews others
+        String submitted = FoundingFixtures.submit(app(), FoundingFixtures.unique("Bad input submitted"), FOUNDING_INITIATORS);
+        String returned = FoundingFixtures.returned(app(), FoundingFixtures.unique("Bad input returned"), FOUNDING_INITIATORS);
+        String qualified = FoundingFixtures.qualified(app());
+        String scheduled = FoundingFixtures.scheduled(app(), java.time.Instant.now().plusSeconds(3600), FOUNDING_PANEL);
+
+        Arbitrary<String> badApplications = BadInputs.withInvalidFields(validApplication(), invalidApplicationFields());
+        Arbitrary<HttpCall> submissions = badApplications.map(body -> HttpCall.postJson(applications, body));
+        Arbitrary<HttpCall> brokenSubmissions = BadInputs.brokenJson(validApplication())
+                .map(body -> HttpCall.postJson(applications, body));
+        Arbitrary<HttpCall> resubmissions = Arbitraries.oneOf(badApplications, BadInputs.brokenJson(validApplication()))
+                .map(body -> HttpCall.postJson(applications + "/" + returned + "/resubmission", body));
+        Arbitrary<HttpCall> withdrawals = Arbitraries.oneOf(
+                Arbitraries.oneOf(blankOrHuge(500), structurallyWrong()).map(reason -> {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("reason", reason);
+                    return FoundingFixtures.json(body);
+                }),
+                Arbitraries.of("{}"), BadInputs.brokenJson(Map.of("reason", "x")))
+                .map(body -> HttpCall.postJson(applications + "/" + submitted + "/withdrawal", body));
+        Arbitrary<HttpCall> reviews = Arbitraries.oneOf(badReviews(criteria), BadInputs.brokenJson(Map.of("results", List.of())))
+                .map(body -> HttpCall.postJson(applications + "/" + submitted + "/review", body));
+        Arbitrary<HttpCall> hearings = Arbitraries.oneOf(badHearings(), BadInputs.brokenJson(Map.of("place", "x")))
+                .map(body -> HttpCall.postJson(applications + "/" + qualified + "/hearing", body));
+        // ballots before the hearing begins are refused (409) as much as malformed ones (400)
+        Arbitrary<HttpCall> ballots = Arbitraries.oneOf(badBallots(), BadInputs.brokenJson(Map.of("choice", "approve")),
+                        Arbitraries.of(FoundingFixtures.ballot("approve", null), FoundingFixtures.ballot("reject", null)))
+                .map(body -> HttpCall.postJson(applications + "/" + scheduled + "/hearing/ballots", body));
+        Arbitrary<HttpCall> illegalSteps = Arbitraries.of(
+                HttpCall.post(applications + "/" + scheduled + "/hearing/closing", "application/json", ""),
+                HttpCall.post(applications + "/" + submitted + "/hearing/closing", null, null),
+                HttpCall.postJson(applications + "/" + qualified + "/review", FoundingFixtures.passingReview(app())),
+                HttpCall.postJson(applications + "/" + submitted + "/hearing",
+                        FoundingFixtures.hearing(java.time.Instant.now().plusSeconds(3600), FOUNDING_PANEL)),
+                HttpCall.postJson(applications + "/" + submitted + "/resubmission",
+                        FoundingFixtures.json(validApplication())));
+        Arbitrary<HttpCall> mediaTypes = Arbitraries.oneOf(wrongMediaTypes(applications),
+                wrongMediaTypes(applications + "/" + submitted + "/review"),
+                wrongMediaTypes(applications + "/" + qualified + "/hearing"),
+                wrongMediaTypes(applications + "/" + scheduled + "/hearing/ballots"),
+                wrongMediaTypes(applications + "/" + submitted + "/withdrawal"),
+                wrongMediaTypes(applications + "/" + returned + "/resubmission"));
+        Arbitrary<HttpCall> unknownIds = BadInputs.unknownIds().flatMap(id -> Arbitraries.of(
+                HttpCall.get(applications + "/" + id),
+                HttpCall.postJson(applications + "/" + id + "/review", FoundingFixtures.passingReview(app())),
+                HttpCall.postJson(applications + "/" + id + "/hearing",
+                        FoundingFixtures.hearing(java.time.Instant.now().plusSeconds(3600), FOUNDING_PANEL)),
+                HttpCall.postJson(applications + "/" + id + "/hearing/ballots", FoundingFixtures.ballot("approve", null)),
+                HttpCall.post(applications + "/" + id + "/hearing/closing", "application/json", ""),
+                HttpCall.postJson(applications + "/" + id + "/withdrawal", "{\"reason\":\"x\"}"),
+                HttpCall.postJson(applications + "/" + id + "/resubmission", FoundingFixtures.json(validApplication()))));
+        Arbitrary<HttpCall> states = Arbitraries.oneOf(
+                Arbitraries.of("Submitted", "SUBMITTED", "open", "", "hearing_scheduled", "all"),
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20).filter(s -> !s.matches(
+                        "submitted|returned|qualified|inconclusive|approved|established|rejected|withdrawn"))
+                        .map(s -> s))
+                .map(state -> HttpCall.get(applications + "?state=" + BadInputs.encode(state)));
+        Arbitrary<HttpCall> paging = BadInputs.badPaging().map(query -> HttpCall.get(applications + "?" + query));
+
+        int cases = new BadInputCampaign(presidium, () -> StoredData.of(mongo))
+                .refuses("POST /api/founding-applications (invalid fields)", submissions, 300)
+                .refuses("POST /api/founding-applications (broken JSON)", brokenSubmissions, 100)
+                .refuses("POST /api/founding-applications (body over 1 MB)",
+                        Arbitraries.just(HttpCall.postJson(applications, BadInputs.oversizedBody())), 2)
+                .refuses("POST /api/founding-applications/{id}/resubmission", resubmissions, 150)
+                .refuses("POST /api/founding-applications/{id}/withdrawal", withdrawals, 60)
+                .refuses("POST /api/founding-applications/{id}/review", reviews, 150)
+                .refuses("POST /api/founding-applications/{id}/hearing", hearings, 150)
+                .refuses("POST /api/founding-applications/{id}/hearing/ballots", ballots, 100)
+                .refuses("founding steps the state does not allow", illegalSteps, 15)
+                .refuses("founding commands (wrong media type)", mediaTypes, 30)
+                .refuses("founding endpoints (unknown ids)", unknownIds, 120)
+                .refuses("GET /api/founding-applications (unknown state)", states, 40)
+                .survives("GET /api/founding-applications (paging)", paging, 60)
+                .verify();
+        assertThat(cases).isGreaterThanOrEqualTo(1000);
     }
 
     @Test

@@ -7,7 +7,9 @@ import java.util.UUID;
 import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.Clubs;
 import org.federation.club.registry.domain.ExistingClub;
+import org.federation.club.registry.domain.ReservedNames;
 import org.federation.platform.problem.ResourceNotFoundException;
+import org.federation.platform.problem.StateConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -21,11 +23,13 @@ public class ClubRegistry {
     private final Clubs clubs;
     private final Clock clock;
     private final ClubRules rules;
+    private final ReservedNames reservedNames;
 
-    public ClubRegistry(Clubs clubs, Clock clock, ClubRules rules) {
+    public ClubRegistry(Clubs clubs, Clock clock, ClubRules rules, ReservedNames reservedNames) {
         this.clubs = clubs;
         this.clock = clock;
         this.rules = rules;
+        this.reservedNames = reservedNames;
     }
 
     /** Registers an existing club under a new id; publishes {@code established}. */
@@ -35,6 +39,9 @@ public class ClubRegistry {
 
     /** Registers an existing club under a given id (demo data, migrations). */
     public Club registerExisting(String id, ExistingClub existing, String actor) {
+        reservedNames.holderOf(existing.name()).ifPresent(holder -> {
+            throw new StateConflictException("the name '" + existing.name().strip() + "' is held by " + holder);
+        });
         Club.Change change = Club.importExisting(id, existing, actor, clock.instant(), rules.leadershipTerm());
         clubs.add(change);
         log.info("Club {} '{}' entered the platform (imported by {})", id, change.club().name(), actor);
@@ -47,5 +54,10 @@ public class ClubRegistry {
 
     public Optional<Club> find(String id) {
         return clubs.find(id);
+    }
+
+    /** What holds this name besides a club (an open founding application), if anything. */
+    public Optional<String> reservationOf(String name) {
+        return reservedNames.holderOf(name);
     }
 }

@@ -102,6 +102,9 @@ class ClubImport {
                 errors.add(new FieldError("name", "'" + name.strip() + "' is also on line " + earlier + " of this file"));
             } else if (clubs.nameTaken(name)) {
                 errors.add(new FieldError("name", "a club named '" + name.strip() + "' already exists"));
+            } else {
+                registry.reservationOf(name).ifPresent(holder -> errors.add(new FieldError("name",
+                        "the name '" + name.strip() + "' is held by " + holder)));
             }
         }
         return new CheckedRow(row, request, errors);

@@ -1,0 +1,684 @@
+package org.federation.club.founding.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.federation.club.contracts.ClubEstablished;
+import org.federation.club.contracts.ClubEventTypes;
+import org.federation.club.contracts.FoundingAnnouncement;
+import org.federation.club.contracts.FoundingApplicationChanged;
+import org.federation.club.registry.domain.Club;
+import org.federation.club.registry.domain.ClubCategory;
+import org.federation.club.registry.domain.ClubState;
+import org.federation.club.registry.domain.Leader;
+import org.federation.platform.problem.ForbiddenException;
+import org.federation.platform.problem.IllegalTransitionException;
+import org.federation.platform.problem.RuleViolationException;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The founding state machine, its checklist, ballots and the decision computed from them. */
+class FoundingApplicationTest {
+
+    static final Instant T0 = Instant.parse("2026-11-02T08:00:00Z");
+    static final FoundingRules RULES = new FoundingRules(3, 3, Fraction.parse("2/3"), Fraction.parse("1/2"),
+            Period.ofDays(90));
+    static final Checklist CHECKLIST = new Checklist(List.of(
+            new Criterion("enough-initiators", "enough initiators", true),
+            new Criterion("advisor-confirmed", "faculty advisor confirmed", true),
+            new Criterion("contact-reachable", "contact reaches the initiators", false)));
+    static final String SUBMITTER = "2024000001";
+    static final String REVIEWER = "2099000003";
+    static final List<PanelMember> PANEL = List.of(new PanelMember("P001", "甲"), new PanelMember("P002", "乙"),
+            new PanelMember("P003", "丙"));
+    static final Instant HEARING = T0.plus(Duration.ofDays(7));
+
+    static Proposal proposal(String name, List<Initiator> initiators) {
+        return new Proposal(" " + name + " ", ClubCategory.ACADEMIC_TECHNOLOGY, "Robots for everyone",
+                List.of("weekly build night", "spring robot contest"), "Prof. Wang", "Article 1 …", "robots@example.edu",
+                initiators);
+    }
+
+    static List<Initiator> initiators(String... roles) {
+        List<Initiator> all = new ArrayList<>();
+        for (int i = 0; i < roles.length; i++) {
+            all.add(new Initiator("202400000" + (i + 1), "Initiator " + (i + 1), roles[i]));
+        }
+        return all;
+    }
+
+    static FoundingApplication submitted() {
+        return FoundingApplication.submit("app-1", proposal("Robotics Club", initiators(null, null, null)), SUBMITTER, T0,
+                RULES).application();
+    }
+
+    static List<CriterionAnswer> allPass() {
+        return CHECKLIST.ids().stream().map(id -> new CriterionAnswer(id, true, null)).toList();
+    }
+
+    static FoundingApplication qualified() {
+        return submitted().review(allPass(), CHECKLIST, REVIEWER, T0.plusSeconds(60)).application();
+    }
+
+    static FoundingApplication returned() {
+        return submitted().review(List.of(new CriterionAnswer("enough-initiators", true, null),
+                new CriterionAnswer("advisor-confirmed", false, "no letter from the advisor"),
+                new CriterionAnswer("contact-reachable", true, null)), CHECKLIST, REVIEWER, T0.plusSeconds(60)).application();
+    }
+
+    static FoundingApplication scheduled(List<PanelMember> panel, FoundingRules rules) {
+        return qualified().scheduleHearing(HEARING, "Student Centre 201", panel, REVIEWER, T0.plusSeconds(120), rules)
+                .application();
+    }
+
+    static FoundingApplication scheduled() {
+        return scheduled(PANEL, RULES);
+    }
+
+    static FoundingApplication.Change vote(FoundingApplication application, String voter, BallotChoice choice,
+                                           String comment) {
+        return application.castBallot(voter, choice, comment, HEARING.plusSeconds(60), RULES);
+    }
+
+    static FoundingApplication approved() {
+        FoundingApplication a = vote(scheduled(), "P001", BallotChoice.APPROVE, "good").application();
+        a = vote(a, "P002", BallotChoice.APPROVE, null).application();
+        return vote(a, "P003", BallotChoice.ABSTAIN, null).application();
+    }
+
+    static void assertIllegal(Runnable step, String state, String... allowed) {
+        assertThatThrownBy(step::run).isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
+            assertThat(e.currentState()).isEqualTo(state);
+            assertThat(e.allowedActions()).containsExactly(allowed);
+        });
+    }
+
+    static void assertRule(Runnable step, String field, String... words) {
+        assertThatThrownBy(step::run).isInstanceOfSatisfying(RuleViolationException.class, e -> {
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.getMessage()).contains(words);
+        });
+    }
+
+    static FoundingApplicationChanged payload(FoundingApplication.Change change, String type) {
+        assertThat(change.events()).hasSize(1);
+        assertThat(change.events().get(0).type()).isEqualTo(type);
+        return (FoundingApplicationChanged) change.events().get(0).payload();
+    }
+
+    @Nested
+    class StateMachine {
+
+        private FoundingApplication in(FoundingState state) {
+            Instant late = HEARING.plusSeconds(3600);
+            return switch (state) {
+                case SUBMITTED -> submitted();
+                case RETURNED -> returned();
+                case QUALIFIED -> qualified();
+                case HEARING_SCHEDULED -> scheduled();
+                case INCONCLUSIVE -> scheduled().closeHearing(REVIEWER, late, RULES).application();
+                case APPROVED -> approved();
+                case ESTABLISHED -> approved().markEstablished("club-1", "system", late, RULES).application();
+                case REJECTED -> vote(vote(vote(scheduled(), "P001", BallotChoice.REJECT, "no").application(), "P002",
+                        BallotChoice.REJECT, "no").application(), "P003", BallotChoice.REJECT, "no").application();
+                case WITHDRAWN -> submitted().withdraw("changed plans", SUBMITTER, T0).application();
+            };
+        }
+
+        private FoundingApplication.Change attempt(FoundingApplication application, FoundingAction action) {
+            Instant late = HEARING.plusSeconds(3600);
+            return switch (action) {
+                case SUBMIT, DECIDE -> throw new IllegalArgumentException("not a command on an application");
+                case RESUBMIT -> application.resubmit(proposal("Robotics Club", initiators(null, null, null)), SUBMITTER,
+                        late, RULES);
+                case REVIEW -> application.review(allPass(), CHECKLIST, REVIEWER, late);
+                case SCHEDULE_HEARING -> application.scheduleHearing(late.plusSeconds(3600), "Room", PANEL, REVIEWER, late,
+                        RULES);
+                case CAST_BALLOT -> application.castBallot("P003", BallotChoice.APPROVE, null, late, RULES);
+                case CLOSE_HEARING -> application.closeHearing(REVIEWER, late, RULES);
+                case ESTABLISH -> application.markEstablished("club-2", "system", late, RULES);
+                case WITHDRAW -> application.withdraw("changed plans", SUBMITTER, late);
+            };
+        }
+
+        @Test
+        void everyCommandIsAllowedExactlyInTheStatesTheTableSaysAndRefusedElsewhereNamingStateAndAllowedActions() {
+            List<String> checked = new ArrayList<>();
+            for (FoundingState state : FoundingState.values()) {
+                FoundingApplication application = in(state);
+                assertThat(application.state()).isEqualTo(state);
+                for (FoundingAction action : FoundingAction.values()) {
+                    if (action == FoundingAction.SUBMIT || action == FoundingAction.DECIDE) {
+                        continue;
+                    }
+                    if (state.allows(action)) {
+                        FoundingApplication.Change change = attempt(application, action);
+                        assertThat(change.application().history()).as(state + " " + action)
+                                .hasSize(application.history().size() + (action == FoundingAction.CAST_BALLOT
+                                        && change.application().state() != state ? 2 : 1));
+                    } else {
+                        assertThatThrownBy(() -> attempt(application, action)).as(state + " " + action)
+                                .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
+                                    assertThat(e.currentState()).isEqualTo(state.value());
+                                    assertThat(e.allowedActions()).isEqualTo(application.allowedActions());
+                                });
+                    }
+                    checked.add(state.value() + ":" + action.value());
+                }
+            }
+            assertThat(checked).hasSize(FoundingState.values().length * (FoundingAction.values().length - 2));
+        }
+    }
+
+    @Nested
+    class Submission {
+
+        @Test
+        void submittingRecordsTheProposalWithDefaultRolesAndPublishesSubmitted() {
+            FoundingApplication.Change change = FoundingApplication.submit("app-1",
+                    proposal("Robotics Club", initiators(null, null, null)), SUBMITTER, T0, RULES);
+
+            FoundingApplication application = change.application();
+            assertThat(application.state()).isEqualTo(FoundingState.SUBMITTED);
+            assertThat(application.name()).isEqualTo("Robotics Club");
+            assertThat(application.proposal().initiators()).extracting(Initiator::role)
+                    .containsExactly("president", "member", "member");
+            assertThat(application.allowedActions()).containsExactly("review", "withdraw");
+            assertThat(application.history()).singleElement().satisfies(step -> {
+                assertThat(step.action()).isEqualTo("submit");
+                assertThat(step.to()).isEqualTo("submitted");
+                assertThat(step.actor()).isEqualTo(SUBMITTER);
+                assertThat(step.at()).isEqualTo(T0);
+            });
+            FoundingApplicationChanged event = payload(change, ClubEventTypes.FOUNDING_SUBMITTED);
+            assertThat(event.application().id()).isEqualTo("app-1");
+            assertThat(event.application().state()).isEqualTo("submitted");
+            assertThat(event.application().category()).isEqualTo("academic-technology");
+            assertThat(event.application().initiators()).containsExactly("2024000001", "2024000002", "2024000003");
+            assertThat(event.reasons()).isEmpty();
+        }
+
+        @Test
+        void proposedRolesAreKeptAndInitiatorsWithoutOneAreMembers() {
+            FoundingApplication application = FoundingApplication.submit("app-1",
+                    proposal("Robotics Club", initiators("treasurer", "president", null, "vice-president")), SUBMITTER,
+                    T0, RULES).application();
+            assertThat(application.proposal().initiators()).extracting(Initiator::role)
+                    .containsExactly("treasurer", "president", "member", "vice-president");
+        }
+
+        @Test
+        void tooFewInitiatorsDuplicatesAndAnOutsideSubmitterAreRefusedNamingInitiators() {
+            assertRule(() -> FoundingApplication.submit("a", proposal("X", initiators(null, null)), SUBMITTER, T0, RULES),
+                    "initiators", "at least 3");
+            List<Initiator> twice = new ArrayList<>(initiators(null, null, null));
+            twice.add(new Initiator(" 2024000002 ", "Again", null));
+            assertRule(() -> FoundingApplication.submit("a", proposal("X", twice), SUBMITTER, T0, RULES),
+                    "initiators", "2024000002", "more than once");
+            assertRule(() -> FoundingApplication.submit("a", proposal("X", initiators(null, null, null)), "2099999999",
+                    T0, RULES), "initiators", "submitter (2099999999)");
+        }
+
+        @Test
+        void exactlyOnePresidentIsProposed() {
+            assertRule(() -> FoundingApplication.submit("a", proposal("X", initiators("president", "president", null)),
+                    SUBMITTER, T0, RULES), "initiators", "exactly one", "2 are");
+            assertRule(() -> FoundingApplication.submit("a", proposal("X", initiators("treasurer", null, null)),
+                    SUBMITTER, T0, RULES), "initiators", "exactly one", "0 are");
+            assertRule(() -> FoundingApplication.submit("a", proposal("X", initiators("president", "chairman", null)),
+                    SUBMITTER, T0, RULES), "initiators", "'chairman' is not a role");
+        }
+
+        @Test
+        void theMinimumNumberOfInitiatorsIsConfigurable() {
+            FoundingRules five = new FoundingRules(5, 3, Fraction.parse("2/3"), Fraction.parse("1/2"), Period.ofDays(90));
+            assertRule(() -> FoundingApplication.submit("a", proposal("X", initiators(null, null, null, null)), SUBMITTER,
+                    T0, five), "initiators", "at least 5", "lists 4");
+            assertThat(FoundingApplication.submit("a", proposal("X", initiators(null, null, null, null, null)), SUBMITTER,
+                    T0, five).application().state()).isEqualTo(FoundingState.SUBMITTED);
+        }
+    }
+
+    @Nested
+    class QualificationReview {
+
+        @Test
+        void passingEveryMandatoryCriterionQualifies() {
+            List<CriterionAnswer> answers = List.of(new CriterionAnswer("contact-reachable", false, "mailbox full"),
+                    new CriterionAnswer("advisor-confirmed", true, "letter of 1 Nov"),
+                    new CriterionAnswer("enough-initiators", true, null));
+            FoundingApplication.Change change = submitted().review(answers, CHECKLIST, REVIEWER, T0.plusSeconds(60));
+
+            assertThat(change.application().state()).isEqualTo(FoundingState.QUALIFIED);
+            assertThat(change.application().allowedActions()).containsExactly("schedule-hearing", "withdraw");
+            Review review = change.application().reviews().get(0);
+            assertThat(review.outcome()).isEqualTo("qualified");
+            assertThat(review.reviewer()).isEqualTo(REVIEWER);
+            assertThat(review.results()).extracting(CriterionResult::criterion)
+                    .as("in checklist order").containsExactly("enough-initiators", "advisor-confirmed", "contact-reachable");
+            assertThat(review.results().get(2).mandatory()).isFalse();
+            assertThat(review.results().get(2).note()).isEqualTo("mailbox full");
+            assertThat(payload(change, ClubEventTypes.FOUNDING_QUALIFIED).application().state()).isEqualTo("qualified");
+        }
+
+        @Test
+        void failingAMandatoryCriterionReturnsTheApplicationWithTheReasons() {
+            FoundingApplication returned = returned();
+            assertThat(returned.state()).isEqualTo(FoundingState.RETURNED);
+            assertThat(returned.reasons()).containsExactly("advisor-confirmed: no letter from the advisor");
+            assertThat(returned.allowedActions()).containsExactly("resubmit", "withdraw");
+
+            FoundingApplication.Change change = submitted().review(List.of(
+                    new CriterionAnswer("enough-initiators", false, "only two are students"),
+                    new CriterionAnswer("advisor-confirmed", false, "no letter"),
+                    new CriterionAnswer("contact-reachable", false, "bounces")), CHECKLIST, REVIEWER, T0);
+            assertThat(payload(change, ClubEventTypes.FOUNDING_RETURNED).reasons())
+                    .containsExactly("enough-initiators: only two are students", "advisor-confirmed: no letter");
+        }
+
+        @Test
+        void unknownMissingDoubledAndUnexplainedCriteriaAreRefusedNamingThem() {
+            FoundingApplication application = submitted();
+            List<CriterionAnswer> unknown = new ArrayList<>(allPass());
+            unknown.add(new CriterionAnswer("likes-cats", true, null));
+            unknown.add(new CriterionAnswer("has-logo", true, null));
+            assertRule(() -> application.review(unknown, CHECKLIST, REVIEWER, T0), "results", "unknown criteria",
+                    "likes-cats", "has-logo");
+            assertRule(() -> application.review(allPass().subList(0, 1), CHECKLIST, REVIEWER, T0), "results", "missing",
+                    "advisor-confirmed", "contact-reachable");
+            List<CriterionAnswer> twice = new ArrayList<>(allPass());
+            twice.add(new CriterionAnswer("advisor-confirmed", false, "second thoughts"));
+            assertRule(() -> application.review(twice, CHECKLIST, REVIEWER, T0), "results", "more than once",
+                    "advisor-confirmed");
+            assertRule(() -> application.review(List.of(new CriterionAnswer("enough-initiators", true, null),
+                            new CriterionAnswer("advisor-confirmed", false, " "),
+                            new CriterionAnswer("contact-reachable", true, null)), CHECKLIST, REVIEWER, T0),
+                    "results", "needs a note", "advisor-confirmed");
+        }
+
+        @Test
+        void reviewingTwiceIsAnIllegalTransition() {
+            assertIllegal(() -> qualified().review(allPass(), CHECKLIST, REVIEWER, T0), "qualified",
+                    "schedule-hearing", "withdraw");
+            assertIllegal(() -> returned().review(allPass(), CHECKLIST, REVIEWER, T0), "returned", "resubmit", "withdraw");
+        }
+
+        @Test
+        void aChecklistHasCriteriaWithDistinctIds() {
+            assertThatThrownBy(() -> new Checklist(List.of())).hasMessageContaining("at least one");
+            assertThatThrownBy(() -> new Checklist(List.of(new Criterion("a", "x", true), new Criterion("a", "y", false))))
+                    .hasMessageContaining("'a'");
+        }
+    }
+
+    @Nested
+    class ResubmissionAndWithdrawal {
+
+        @Test
+        void aReturnedApplicationIsCorrectedAndSubmittedAgainKeepingItsReviews() {
+            FoundingApplication.Change change = returned().resubmit(proposal("Robotics Club",
+                    initiators(null, null, null, null)), SUBMITTER, T0.plusSeconds(600), RULES);
+
+            FoundingApplication again = change.application();
+            assertThat(again.state()).isEqualTo(FoundingState.SUBMITTED);
+            assertThat(again.proposal().initiators()).hasSize(4);
+            assertThat(again.reviews()).hasSize(1);
+            assertThat(again.reasons()).isEmpty();
+            assertThat(again.history()).extracting(FoundingStep::action).containsExactly("submit", "review", "resubmit");
+            assertThat(payload(change, ClubEventTypes.FOUNDING_SUBMITTED).application().initiators()).hasSize(4);
+            assertThat(again.review(allPass(), CHECKLIST, REVIEWER, T0.plusSeconds(700)).application().reviews()).hasSize(2);
+        }
+
+        @Test
+        void onlyAReturnedApplicationIsResubmitted() {
+            Proposal p = proposal("Robotics Club", initiators(null, null, null));
+            assertIllegal(() -> submitted().resubmit(p, SUBMITTER, T0, RULES), "submitted", "review", "withdraw");
+            assertIllegal(() -> qualified().resubmit(p, SUBMITTER, T0, RULES), "qualified", "schedule-hearing", "withdraw");
+        }
+
+        @Test
+        void anOpenApplicationIsWithdrawnInAnyOpenStateClosingAnOpenHearing() {
+            for (FoundingApplication open : List.of(submitted(), returned(), qualified(), scheduled())) {
+                FoundingApplication.Change change = open.withdraw(" we merged with another club ", SUBMITTER, T0);
+                assertThat(change.application().state()).isEqualTo(FoundingState.WITHDRAWN);
+                assertThat(change.application().allowedActions()).isEmpty();
+                assertThat(payload(change, ClubEventTypes.FOUNDING_WITHDRAWN).reasons())
+                        .containsExactly("we merged with another club");
+                change.application().currentHearing().ifPresent(h -> assertThat(h.outcome()).isEqualTo("withdrawn"));
+            }
+        }
+
+        @Test
+        void aClosedApplicationCannotBeWithdrawn() {
+            FoundingApplication withdrawn = submitted().withdraw("x", SUBMITTER, T0).application();
+            assertIllegal(() -> withdrawn.withdraw("again", SUBMITTER, T0), "withdrawn");
+            assertIllegal(() -> approved().withdraw("too late", SUBMITTER, T0), "approved", "establish");
+        }
+    }
+
+    @Nested
+    class HearingScheduling {
+
+        @Test
+        void aQualifiedApplicationGetsAHearingInTheFuture() {
+            FoundingApplication.Change change = qualified().scheduleHearing(HEARING, " Student Centre 201 ", PANEL,
+                    REVIEWER, T0, RULES);
+            FoundingApplication application = change.application();
+            assertThat(application.state()).isEqualTo(FoundingState.HEARING_SCHEDULED);
+            assertThat(application.allowedActions()).containsExactly("cast-ballot", "close-hearing", "withdraw");
+            Hearing hearing = application.currentHearing().orElseThrow();
+            assertThat(hearing.place()).isEqualTo("Student Centre 201");
+            assertThat(hearing.isOpen()).isTrue();
+            var summary = payload(change, ClubEventTypes.HEARING_SCHEDULED).application().hearing();
+            assertThat(summary.scheduledAt()).isEqualTo(HEARING);
+            assertThat(summary.panel()).containsExactly("P001", "P002", "P003");
+        }
+
+        @Test
+        void onlyAQualifiedOrInconclusiveApplicationIsScheduled() {
+            assertIllegal(() -> submitted().scheduleHearing(HEARING, "x", PANEL, REVIEWER, T0, RULES), "submitted",
+                    "review", "withdraw");
+            assertIllegal(() -> returned().scheduleHearing(HEARING, "x", PANEL, REVIEWER, T0, RULES), "returned",
+                    "resubmit", "withdraw");
+            assertIllegal(() -> scheduled().scheduleHearing(HEARING, "x", PANEL, REVIEWER, T0, RULES), "hearing-scheduled",
+                    "cast-ballot", "close-hearing", "withdraw");
+        }
+
+        @Test
+        void aHearingInThePastASmallPanelARepeatedMemberOrAnInitiatorOnThePanelIsRefused() {
+            FoundingApplication q = qualified();
+            assertRule(() -> q.scheduleHearing(T0, "x", PANEL, REVIEWER, T0, RULES), "scheduledAt", "future");
+            assertRule(() -> q.scheduleHearing(HEARING, "x", PANEL.subList(0, 2), REVIEWER, T0, RULES), "panel",
+                    "at least 3");
+            List<PanelMember> repeated = List.of(PANEL.get(0), PANEL.get(1), new PanelMember(" P001 ", "again"));
+            assertRule(() -> q.scheduleHearing(HEARING, "x", repeated, REVIEWER, T0, RULES), "panel", "P001",
+                    "more than once");
+            List<PanelMember> withInitiator = List.of(PANEL.get(0), PANEL.get(1), new PanelMember(SUBMITTER, "self"));
+            assertRule(() -> q.scheduleHearing(HEARING, "x", withInitiator, REVIEWER, T0, RULES), "panel", SUBMITTER,
+                    "initiator");
+        }
+    }
+
+    @Nested
+    class Ballots {
+
+        @Test
+        void aBallotIsRecordedAndTalliedWithoutADecisionUntilTheLastPanelMemberVotes() {
+            FoundingApplication.Change change = vote(scheduled(), "P001", BallotChoice.APPROVE, " convincing ");
+            FoundingApplication application = change.application();
+            assertThat(change.events()).isEmpty();
+            assertThat(application.state()).isEqualTo(FoundingState.HEARING_SCHEDULED);
+            Hearing hearing = application.currentHearing().orElseThrow();
+            assertThat(hearing.ballots()).singleElement().satisfies(b -> {
+                assertThat(b.panelMember()).isEqualTo("P001");
+                assertThat(b.choice()).isEqualTo(BallotChoice.APPROVE);
+                assertThat(b.comment()).isEqualTo("convincing");
+                assertThat(b.at()).isEqualTo(HEARING.plusSeconds(60));
+            });
+            assertThat(hearing.tally(RULES)).isEqualTo(new Tally(3, 2, 1, 1, 0, 0, false, "no-quorum"));
+            assertThat(application.history().get(application.history().size() - 1).action()).isEqualTo("cast-ballot");
+        }
+
+        @Test
+        void someoneOffThePanelIsForbidden() {
+            assertThatThrownBy(() -> vote(scheduled(), REVIEWER, BallotChoice.APPROVE, null))
+                    .isInstanceOf(ForbiddenException.class).hasMessageContaining("not on it");
+            assertThatThrownBy(() -> vote(scheduled(), SUBMITTER, BallotChoice.APPROVE, null))
+                    .isInstanceOf(ForbiddenException.class);
+        }
+
+        @Test
+        void votingTwiceIsAnIllegalTransitionThatNoLongerOffersAVote() {
+            FoundingApplication once = vote(scheduled(), "P001", BallotChoice.REJECT, "no plan").application();
+            assertIllegal(() -> vote(once, "P001", BallotChoice.APPROVE, null), "hearing-scheduled",
+                    "close-hearing", "withdraw");
+        }
+
+        @Test
+        void votingBeforeTheHearingBeginsIsAnIllegalTransition() {
+            FoundingApplication s = scheduled();
+            assertThatThrownBy(() -> s.castBallot("P001", BallotChoice.APPROVE, null, HEARING.minusMillis(1), RULES))
+                    .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("before the hearing begins");
+            assertThat(s.castBallot("P001", BallotChoice.APPROVE, null, HEARING, RULES).application()
+                    .currentHearing().orElseThrow().ballots()).as("from the hearing's time on").hasSize(1);
+        }
+
+        @Test
+        void votingWithoutAHearingOrOnAClosedOneIsAnIllegalTransition() {
+            assertIllegal(() -> vote(qualified(), "P001", BallotChoice.APPROVE, null), "qualified",
+                    "schedule-hearing", "withdraw");
+            FoundingApplication inconclusive = scheduled().closeHearing(REVIEWER, HEARING.plusSeconds(3600), RULES)
+                    .application();
+            assertIllegal(() -> vote(inconclusive, "P002", BallotChoice.APPROVE, null), "inconclusive",
+                    "schedule-hearing", "withdraw");
+            assertIllegal(() -> vote(approved(), "P001", BallotChoice.APPROVE, null), "approved", "establish");
+        }
+
+        @Test
+        void aBallotToRejectSaysWhy() {
+            assertRule(() -> vote(scheduled(), "P001", BallotChoice.REJECT, "  "), "comment", "says why");
+        }
+    }
+
+    @Nested
+    class Decision {
+
+        private FoundingApplication votes(List<PanelMember> panel, FoundingRules rules, Function<Integer, BallotChoice> choice,
+                                          int ballots) {
+            FoundingApplication a = scheduled(panel, rules);
+            for (int i = 0; i < ballots; i++) {
+                a = a.castBallot(panel.get(i).number(), choice.apply(i), "reason " + i, HEARING.plusSeconds(i), rules)
+                        .application();
+            }
+            return a;
+        }
+
+        private List<PanelMember> panelOf(int size) {
+            List<PanelMember> panel = new ArrayList<>();
+            for (int i = 1; i <= size; i++) {
+                panel.add(new PanelMember("P10" + i, "Panel " + i));
+            }
+            return panel;
+        }
+
+        @Test
+        void theLastBallotDecidesApprovalWithAbstentionsCountedAsCast() {
+            FoundingApplication.Change last = vote(vote(vote(scheduled(), "P001", BallotChoice.APPROVE, null).application(),
+                    "P002", BallotChoice.ABSTAIN, null).application(), "P003", BallotChoice.APPROVE, null);
+            FoundingApplication approved = last.application();
+            assertThat(approved.state()).isEqualTo(FoundingState.APPROVED);
+            assertThat(last.events()).as("announced once the club is established").isEmpty();
+            assertThat(approved.allowedActions()).containsExactly("establish");
+            Hearing hearing = approved.currentHearing().orElseThrow();
+            assertThat(hearing.outcome()).isEqualTo("approved");
+            assertThat(hearing.closedBy()).isEqualTo("P003");
+            assertThat(hearing.tally(RULES)).isEqualTo(new Tally(3, 2, 3, 2, 0, 1, true, "approved"));
+            assertThat(approved.history()).extracting(FoundingStep::action).endsWith("cast-ballot", "decide");
+        }
+
+        @Test
+        void aTieIsNoMajorityAndRejectsWithAReapplyDate() {
+            // 1 approve, 1 abstain of 2 cast: 1/2 is not more than 1/2
+            FoundingApplication a = vote(vote(scheduled(), "P001", BallotChoice.APPROVE, null).application(),
+                    "P002", BallotChoice.ABSTAIN, null).application();
+            Instant closing = HEARING.plus(Duration.ofHours(2));
+            FoundingApplication.Change change = a.closeHearing(REVIEWER, closing, RULES);
+
+            assertThat(change.application().state()).isEqualTo(FoundingState.REJECTED);
+            FoundingApplicationChanged event = payload(change, ClubEventTypes.FOUNDING_REJECTED);
+            assertThat(event.reasons()).singleElement().asString().contains("no majority", "1 approve", "1 abstain");
+            assertThat(event.reapplyAfter()).isEqualTo(LocalDate.of(2026, 11, 9).plusDays(90));
+            assertThat(change.application().reapplyAfter()).isEqualTo(event.reapplyAfter());
+            assertThat(change.application().allowedActions()).isEmpty();
+        }
+
+        @Test
+        void aRejectionGivesTheRejectingBallotsCommentsAsReasons() {
+            FoundingApplication.Change last = vote(vote(vote(scheduled(), "P001", BallotChoice.REJECT, "overlaps the chess club")
+                    .application(), "P002", BallotChoice.APPROVE, "fine").application(), "P003", BallotChoice.REJECT,
+                    "no budget plan");
+            assertThat(last.application().state()).isEqualTo(FoundingState.REJECTED);
+            assertThat(payload(last, ClubEventTypes.FOUNDING_REJECTED).reasons())
+                    .containsExactly("overlaps the chess club", "no budget plan");
+            assertThat(last.application().reasons()).containsExactly("overlaps the chess club", "no budget plan");
+        }
+
+        @Test
+        void closingWithoutAQuorumIsInconclusiveAndANewHearingMayBeScheduled() {
+            // panel of 4, quorum 2/3: 3 ballots needed (8/3 rounded up); 2 cast
+            List<PanelMember> four = panelOf(4);
+            FoundingApplication a = votes(four, RULES, i -> BallotChoice.APPROVE, 2);
+            FoundingApplication.Change change = a.closeHearing(REVIEWER, HEARING.plusSeconds(3600), RULES);
+
+            assertThat(change.application().state()).isEqualTo(FoundingState.INCONCLUSIVE);
+            assertThat(payload(change, ClubEventTypes.HEARING_INCONCLUSIVE).reasons()).singleElement().asString()
+                    .contains("no quorum", "2 of 4", "3 needed");
+            assertThat(change.application().currentHearing().orElseThrow().outcome()).isEqualTo("inconclusive");
+
+            FoundingApplication again = change.application().scheduleHearing(HEARING.plus(Duration.ofDays(7)), "Room 2",
+                    PANEL, REVIEWER, HEARING.plusSeconds(7200), RULES).application();
+            assertThat(again.state()).isEqualTo(FoundingState.HEARING_SCHEDULED);
+            assertThat(again.hearings()).hasSize(2);
+            assertThat(again.currentHearing().orElseThrow().ballots()).isEmpty();
+        }
+
+        @Test
+        void exactlyTheQuorumIsEnough() {
+            // panel of 3, quorum 2/3: 2 ballots are a quorum
+            FoundingApplication a = votes(PANEL, RULES, i -> BallotChoice.APPROVE, 2);
+            assertThat(a.closeHearing(REVIEWER, HEARING.plusSeconds(3600), RULES).application().state())
+                    .isEqualTo(FoundingState.APPROVED);
+            FoundingApplication one = votes(PANEL, RULES, i -> BallotChoice.APPROVE, 1);
+            assertThat(one.closeHearing(REVIEWER, HEARING.plusSeconds(3600), RULES).application().state())
+                    .isEqualTo(FoundingState.INCONCLUSIVE);
+            FoundingApplication none = scheduled();
+            assertThat(none.closeHearing(REVIEWER, HEARING.plusSeconds(3600), RULES).application().state())
+                    .isEqualTo(FoundingState.INCONCLUSIVE);
+        }
+
+        @Test
+        void theMajorityIsStrictAndConfigurable() {
+            // panel of 5 all voting: 3 approve, 2 reject is 3/5 > 1/2 but not > 2/3
+            List<PanelMember> five = panelOf(5);
+            Function<Integer, BallotChoice> threeOfFive = i -> i < 3 ? BallotChoice.APPROVE : BallotChoice.REJECT;
+            assertThat(votes(five, RULES, threeOfFive, 5).state()).isEqualTo(FoundingState.APPROVED);
+            FoundingRules twoThirds = new FoundingRules(3, 3, Fraction.parse("2/3"), Fraction.parse("2/3"),
+                    Period.ofDays(30));
+            assertThat(votes(five, twoThirds, threeOfFive, 5).state()).isEqualTo(FoundingState.REJECTED);
+            // 2 approve, 2 reject of 4: a tie rejects
+            assertThat(votes(panelOf(4), RULES, i -> i < 2 ? BallotChoice.APPROVE : BallotChoice.REJECT, 4).state())
+                    .isEqualTo(FoundingState.REJECTED);
+            // everyone abstains: no approval, rejected with the tally as reason
+            FoundingApplication abstained = votes(PANEL, RULES, i -> BallotChoice.ABSTAIN, 3);
+            assertThat(abstained.state()).isEqualTo(FoundingState.REJECTED);
+            assertThat(abstained.reasons()).singleElement().asString().contains("3 abstain");
+        }
+
+        @Test
+        void theQuorumIsConfigurable() {
+            FoundingRules all = new FoundingRules(3, 3, Fraction.parse("1"), Fraction.parse("1/2"), Period.ofDays(90));
+            FoundingApplication a = votes(PANEL, all, i -> BallotChoice.APPROVE, 2);
+            assertThat(a.closeHearing(REVIEWER, HEARING.plusSeconds(3600), all).application().state())
+                    .isEqualTo(FoundingState.INCONCLUSIVE);
+        }
+
+        @Test
+        void closingBeforeTheHearingBeginsOrWhenThereIsNoOpenHearingIsAnIllegalTransition() {
+            assertThatThrownBy(() -> scheduled().closeHearing(REVIEWER, HEARING.minusSeconds(1), RULES))
+                    .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("before it begins");
+            assertIllegal(() -> qualified().closeHearing(REVIEWER, HEARING, RULES), "qualified", "schedule-hearing",
+                    "withdraw");
+            assertIllegal(() -> approved().closeHearing(REVIEWER, HEARING, RULES), "approved", "establish");
+        }
+
+        @Test
+        void fractionsAreExact() {
+            assertThat(Fraction.parse("2/3").ceilingOf(3)).isEqualTo(2);
+            assertThat(Fraction.parse("2/3").ceilingOf(4)).isEqualTo(3);
+            assertThat(Fraction.parse("2/3").ceilingOf(6)).isEqualTo(4);
+            assertThat(Fraction.parse(" 1 / 2 ").isExceededBy(1, 2)).isFalse();
+            assertThat(Fraction.parse("1/2").isExceededBy(2, 3)).isTrue();
+            assertThat(Fraction.parse("1/2").isExceededBy(0, 0)).isFalse();
+            assertThatThrownBy(() -> Fraction.parse("3/2")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> Fraction.parse("0/3")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> Fraction.parse("two thirds")).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
+    class Establishment {
+
+        @Test
+        void theApprovedApplicationFoundsAClubUnderADerivedIdWithLeadersAndMembersFromTheInitiators() {
+            FoundingApplication approved = FoundingApplication.submit("app-9", proposal("Robotics Club",
+                            initiators("member", "treasurer", "president", "member")), SUBMITTER, T0, RULES).application()
+                    .review(allPass(), CHECKLIST, REVIEWER, T0).application();
+            approved = approved.scheduleHearing(HEARING, "Room", PANEL, REVIEWER, T0, RULES).application();
+            for (PanelMember m : PANEL) {
+                approved = vote(approved, m.number(), BallotChoice.APPROVE, null).application();
+            }
+            Instant now = HEARING.plusSeconds(120);
+
+            Club.Change founded = approved.foundClub("P003", now, Period.ofYears(1));
+
+            Club club = founded.club();
+            assertThat(club.id()).isEqualTo(approved.clubIdToFound()).isNotEqualTo("app-9");
+            assertThat(approved.clubIdToFound()).as("the same id on every retry").isEqualTo(approved.clubIdToFound());
+            assertThat(club.state()).isEqualTo(ClubState.ACTIVE);
+            assertThat(club.name()).isEqualTo("Robotics Club");
+            assertThat(club.foundedOn()).isEqualTo(LocalDate.of(2026, 11, 9));
+            assertThat(club.profile().purpose()).isEqualTo("Robots for everyone");
+            assertThat(club.profile().facultyAdvisor()).isEqualTo("Prof. Wang");
+            assertThat(club.leaders()).extracting(Leader::studentNumber, Leader::role)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("2024000003", "president"),
+                            org.assertj.core.groups.Tuple.tuple("2024000002", "treasurer"));
+            assertThat(club.memberStudentNumbers()).containsExactly("2024000001", "2024000004");
+            assertThat(founded.events()).singleElement().satisfies(e -> {
+                assertThat(e.type()).isEqualTo(ClubEventTypes.ESTABLISHED);
+                assertThat(((ClubEstablished) e.payload()).origin()).isEqualTo("founded");
+            });
+
+            FoundingApplication.Change done = approved.markEstablished(club.id(), "P003", now, RULES);
+            assertThat(done.application().state()).isEqualTo(FoundingState.ESTABLISHED);
+            assertThat(done.application().clubId()).isEqualTo(club.id());
+            assertThat(done.events()).singleElement().satisfies(e -> {
+                assertThat(e.type()).isEqualTo(ClubEventTypes.FOUNDING_ANNOUNCED);
+                FoundingAnnouncement announcement = (FoundingAnnouncement) e.payload();
+                assertThat(announcement.clubId()).isEqualTo(club.id());
+                assertThat(announcement.applicationId()).isEqualTo("app-9");
+                assertThat(announcement.approvals()).isEqualTo(3);
+                assertThat(announcement.approvedOn()).isEqualTo(LocalDate.of(2026, 11, 9));
+                assertThat(announcement.leaders()).extracting(l -> l.role()).containsExactly("president", "treasurer");
+            });
+            FoundingApplication.Change repeat = done.application().markEstablished(club.id(), "system", now, RULES);
+            assertThat(repeat.events()).as("a repeat changes nothing").isEmpty();
+            assertThat(repeat.application()).isSameAs(done.application());
+        }
+
+        @Test
+        void onlyAnApprovedApplicationFoundsAClub() {
+            assertIllegal(() -> scheduled().foundClub("x", HEARING, Period.ofYears(1)), "hearing-scheduled",
+                    "cast-ballot", "close-hearing", "withdraw");
+            assertIllegal(() -> qualified().markEstablished("c", "x", HEARING, RULES), "qualified",
+                    "schedule-hearing", "withdraw");
+        }
+
+        @Test
+        void eventsAboutAnApplicationNeverCarryAClub() {
+            for (var component : FoundingApplicationChanged.class.getRecordComponents()) {
+                assertThat(component.getName()).isNotEqualTo("club");
+            }
+            for (var component : FoundingAnnouncement.class.getRecordComponents()) {
+                assertThat(component.getName()).isNotEqualTo("club");
+            }
+        }
+    }
+}
