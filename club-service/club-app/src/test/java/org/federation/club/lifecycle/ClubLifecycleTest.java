@@ -195,6 +195,10 @@ public class ClubLifecycleTest extends EmbeddedBackboneProperties {
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.json().get("detail").asString()).contains("no election meeting has been recorded");
 
+        HttpProbe.Response numberAsYes = Persona.LEADER.on(app()).postJson("/api/clubs/" + id + "/elections",
+                ElectionJson.valid().replace("\"quorumReached\":true", "\"quorumReached\":3"));
+        assertThat(numberAsYes.status()).as("3 is not a yes").isEqualTo(400);
+        assertThat(numberAsYes.json().get("detail").asString()).contains("quorumReached");
         HttpProbe.Response recorded = Persona.LEADER.on(app()).postJson("/api/clubs/" + id + "/elections", ElectionJson.valid());
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
         assertThat(recorded.json().at("/leaders/0/studentNumber").asString()).as("not yet").isEqualTo(Persona.LEADER.subject());

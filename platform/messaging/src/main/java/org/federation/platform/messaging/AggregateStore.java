@@ -106,6 +106,48 @@ public class AggregateStore {
         }
     }
 
+    /** What a decision on an aggregate's current state came to: its new state and the events it produced. */
+    public record Decision<T>(T newState, List<NewEvent> events) {
+
+        /** Nothing to store: a repeat of something already done. */
+        public boolean changesNothing(T current) {
+            return events.isEmpty() && newState.equals(current);
+        }
+    }
+
+    private static final int ATTEMPTS = 5;
+
+    /**
+     * Loads the aggregate, lets {@code decide} work out its new state and events, and stores them
+     * if nobody changed the aggregate meanwhile; otherwise decides again on the fresh state (a few
+     * times, then gives up with {@link ConcurrentAggregateUpdateException}). A decision that
+     * changes nothing is not written.
+     *
+     * @return the decision that was stored (or that changed nothing), or empty if there is no such aggregate
+     */
+    public <T> Optional<Decision<T>> change(String collection, String id, Class<T> type,
+                                            java.util.function.Function<T, Decision<T>> decide) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Versioned<T>> found = find(collection, id, type);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Versioned<T> current = found.get();
+            Decision<T> decision = decide.apply(current.state());
+            if (decision.changesNothing(current.state())) {
+                return Optional.of(decision);
+            }
+            try {
+                update(collection, id, current, decision.newState(), decision.events());
+                return Optional.of(decision);
+            } catch (ConcurrentAggregateUpdateException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private Document stateDocument(Object state) {
         Document document = new Document();
         mongo.getConverter().write(state, document);

@@ -30,6 +30,17 @@ public class ProblemDetailsAutoConfiguration {
         });
     }
 
+    /**
+     * A number is not a yes or no: {@code "quorumReached": 3} is refused (400) instead of read as
+     * true, so a client's mistake is not recorded as a fact.
+     */
+    @Bean
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer numbersAreNotBooleans() {
+        return builder -> builder.withCoercionConfig(tools.jackson.databind.type.LogicalType.Boolean, config -> config
+                .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Integer,
+                        tools.jackson.databind.cfg.CoercionAction.Fail));
+    }
+
     @Bean
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(@Value("${federation.web.max-body-size:1MB}") DataSize max) {
         FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(max));

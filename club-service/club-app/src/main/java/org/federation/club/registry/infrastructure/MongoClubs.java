@@ -25,10 +25,8 @@ import org.federation.club.registry.domain.PastTerm;
 import org.federation.club.registry.domain.Registrations;
 import org.federation.club.registry.domain.Transition;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.ConcurrentAggregateUpdateException;
 import org.federation.platform.messaging.NewEvent;
 import org.federation.platform.messaging.OutboxCollection;
-import org.federation.platform.messaging.Versioned;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.StateConflictException;
@@ -51,7 +49,6 @@ import org.springframework.stereotype.Repository;
 public class MongoClubs implements Clubs {
 
     static final String COLLECTION = "clubs";
-    private static final int ATTEMPTS = 5;
 
     /** The stored form of a club: flat, so documents written before a field existed still read. */
     record StoredClub(String id, String name, String nameKey, String category, String state, LocalDate foundedOn,
@@ -128,23 +125,15 @@ public class MongoClubs implements Clubs {
 
     @Override
     public Club.Change change(String id, Function<Club, Club.Change> decision) {
-        for (int attempt = 1; ; attempt++) {
-            Versioned<StoredClub> current = store.find(COLLECTION, id, StoredClub.class)
-                    .orElseThrow(() -> new ResourceNotFoundException("club", id));
-            Club.Change change = decision.apply(current.state().toClub());
-            if (change.club().equals(current.state().toClub()) && change.events().isEmpty()) {
-                return change; // nothing to do: a repeat
-            }
-            try {
-                store.update(COLLECTION, id, current, StoredClub.of(change.club()), events(change));
-                return change;
-            } catch (ConcurrentAggregateUpdateException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            } catch (DuplicateKeyException e) {
-                throw new StateConflictException("a club named '" + change.club().name() + "' already exists");
-            }
+        Club.Change[] decided = new Club.Change[1];
+        try {
+            store.change(COLLECTION, id, StoredClub.class, stored -> {
+                decided[0] = decision.apply(stored.toClub());
+                return new AggregateStore.Decision<>(StoredClub.of(decided[0].club()), events(decided[0]));
+            }).orElseThrow(() -> new ResourceNotFoundException("club", id));
+            return decided[0];
+        } catch (DuplicateKeyException e) {
+            throw new StateConflictException("a club named '" + decided[0].club().name() + "' already exists");
         }
     }
 

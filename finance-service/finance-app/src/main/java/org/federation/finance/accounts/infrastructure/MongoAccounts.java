@@ -55,23 +55,13 @@ class MongoAccounts implements Accounts {
 
     @Override
     public Account.Opening change(String id, java.util.function.UnaryOperator<Account.Opening> change, String actor) {
-        for (int attempt = 1; ; attempt++) {
-            var current = store.find(COLLECTION, id, Account.class)
-                    .orElseThrow(() -> new org.federation.platform.problem.ResourceNotFoundException("account", id));
-            Account.Opening next = change.apply(new Account.Opening(current.state(), List.of()));
-            if (next.events().isEmpty()) {
-                return next;
-            }
-            try {
-                store.update(COLLECTION, id, current, next.account(), next.events().stream()
-                        .map(event -> new NewEvent(typeOf(event), actor, event)).toList());
-                return next;
-            } catch (org.federation.platform.messaging.ConcurrentAggregateUpdateException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
+        Account.Opening[] decided = new Account.Opening[1];
+        store.change(COLLECTION, id, Account.class, current -> {
+            decided[0] = change.apply(new Account.Opening(current, List.of()));
+            return new AggregateStore.Decision<>(decided[0].account(), decided[0].events().stream()
+                    .map(event -> new NewEvent(typeOf(event), actor, event)).toList());
+        }).orElseThrow(() -> new org.federation.platform.problem.ResourceNotFoundException("account", id));
+        return decided[0];
     }
 
     @Override
