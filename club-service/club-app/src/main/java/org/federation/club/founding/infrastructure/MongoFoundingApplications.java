@@ -17,10 +17,8 @@ import org.federation.club.founding.domain.Review;
 import org.federation.club.registry.domain.ClubName;
 import org.federation.club.registry.domain.ReservedNames;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.ConcurrentAggregateUpdateException;
 import org.federation.platform.messaging.NewEvent;
 import org.federation.platform.messaging.OutboxCollection;
-import org.federation.platform.messaging.Versioned;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.problem.ResourceNotFoundException;
@@ -46,7 +44,6 @@ import org.springframework.stereotype.Repository;
 public class MongoFoundingApplications implements FoundingApplications, ReservedNames {
 
     static final String COLLECTION = "founding-applications";
-    private static final int ATTEMPTS = 5;
 
     /** The stored form of an application, with the keys its queries use at the top level. */
     record StoredApplication(String id, String nameKey, String proposedNameKey, String state, Proposal proposal,
@@ -100,24 +97,15 @@ public class MongoFoundingApplications implements FoundingApplications, Reserved
 
     @Override
     public FoundingApplication.Change change(String id, Function<FoundingApplication, FoundingApplication.Change> decision) {
-        for (int attempt = 1; ; attempt++) {
-            Versioned<StoredApplication> current = store.find(COLLECTION, id, StoredApplication.class)
-                    .orElseThrow(() -> new ResourceNotFoundException("founding application", id));
-            FoundingApplication loaded = current.state().toApplication();
-            FoundingApplication.Change change = decision.apply(loaded);
-            if (change.application() == loaded && change.events().isEmpty()) {
-                return change; // nothing to do: a repeat
-            }
-            try {
-                store.update(COLLECTION, id, current, StoredApplication.of(change.application()), events(change));
-                return change;
-            } catch (ConcurrentAggregateUpdateException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            } catch (DuplicateKeyException e) {
-                throw nameHeld(change.application().name());
-            }
+        FoundingApplication.Change[] decided = new FoundingApplication.Change[1];
+        try {
+            store.change(COLLECTION, id, StoredApplication.class, stored -> {
+                decided[0] = decision.apply(stored.toApplication());
+                return new AggregateStore.Decision<>(StoredApplication.of(decided[0].application()), events(decided[0]));
+            }).orElseThrow(() -> new ResourceNotFoundException("founding application", id));
+            return decided[0];
+        } catch (DuplicateKeyException e) {
+            throw nameHeld(decided[0].application().name());
         }
     }
 
