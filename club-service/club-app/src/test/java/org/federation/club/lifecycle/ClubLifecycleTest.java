@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.awaitility.Awaitility;
 import org.federation.club.ClubServiceTest;
@@ -43,8 +42,11 @@ public class ClubLifecycleTest extends EmbeddedBackboneProperties {
         return created.json().get("id").asString();
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_YEAR = new java.util.concurrent.atomic.AtomicInteger(2100);
+
+    /** An academic year no other test in this JVM uses (windows are unique per year in the shared store). */
     public static String randomYear() {
-        int start = ThreadLocalRandom.current().nextInt(2100, 2900);
+        int start = NEXT_YEAR.getAndIncrement();
         return start + "-" + (start + 1);
     }
 

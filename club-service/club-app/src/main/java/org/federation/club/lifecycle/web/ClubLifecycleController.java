@@ -42,10 +42,12 @@ class ClubLifecycleController {
 
     private final ClubLifecycle lifecycle;
     private final ClubRegistry registry;
+    private final java.time.Clock clock;
 
-    ClubLifecycleController(ClubLifecycle lifecycle, ClubRegistry registry) {
+    ClubLifecycleController(ClubLifecycle lifecycle, ClubRegistry registry, java.time.Clock clock) {
         this.lifecycle = lifecycle;
         this.registry = registry;
+        this.clock = clock;
     }
 
     /** Why something is done: required for suspension, reinstatement and dissolution. */
@@ -126,7 +128,7 @@ class ClubLifecycleController {
 
     @PostMapping("/elections")
     LeadershipView recordElection(@PathVariable String clubId, @Valid @RequestBody ElectionRequest body, Caller caller) {
-        ElectionMeeting meeting = body.toMeeting(caller.subject(), Instant.now());
+        ElectionMeeting meeting = body.toMeeting(caller.subject(), clock.instant());
         return LeadershipView.of(lifecycle.recordElection(clubId, meeting, caller));
     }
 
