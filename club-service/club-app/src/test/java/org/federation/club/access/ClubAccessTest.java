@@ -182,6 +182,30 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
                 .row("GET /api/founding-applications/{id}", HttpCall.get(applications + "/" + application),
                         only(200, Persona.staffAnd(STUDENT, MEMBER, LEADER)))
                 .row("GET /api/founding-checklist", HttpCall.get("/api/founding-checklist"), only(200, signedIn))
+                .row("POST /api/clubs/{clubId}/membership-applications",
+                        p -> HttpCall.postJson("/api/clubs/" + newClub(app(), "join") + "/membership-applications", "{}"),
+                        everyone(201).but(ANONYMOUS, 401).but(LEADER, 409).but(MEMBER, 409))
+                .row("GET /api/clubs/{clubId}/membership-applications",
+                        HttpCall.get("/api/clubs/" + ledClub + "/membership-applications"), only(200, Persona.staffAnd(LEADER)))
+                .row("POST /api/clubs/{clubId}/membership-applications/{applicationId}/approval",
+                        p -> HttpCall.postJson(pendingApplication() + "/approval", ""), only(200, LEADER))
+                .row("POST /api/clubs/{clubId}/membership-applications/{applicationId}/rejection",
+                        p -> HttpCall.postJson(pendingApplication() + "/rejection", REASON), only(200, LEADER))
+                .row("POST /api/clubs/{clubId}/membership-applications/{applicationId}/withdrawal",
+                        p -> HttpCall.postJson(pendingApplication() + "/withdrawal", ""), only(200, STUDENT))
+                .row("POST /api/clubs/{clubId}/membership/leaving",
+                        p -> HttpCall.postJson("/api/clubs/" + newClub(app(), "leave") + "/membership/leaving", ""),
+                        everyone(409).but(ANONYMOUS, 401).but(MEMBER, 200))
+                .row("DELETE /api/clubs/{clubId}/members/{studentNumber}",
+                        p -> new HttpCall("DELETE", "/api/clubs/" + newClub(app(), "remove") + "/members/"
+                                + MEMBER.subject(), "application/json", REASON), only(200, LEADER))
+                .row("GET /api/clubs/{clubId}/members", HttpCall.get("/api/clubs/" + ledClub + "/members"),
+                        only(200, Persona.staffAnd(LEADER)))
+                .row("POST /api/clubs/{clubId}/credentials", HttpCall.postJson("/api/clubs/" + ledClub + "/credentials", ""),
+                        only(200, LEADER, MEMBER))
+                .row("POST /api/credentials/verification",
+                        HttpCall.postJson("/api/credentials/verification", "{\"credential\":\"a.b.c\"}"),
+                        only(200, Persona.staffAnd()))
                 .withPlatformEndpoints()
                 .verify(mappings, app());
     }
@@ -216,6 +240,14 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
         assertThat(LEADER.on(app()).postJson("/api/clubs/" + id + "/registrations/" + year, "{}").json()
                 .get("status").asString()).isEqualTo("late-awaiting-acceptance");
         return id;
+    }
+
+    /** The path of a fresh club's pending application by {@link Persona#STUDENT}. */
+    private String pendingApplication() {
+        String clubId = newClub(app(), "apply");
+        String id = STUDENT.on(app()).postJson("/api/clubs/" + clubId + "/membership-applications", "{}").json()
+                .get("id").asString();
+        return "/api/clubs/" + clubId + "/membership-applications/" + id;
     }
 
     private static String subjectOf(Persona persona) {

@@ -116,7 +116,34 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
         Arbitrary<HttpCall> unknownClubs = Arbitraries.of("lifecycle", "leadership", "lineage").flatMap(view ->
                 BadInputs.unknownIds().map(id -> HttpCall.get("/api/clubs/" + id + "/" + view)));
 
+        Arbitrary<HttpCall> applications = Arbitraries.oneOf(
+                Arbitraries.strings().alpha().ofMinLength(2001).ofMaxLength(3000).map(m -> "{\"motivation\":\"" + m + "\"}"),
+                Arbitraries.of("{\"motivation\":{\"a\":1}}", "{\"motivation\":[]}", "{\"motivation\":", "[]"))
+                .map(body -> HttpCall.postJson("/api/clubs/" + club + "/membership-applications", body));
+        Arbitrary<HttpCall> decisions = Arbitraries.oneOf(
+                BadInputs.withInvalidFields(Map.of("reason", "r"), Map.of("reason", badReason))
+                        .map(body -> HttpCall.postJson("/api/clubs/" + club + "/membership-applications/x/rejection", body)),
+                BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/clubs/" + club + "/membership-applications/"
+                        + id + "/approval", "")),
+                BadInputs.withInvalidFields(Map.of("reason", "r"), Map.of("reason", badReason))
+                        .map(body -> new HttpCall("DELETE", "/api/clubs/" + club + "/members/2099000008",
+                                "application/json", body)));
+        Arbitrary<HttpCall> memberQueries = Arbitraries.oneOf(
+                Arbitraries.of("yesterday", "2026-13-01", "01/02/2026").map(on -> HttpCall.get("/api/clubs/" + club
+                        + "/members?on=" + on)),
+                Arbitraries.of("open", "PENDING", "all").map(state -> HttpCall.get("/api/clubs/" + club
+                        + "/membership-applications?state=" + state)),
+                BadInputs.badPaging().filter(q -> !q.isBlank()).map(q -> HttpCall.get("/api/clubs/" + club
+                        + "/membership-applications?" + q)));
+        Arbitrary<HttpCall> verifications = BadInputs.withInvalidFields(Map.of("credential", "a.b.c"),
+                        Map.of("credential", Arbitraries.oneOf(blankOrHuge(4000), structurallyWrong(), absent())))
+                .map(body -> HttpCall.postJson("/api/credentials/verification", body));
+
         int cases = new BadInputCampaign(presidium, () -> StoredData.of(mongo))
+                .refuses("POST /api/clubs/{id}/membership-applications (bad body)", applications, 30)
+                .refuses("POST membership decisions and removals (bad reason, unknown application)", decisions, 60)
+                .survives("GET /api/clubs/{id}/members|membership-applications (bad query)", memberQueries, 40)
+                .refuses("POST /api/credentials/verification (bad body)", verifications, 30)
                 .refuses("POST /api/clubs/{id}/suspension|reinstatement|dissolution (bad reason)", reasons, 60)
                 .refuses("POST /api/clubs/{id}/elections (invalid fields)", elections, 150)
                 .refuses("POST /api/clubs/{id}/elections (broken JSON)", brokenElections, 40)
@@ -127,6 +154,6 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
                 .refuses("GET /api/clubs (bad filters)", filters, 12)
                 .refuses("GET /api/clubs/{id}/lifecycle|leadership|lineage (unknown)", unknownClubs, 30)
                 .verify();
-        assertThat(cases).isGreaterThanOrEqualTo(450);
+        assertThat(cases).isGreaterThanOrEqualTo(600);
     }
 }

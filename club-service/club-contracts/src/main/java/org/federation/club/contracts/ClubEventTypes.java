@@ -83,6 +83,24 @@ public final class ClubEventTypes {
      */
     public static final String FOUNDING_ANNOUNCED = "org.federation.club.founding-announced.v1";
 
+    /** A student joined a club (an approved application). Payload: {@link ClubMembershipChanged}. */
+    public static final String MEMBER_JOINED = "org.federation.club.member-joined.v1";
+
+    /** A member left or was removed. Payload: {@link ClubMembershipChanged}. */
+    public static final String MEMBER_LEFT = "org.federation.club.member-left.v1";
+
+    /** A member's credentials for a club are void from now on. Payload: {@link CredentialRevoked}. */
+    public static final String CREDENTIAL_REVOKED = "org.federation.club.credential-revoked.v1";
+
+    /** The key member credentials are signed with (key = key id). Payload: {@link CredentialKeyPublished}. */
+    public static final String CREDENTIAL_KEY_PUBLISHED = "org.federation.club.credential-key-published.v1";
+
+    /** A student applied to join a club (key = application id). Payload: {@link MembershipApplicationChanged}. */
+    public static final String MEMBERSHIP_REQUESTED = "org.federation.club.membership-requested.v1";
+
+    /** The club's leaders decided, or the student withdrew (key = application id). Payload: {@link MembershipApplicationChanged}. */
+    public static final String MEMBERSHIP_DECIDED = "org.federation.club.membership-decided.v1";
+
     private ClubEventTypes() {
     }
 }

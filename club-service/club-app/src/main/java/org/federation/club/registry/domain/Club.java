@@ -18,7 +18,9 @@ import org.federation.club.contracts.ClubLeadershipChanged;
 import org.federation.club.contracts.ClubMerged;
 import org.federation.club.contracts.ClubRegistrationConfirmed;
 import org.federation.club.contracts.ClubSnapshot;
+import org.federation.club.contracts.ClubMembershipChanged;
 import org.federation.club.contracts.ClubStateChanged;
+import org.federation.club.contracts.CredentialRevoked;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.problem.StateConflictException;
@@ -30,11 +32,12 @@ import org.federation.platform.problem.StateConflictException;
  */
 public record Club(String id, ClubProfile profile, ClubState state, Leadership leadership,
                    List<String> memberStudentNumbers, Registrations registrations, Lineage lineage,
-                   List<Transition> history, Instant enteredAt, String enteredBy) {
+                   List<Transition> history, Instant enteredAt, String enteredBy, Memberships memberships) {
 
     public Club {
         memberStudentNumbers = List.copyOf(memberStudentNumbers);
         history = List.copyOf(history);
+        memberships = memberships == null ? Memberships.founding(memberStudentNumbers, null) : memberships;
     }
 
     /** An event for {@code club.events}: its type and contract payload. */
@@ -88,7 +91,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
         Club club = new Club(id, profile, ClubState.ACTIVE, Leadership.first(leaders, today, today.plus(term)),
                 members, Registrations.none(), Lineage.none(),
                 List.of(new Transition(ClubAction.ESTABLISH.value(), null, ClubState.ACTIVE.value(), actor, now, reason)),
-                now, actor);
+                now, actor, Memberships.founding(members, today));
         return new Change(club, List.of(new Event(ClubEventTypes.ESTABLISHED, new ClubEstablished(club.snapshot(), origin))));
     }
 
@@ -113,7 +116,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
         AnnualRegistration registration = new AnnualRegistration(academicYear, now, actor, late, !late,
                 changes.changedFields(profile, memberStudentNumbers.size()), memberCount);
         Club registered = new Club(id, newProfile, state, leadership, memberStudentNumbers,
-                registrations.with(registration), lineage, history, enteredAt, enteredBy);
+                registrations.with(registration), lineage, history, enteredAt, enteredBy, memberships);
         if (late) {
             Club waiting = registered.record(ClubAction.REGISTER_LATE, state, actor, now,
                     "late registration for " + academicYear + ", awaiting the Organization Department");
@@ -131,7 +134,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
                         + " (the club has not submitted one)", state.value(), allowedActions()));
         ClubState after = state == ClubState.UNREGISTERED ? ClubState.ACTIVE : state;
         Club accepted = new Club(id, profile, state, leadership, memberStudentNumbers,
-                registrations.with(pending.accept()), lineage, history, enteredAt, enteredBy)
+                registrations.with(pending.accept()), lineage, history, enteredAt, enteredBy, memberships)
                 .record(ClubAction.REGISTER_LATE, after, actor, now, "late registration for " + academicYear + " accepted");
         return new Change(accepted, List.of(new Event(ClubEventTypes.REGISTRATION_CONFIRMED,
                 new ClubRegistrationConfirmed(accepted.snapshot(), academicYear, true, pending.changedFields()))));
@@ -150,7 +153,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
         }
         ClubState before = state;
         Club missed = new Club(id, profile, state, leadership, memberStudentNumbers,
-                registrations.missed(academicYear), lineage, history, enteredAt, enteredBy)
+                registrations.missed(academicYear), lineage, history, enteredAt, enteredBy, memberships)
                 .record(ClubAction.MISS_REGISTRATION, ClubState.UNREGISTERED, "system", now,
                         "no registration for " + academicYear + " by the deadline");
         return new Change(missed, List.of(new Event(ClubEventTypes.REGISTRATION_MISSED, new ClubStateChanged(
@@ -168,7 +171,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
                     + meeting.heldOn() + ")");
         }
         Club recorded = new Club(id, profile, state, leadership.withPendingElection(meeting), memberStudentNumbers,
-                registrations, lineage, history, enteredAt, enteredBy)
+                registrations, lineage, history, enteredAt, enteredBy, memberships)
                 .record(ClubAction.RECORD_ELECTION, state, meeting.recordedBy(), now,
                         "election meeting held on " + meeting.heldOn() + ", " + meeting.membersPresent() + " present");
         return new Change(recorded, List.of(new Event(ClubEventTypes.ELECTION_RECORDED, new ClubElectionRecorded(
@@ -198,7 +201,14 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
                 .filter(n -> !members.contains(n) && next.leaders().stream().noneMatch(l -> l.studentNumber().equals(n)))
                 .forEach(members::add);
         members.removeIf(n -> next.leaders().stream().anyMatch(l -> l.studentNumber().equals(n)));
-        Club handedOver = new Club(id, profile, state, next, members, registrations, lineage, history, enteredAt, enteredBy)
+        Memberships periods = memberships;
+        for (String member : members) {
+            if (!memberStudentNumbers.contains(member)) {
+                periods = periods.joined(member, null, today);
+            }
+        }
+        // the newly elected stay in the club (as leaders), so their membership periods stay open
+        Club handedOver = new Club(id, profile, state, next, members, registrations, lineage, history, enteredAt, enteredBy, periods)
                 .record(ClubAction.CONFIRM_HANDOVER, state, actor, now,
                         "election of " + meeting.heldOn() + " confirmed; term until " + next.termEndsOn());
         return new Change(handedOver, List.of(new Event(ClubEventTypes.LEADERSHIP_CHANGED, new ClubLeadershipChanged(
@@ -216,7 +226,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
             return new Change(this, List.of());
         }
         Club flagged = new Club(id, profile, state, leadership.overdue(), memberStudentNumbers, registrations, lineage,
-                history, enteredAt, enteredBy).record(ClubAction.FLAG_HANDOVER_OVERDUE, state, "system", now,
+                history, enteredAt, enteredBy, memberships).record(ClubAction.FLAG_HANDOVER_OVERDUE, state, "system", now,
                 "term ended on " + leadership.termEndsOn() + " without a confirmed handover");
         return new Change(flagged, List.of(new Event(ClubEventTypes.HANDOVER_OVERDUE, new ClubHandoverOverdue(
                 flagged.snapshot(), leadership.termEndsOn(), leadership.pendingElection() != null))));
@@ -285,8 +295,14 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
         }
         leaders().forEach(l -> members.remove(l.studentNumber()));
         List<String> ids = mergedAway.stream().map(Club::id).toList();
+        Memberships joined = memberships;
+        for (String member : members) {
+            if (!memberStudentNumbers.contains(member)) {
+                joined = joined.joined(member, null, today);
+            }
+        }
         Club successor = new Club(id, profile, state, merged, List.copyOf(members), registrations,
-                lineage.absorbed(ids, mergerId), history, enteredAt, enteredBy)
+                lineage.absorbed(ids, mergerId), history, enteredAt, enteredBy, joined)
                 .record(ClubAction.ABSORB, state, actor, now, "took in " + String.join(", ", ids) + " (merger " + mergerId + ")");
         return new Change(successor, List.of(new Event(ClubEventTypes.MERGED,
                 new ClubMerged(successor.snapshot(), successor.snapshot(), ids, mergerId))));
@@ -299,10 +315,53 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
         }
         requireMergeable();
         Club ended = new Club(id, profile, state, leadership, memberStudentNumbers, registrations,
-                lineage.succeededBy(successor.id(), mergerId), history, enteredAt, enteredBy)
+                lineage.succeededBy(successor.id(), mergerId), history, enteredAt, enteredBy, memberships)
                 .record(ClubAction.MERGE, ClubState.MERGED, actor, now, "merged into " + successor.id() + " (merger " + mergerId + ")");
         return new Change(ended, List.of(new Event(ClubEventTypes.MERGED,
                 new ClubMerged(ended.snapshot(), successor, mergedAwayIds, mergerId))));
+    }
+
+    // ---- members ----
+
+    /**
+     * Admits a student whose membership application the club's leaders approved. Admitting a
+     * member again changes nothing (a retried approval).
+     */
+    public Change admit(String studentNumber, String name, String actor, Instant now) {
+        if (memberStudentNumbers.contains(studentNumber) || isLedBy(studentNumber)) {
+            return new Change(this, List.of());
+        }
+        require(state.allows(ClubAction.ADMIT_MEMBER), "admitting a member");
+        List<String> members = new ArrayList<>(memberStudentNumbers);
+        members.add(studentNumber);
+        Club admitted = new Club(id, profile, state, leadership, members, registrations, lineage, history, enteredAt,
+                enteredBy, memberships.joined(studentNumber, name, today(now)));
+        return new Change(admitted, List.of(new Event(ClubEventTypes.MEMBER_JOINED,
+                new ClubMembershipChanged(admitted.snapshot(), studentNumber, null))));
+    }
+
+    /**
+     * A member leaves, or the leaders remove them: they are no longer a member, and every member
+     * credential they hold for this club is revoked. A student who is not a member is a 409.
+     */
+    public Change endMembership(String studentNumber, String how, String reason, String actor, Instant now) {
+        if (!memberStudentNumbers.contains(studentNumber)) {
+            throw new StateConflictException(studentNumber + " is not a member of club " + id);
+        }
+        List<String> members = new ArrayList<>(memberStudentNumbers);
+        members.remove(studentNumber);
+        String why = how + (reason == null || reason.isBlank() ? "" : ": " + reason);
+        Club ended = new Club(id, profile, state, leadership, members, registrations, lineage, history, enteredAt,
+                enteredBy, memberships.left(studentNumber, now, how, reason));
+        return new Change(ended, List.of(
+                new Event(ClubEventTypes.MEMBER_LEFT, new ClubMembershipChanged(ended.snapshot(), studentNumber, why)),
+                new Event(ClubEventTypes.CREDENTIAL_REVOKED,
+                        new CredentialRevoked(ended.snapshot(), studentNumber, now, why))));
+    }
+
+    /** Whether {@code studentNumber} belongs to the club now, as leader or member. */
+    public boolean includes(String studentNumber) {
+        return isLedBy(studentNumber) || memberStudentNumbers.contains(studentNumber);
     }
 
     // ---- reading ----
@@ -364,7 +423,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
         List<Transition> steps = new ArrayList<>(history);
         steps.add(new Transition(action.value(), state.value(), to.value(), actor, now, reason));
         return new Club(id, profile, to, leadership, memberStudentNumbers, registrations, lineage, steps, enteredAt,
-                enteredBy);
+                enteredBy, memberships);
     }
 
     private void require(boolean allowed, String what) {

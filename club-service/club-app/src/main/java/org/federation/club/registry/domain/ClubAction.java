@@ -13,6 +13,7 @@ public enum ClubAction {
     REQUEST_DISSOLUTION("request-dissolution"),
     COMPLETE_DISSOLUTION("complete-dissolution"),
     MERGE("merge"),
+    ADMIT_MEMBER("admit-member"),
     /** Entering the platform: the first entry of every history. */
     ESTABLISH("establish"),
     /** Taking in merged-away clubs (the successor's side of a merger). */

@@ -11,11 +11,11 @@ public enum ClubState {
     /** Running normally (registered for the current year, or not yet due). */
     ACTIVE("active", EnumSet.of(ClubAction.REGISTER, ClubAction.MISS_REGISTRATION, ClubAction.RECORD_ELECTION,
             ClubAction.CONFIRM_HANDOVER, ClubAction.FLAG_HANDOVER_OVERDUE, ClubAction.SUSPEND,
-            ClubAction.REQUEST_DISSOLUTION, ClubAction.MERGE)),
+            ClubAction.REQUEST_DISSOLUTION, ClubAction.MERGE, ClubAction.ADMIT_MEMBER)),
     /** Missed the registration deadline; may still register late if the department accepts. */
     UNREGISTERED("unregistered", EnumSet.of(ClubAction.REGISTER_LATE, ClubAction.RECORD_ELECTION,
             ClubAction.CONFIRM_HANDOVER, ClubAction.FLAG_HANDOVER_OVERDUE, ClubAction.SUSPEND,
-            ClubAction.REQUEST_DISSOLUTION, ClubAction.MERGE)),
+            ClubAction.REQUEST_DISSOLUTION, ClubAction.MERGE, ClubAction.ADMIT_MEMBER)),
     /** Suspended by the presidium; only reinstatement or dissolution. */
     SUSPENDED("suspended", EnumSet.of(ClubAction.REINSTATE, ClubAction.REQUEST_DISSOLUTION)),
     /** Waiting for finance-service to settle the account. */

@@ -21,6 +21,7 @@ import org.federation.club.registry.domain.ElectionMeeting;
 import org.federation.club.registry.domain.Leader;
 import org.federation.club.registry.domain.Leadership;
 import org.federation.club.registry.domain.Lineage;
+import org.federation.club.registry.domain.Memberships;
 import org.federation.club.registry.domain.PastTerm;
 import org.federation.club.registry.domain.Registrations;
 import org.federation.club.registry.domain.Transition;
@@ -58,7 +59,7 @@ public class MongoClubs implements Clubs {
                       ElectionMeeting pendingElection, LocalDate handoverOverdueSince, List<PastTerm> pastTerms,
                       List<AnnualRegistration> registrations, List<String> missedRegistrationYears,
                       String successorId, List<String> predecessorIds, String mergerId, List<Transition> history,
-                      Instant enteredAt, String enteredBy) {
+                      Instant enteredAt, String enteredBy, List<Memberships.Period> membershipPeriods) {
 
         static StoredClub of(Club club) {
             ClubProfile p = club.profile();
@@ -73,7 +74,7 @@ public class MongoClubs implements Clubs {
                     p.facultyAdvisor(), l.termStartedOn(), l.termEndsOn(), l.pendingElection(), l.overdueSince(),
                     l.pastTerms(), club.registrations().years(), club.registrations().missedYears(),
                     club.lineage().successorId(), club.lineage().predecessorIds(), club.lineage().mergerId(),
-                    club.history(), club.enteredAt(), club.enteredBy());
+                    club.history(), club.enteredAt(), club.enteredBy(), club.memberships().periods());
         }
 
         Club toClub() {
@@ -85,7 +86,8 @@ public class MongoClubs implements Clubs {
             return new Club(id, new ClubProfile(name, ClubCategory.valueOf(category), foundedOn, contact, liaisonOfficer,
                     purpose, facultyAdvisor), ClubState.valueOf(state), leadership, orEmpty(memberStudentNumbers),
                     new Registrations(registrations, missedRegistrationYears),
-                    new Lineage(successorId, predecessorIds, mergerId), orEmpty(history), enteredAt, enteredBy);
+                    new Lineage(successorId, predecessorIds, mergerId), orEmpty(history), enteredAt, enteredBy,
+                    membershipPeriods == null ? null : new Memberships(membershipPeriods));
         }
 
         private static <T> List<T> orEmpty(List<T> list) {

@@ -1,0 +1,113 @@
+package org.federation.club.credential.infrastructure;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.federation.club.contracts.ClubEventTypes;
+import org.federation.club.contracts.ClubTopics;
+import org.federation.club.contracts.CredentialKeyPublished;
+import org.federation.platform.messaging.AggregateStore;
+import org.federation.platform.messaging.NewEvent;
+import org.federation.platform.messaging.OutboxCollection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+
+/**
+ * The key member credentials are signed with, kept in {@code credential-keys} and published once
+ * (its {@code credential-key-published} event sits in the key document's outbox). The newest key
+ * signs; every published key still verifies. If two instances start at once each may create one:
+ * both are published, so both verify.
+ */
+@Component
+public class CredentialKeys {
+
+    static final String COLLECTION = "credential-keys";
+    private static final Logger log = LoggerFactory.getLogger(CredentialKeys.class);
+
+    /** The stored key: the private JWK as JSON, the public one as a map for the event. */
+    record StoredKey(String keyId, String privateJwk, Map<String, Object> publicJwk, Instant createdAt) {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Outbox {
+        @Bean
+        OutboxCollection credentialKeyOutbox() {
+            return new OutboxCollection(COLLECTION, ClubTopics.CLUB_EVENTS);
+        }
+    }
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final Clock clock;
+    private volatile ECKey signing;
+
+    CredentialKeys(MongoTemplate mongo, AggregateStore store, Clock clock) {
+        this.mongo = mongo;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The private key new credentials are signed with, created and published on first use. */
+    public ECKey signingKey() {
+        ECKey key = signing;
+        if (key == null) {
+            synchronized (this) {
+                key = signing != null ? signing : newest().orElseGet(this::create);
+                signing = key;
+            }
+        }
+        return key;
+    }
+
+    private Optional<ECKey> newest() {
+        List<StoredKey> keys = mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1),
+                StoredKey.class, COLLECTION);
+        return keys.stream().findFirst().map(k -> parse(k.privateJwk()));
+    }
+
+    private ECKey create() {
+        try {
+            String keyId = "member-credentials-" + UUID.randomUUID();
+            ECKey key = new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
+            Instant now = clock.instant();
+            Map<String, Object> publicJwk = key.toPublicJWK().toJSONObject();
+            store.insert(COLLECTION, keyId, new StoredKey(keyId, key.toJSONString(), publicJwk, now),
+                    List.of(new NewEvent(ClubEventTypes.CREDENTIAL_KEY_PUBLISHED, "system",
+                            new CredentialKeyPublished(keyId, publicJwk, now))));
+            log.info("Created and published member-credential key {}", keyId);
+            return key;
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot create a member-credential key", e);
+        }
+    }
+
+    /** A published public key by id, or null. */
+    public Map<String, Object> publicKey(String keyId) {
+        StoredKey key = mongo.findById(keyId, StoredKey.class, COLLECTION);
+        return key == null ? null : key.publicJwk();
+    }
+
+    private static ECKey parse(String json) {
+        try {
+            return ECKey.parse(json);
+        } catch (ParseException e) {
+            throw new IllegalStateException("a stored member-credential key cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.federation.club.membership.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.federation.club.membership.domain.MembershipApplication;
+import org.federation.club.membership.domain.MembershipApplications;
+import org.federation.club.registry.domain.Club;
+import org.federation.club.registry.domain.ClubAction;
+import org.federation.club.registry.domain.Clubs;
+import org.federation.platform.paging.PageOf;
+import org.federation.platform.problem.ForbiddenException;
+import org.federation.platform.problem.IllegalTransitionException;
+import org.federation.platform.problem.ResourceNotFoundException;
+import org.federation.platform.problem.StateConflictException;
+import org.federation.platform.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Joining and leaving clubs: a student applies, the club's leaders approve or reject, a member
+ * leaves or is removed (and their credentials are revoked). An approval admits the student first
+ * and then closes the application; admitting is idempotent, so a retried approval is safe.
+ */
+@Service
+public class ClubMemberships {
+
+    private static final Logger log = LoggerFactory.getLogger(ClubMemberships.class);
+
+    private final Clubs clubs;
+    private final MembershipApplications applications;
+    private final Clock clock;
+
+    public ClubMemberships(Clubs clubs, MembershipApplications applications, Clock clock) {
+        this.clubs = clubs;
+        this.applications = applications;
+        this.clock = clock;
+    }
+
+    public MembershipApplication apply(String clubId, String motivation, Caller caller) {
+        Club club = club(clubId);
+        if (club.includes(caller.subject())) {
+            throw new StateConflictException(caller.subject() + " already belongs to club " + clubId);
+        }
+        if (!club.state().allows(ClubAction.ADMIT_MEMBER)) {
+            throw new IllegalTransitionException("applying to join club " + clubId, club.state().value(),
+                    club.allowedActions());
+        }
+        String name = caller.name() == null || caller.name().isBlank() ? caller.subject() : caller.name();
+        MembershipApplication.Change change = MembershipApplication.submit(UUID.randomUUID().toString(), clubId,
+                caller.subject(), name, motivation, clock.instant());
+        applications.add(change);
+        log.info("{} applied to join club {} (application {})", caller.subject(), clubId, change.application().id());
+        return change.application();
+    }
+
+    public MembershipApplication approve(String clubId, String applicationId, Caller caller) {
+        MembershipApplication application = application(clubId, applicationId);
+        requireLeader(club(clubId), caller, "approving membership applications");
+        application.requirePending("approving");
+        Instant now = clock.instant();
+        clubs.change(clubId, club -> club.admit(application.studentNumber(), application.name(), caller.subject(), now));
+        MembershipApplication approved = applications.change(applicationId, a -> a.approve(caller.subject(), now))
+                .application();
+        log.info("{} admitted to club {} by {}", application.studentNumber(), clubId, caller.subject());
+        return approved;
+    }
+
+    public MembershipApplication reject(String clubId, String applicationId, String reason, Caller caller) {
+        application(clubId, applicationId);
+        requireLeader(club(clubId), caller, "rejecting membership applications");
+        return applications.change(applicationId, a -> a.reject(reason, caller.subject(), clock.instant())).application();
+    }
+
+    public MembershipApplication withdraw(String clubId, String applicationId, Caller caller) {
+        MembershipApplication application = application(clubId, applicationId);
+        if (!application.studentNumber().equals(caller.subject())) {
+            throw new ForbiddenException("only the applicant withdraws an application");
+        }
+        return applications.change(applicationId, a -> a.withdraw(caller.subject(), clock.instant())).application();
+    }
+
+    /** The caller leaves the club. */
+    public Club leave(String clubId, Caller caller) {
+        Club club = clubs.change(clubId, c -> c.endMembership(caller.subject(), "left", null, caller.subject(),
+                clock.instant())).club();
+        log.info("{} left club {}", caller.subject(), clubId);
+        return club;
+    }
+
+    /** The club's leaders remove a member. */
+    public Club remove(String clubId, String studentNumber, String reason, Caller caller) {
+        Club club = clubs.change(clubId, c -> {
+            requireLeader(c, caller, "removing members");
+            return c.endMembership(studentNumber, "removed", reason, caller.subject(), clock.instant());
+        }).club();
+        log.info("{} removed from club {} by {}: {}", studentNumber, clubId, caller.subject(), reason);
+        return club;
+    }
+
+    public PageOf<MembershipApplication> applications(String clubId, MembershipApplication.State state, int page,
+                                                      int size, Caller caller) {
+        Club club = club(clubId);
+        caller.requireStaffOrInsider(club.isLedBy(caller.subject()), "club " + clubId + "'s membership applications");
+        return applications.ofClub(clubId, state, page, size);
+    }
+
+    private MembershipApplication application(String clubId, String applicationId) {
+        return applications.find(applicationId).filter(a -> a.clubId().equals(clubId))
+                .orElseThrow(() -> new ResourceNotFoundException("membership application", applicationId));
+    }
+
+    private Club club(String clubId) {
+        return clubs.find(clubId).orElseThrow(() -> new ResourceNotFoundException("club", clubId));
+    }
+
+    private static void requireLeader(Club club, Caller caller, String what) {
+        if (!club.isLedBy(caller.subject())) {
+            throw new ForbiddenException(what + " is for club " + club.id() + "'s leaders");
+        }
+    }
+}

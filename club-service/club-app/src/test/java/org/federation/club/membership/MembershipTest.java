@@ -1,0 +1,160 @@
+package org.federation.club.membership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.federation.club.ClubServiceTest;
+import org.federation.club.EmbeddedBackboneProperties;
+import org.federation.club.contracts.MemberCredentials;
+import org.federation.club.lifecycle.ClubLifecycleTest;
+import org.federation.platform.testing.EmbeddedBackbone;
+import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.Persona;
+import org.federation.platform.testing.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Joining and leaving clubs, and member credentials verified offline from club.events alone. */
+@ClubServiceTest
+class MembershipTest extends EmbeddedBackboneProperties {
+
+    @Autowired
+    JsonMapper json;
+
+    private String applyAsStudent(String clubId) {
+        HttpProbe.Response applied = Persona.STUDENT.on(app()).postJson("/api/clubs/" + clubId + "/membership-applications",
+                "{\"motivation\":\"I love this\"}");
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        assertThat(applied.json().get("state").asString()).isEqualTo("pending");
+        return applied.json().get("id").asString();
+    }
+
+    private List<String> rosterOf(String clubId, String on) {
+        return Persona.LEADER.on(app()).get("/api/clubs/" + clubId + "/members" + (on == null ? "" : "?on=" + on)).json()
+                .get("members").valueStream().map(m -> m.get("studentNumber").asString()).toList();
+    }
+
+    @Test
+    void aStudentAppliesTheLeadersApproveAndTheClubsEventsSayItOnce() {
+        String clubId = ClubLifecycleTest.newClub(app(), "合唱团");
+        String applicationId = applyAsStudent(clubId);
+        assertThat(Persona.STUDENT.on(app()).postJson("/api/clubs/" + clubId + "/membership-applications", "{}").status())
+                .as("one pending application at a time").isEqualTo(409);
+        assertThat(Persona.MEMBER.on(app()).postJson("/api/clubs/" + clubId + "/membership-applications/" + applicationId
+                + "/approval", "").status()).as("members do not decide").isEqualTo(403);
+        assertThat(Persona.LEADER.on(app()).get("/api/clubs/" + clubId + "/membership-applications?state=pending").json()
+                .get("items").valueStream().map(a -> a.get("id").asString())).containsExactly(applicationId);
+
+        HttpProbe.Response approved = Persona.LEADER.on(app()).postJson("/api/clubs/" + clubId
+                + "/membership-applications/" + applicationId + "/approval", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("state").asString()).isEqualTo("approved");
+        HttpProbe.Response again = Persona.LEADER.on(app()).postJson("/api/clubs/" + clubId
+                + "/membership-applications/" + applicationId + "/approval", "");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("currentState").asString()).isEqualTo("approved");
+
+        assertThat(rosterOf(clubId, null)).contains(Persona.STUDENT.subject(), Persona.MEMBER.subject());
+        assertThat(rosterOf(clubId, LocalDate.now(ZoneOffset.UTC).minusDays(1).toString()))
+                .as("yesterday's roster").doesNotContain(Persona.STUDENT.subject());
+        assertThat(Persona.STUDENT.on(app()).postJson("/api/clubs/" + clubId + "/membership-applications", "{}").status())
+                .as("already a member").isEqualTo(409);
+
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "club.events")) {
+            List<TopicProbe.Seen> joined = probe.awaitAtLeast(s -> clubId.equals(s.key())
+                    && s.type().endsWith("member-joined.v1"), 1, Duration.ofSeconds(20));
+            assertThat(json.readTree(joined.get(0).payload()).at("/club/memberStudentNumbers").toString())
+                    .contains(Persona.STUDENT.subject());
+            assertThat(probe.awaitAtLeast(s -> applicationId.equals(s.key()), 2, Duration.ofSeconds(20)))
+                    .extracting(TopicProbe.Seen::type).containsExactly("org.federation.club.membership-requested.v1",
+                            "org.federation.club.membership-decided.v1");
+            assertThat(probe.drain(Duration.ofMillis(300)).stream().filter(s -> clubId.equals(s.key())
+                    && s.type().endsWith("member-joined.v1"))).as("admitted once").hasSize(1);
+        }
+    }
+
+    @Test
+    void aRejectedStudentMayApplyAgainAndAWithdrawnApplicationIsClosed() {
+        String clubId = ClubLifecycleTest.newClub(app(), "话剧社");
+        String first = applyAsStudent(clubId);
+        HttpProbe.Response rejected = Persona.LEADER.on(app()).postJson("/api/clubs/" + clubId
+                + "/membership-applications/" + first + "/rejection", "{\"reason\":\"auditions are in March\"}");
+        assertThat(rejected.json().get("reason").asString()).isEqualTo("auditions are in March");
+        String second = applyAsStudent(clubId);
+        assertThat(Persona.OTHER_LEADER.on(app()).postJson("/api/clubs/" + clubId + "/membership-applications/" + second
+                + "/withdrawal", "").status()).as("only the applicant").isEqualTo(403);
+        assertThat(Persona.STUDENT.on(app()).postJson("/api/clubs/" + clubId + "/membership-applications/" + second
+                + "/withdrawal", "").json().get("state").asString()).isEqualTo("withdrawn");
+        assertThat(rosterOf(clubId, null)).doesNotContain(Persona.STUDENT.subject());
+    }
+
+    @Test
+    void aCredentialVerifiesOfflineFromClubEventsUntilTheMemberLeaves() {
+        String clubId = ClubLifecycleTest.newClub(app(), "天文社");
+        String applicationId = applyAsStudent(clubId);
+        assertThat(Persona.STUDENT.on(app()).postJson("/api/clubs/" + clubId + "/credentials", "").status())
+                .as("not a member yet").isEqualTo(403);
+        Persona.LEADER.on(app()).postJson("/api/clubs/" + clubId + "/membership-applications/" + applicationId
+                + "/approval", "");
+
+        HttpProbe.Response issued = Persona.STUDENT.on(app()).postJson("/api/clubs/" + clubId + "/credentials", "");
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        String credential = issued.json().get("credential").asString();
+        String keyId = issued.json().get("keyId").asString();
+        assertThat(issued.json().get("role").asString()).isEqualTo("member");
+        assertThat(Persona.LEADER.on(app()).postJson("/api/clubs/" + clubId + "/credentials", "").json()
+                .get("role").asString()).isEqualTo("president");
+
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "club.events")) {
+            // a verifier elsewhere knows only what club.events told it
+            JsonNode keyEvent = json.readTree(probe.awaitAtLeast(s -> keyId.equals(s.key()), 1, Duration.ofSeconds(20))
+                    .get(0).payload());
+            Map<String, Object> publicJwk = json.convertValue(keyEvent.get("publicJwk"), Map.class);
+            assertThat(publicJwk).doesNotContainKey("d");
+            MemberCredentials.Verification before = MemberCredentials.verify(credential,
+                    id -> id.equals(keyId) ? publicJwk : null, (club, student) -> null, Instant.now());
+            assertThat(before.valid()).as(String.valueOf(before.detail())).isTrue();
+            assertThat(before.holder().clubId()).isEqualTo(clubId);
+
+            HttpProbe.Response left = Persona.STUDENT.on(app()).postJson("/api/clubs/" + clubId + "/membership/leaving", "");
+            assertThat(left.status()).as(left.body()).isEqualTo(200);
+            JsonNode revocation = json.readTree(probe.awaitAtLeast(s -> clubId.equals(s.key())
+                    && s.type().endsWith("credential-revoked.v1"), 1, Duration.ofSeconds(20)).get(0).payload());
+            assertThat(revocation.get("studentNumber").asString()).isEqualTo(Persona.STUDENT.subject());
+            Instant revokedAt = Instant.parse(revocation.get("revokedAt").asString());
+            MemberCredentials.Verification after = MemberCredentials.verify(credential,
+                    id -> id.equals(keyId) ? publicJwk : null,
+                    (club, student) -> club.equals(clubId) && student.equals(Persona.STUDENT.subject()) ? revokedAt : null,
+                    Instant.now());
+            assertThat(after.problem()).isEqualTo("revoked");
+        }
+        JsonNode checked = Persona.PUBLICITY_MEMBER.on(app()).postJson("/api/credentials/verification",
+                "{\"credential\":\"" + credential + "\"}").json();
+        assertThat(checked.get("problem").asString()).isEqualTo("revoked");
+        assertThat(Persona.STUDENT.on(app()).postJson("/api/credentials/verification",
+                "{\"credential\":\"" + credential + "\"}").status()).isEqualTo(403);
+        assertThat(Persona.STUDENT.on(app()).postJson("/api/clubs/" + clubId + "/membership/leaving", "").status())
+                .as("no longer a member").isEqualTo(409);
+    }
+
+    @Test
+    void leadersRemoveAMemberWithAReason() {
+        String clubId = ClubLifecycleTest.newClub(app(), "棋社");
+        HttpProbe.Response removed = Persona.LEADER.on(app()).send(new org.federation.platform.testing.HttpCall("DELETE",
+                "/api/clubs/" + clubId + "/members/" + Persona.MEMBER.subject(), "application/json",
+                "{\"reason\":\"never came\"}"));
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(removed.json().get("members").valueStream().map(m -> m.get("studentNumber").asString()))
+                .doesNotContain(Persona.MEMBER.subject());
+        assertThat(HttpProbe.onPort(port).get("/api/clubs/" + clubId).json().get("memberCount").asInt()).isZero();
+    }
+}
