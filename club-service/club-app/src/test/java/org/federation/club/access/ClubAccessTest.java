@@ -75,6 +75,7 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
         assertThat(ORGANIZATION_MEMBER.on(app()).postJson("/api/registration-windows", "{\"academicYear\":\"" + year
                 + "\",\"deadline\":\"2999-01-01T00:00:00Z\"}").status()).isEqualTo(201);
         String closedYear = closedWindow();
+        String liaison = onRoster();
         String mergerId = ORGANIZATION_MEMBER.on(app()).postJson("/api/mergers", "{\"mergedClubIds\":[\""
                 + newClub(app(), "m1") + "\"],\"intoClubId\":\"" + newClub(app(), "m2") + "\",\"reason\":\"r\"}")
                 .json().get("id").asString();
@@ -206,6 +207,21 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
                 .row("POST /api/credentials/verification",
                         HttpCall.postJson("/api/credentials/verification", "{\"credential\":\"a.b.c\"}"),
                         only(200, Persona.staffAnd()))
+                .row("GET /api/departments", HttpCall.get("/api/departments"), everyone(200).but(ANONYMOUS, 401))
+                .row("GET /api/departments/{department}", HttpCall.get("/api/departments/office"),
+                        everyone(200).but(ANONYMOUS, 401))
+                .row("PUT /api/departments/{department}/head", p -> new HttpCall("PUT", "/api/departments/evaluation/head",
+                        "application/json", rosterPerson()), only(200, PRESIDIUM))
+                .row("POST /api/departments/{department}/members",
+                        p -> HttpCall.postJson("/api/departments/organization/members", rosterPerson()),
+                        only(200, PRESIDIUM, ORGANIZATION_HEAD))
+                .row("DELETE /api/departments/{department}/members/{studentNumber}",
+                        p -> new HttpCall("DELETE", "/api/departments/organization/members/" + onRoster(), null, null),
+                        only(200, PRESIDIUM, ORGANIZATION_HEAD))
+                .row("PUT /api/clubs/{clubId}/liaison-officer", p -> new HttpCall("PUT", "/api/clubs/"
+                                + newClub(app(), "liaison") + "/liaison-officer", "application/json",
+                                "{\"studentNumber\":\"" + liaison + "\"}"),
+                        only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
                 .withPlatformEndpoints()
                 .verify(mappings, app());
     }
@@ -240,6 +256,20 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
         assertThat(LEADER.on(app()).postJson("/api/clubs/" + id + "/registrations/" + year, "{}").json()
                 .get("status").asString()).isEqualTo("late-awaiting-acceptance");
         return id;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger ROSTER_PEOPLE = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static String rosterPerson() {
+        return "{\"studentNumber\":\"2022900" + String.format("%03d", ROSTER_PEOPLE.incrementAndGet())
+                + "\",\"name\":\"委员\"}";
+    }
+
+    /** A fresh person on the Organization Department's roster. */
+    private String onRoster() {
+        String person = rosterPerson();
+        assertThat(PRESIDIUM.on(app()).postJson("/api/departments/organization/members", person).status()).isEqualTo(200);
+        return person.replaceAll(".*\"studentNumber\":\"([0-9]+)\".*", "$1");
     }
 
     /** The path of a fresh club's pending application by {@link Persona#STUDENT}. */

@@ -139,7 +139,25 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
                         Map.of("credential", Arbitraries.oneOf(blankOrHuge(4000), structurallyWrong(), absent())))
                 .map(body -> HttpCall.postJson("/api/credentials/verification", body));
 
+        Map<String, Object> validPerson = Map.of("studentNumber", "2022999999", "name", "委员");
+        Map<String, Arbitrary<Object>> invalidPerson = Map.of(
+                "studentNumber", Arbitraries.oneOf(Arbitraries.of("", " ", "has space", "中文", "a/b"),
+                        Arbitraries.strings().numeric().ofMinLength(41).ofMaxLength(60).map(n -> n), structurallyWrong(), absent()),
+                "name", Arbitraries.oneOf(blankOrHuge(200), structurallyWrong(), absent()));
+        Arbitrary<HttpCall> roster = Arbitraries.oneOf(
+                BadInputs.withInvalidFields(validPerson, invalidPerson)
+                        .map(body -> new HttpCall("PUT", "/api/departments/office/head", "application/json", body)),
+                BadInputs.withInvalidFields(validPerson, invalidPerson)
+                        .map(body -> HttpCall.postJson("/api/departments/office/members", body)),
+                Arbitraries.of("boss", "Member", "").map(role -> HttpCall.postJson("/api/departments/office/members",
+                        "{\"studentNumber\":\"2022999999\",\"name\":\"x\",\"role\":\"" + role + "\"}")),
+                Arbitraries.of("cooking", "Organization", "presidium").map(d -> HttpCall.postJson("/api/departments/" + d
+                        + "/members", "{\"studentNumber\":\"2022999999\",\"name\":\"x\"}")),
+                Arbitraries.of("{}", "{\"studentNumber\":\"\"}", "{\"studentNumber\":\"nobody-on-a-roster\"}", "[]")
+                        .map(body -> new HttpCall("PUT", "/api/clubs/" + club + "/liaison-officer", "application/json", body)));
+
         int cases = new BadInputCampaign(presidium, () -> StoredData.of(mongo))
+                .refuses("roster and liaison commands (invalid people, roles, departments, officers)", roster, 80)
                 .refuses("POST /api/clubs/{id}/membership-applications (bad body)", applications, 30)
                 .refuses("POST membership decisions and removals (bad reason, unknown application)", decisions, 60)
                 .survives("GET /api/clubs/{id}/members|membership-applications (bad query)", memberQueries, 40)
@@ -154,6 +172,6 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
                 .refuses("GET /api/clubs (bad filters)", filters, 12)
                 .refuses("GET /api/clubs/{id}/lifecycle|leadership|lineage (unknown)", unknownClubs, 30)
                 .verify();
-        assertThat(cases).isGreaterThanOrEqualTo(600);
+        assertThat(cases).isGreaterThanOrEqualTo(680);
     }
 }

@@ -101,6 +101,15 @@ public final class ClubEventTypes {
     /** The club's leaders decided, or the student withdrew (key = application id). Payload: {@link MembershipApplicationChanged}. */
     public static final String MEMBERSHIP_DECIDED = "org.federation.club.membership-decided.v1";
 
+    /** A liaison officer was assigned to a club (or the assignment ended). Payload: {@link ClubStateChanged}. */
+    public static final String LIAISON_ASSIGNED = "org.federation.club.liaison-assigned.v1";
+
+    /**
+     * A federation department's roster changed (key = department name): heads, members, liaison
+     * officers and their clubs. Payload: {@link RosterChanged}.
+     */
+    public static final String ROSTER_CHANGED = "org.federation.federation.roster-changed.v1";
+
     private ClubEventTypes() {
     }
 }

@@ -321,6 +321,26 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
                 new ClubMerged(ended.snapshot(), successor, mergedAwayIds, mergerId))));
     }
 
+    // ---- liaison ----
+
+    /**
+     * The Organization Department assigns the club's liaison officer (null ends the assignment).
+     * Assigning the same officer again changes nothing.
+     */
+    public Change assignLiaison(String officer, String actor, Instant now) {
+        if (java.util.Objects.equals(officer, profile.liaisonOfficer())) {
+            return new Change(this, List.of());
+        }
+        require(state.isLive(), "assigning a liaison officer");
+        String reason = officer == null ? "liaison officer " + profile.liaisonOfficer() + " unassigned"
+                : "liaison officer " + officer + " assigned";
+        Club assigned = new Club(id, profile.withLiaisonOfficer(officer), state, leadership, memberStudentNumbers,
+                registrations, lineage, history, enteredAt, enteredBy, memberships)
+                .record(ClubAction.ASSIGN_LIAISON, state, actor, now, reason);
+        return new Change(assigned, List.of(new Event(ClubEventTypes.LIAISON_ASSIGNED,
+                new ClubStateChanged(assigned.snapshot(), state.value(), reason))));
+    }
+
     // ---- members ----
 
     /**

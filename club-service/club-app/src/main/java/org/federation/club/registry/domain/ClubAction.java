@@ -14,6 +14,7 @@ public enum ClubAction {
     COMPLETE_DISSOLUTION("complete-dissolution"),
     MERGE("merge"),
     ADMIT_MEMBER("admit-member"),
+    ASSIGN_LIAISON("assign-liaison"),
     /** Entering the platform: the first entry of every history. */
     ESTABLISH("establish"),
     /** Taking in merged-away clubs (the successor's side of a merger). */

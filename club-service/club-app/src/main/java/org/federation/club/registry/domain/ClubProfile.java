@@ -19,6 +19,10 @@ public record ClubProfile(String name, ClubCategory category, LocalDate foundedO
         return new ClubProfile(name, newCategory, foundedOn, contact, liaisonOfficer, purpose, facultyAdvisor);
     }
 
+    public ClubProfile withLiaisonOfficer(String officer) {
+        return new ClubProfile(name, category, foundedOn, contact, officer, purpose, facultyAdvisor);
+    }
+
     public ClubProfile withFacultyAdvisor(String advisor) {
         return new ClubProfile(name, category, foundedOn, contact, liaisonOfficer, purpose, advisor);
     }

@@ -31,6 +31,9 @@ public interface Clubs {
     /** Clubs newest first (by when they entered the platform), optionally filtered. */
     PageOf<Club> newestFirst(ClubFilter filter, int page, int size);
 
+    /** The ids of clubs each of these people is liaison officer of. */
+    java.util.Map<String, List<String>> liaisedBy(java.util.Collection<String> officers);
+
     /** The clubs in any of these states, oldest on the platform first. */
     List<Club> inStates(List<ClubState> states);
 

@@ -159,6 +159,17 @@ public class MongoClubs implements Clubs {
     }
 
     @Override
+    public java.util.Map<String, List<String>> liaisedBy(java.util.Collection<String> officers) {
+        Query query = Query.query(Criteria.where("liaisonOfficer").in(officers)).with(Sort.by("enteredAt"));
+        query.fields().include("_id").include("liaisonOfficer");
+        java.util.Map<String, List<String>> byOfficer = new java.util.LinkedHashMap<>();
+        for (org.bson.Document d : mongo.find(query, org.bson.Document.class, COLLECTION)) {
+            byOfficer.computeIfAbsent(d.getString("liaisonOfficer"), k -> new ArrayList<>()).add(d.getString("_id"));
+        }
+        return byOfficer;
+    }
+
+    @Override
     public List<Club> inStates(List<ClubState> states) {
         Query query = Query.query(Criteria.where("state").in(states.stream().map(Enum::name).toList()))
                 .with(Sort.by("enteredAt"));
