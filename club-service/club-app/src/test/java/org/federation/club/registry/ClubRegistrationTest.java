@@ -85,6 +85,20 @@ class ClubRegistrationTest extends EmbeddedBackboneProperties {
     }
 
     @Test
+    void thePublicDirectoryFindsClubsByAnyPartOfTheirNameAndCategory() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String id = http.postJson("/api/clubs", clubJson("Kite Flyers (风筝) " + marker, "sports")).json().get("id").asString();
+        HttpProbe anonymous = HttpProbe.onPort(port);
+        assertThat(anonymous.get("/api/clubs?q=" + marker.toUpperCase()).json().get("items").valueStream()
+                .map(c -> c.get("id").asString())).containsExactly(id);
+        assertThat(anonymous.get("/api/clubs?q=" + BadInputs.encode("(风筝) " + marker) + "&category=sports").json()
+                .get("totalItems").asInt()).isEqualTo(1);
+        assertThat(anonymous.get("/api/clubs?q=" + marker + "&category=arts-culture").json().get("totalItems").asInt())
+                .isZero();
+        assertThat(anonymous.get("/api/clubs?q=" + BadInputs.encode(".*(")).status()).as("no pattern syntax").isEqualTo(200);
+    }
+
+    @Test
     void aDuplicateNameIsRefusedWith409AndCreatesNothing() {
         String name = unique("网球协会");
         assertThat(http.postJson("/api/clubs", clubJson(name, "sports")).status()).isEqualTo(201);

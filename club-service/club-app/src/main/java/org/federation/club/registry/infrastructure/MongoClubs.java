@@ -191,6 +191,9 @@ public class MongoClubs implements Clubs {
         if (filter.category() != null) {
             all.add(Criteria.where("category").is(filter.category().name()));
         }
+        if (filter.nameContains() != null) {
+            all.add(Criteria.where("name").regex(java.util.regex.Pattern.quote(filter.nameContains()), "i"));
+        }
         if (filter.registeredFor() != null) {
             all.add(Criteria.where("registeredYears").is(filter.registeredFor()));
         }

@@ -99,8 +99,8 @@ class ClubController {
     }
 
     /**
-     * The public directory: clubs, newest on the platform first, optionally by state, category, and
-     * whether their registration for an academic year counts.
+     * The public directory: clubs, newest on the platform first, optionally by name ({@code q}, any
+     * part, ignoring case), state, category, and whether their registration for an academic year counts.
      */
     @GetMapping
     PageOf<ClubView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
@@ -108,9 +108,11 @@ class ClubController {
                           @RequestParam(required = false) @Pattern(regexp = STATES, message = "must be one of " + STATES) String state,
                           @RequestParam(required = false) @Pattern(regexp = CATEGORIES, message = "must be one of " + CATEGORIES) String category,
                           @RequestParam(required = false) @Pattern(regexp = YEAR, message = "must look like 2026-2027") String registeredFor,
-                          @RequestParam(required = false) @Pattern(regexp = YEAR, message = "must look like 2026-2027") String unregisteredFor) {
+                          @RequestParam(required = false) @Pattern(regexp = YEAR, message = "must look like 2026-2027") String unregisteredFor,
+                          @RequestParam(required = false) @jakarta.validation.constraints.Size(min = 1, max = 100) String q) {
         ClubFilter filter = new ClubFilter(state == null ? null : ClubState.fromValue(state).orElseThrow(),
-                category == null ? null : ClubCategory.fromValue(category).orElseThrow(), registeredFor, unregisteredFor);
+                category == null ? null : ClubCategory.fromValue(category).orElseThrow(), registeredFor, unregisteredFor,
+                q == null || q.isBlank() ? null : q.strip());
         PageOf<Club> found = clubs.newestFirst(filter, page, size);
         return new PageOf<>(found.items().stream().map(ClubView::of).toList(), page, size, found.totalItems());
     }
