@@ -8,6 +8,7 @@ import static org.federation.platform.testing.Persona.MEMBER;
 import static org.federation.platform.testing.Persona.ORGANIZATION_HEAD;
 import static org.federation.platform.testing.Persona.ORGANIZATION_MEMBER;
 import static org.federation.platform.testing.Persona.PRESIDIUM;
+import static org.federation.platform.testing.Persona.PUBLICITY_MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.federation.club.lifecycle.ClubLifecycleTest.newClub;
 import static org.federation.club.lifecycle.ClubLifecycleTest.randomYear;
@@ -76,6 +77,8 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
                 + "\",\"deadline\":\"2999-01-01T00:00:00Z\"}").status()).isEqualTo(201);
         String closedYear = closedWindow();
         String liaison = onRoster();
+        String requestId = PRESIDIUM.on(app()).postJson("/api/information-requests", informationRequest(ledClub)).json()
+                .get("id").asString();
         String mergerId = ORGANIZATION_MEMBER.on(app()).postJson("/api/mergers", "{\"mergedClubIds\":[\""
                 + newClub(app(), "m1") + "\"],\"intoClubId\":\"" + newClub(app(), "m2") + "\",\"reason\":\"r\"}")
                 .json().get("id").asString();
@@ -222,6 +225,26 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
                                 + newClub(app(), "liaison") + "/liaison-officer", "application/json",
                                 "{\"studentNumber\":\"" + liaison + "\"}"),
                         only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
+                .row("GET /api/clubs/{clubId}/profile", HttpCall.get("/api/clubs/" + ledClub + "/profile"),
+                        only(200, Persona.staffAnd(LEADER, MEMBER)))
+                .row("GET /api/clubs/{clubId}/profile/history",
+                        HttpCall.get("/api/clubs/" + ledClub + "/profile/history?field=contact"),
+                        only(200, Persona.staffAnd(LEADER, MEMBER)))
+                .row("POST /api/information-requests", p -> HttpCall.postJson("/api/information-requests",
+                                informationRequest(ledClub)), only(201, PRESIDIUM, PUBLICITY_MEMBER))
+                .row("GET /api/information-requests", HttpCall.get("/api/information-requests"),
+                        only(200, Persona.staffAnd()))
+                .row("GET /api/information-requests/{requestId}", HttpCall.get("/api/information-requests/" + requestId),
+                        only(200, Persona.staffAnd()))
+                .row("GET /api/clubs/{clubId}/information-requests",
+                        HttpCall.get("/api/clubs/" + ledClub + "/information-requests"), only(200, Persona.staffAnd(LEADER)))
+                .row("POST /api/information-requests/{requestId}/clubs/{clubId}/answers", p -> {
+                    String club = newClub(app(), "answers");
+                    String id = PRESIDIUM.on(app()).postJson("/api/information-requests", informationRequest(club)).json()
+                            .get("id").asString();
+                    return HttpCall.postJson("/api/information-requests/" + id + "/clubs/" + club + "/answers",
+                            "{\"answers\":{\"constitution\":\"Article 1\"}}");
+                }, only(200, LEADER))
                 .withPlatformEndpoints()
                 .verify(mappings, app());
     }
@@ -263,6 +286,11 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
     private static String rosterPerson() {
         return "{\"studentNumber\":\"2022900" + String.format("%03d", ROSTER_PEOPLE.incrementAndGet())
                 + "\",\"name\":\"委员\"}";
+    }
+
+    private static String informationRequest(String clubId) {
+        return "{\"department\":\"publicity\",\"title\":\"matrix\",\"fields\":[\"constitution\"],"
+                + "\"maxAgeDays\":30,\"deadline\":\"2999-01-01T00:00:00Z\",\"clubIds\":[\"" + clubId + "\"]}";
     }
 
     /** A fresh person on the Organization Department's roster. */

@@ -156,7 +156,38 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
                 Arbitraries.of("{}", "{\"studentNumber\":\"\"}", "{\"studentNumber\":\"nobody-on-a-roster\"}", "[]")
                         .map(body -> new HttpCall("PUT", "/api/clubs/" + club + "/liaison-officer", "application/json", body)));
 
+        Map<String, Object> validRequest = new LinkedHashMap<>();
+        validRequest.put("department", "publicity");
+        validRequest.put("title", "Showcase booklet");
+        validRequest.put("fields", List.of("constitution"));
+        validRequest.put("maxAgeDays", 30);
+        validRequest.put("deadline", "2999-01-01T00:00:00Z");
+        validRequest.put("clubIds", List.of(club));
+        Map<String, Arbitrary<Object>> invalidRequest = new LinkedHashMap<>();
+        invalidRequest.put("department", Arbitraries.oneOf(Arbitraries.of("cooking", "Publicity", "presidium"),
+                blankOrHuge(40), structurallyWrong(), absent()));
+        invalidRequest.put("title", Arbitraries.oneOf(blankOrHuge(300), structurallyWrong(), absent()));
+        invalidRequest.put("fields", Arbitraries.oneOf(Arbitraries.of(List.of(), List.of("favouriteColour"),
+                List.of("contact", "contact"), List.of(" ")), Arbitraries.just("contact"), absent()));
+        invalidRequest.put("maxAgeDays", Arbitraries.oneOf(Arbitraries.of(-1, 100_000, "a month"), structurallyWrong(), absent()));
+        invalidRequest.put("deadline", Arbitraries.oneOf(Arbitraries.of("2001-01-01T00:00:00Z", "soon"), structurallyWrong(),
+                absent()));
+        invalidRequest.put("clubIds", Arbitraries.oneOf(Arbitraries.of(List.of("no-such-club"), List.of(" ")),
+                Arbitraries.just("all")));
+        Arbitrary<HttpCall> requests = BadInputs.withInvalidFields(validRequest, invalidRequest)
+                .map(body -> HttpCall.postJson("/api/information-requests", body));
+        Arbitrary<HttpCall> answers = Arbitraries.of("{}", "{\"answers\":{}}", "{\"answers\":[]}",
+                        "{\"answers\":{\"constitution\":\" \"}}", "{\"answers\":\"x\"}")
+                .map(body -> HttpCall.postJson("/api/information-requests/no-such-request/clubs/" + club + "/answers", body));
+        Arbitrary<HttpCall> profileReads = Arbitraries.oneOf(
+                Arbitraries.of("", "?field=", "?field=contact&asOf=yesterday").map(q -> HttpCall.get("/api/clubs/" + club
+                        + "/profile/history" + q)),
+                BadInputs.unknownIds().map(id -> HttpCall.get("/api/information-requests/" + id)));
+
         int cases = new BadInputCampaign(presidium, () -> StoredData.of(mongo))
+                .refuses("POST /api/information-requests (invalid fields)", requests, 80)
+                .refuses("POST information request answers (bad bodies, unknown request)", answers, 20)
+                .refuses("GET profile history and requests (bad query, unknown ids)", profileReads, 30)
                 .refuses("roster and liaison commands (invalid people, roles, departments, officers)", roster, 80)
                 .refuses("POST /api/clubs/{id}/membership-applications (bad body)", applications, 30)
                 .refuses("POST membership decisions and removals (bad reason, unknown application)", decisions, 60)
@@ -172,6 +203,6 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
                 .refuses("GET /api/clubs (bad filters)", filters, 12)
                 .refuses("GET /api/clubs/{id}/lifecycle|leadership|lineage (unknown)", unknownClubs, 30)
                 .verify();
-        assertThat(cases).isGreaterThanOrEqualTo(680);
+        assertThat(cases).isGreaterThanOrEqualTo(800);
     }
 }

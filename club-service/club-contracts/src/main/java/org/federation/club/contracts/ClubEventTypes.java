@@ -110,6 +110,18 @@ public final class ClubEventTypes {
      */
     public static final String ROSTER_CHANGED = "org.federation.federation.roster-changed.v1";
 
+    /** A department asked clubs for information the profile lacked (key = request id). Payload: {@link InformationRequested}. */
+    public static final String INFORMATION_REQUESTED = "org.federation.club.information-requested.v1";
+
+    /** Facts of a club's shared profile were set (key = {@code profile-<clubId>}). Payload: {@link ClubProfileUpdated}. */
+    public static final String PROFILE_UPDATED = "org.federation.club.profile-updated.v1";
+
+    /**
+     * A club corrected a fact its snapshot carries (contact, category, faculty advisor) outside the
+     * annual registration, e.g. answering a department's request. Payload: {@link ClubStateChanged}.
+     */
+    public static final String PROFILE_AMENDED = "org.federation.club.profile-amended.v1";
+
     private ClubEventTypes() {
     }
 }

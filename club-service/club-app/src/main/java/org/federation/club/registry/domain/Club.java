@@ -321,6 +321,24 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
                 new ClubMerged(ended.snapshot(), successor, mergedAwayIds, mergerId))));
     }
 
+    // ---- profile ----
+
+    /**
+     * The club corrects facts its snapshot carries outside the annual registration (answering a
+     * department's request). Unchanged values change nothing.
+     */
+    public Change amendProfile(RegistrationChanges changes, String actor, Instant now, String reason) {
+        ClubProfile amended = changes.applyTo(profile);
+        if (amended.equals(profile)) {
+            return new Change(this, List.of());
+        }
+        require(state.isLive(), "amending the profile");
+        Club changed = new Club(id, amended, state, leadership, memberStudentNumbers, registrations, lineage, history,
+                enteredAt, enteredBy, memberships).record(ClubAction.AMEND_PROFILE, state, actor, now, reason);
+        return new Change(changed, List.of(new Event(ClubEventTypes.PROFILE_AMENDED,
+                new ClubStateChanged(changed.snapshot(), state.value(), reason))));
+    }
+
     // ---- liaison ----
 
     /**

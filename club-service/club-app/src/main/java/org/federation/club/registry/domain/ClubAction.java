@@ -15,6 +15,7 @@ public enum ClubAction {
     MERGE("merge"),
     ADMIT_MEMBER("admit-member"),
     ASSIGN_LIAISON("assign-liaison"),
+    AMEND_PROFILE("amend-profile"),
     /** Entering the platform: the first entry of every history. */
     ESTABLISH("establish"),
     /** Taking in merged-away clubs (the successor's side of a merger). */
