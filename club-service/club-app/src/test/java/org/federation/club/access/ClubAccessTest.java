@@ -77,6 +77,7 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
                 + "\",\"deadline\":\"2999-01-01T00:00:00Z\"}").status()).isEqualTo(201);
         String closedYear = closedWindow();
         String liaison = onRoster();
+        String branchClub = branched();
         String requestId = PRESIDIUM.on(app()).postJson("/api/information-requests", informationRequest(ledClub)).json()
                 .get("id").asString();
         String mergerId = ORGANIZATION_MEMBER.on(app()).postJson("/api/mergers", "{\"mergedClubIds\":[\""
@@ -245,6 +246,28 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
                     return HttpCall.postJson("/api/information-requests/" + id + "/clubs/" + club + "/answers",
                             "{\"answers\":{\"constitution\":\"Article 1\"}}");
                 }, only(200, LEADER))
+                .row("POST /api/clubs/{clubId}/league-branch", p -> HttpCall.postJson("/api/clubs/" + bigClub()
+                        + "/league-branch", BRANCH), only(201, LEADER))
+                .row("GET /api/clubs/{clubId}/league-branch", HttpCall.get("/api/clubs/" + branchClub + "/league-branch"),
+                        only(200, Persona.staffAnd(LEADER, MEMBER, STUDENT, Persona.OTHER_LEADER)))
+                .row("POST /api/clubs/{clubId}/league-branch/members", p -> HttpCall.postJson("/api/clubs/"
+                        + branched() + "/league-branch/members", "{\"studentNumber\":\"" + LEADER.subject() + "\"}"),
+                        only(200, LEADER, MEMBER))
+                .row("DELETE /api/clubs/{clubId}/league-branch/members/{studentNumber}", p -> {
+                    String club = branched();
+                    LEADER.on(app()).postJson("/api/clubs/" + club + "/league-branch/members",
+                            "{\"studentNumber\":\"" + LEADER.subject() + "\"}");
+                    return new HttpCall("DELETE", "/api/clubs/" + club + "/league-branch/members/" + LEADER.subject(),
+                            null, null);
+                }, only(200, LEADER, MEMBER))
+                .row("PUT /api/clubs/{clubId}/league-branch/secretary", p -> new HttpCall("PUT", "/api/clubs/"
+                        + branched() + "/league-branch/secretary", "application/json",
+                        "{\"studentNumber\":\"" + STUDENT.subject() + "\"}"), only(200, LEADER))
+                .row("POST /api/clubs/{clubId}/league-branch/awards", p -> HttpCall.postJson("/api/clubs/" + branched()
+                        + "/league-branch/awards", "{\"award\":\"red-flag-branch\",\"year\":\"2026\"}"),
+                        only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
+                .row("POST /api/clubs/{clubId}/league-branch/dissolution", p -> HttpCall.postJson("/api/clubs/"
+                        + branched() + "/league-branch/dissolution", ""), only(200, LEADER))
                 .withPlatformEndpoints()
                 .verify(mappings, app());
     }
@@ -286,6 +309,26 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
     private static String rosterPerson() {
         return "{\"studentNumber\":\"2022900" + String.format("%03d", ROSTER_PEOPLE.incrementAndGet())
                 + "\",\"name\":\"委员\"}";
+    }
+
+    /** The secretary is MEMBER, with STUDENT and OTHER_LEADER as league members. */
+    static final String BRANCH = "{\"secretary\":\"" + MEMBER.subject() + "\",\"members\":[\"" + STUDENT.subject()
+            + "\",\"" + Persona.OTHER_LEADER.subject() + "\"]}";
+
+    /** A club led by LEADER with MEMBER, STUDENT and OTHER_LEADER as members. */
+    private String bigClub() {
+        return PRESIDIUM.on(app()).postJson("/api/clubs", """
+                {"name":"Branch club %s","category":"volunteering","foundedOn":"2015-09-01","leaderName":"李雷",
+                 "leaderStudentNumber":"%s","contact":"c@example.edu","memberStudentNumbers":["%s","%s","%s"]}"""
+                .formatted(UUID.randomUUID(), LEADER.subject(), MEMBER.subject(), STUDENT.subject(),
+                        Persona.OTHER_LEADER.subject())).json().get("id").asString();
+    }
+
+    /** A big club with a youth-league branch. */
+    private String branched() {
+        String club = bigClub();
+        assertThat(LEADER.on(app()).postJson("/api/clubs/" + club + "/league-branch", BRANCH).status()).isEqualTo(201);
+        return club;
     }
 
     private static String informationRequest(String clubId) {

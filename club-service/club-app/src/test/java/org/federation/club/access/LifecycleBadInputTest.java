@@ -184,7 +184,19 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
                         + "/profile/history" + q)),
                 BadInputs.unknownIds().map(id -> HttpCall.get("/api/information-requests/" + id)));
 
+        String branchPath = "/api/clubs/" + club + "/league-branch";
+        Arbitrary<HttpCall> branches = Arbitraries.oneOf(
+                Arbitraries.of("{}", "{\"secretary\":\" \",\"members\":[]}", "{\"secretary\":\"a\"}",
+                        "{\"secretary\":\"a\",\"members\":\"b\"}", "{\"secretary\":\"a\",\"members\":[\" \"]}")
+                        .map(body -> HttpCall.postJson(branchPath, body)),
+                Arbitraries.of("{}", "{\"studentNumber\":\"\"}", "[]").map(body -> HttpCall.postJson(branchPath + "/members", body)),
+                Arbitraries.of("{\"award\":\"red-flag-branch\",\"year\":\"26\"}", "{\"award\":\" \",\"year\":\"2026\"}",
+                        "{\"year\":\"2026\"}", "{\"award\":\"best-party\",\"year\":\"2026\"}",
+                        "{\"award\":\"red-flag-branch\",\"year\":\"2026\",\"recipient\":\"\"}")
+                        .map(body -> HttpCall.postJson(branchPath + "/awards", body)));
+
         int cases = new BadInputCampaign(presidium, () -> StoredData.of(mongo))
+                .refuses("youth-league branch commands (bad bodies; no branch yet)", branches, 30)
                 .refuses("POST /api/information-requests (invalid fields)", requests, 80)
                 .refuses("POST information request answers (bad bodies, unknown request)", answers, 20)
                 .refuses("GET profile history and requests (bad query, unknown ids)", profileReads, 30)
@@ -203,6 +215,6 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
                 .refuses("GET /api/clubs (bad filters)", filters, 12)
                 .refuses("GET /api/clubs/{id}/lifecycle|leadership|lineage (unknown)", unknownClubs, 30)
                 .verify();
-        assertThat(cases).isGreaterThanOrEqualTo(800);
+        assertThat(cases).isGreaterThanOrEqualTo(830);
     }
 }

@@ -122,6 +122,9 @@ public final class ClubEventTypes {
      */
     public static final String PROFILE_AMENDED = "org.federation.club.profile-amended.v1";
 
+    /** A club's youth-league branch was established or changed (key = {@code branch-<clubId>}). Payload: {@link LeagueBranchChanged}. */
+    public static final String LEAGUE_BRANCH_CHANGED = "org.federation.club.league-branch-changed.v1";
+
     private ClubEventTypes() {
     }
 }
