@@ -78,6 +78,7 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
         String closedYear = closedWindow();
         String liaison = onRoster();
         String branchClub = branched();
+        String positionId = openPosition(ledClub);
         String requestId = PRESIDIUM.on(app()).postJson("/api/information-requests", informationRequest(ledClub)).json()
                 .get("id").asString();
         String mergerId = ORGANIZATION_MEMBER.on(app()).postJson("/api/mergers", "{\"mergedClubIds\":[\""
@@ -268,6 +269,23 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
                         only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
                 .row("POST /api/clubs/{clubId}/league-branch/dissolution", p -> HttpCall.postJson("/api/clubs/"
                         + branched() + "/league-branch/dissolution", ""), only(200, LEADER))
+                .row("POST /api/clubs/{clubId}/leader-positions", p -> HttpCall.postJson("/api/clubs/" + ledClub
+                        + "/leader-positions", POSITION), only(201, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER, LEADER))
+                .row("GET /api/leader-positions", HttpCall.get("/api/leader-positions"), everyone(200).but(ANONYMOUS, 401))
+                .row("GET /api/leader-positions/{positionId}", HttpCall.get("/api/leader-positions/" + positionId),
+                        everyone(200).but(ANONYMOUS, 401))
+                .row("POST /api/leader-positions/{positionId}/applications", p -> HttpCall.postJson("/api/leader-positions/"
+                        + openPosition(ledClub) + "/applications", "{\"statement\":\"me\"}"),
+                        everyone(200).but(ANONYMOUS, 401).but(LEADER, 409))
+                .row("POST /api/leader-positions/{positionId}/appointment", p -> {
+                    String position = openPosition(newClub(app(), "recruit"));
+                    STUDENT.on(app()).postJson("/api/leader-positions/" + position + "/applications", "{\"statement\":\"me\"}");
+                    return HttpCall.postJson("/api/leader-positions/" + position + "/appointment",
+                            "{\"studentNumber\":\"" + STUDENT.subject() + "\"}");
+                }, only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER, LEADER))
+                .row("POST /api/leader-positions/{positionId}/cancellation", p -> HttpCall.postJson("/api/leader-positions/"
+                        + openPosition(ledClub) + "/cancellation", ""),
+                        only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER, LEADER))
                 .withPlatformEndpoints()
                 .verify(mappings, app());
     }
@@ -309,6 +327,14 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
     private static String rosterPerson() {
         return "{\"studentNumber\":\"2022900" + String.format("%03d", ROSTER_PEOPLE.incrementAndGet())
                 + "\",\"name\":\"委员\"}";
+    }
+
+    static final String POSITION = "{\"role\":\"treasurer\",\"description\":\"keeps the books\","
+            + "\"closesAt\":\"2999-01-01T00:00:00Z\"}";
+
+    private String openPosition(String clubId) {
+        return PRESIDIUM.on(app()).postJson("/api/clubs/" + clubId + "/leader-positions", POSITION).json().get("id")
+                .asString();
     }
 
     /** The secretary is MEMBER, with STUDENT and OTHER_LEADER as league members. */

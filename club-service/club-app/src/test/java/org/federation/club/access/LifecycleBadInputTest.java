@@ -195,7 +195,24 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
                         "{\"award\":\"red-flag-branch\",\"year\":\"2026\",\"recipient\":\"\"}")
                         .map(body -> HttpCall.postJson(branchPath + "/awards", body)));
 
+        Map<String, Object> validPosition = Map.of("role", "treasurer", "description", "books",
+                "closesAt", "2999-01-01T00:00:00Z");
+        Map<String, Arbitrary<Object>> invalidPosition = Map.of(
+                "role", Arbitraries.oneOf(Arbitraries.of("Treasurer", "the boss!", "x", ""), structurallyWrong(), absent()),
+                "description", Arbitraries.oneOf(blankOrHuge(4000), structurallyWrong(), absent()),
+                "closesAt", Arbitraries.oneOf(Arbitraries.of("2001-01-01T00:00:00Z", "next week"), structurallyWrong(), absent()));
+        Arbitrary<HttpCall> recruitment = Arbitraries.oneOf(
+                BadInputs.withInvalidFields(validPosition, invalidPosition)
+                        .map(body -> HttpCall.postJson("/api/clubs/" + club + "/leader-positions", body)),
+                BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/leader-positions/" + id + "/applications",
+                        "{\"statement\":\"me\"}")),
+                Arbitraries.of("{}", "{\"statement\":\" \"}", "[]").map(body -> HttpCall.postJson(
+                        "/api/leader-positions/any/applications", body)),
+                Arbitraries.of("state=closed", "state=OPEN", "size=0").map(q -> HttpCall.get("/api/leader-positions?" + q)));
+
         int cases = new BadInputCampaign(presidium, () -> StoredData.of(mongo))
+                .refuses("open recruitment (invalid positions, unknown positions, bad applications, bad queries)",
+                        recruitment, 60)
                 .refuses("youth-league branch commands (bad bodies; no branch yet)", branches, 30)
                 .refuses("POST /api/information-requests (invalid fields)", requests, 80)
                 .refuses("POST information request answers (bad bodies, unknown request)", answers, 20)
@@ -215,6 +232,6 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
                 .refuses("GET /api/clubs (bad filters)", filters, 12)
                 .refuses("GET /api/clubs/{id}/lifecycle|leadership|lineage (unknown)", unknownClubs, 30)
                 .verify();
-        assertThat(cases).isGreaterThanOrEqualTo(830);
+        assertThat(cases).isGreaterThanOrEqualTo(890);
     }
 }

@@ -125,6 +125,12 @@ public final class ClubEventTypes {
     /** A club's youth-league branch was established or changed (key = {@code branch-<clubId>}). Payload: {@link LeagueBranchChanged}. */
     public static final String LEAGUE_BRANCH_CHANGED = "org.federation.club.league-branch-changed.v1";
 
+    /** A club or the Organization Department posted an open leader position (key = position id). Payload: {@link LeaderPositionChanged}. */
+    public static final String LEADER_POSITION_POSTED = "org.federation.club.leader-position-posted.v1";
+
+    /** An open leader position was filled or cancelled (key = position id). Payload: {@link LeaderPositionChanged}. */
+    public static final String LEADER_POSITION_CLOSED = "org.federation.club.leader-position-closed.v1";
+
     private ClubEventTypes() {
     }
 }

@@ -321,6 +321,41 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
                 new ClubMerged(ended.snapshot(), successor, mergedAwayIds, mergerId))));
     }
 
+    // ---- open recruitment ----
+
+    /**
+     * Appoints the person chosen in an open recruitment to a leader role: they take it from today
+     * (a current holder of the role steps down to member, their tenure kept as a past term), and
+     * the leadership history shows it. Appointing the same person again changes nothing.
+     */
+    public Change appointLeader(Leader appointee, String positionId, String actor, Instant now) {
+        if (leaders().contains(appointee)) {
+            return new Change(this, List.of());
+        }
+        require(state.allows(ClubAction.CONFIRM_HANDOVER) || state == ClubState.ACTIVE, "appointing a leader");
+        LocalDate today = today(now);
+        List<ClubLeader> previous = leaders().stream().map(Leader::toContract).toList();
+        List<Leader> stepping = leaders().stream().filter(l -> l.role().equals(appointee.role())
+                || l.studentNumber().equals(appointee.studentNumber())).toList();
+        List<Leader> next = new ArrayList<>(leaders().stream().filter(l -> !stepping.contains(l)).toList());
+        next.add(appointee);
+        List<String> members = new ArrayList<>(memberStudentNumbers);
+        members.remove(appointee.studentNumber());
+        Memberships periods = memberships.periods().stream().anyMatch(p -> p.studentNumber().equals(appointee.studentNumber())
+                && p.leftAt() == null) ? memberships : memberships.joined(appointee.studentNumber(), appointee.name(), today);
+        for (Leader l : stepping) {
+            if (!l.studentNumber().equals(appointee.studentNumber()) && !members.contains(l.studentNumber())) {
+                members.add(l.studentNumber());
+            }
+        }
+        Leadership appointed = leadership.withAppointment(id, next, stepping, today);
+        Club changed = new Club(id, profile, state, appointed, members, registrations, lineage, history, enteredAt,
+                enteredBy, periods).record(ClubAction.APPOINT_LEADER, state, actor, now,
+                appointee.studentNumber() + " appointed " + appointee.role() + " by open recruitment " + positionId);
+        return new Change(changed, List.of(new Event(ClubEventTypes.LEADERSHIP_CHANGED, new ClubLeadershipChanged(
+                changed.snapshot(), previous, today, appointed.termEndsOn()))));
+    }
+
     // ---- profile ----
 
     /**

@@ -16,6 +16,7 @@ public enum ClubAction {
     ADMIT_MEMBER("admit-member"),
     ASSIGN_LIAISON("assign-liaison"),
     AMEND_PROFILE("amend-profile"),
+    APPOINT_LEADER("appoint-leader"),
     /** Entering the platform: the first entry of every history. */
     ESTABLISH("establish"),
     /** Taking in merged-away clubs (the successor's side of a merger). */

@@ -37,6 +37,15 @@ public record Leadership(List<Leader> leaders, LocalDate termStartedOn, LocalDat
         return new Leadership(pendingElection.elected(), today, newTermEndsOn, null, null, past);
     }
 
+    /** Leaders change mid-term (an open recruitment): those stepping down keep their tenure as a past term. */
+    Leadership withAppointment(String clubId, List<Leader> next, List<Leader> steppingDown, LocalDate today) {
+        List<PastTerm> past = new ArrayList<>(pastTerms);
+        if (!steppingDown.isEmpty()) {
+            past.add(new PastTerm(clubId, steppingDown, termStartedOn, today));
+        }
+        return new Leadership(next, termStartedOn, termEndsOn, pendingElection, overdueSince, past);
+    }
+
     /** Takes in the history of merged-away clubs: their current and past terms, as past terms. */
     Leadership withHistoryOf(String clubId, Leadership other, LocalDate endedOn) {
         List<PastTerm> past = new ArrayList<>(pastTerms);
