@@ -286,6 +286,17 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
                 .row("POST /api/leader-positions/{positionId}/cancellation", p -> HttpCall.postJson("/api/leader-positions/"
                         + openPosition(ledClub) + "/cancellation", ""),
                         only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER, LEADER))
+                .row("GET /api/evaluation-criteria", HttpCall.get("/api/evaluation-criteria"), everyone(200).but(ANONYMOUS, 401))
+                .row("PUT /api/clubs/{clubId}/evaluations/{academicYear}", p -> new HttpCall("PUT", "/api/clubs/"
+                        + newClub(app(), "eval") + "/evaluations/2026-2027", "application/json", SCORES), only(200, PRESIDIUM))
+                .row("POST /api/clubs/{clubId}/evaluations/{academicYear}/publication", p -> {
+                    String club = newClub(app(), "eval");
+                    PRESIDIUM.on(app()).send(new HttpCall("PUT", "/api/clubs/" + club + "/evaluations/2026-2027",
+                            "application/json", SCORES));
+                    return HttpCall.postJson("/api/clubs/" + club + "/evaluations/2026-2027/publication", "");
+                }, only(200, PRESIDIUM))
+                .row("GET /api/clubs/{clubId}/evaluations", HttpCall.get("/api/clubs/" + ledClub + "/evaluations"),
+                        only(200, Persona.staffAnd(LEADER, MEMBER)))
                 .withPlatformEndpoints()
                 .verify(mappings, app());
     }
@@ -328,6 +339,10 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
         return "{\"studentNumber\":\"2022900" + String.format("%03d", ROSTER_PEOPLE.incrementAndGet())
                 + "\",\"name\":\"委员\"}";
     }
+
+    /** Entered scores; the Evaluation Department has no persona, so only the presidium scores here. */
+    static final String SCORES = "{\"scores\":{\"activities\":{\"score\":80,\"reason\":\"r\"},"
+            + "\"department-assessment\":{\"score\":90,\"reason\":\"r\"}}}";
 
     static final String POSITION = "{\"role\":\"treasurer\",\"description\":\"keeps the books\","
             + "\"closesAt\":\"2999-01-01T00:00:00Z\"}";

@@ -210,7 +210,21 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
                         "/api/leader-positions/any/applications", body)),
                 Arbitraries.of("state=closed", "state=OPEN", "size=0").map(q -> HttpCall.get("/api/leader-positions?" + q)));
 
+        Arbitrary<HttpCall> evaluations = Arbitraries.oneOf(
+                Arbitraries.of("{}", "{\"scores\":[]}", "{\"scores\":{\"activities\":{\"score\":101,\"reason\":\"r\"}}}",
+                        "{\"scores\":{\"activities\":{\"score\":-1,\"reason\":\"r\"}}}",
+                        "{\"scores\":{\"activities\":{\"score\":50,\"reason\":\" \"}}}",
+                        "{\"scores\":{\"activities\":{\"score\":50,\"reason\":\"r\"}}}",
+                        "{\"scores\":{\"charm\":{\"score\":50,\"reason\":\"r\"}}}")
+                        .map(body -> new HttpCall("PUT", "/api/clubs/" + club + "/evaluations/2026-2027", "application/json", body)),
+                Arbitraries.of("2026", "2026-2028", "x").map(y -> new HttpCall("PUT", "/api/clubs/" + club + "/evaluations/"
+                        + y, "application/json", "{\"scores\":{\"activities\":{\"score\":5,\"reason\":\"r\"},"
+                        + "\"department-assessment\":{\"score\":5,\"reason\":\"r\"}}}")),
+                Arbitraries.of("2026-2027", "2999-3000").map(y -> HttpCall.postJson("/api/clubs/" + club + "/evaluations/"
+                        + y + "/publication", "")));
+
         int cases = new BadInputCampaign(presidium, () -> StoredData.of(mongo))
+                .refuses("evaluations (bad scores, bad years, publishing what was never prepared)", evaluations, 30)
                 .refuses("open recruitment (invalid positions, unknown positions, bad applications, bad queries)",
                         recruitment, 60)
                 .refuses("youth-league branch commands (bad bodies; no branch yet)", branches, 30)
@@ -232,6 +246,6 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
                 .refuses("GET /api/clubs (bad filters)", filters, 12)
                 .refuses("GET /api/clubs/{id}/lifecycle|leadership|lineage (unknown)", unknownClubs, 30)
                 .verify();
-        assertThat(cases).isGreaterThanOrEqualTo(890);
+        assertThat(cases).isGreaterThanOrEqualTo(920);
     }
 }

@@ -131,6 +131,9 @@ public final class ClubEventTypes {
     /** An open leader position was filled or cancelled (key = position id). Payload: {@link LeaderPositionChanged}. */
     public static final String LEADER_POSITION_CLOSED = "org.federation.club.leader-position-closed.v1";
 
+    /** A club's evaluation for an academic year was published (key = {@code <clubId>:<year>}). Payload: {@link EvaluationPublished}. */
+    public static final String EVALUATION_PUBLISHED = "org.federation.club.evaluation-published.v1";
+
     private ClubEventTypes() {
     }
 }

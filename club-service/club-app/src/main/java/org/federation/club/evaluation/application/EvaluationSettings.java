@@ -1,0 +1,22 @@
+package org.federation.club.evaluation.application;
+
+import java.util.List;
+
+import org.federation.club.evaluation.domain.EvaluationCriterion;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The Evaluation Department's criteria ({@code federation.evaluation.criteria}), one list for every club. */
+@ConfigurationProperties("federation.evaluation")
+public record EvaluationSettings(List<EvaluationCriterion> criteria) {
+
+    public EvaluationSettings {
+        criteria = criteria == null || criteria.isEmpty() ? List.of(
+                new EvaluationCriterion("registration-on-time", "registered for the year by the deadline", 1, "registration"),
+                new EvaluationCriterion("handover-on-time", "leaders handed over after a confirmed election", 1, "handover"),
+                new EvaluationCriterion("member-retention", "members of the year's start still members", 1, "retention"),
+                new EvaluationCriterion("activities", "activities held and reported (entered until event-service reports them)",
+                        1, null),
+                new EvaluationCriterion("department-assessment", "the Evaluation Department's own assessment", 1, null))
+                : List.copyOf(criteria);
+    }
+}

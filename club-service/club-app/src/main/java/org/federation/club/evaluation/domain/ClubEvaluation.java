@@ -1,0 +1,137 @@
+package org.federation.club.evaluation.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.federation.club.contracts.EvaluationPublished;
+import org.federation.club.registry.domain.AnnualRegistration;
+import org.federation.club.registry.domain.Club;
+import org.federation.club.registry.domain.Memberships;
+import org.federation.platform.problem.IllegalTransitionException;
+import org.federation.platform.problem.RuleViolationException;
+
+/**
+ * A club's evaluation for an academic year: one score per criterion, each with its reason and
+ * source. What the platform knows (registration, handover, member retention) is filled in from
+ * the club's own record; the department enters only the rest. A draft may be prepared again; a
+ * published evaluation is final.
+ */
+public record ClubEvaluation(String id, String clubId, String academicYear, List<EvaluationPublished.Score> scores,
+                             double total, boolean published, String preparedBy, Instant preparedAt,
+                             String publishedBy, Instant publishedAt) {
+
+    /** A score the department enters for a criterion it cannot derive. */
+    public record Entered(int score, String reason) {
+    }
+
+    public ClubEvaluation {
+        scores = List.copyOf(scores);
+    }
+
+    public static String idFor(String clubId, String academicYear) {
+        return clubId + ":" + academicYear;
+    }
+
+    public static ClubEvaluation prepare(Club club, String academicYear, List<EvaluationCriterion> criteria,
+                                         Map<String, Entered> entered, String actor, Instant now) {
+        Set<String> known = new java.util.HashSet<>(criteria.stream().map(EvaluationCriterion::id).toList());
+        entered.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
+            throw new RuleViolationException("scores", "'" + k + "' is not a criterion; criteria: " + known);
+        });
+        List<EvaluationPublished.Score> scores = new ArrayList<>();
+        double weights = criteria.stream().mapToDouble(EvaluationCriterion::weight).sum();
+        double total = 0;
+        for (EvaluationCriterion criterion : criteria) {
+            EvaluationPublished.Score score;
+            if (criterion.derived()) {
+                if (entered.containsKey(criterion.id())) {
+                    throw new RuleViolationException("scores", criterion.id() + " is derived from the club's record; "
+                            + "it is not entered");
+                }
+                score = derive(club, academicYear, criterion, now);
+            } else {
+                Entered value = entered.get(criterion.id());
+                if (value == null) {
+                    throw new RuleViolationException("scores", "enter a score and reason for " + criterion.id());
+                }
+                if (value.score() < 0 || value.score() > 100) {
+                    throw new RuleViolationException("scores", criterion.id() + ": a score is 0 to 100");
+                }
+                score = new EvaluationPublished.Score(criterion.id(), value.score(), criterion.weight(), value.reason(),
+                        "entered:" + actor);
+            }
+            scores.add(score);
+            total += score.score() * criterion.weight() / weights;
+        }
+        return new ClubEvaluation(idFor(club.id(), academicYear), club.id(), academicYear, scores,
+                Math.round(total * 10) / 10.0, false, actor, now, null, null);
+    }
+
+    /** Prepares again over a draft; a published evaluation stays as it is. */
+    public void requireDraft(String what) {
+        if (published) {
+            throw new IllegalTransitionException(what + " evaluation " + id, "published", List.of());
+        }
+    }
+
+    public ClubEvaluation publish(String actor, Instant now) {
+        requireDraft("publishing");
+        return new ClubEvaluation(id, clubId, academicYear, scores, total, true, preparedBy, preparedAt, actor, now);
+    }
+
+    public EvaluationPublished event() {
+        return new EvaluationPublished(id, clubId, academicYear, total, scores);
+    }
+
+    private static EvaluationPublished.Score derive(Club club, String year, EvaluationCriterion criterion, Instant now) {
+        return switch (criterion.derivedFrom()) {
+            case "registration" -> registration(club, year, criterion);
+            case "handover" -> handover(club, criterion);
+            case "retention" -> retention(club, year, criterion, now);
+            default -> throw new IllegalStateException("unknown derivation " + criterion.derivedFrom());
+        };
+    }
+
+    private static EvaluationPublished.Score registration(Club club, String year, EvaluationCriterion c) {
+        AnnualRegistration r = club.registrations().forYear(year).orElse(null);
+        if (r == null) {
+            boolean missed = club.registrations().missedYears().contains(year);
+            return derived(c, 0, missed ? "missed the registration deadline for " + year : "not registered for " + year);
+        }
+        if (!r.accepted()) {
+            return derived(c, 25, "registered late for " + year + ", not accepted yet");
+        }
+        return r.late() ? derived(c, 50, "registered late for " + year + " (accepted)")
+                : derived(c, 100, "registered on time for " + year + " on " + r.submittedAt());
+    }
+
+    private static EvaluationPublished.Score handover(Club club, EvaluationCriterion c) {
+        LocalDate overdue = club.leadership().overdueSince();
+        return overdue != null ? derived(c, 0, "handover overdue since the term ended on " + overdue)
+                : derived(c, 100, "no handover overdue (term until " + club.leadership().termEndsOn() + ")");
+    }
+
+    private static EvaluationPublished.Score retention(Club club, String year, EvaluationCriterion c, Instant now) {
+        LocalDate start = LocalDate.of(Integer.parseInt(year.substring(0, 4)), 9, 1);
+        LocalDate end = LocalDate.of(Integer.parseInt(year.substring(5)), 8, 31);
+        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        LocalDate until = today.isBefore(end) ? today : end;
+        List<String> atStart = club.memberships().on(start).stream().map(Memberships.Period::studentNumber).toList();
+        if (atStart.isEmpty()) {
+            return derived(c, 100, "no members at the start of " + year + " to keep");
+        }
+        Set<String> stayed = new java.util.HashSet<>(club.memberships().on(until).stream()
+                .map(Memberships.Period::studentNumber).toList());
+        long kept = atStart.stream().filter(stayed::contains).count();
+        int score = (int) Math.round(100.0 * kept / atStart.size());
+        return derived(c, score, kept + " of " + atStart.size() + " members of " + start + " still members on " + until);
+    }
+
+    private static EvaluationPublished.Score derived(EvaluationCriterion c, int score, String reason) {
+        return new EvaluationPublished.Score(c.id(), score, c.weight(), reason, "derived");
+    }
+}

@@ -1,0 +1,17 @@
+package org.federation.club.evaluation.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where evaluations are kept; publishing stores the {@code evaluation-published} event with it. */
+public interface ClubEvaluations {
+
+    /** Stores a draft, replacing an earlier draft; a published one is never replaced. */
+    void saveDraft(ClubEvaluation draft);
+
+    ClubEvaluation publish(String id, String actor, java.time.Instant now);
+
+    Optional<ClubEvaluation> find(String id);
+
+    List<ClubEvaluation> ofClub(String clubId);
+}
