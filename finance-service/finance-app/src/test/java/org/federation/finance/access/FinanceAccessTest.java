@@ -2,38 +2,46 @@ package org.federation.finance.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.federation.platform.testing.AuthorizationMatrix.Expect.only;
+import static org.federation.platform.testing.Persona.FINANCE_MEMBER;
 import static org.federation.platform.testing.Persona.LEADER;
 import static org.federation.platform.testing.Persona.MEMBER;
-import static org.federation.platform.testing.Persona.OTHER_LEADER;
+import static org.federation.platform.testing.Persona.PRESIDIUM;
 import static org.federation.platform.testing.Persona.staffAnd;
 
-import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.federation.club.contracts.testing.ClubFacts;
 import org.federation.finance.EmbeddedBackboneProperties;
 import org.federation.finance.FinanceServiceTest;
 import org.federation.finance.accounts.domain.Accounts;
 import org.federation.finance.clubs.KnownClubs;
+import org.federation.finance.ledger.application.Ledger;
+import org.federation.finance.ledger.domain.Line;
+import org.federation.finance.ledger.domain.Transaction;
+import org.federation.finance.statements.application.StatementPublishing;
 import org.federation.platform.testing.AuthorizationMatrix;
 import org.federation.platform.testing.BadInputCampaign;
 import org.federation.platform.testing.BadInputs;
 import org.federation.platform.testing.HttpCall;
-import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.RefusesBadTokens;
 import org.federation.platform.testing.StoredData;
 import org.junit.jupiter.api.BeforeEach;
-
-import net.jqwik.api.Arbitraries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * Who may read what in finance-service, which tokens it refuses, and what generated bad input
- * gets. Club rights come from finance-service's own directory: the leader and member here are
+ * Who may read and do what in finance-service, which tokens it refuses, and what generated bad
+ * input gets. Club rights come from finance-service's own directory: the leader and member here are
  * made so by a {@code club.established} event, never by their tokens.
  */
 @FinanceServiceTest
@@ -41,20 +49,48 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
 
     static final String OWN_CLUB = "club-own-" + UUID.randomUUID();
     static final String OTHER_CLUB = "club-other-" + UUID.randomUUID();
+    static final String OWN_ACCOUNT = "acct-" + OWN_CLUB;
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static String ownTransaction;
 
     @Autowired
     KnownClubs directory;
     @Autowired
     Accounts accounts;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    StatementPublishing statements;
 
     @BeforeEach
     void clubs() {
         ClubFacts.ensureOwnAndOtherClub(OWN_CLUB, OTHER_CLUB, id -> directory.find(id).isPresent() && accounts.find("acct-" + id).isPresent());
+        if (ownTransaction == null) {
+            ownTransaction = ledger.post(Transaction.create("access-" + UUID.randomUUID(), Transaction.MANUAL, "grant",
+                    "a grant to the own club", "test", new Transaction.Source("manual", null, null), LocalDate.now(),
+                    Instant.now(), List.of(Line.debit(OWN_ACCOUNT, 10_000, null),
+                            Line.credit("federation-income-other", 10_000, null)), null)).transaction().id();
+            statements.publish(OWN_ACCOUNT, "2018-12", "test");
+        }
     }
 
     @Override
     public HttpCall protectedCall() {
         return HttpCall.get("/api/clubs");
+    }
+
+    static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    static Map<String, Object> validTransaction() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("category", "grant");
+        body.put("description", "the university's grant");
+        body.put("bookedOn", LocalDate.now().minusDays(1).toString());
+        body.put("lines", List.of(Map.of("accountId", "federation-general", "side", "debit", "amountFen", 1),
+                Map.of("accountId", "federation-income-other", "side", "credit", "amountFen", 1)));
+        return body;
     }
 
     @Test
@@ -63,7 +99,26 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                 .row("GET /api/clubs", HttpCall.get("/api/clubs"), only(200, staffAnd()))
                 .row("GET /api/clubs/{id}", HttpCall.get("/api/clubs/" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
                 .row("GET /api/accounts", HttpCall.get("/api/accounts?clubId=" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
-                .row("GET /api/accounts/{id}", HttpCall.get("/api/accounts/acct-" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/accounts/{id}", HttpCall.get("/api/accounts/" + OWN_ACCOUNT), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/accounts/{id}/transactions", HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/transactions"),
+                        only(200, staffAnd(LEADER, MEMBER)))
+                .row("POST /api/ledger/transactions", HttpCall.postJson("/api/ledger/transactions", json(validTransaction())),
+                        only(201, PRESIDIUM, FINANCE_MEMBER))
+                .row("GET /api/ledger/transactions/{id}", HttpCall.get("/api/ledger/transactions/" + ownTransaction),
+                        only(200, staffAnd(LEADER, MEMBER)))
+                .row("POST /api/ledger/transactions/{id}/reversal", HttpCall.postJson("/api/ledger/transactions/"
+                        + ownTransaction + "/reversal", "{\"reason\":\"booked on the wrong club\"}"), only(201, PRESIDIUM, FINANCE_MEMBER))
+                .row("POST /api/accounts/{accountId}/statements", persona -> HttpCall.postJson("/api/accounts/" + OWN_ACCOUNT
+                        + "/statements", "{\"period\":\"" + (persona == PRESIDIUM ? "2019-autumn" : "2019-01") + "\"}"),
+                        only(201, PRESIDIUM, FINANCE_MEMBER))
+                .row("GET /api/accounts/{accountId}/statements", HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/statements"),
+                        only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/accounts/{accountId}/statements/{period}", HttpCall.get("/api/accounts/" + OWN_ACCOUNT
+                        + "/statements/2018-12"), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/accounts/{accountId}/statements/{period}/csv", HttpCall.get("/api/accounts/" + OWN_ACCOUNT
+                        + "/statements/2018-12/csv"), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/accounts/{accountId}/statement-chains/{kind}", HttpCall.get("/api/accounts/" + OWN_ACCOUNT
+                        + "/statement-chains/month"), only(200, staffAnd(LEADER, MEMBER)))
                 .withPlatformEndpoints()
                 .verify(mappings, app());
     }
@@ -77,12 +132,87 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                 .refuses("unsupported methods on /api/clubs/{id}", BadInputs.unsupportedMethods("/api/clubs/" + OWN_CLUB), 100)
                 .refuses("unknown paths", BadInputs.unknownPaths(), 100)
                 .refuses("GET /api/accounts (missing or blank clubId)", Arbitraries.of("", "?clubId=", "?clubId=%20%20",
-                        "?clubid=x", "?club=x").map(q -> HttpCall.get("/api/accounts" + q)), 50)
+                        "?clubid=x", "?club=x", "?owner=club", "?owner=", "?owner=federation&clubId=x")
+                        .map(q -> HttpCall.get("/api/accounts" + q)), 50)
                 .survives("GET /api/accounts (odd club ids)", BadInputs.unknownIds()
                         .map(id -> HttpCall.get("/api/accounts?clubId=" + BadInputs.encode(id))), 150)
                 .refuses("GET /api/accounts/{id} (unknown ids)", BadInputs.unknownIds().map(id -> HttpCall.get("/api/accounts/" + id)), 150)
                 .refuses("unsupported methods on /api/accounts", BadInputs.unsupportedMethods("/api/accounts?clubId=" + OWN_CLUB), 50)
+                .survives("GET /api/accounts/{id}/transactions (paging)", BadInputs.badPaging()
+                        .map(q -> HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/transactions?" + q)), 100)
+                .refuses("GET /api/accounts/{id}/transactions (unknown ids)", BadInputs.unknownIds()
+                        .map(id -> HttpCall.get("/api/accounts/" + id + "/transactions")), 50)
+                .refuses("POST /api/ledger/transactions (broken JSON)", BadInputs.brokenJson(validTransaction())
+                        .map(body -> HttpCall.postJson("/api/ledger/transactions", body)), 100)
+                .refuses("POST /api/ledger/transactions (invalid fields)", BadInputs.withInvalidFields(validTransaction(),
+                        Map.of("category", Arbitraries.oneOf(BadInputs.blankOrHuge(40), BadInputs.structurallyWrong(),
+                                        Arbitraries.of("Grant", "grant money", "-x", "über", 42).map(v -> (Object) v)),
+                                "description", Arbitraries.oneOf(BadInputs.blankOrHuge(500), BadInputs.structurallyWrong()),
+                                "bookedOn", Arbitraries.oneOf(Arbitraries.of("yesterday", "2026-13-01", "", "1999-12-31",
+                                        LocalDate.now().plusDays(3).toString(), "2026-02-30").map(v -> (Object) v),
+                                        BadInputs.structurallyWrong(), BadInputs.absent()),
+                                "lines", badLines())).map(body -> HttpCall.postJson("/api/ledger/transactions", body)), 300)
+                .refuses("POST /api/ledger/transactions (wrong media type)", Arbitraries.of("text/plain", "application/xml",
+                        "text/csv").map(type -> HttpCall.post("/api/ledger/transactions", type, json(validTransaction()))), 20)
+                .refuses("POST /api/ledger/transactions/{id}/reversal (unknown ids)", BadInputs.unknownIds()
+                        .map(id -> HttpCall.postJson("/api/ledger/transactions/" + id + "/reversal", "{\"reason\":\"x\"}")), 100)
+                .refuses("POST /api/ledger/transactions/{id}/reversal (bad bodies)", Arbitraries.oneOf(
+                        BadInputs.brokenJson(Map.of("reason", "x")), BadInputs.withInvalidFields(Map.of("reason", "x"),
+                                Map.of("reason", Arbitraries.oneOf(BadInputs.blankOrHuge(500), BadInputs.structurallyWrong(),
+                                        BadInputs.absent()))))
+                        .map(body -> HttpCall.postJson("/api/ledger/transactions/" + ownTransaction + "/reversal", body)), 100)
+                .refuses("GET /api/ledger/transactions/{id} (unknown ids)", BadInputs.unknownIds()
+                        .map(id -> HttpCall.get("/api/ledger/transactions/" + id)), 100)
+                .refuses("POST /api/accounts/{id}/statements (bad periods)", Arbitraries.oneOf(
+                        BadInputs.brokenJson(Map.of("period", "2019-02")),
+                        BadInputs.withInvalidFields(Map.of("period", "2019-02"), Map.of("period", Arbitraries.oneOf(
+                                BadInputs.blankOrHuge(20), BadInputs.structurallyWrong(), BadInputs.absent(),
+                                Arbitraries.of("2019-13", "2019-00", "2019-winter", "19-01", "2019-1", "2019-summer",
+                                        "2018-12", "2019-03", "2999-01", "2999-autumn").map(v -> (Object) v)))))
+                        .map(body -> HttpCall.postJson("/api/accounts/" + OWN_ACCOUNT + "/statements", body)), 150)
+                .refuses("POST /api/accounts/{id}/statements (unknown accounts)", BadInputs.unknownIds()
+                        .map(id -> HttpCall.postJson("/api/accounts/" + id + "/statements", "{\"period\":\"2019-02\"}")), 50)
+                .refuses("GET /api/accounts/{id}/statements/{period} (unknown or bad periods)", Arbitraries.oneOf(
+                        Arbitraries.of("2017-01", "2018-11", "2019-13", "x", "2018-autumn", "2018-12x"),
+                        BadInputs.unknownIds()).map(p -> HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/statements/" + p)), 100)
+                .refuses("GET /api/accounts/{id}/statements/{period}/csv (unknown or bad periods)", Arbitraries.of(
+                        "2017-01", "2019-13", "x").map(p -> HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/statements/" + p + "/csv")), 20)
+                .survives("GET /api/accounts/{id}/statements (paging)", BadInputs.badPaging().map(q -> HttpCall.get("/api/accounts/"
+                        + OWN_ACCOUNT + "/statements?" + q)), 100)
+                .refuses("GET /api/accounts/{id}/statements (kinds)", Arbitraries.of("kind=week", "kind=",
+                        "kind=MONTH").map(q -> HttpCall.get("/api/accounts/"
+                        + OWN_ACCOUNT + "/statements?" + q)), 30)
+                .refuses("GET /api/accounts/{id}/statement-chains/{kind} (bad kinds)", Arbitraries.of("week", "MONTH", "x",
+                        "months").map(k -> HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/statement-chains/" + k)), 20)
                 .verify();
         assertThat(cases).isGreaterThanOrEqualTo(1000);
+    }
+
+    /** Lines no transaction accepts: unbalanced, empty, zero, negative, fractional or textual amounts, unknown accounts. */
+    static Arbitrary<Object> badLines() {
+        return Arbitraries.oneOf(
+                Arbitraries.just(List.of()),
+                Arbitraries.just(List.of(Map.of("accountId", "federation-general", "side", "debit", "amountFen", 1))),
+                Arbitraries.longs().between(-1000, 0).map(a -> (Object) List.of(
+                        Map.of("accountId", "federation-general", "side", "debit", "amountFen", a),
+                        Map.of("accountId", "federation-income-other", "side", "credit", "amountFen", a))),
+                Arbitraries.of(12.5, 0.01, 1e3, "100", true).map(a -> (Object) List.of(
+                        Map.of("accountId", "federation-general", "side", "debit", "amountFen", a),
+                        Map.of("accountId", "federation-income-other", "side", "credit", "amountFen", a))),
+                Arbitraries.longs().between(2, 1_000_000).map(a -> (Object) List.of(
+                        Map.of("accountId", "federation-general", "side", "debit", "amountFen", a),
+                        Map.of("accountId", "federation-income-other", "side", "credit", "amountFen", a - 1))),
+                BadInputs.unknownIds().map(id -> (Object) List.of(
+                        Map.of("accountId", id, "side", "debit", "amountFen", 5),
+                        Map.of("accountId", "federation-income-other", "side", "credit", "amountFen", 5))),
+                Arbitraries.of("DEBIT", "left", "", "both").map(side -> (Object) List.of(
+                        Map.of("accountId", "federation-general", "side", side, "amountFen", 5),
+                        Map.of("accountId", "federation-income-other", "side", "credit", "amountFen", 5))),
+                Arbitraries.just(List.of(Map.of("accountId", "federation-general", "side", "debit", "amountFen", 5),
+                        Map.of("accountId", "federation-general", "side", "credit", "amountFen", 5))),
+                Arbitraries.just(List.of(Map.of("accountId", "federation-general", "side", "debit", "amountFen",
+                        Transaction.MAX_AMOUNT_FEN + 1), Map.of("accountId", "federation-income-other", "side", "credit",
+                        "amountFen", Transaction.MAX_AMOUNT_FEN + 1))),
+                BadInputs.structurallyWrong());
     }
 }

@@ -1,0 +1,58 @@
+package org.federation.finance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.data.convert.ReadingConverter;
+import org.springframework.data.convert.WritingConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * finance-service's storage conventions: dates (booking dates, periods) are stored as ISO text
+ * ({@code 2026-10-31}), which sorts and compares correctly and does not depend on any machine's
+ * time zone. Amounts in requests are whole numbers of fen. The sweep runs on a schedule.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class FinanceConfiguration {
+
+    @WritingConverter
+    enum LocalDateToText implements Converter<LocalDate, String> {
+        INSTANCE;
+
+        @Override
+        public String convert(LocalDate source) {
+            return source.toString();
+        }
+    }
+
+    @ReadingConverter
+    enum TextToLocalDate implements Converter<String, LocalDate> {
+        INSTANCE;
+
+        @Override
+        public LocalDate convert(String source) {
+            return LocalDate.parse(source);
+        }
+    }
+
+    /**
+     * Money is whole fen: {@code "amountFen": 12.5} and {@code "amountFen": "1250"} are refused
+     * (400) instead of being cut to 12 or read from text, so no amount is ever guessed.
+     */
+    @Bean
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer amountsAreWholeNumbers() {
+        return builder -> builder.withCoercionConfig(tools.jackson.databind.type.LogicalType.Integer, config -> config
+                .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Float, tools.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.String, tools.jackson.databind.cfg.CoercionAction.Fail));
+    }
+
+    @Bean
+    MongoCustomConversions mongoCustomConversions() {
+        return new MongoCustomConversions(List.of(LocalDateToText.INSTANCE, TextToLocalDate.INSTANCE));
+    }
+}
