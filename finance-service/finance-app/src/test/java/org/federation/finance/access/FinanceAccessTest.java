@@ -19,6 +19,8 @@ import org.federation.club.contracts.testing.ClubFacts;
 import org.federation.finance.EmbeddedBackboneProperties;
 import org.federation.finance.FinanceServiceTest;
 import org.federation.finance.accounts.domain.Accounts;
+import org.federation.finance.budgets.application.BudgetDesk;
+import org.federation.finance.budgets.domain.Budget;
 import org.federation.finance.clubs.KnownClubs;
 import org.federation.finance.ledger.application.Ledger;
 import org.federation.finance.ledger.domain.Line;
@@ -52,6 +54,11 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
     static final String OWN_ACCOUNT = "acct-" + OWN_CLUB;
     static final JsonMapper JSON = JsonMapper.builder().build();
     static String ownTransaction;
+    static final String BUDGET = "act-" + UUID.randomUUID();
+    static final Map<Persona, String> TO_APPROVE = Map.of(PRESIDIUM, "act-" + UUID.randomUUID(), FINANCE_MEMBER,
+            "act-" + UUID.randomUUID());
+    static final Map<Persona, String> TO_REJECT = Map.of(PRESIDIUM, "act-" + UUID.randomUUID(), FINANCE_MEMBER,
+            "act-" + UUID.randomUUID());
 
     @Autowired
     KnownClubs directory;
@@ -61,6 +68,8 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
     Ledger ledger;
     @Autowired
     StatementPublishing statements;
+    @Autowired
+    BudgetDesk budgets;
 
     @BeforeEach
     void clubs() {
@@ -71,6 +80,10 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                     Instant.now(), List.of(Line.debit(OWN_ACCOUNT, 10_000, null),
                             Line.credit("federation-income-other", 10_000, null)), null)).transaction().id();
             statements.publish(OWN_ACCOUNT, "2018-12", "test");
+            List.of(BUDGET, TO_APPROVE.get(PRESIDIUM), TO_APPROVE.get(FINANCE_MEMBER), TO_REJECT.get(PRESIDIUM),
+                    TO_REJECT.get(FINANCE_MEMBER)).forEach(activity -> budgets.receive(Budget.requested(activity,
+                    "Spring gala", OWN_CLUB, null, 1_000_000, "hall and sound", LEADER.subject(), 1, Instant.now())));
+            budgets.approve(BUDGET, 1_000_000, null, null, "test");
         }
     }
 
@@ -119,6 +132,16 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                         + "/statements/2018-12/csv"), only(200, staffAnd(LEADER, MEMBER)))
                 .row("GET /api/accounts/{accountId}/statement-chains/{kind}", HttpCall.get("/api/accounts/" + OWN_ACCOUNT
                         + "/statement-chains/month"), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/budgets", HttpCall.get("/api/budgets?clubId=" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/budgets/{activityId}", HttpCall.get("/api/budgets/" + BUDGET), only(200, staffAnd(LEADER, MEMBER)))
+                .row("POST /api/budgets/{activityId}/approval", persona -> HttpCall.postJson("/api/budgets/"
+                        + TO_APPROVE.getOrDefault(persona, TO_APPROVE.get(PRESIDIUM)) + "/approval", "{\"approvedFen\":500000}"),
+                        only(200, PRESIDIUM, FINANCE_MEMBER))
+                .row("POST /api/budgets/{activityId}/rejection", persona -> HttpCall.postJson("/api/budgets/"
+                        + TO_REJECT.getOrDefault(persona, TO_REJECT.get(PRESIDIUM)) + "/rejection", "{\"reason\":\"no plan\"}"),
+                        only(200, PRESIDIUM, FINANCE_MEMBER))
+                .row("POST /api/budgets/{activityId}/claims", HttpCall.postJson("/api/budgets/" + BUDGET + "/claims",
+                        json(validClaim())), only(201, PRESIDIUM, FINANCE_MEMBER, LEADER))
                 .withPlatformEndpoints()
                 .verify(mappings, app());
     }
@@ -184,8 +207,66 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                         + OWN_ACCOUNT + "/statements?" + q)), 30)
                 .refuses("GET /api/accounts/{id}/statement-chains/{kind} (bad kinds)", Arbitraries.of("week", "MONTH", "x",
                         "months").map(k -> HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/statement-chains/" + k)), 20)
+                .survives("GET /api/budgets (paging)", BadInputs.badPaging().map(q -> HttpCall.get("/api/budgets?" + q)), 50)
+                .refuses("GET /api/budgets (bad filters)", Arbitraries.of("state=open", "state=", "state=APPROVED", "clubId=",
+                        "clubId=" + "x".repeat(201)).map(q -> HttpCall.get("/api/budgets?" + q)), 20)
+                .refuses("GET /api/budgets/{activityId} (unknown ids)", BadInputs.unknownIds()
+                        .map(id -> HttpCall.get("/api/budgets/" + id)), 50)
+                .refuses("POST /api/budgets/{activityId}/approval (bad bodies)", Arbitraries.oneOf(
+                        BadInputs.brokenJson(Map.of("approvedFen", 1)), BadInputs.withInvalidFields(
+                                Map.of("approvedFen", 1, "fundingAccountId", "federation-general"), Map.of(
+                                        "approvedFen", Arbitraries.oneOf(Arbitraries.of(0, -1, 12.5, "100", 1_000_001, true)
+                                                .map(v -> (Object) v), BadInputs.structurallyWrong(), BadInputs.absent()),
+                                        "fundingAccountId", Arbitraries.oneOf(Arbitraries.of("", "federation-income-fees",
+                                                "federation-expense-activities", "acct-nobody").map(v -> (Object) v),
+                                                BadInputs.structurallyWrong()))))
+                        .map(body -> HttpCall.postJson("/api/budgets/" + TO_APPROVE.get(PRESIDIUM) + "/approval", body)), 150)
+                .refuses("POST /api/budgets/{activityId}/approval (unknown or decided)", Arbitraries.oneOf(
+                        BadInputs.unknownIds(), Arbitraries.just(BUDGET)).map(id -> HttpCall.postJson("/api/budgets/" + id
+                        + "/approval", "{\"approvedFen\":1}")), 50)
+                .refuses("POST /api/budgets/{activityId}/rejection (bad bodies, unknown or decided)", Arbitraries.oneOf(
+                        BadInputs.brokenJson(Map.of("reason", "x")).map(body -> HttpCall.postJson("/api/budgets/"
+                                + TO_REJECT.get(PRESIDIUM) + "/rejection", body)),
+                        Arbitraries.oneOf(BadInputs.unknownIds(), Arbitraries.just(BUDGET)).map(id -> HttpCall.postJson(
+                                "/api/budgets/" + id + "/rejection", "{\"reason\":\"x\"}"))), 100)
+                .refuses("POST /api/budgets/{activityId}/claims (bad bodies)", Arbitraries.oneOf(
+                        BadInputs.brokenJson(validClaim()), BadInputs.withInvalidFields(validClaim(), Map.of(
+                                "amountFen", Arbitraries.oneOf(Arbitraries.of(0, -5, 0.5, "700", 1_000_001, 2_000_000_000L)
+                                        .map(v -> (Object) v), BadInputs.structurallyWrong(), BadInputs.absent()),
+                                "category", Arbitraries.oneOf(BadInputs.blankOrHuge(40), Arbitraries.of("Venue", "a b")
+                                        .map(v -> (Object) v)),
+                                "description", BadInputs.blankOrHuge(300),
+                                "payee", Arbitraries.oneOf(BadInputs.blankOrHuge(200), BadInputs.structurallyWrong()),
+                                "spentOn", Arbitraries.oneOf(Arbitraries.of("tomorrow", "2026-02-30", "1999-01-01",
+                                        LocalDate.now().plusDays(2).toString()).map(v -> (Object) v), BadInputs.absent()),
+                                "receipt", Arbitraries.oneOf(BadInputs.absent(), Arbitraries.of(Map.of("number", "1"),
+                                        Map.of("number", "", "issuedOn", "2026-01-01", "issuer", "x"),
+                                        Map.of("number", "1", "issuedOn", LocalDate.now().plusDays(5).toString(), "issuer", "x"),
+                                        List.of()).map(v -> (Object) v)))))
+                        .map(body -> HttpCall.postJson("/api/budgets/" + BUDGET + "/claims", body)), 300)
+                .refuses("POST /api/budgets/{activityId}/claims (unknown, undecided or over budget)", Arbitraries.oneOf(
+                        BadInputs.unknownIds(), Arbitraries.of(TO_REJECT.get(FINANCE_MEMBER)))
+                        .map(id -> HttpCall.postJson("/api/budgets/" + id + "/claims", json(validClaim()))), 50)
+                .refuses("POST /api/budgets/{activityId}/claims (beyond what remains)", Arbitraries.longs()
+                        .between(1_000_001, 999_999_999).map(fen -> {
+                            Map<String, Object> body = new LinkedHashMap<>(validClaim());
+                            body.put("amountFen", fen);
+                            return HttpCall.postJson("/api/budgets/" + BUDGET + "/claims", json(body));
+                        }), 30)
                 .verify();
         assertThat(cases).isGreaterThanOrEqualTo(1000);
+    }
+
+    static Map<String, Object> validClaim() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("amountFen", 700);
+        body.put("category", "printing");
+        body.put("description", "posters");
+        body.put("payee", "校印刷厂");
+        body.put("spentOn", LocalDate.now().minusDays(2).toString());
+        body.put("receipt", Map.of("number", "No.20261101", "issuedOn", LocalDate.now().minusDays(2).toString(),
+                "issuer", "校印刷厂"));
+        return body;
     }
 
     /** Lines no transaction accepts: unbalanced, empty, zero, negative, fractional or textual amounts, unknown accounts. */
