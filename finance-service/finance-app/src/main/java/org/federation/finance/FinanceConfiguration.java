@@ -51,6 +51,38 @@ class FinanceConfiguration {
                 .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.String, tools.jackson.databind.cfg.CoercionAction.Fail));
     }
 
+    /**
+     * A date in a request is ISO text ({@code "2026-10-31"}) and nothing else: Jackson would also
+     * read {@code 7} as 8 January 1970, {@code [2026,10,31]} as a date and {@code []} as no date.
+     */
+    @Bean
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer datesAreIsoText() {
+        tools.jackson.databind.module.SimpleModule module = new tools.jackson.databind.module.SimpleModule("iso-dates");
+        module.addDeserializer(LocalDate.class, new IsoDate());
+        return builder -> builder.addModule(module);
+    }
+
+    static final class IsoDate extends tools.jackson.databind.deser.std.StdScalarDeserializer<LocalDate> {
+
+        IsoDate() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(tools.jackson.core.JsonParser parser, tools.jackson.databind.DeserializationContext context) {
+            if (!parser.hasToken(tools.jackson.core.JsonToken.VALUE_STRING)) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+            }
+            String text = parser.getString().strip();
+            try {
+                return LocalDate.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text,
+                        "not an ISO date such as 2026-10-31");
+            }
+        }
+    }
+
     @Bean
     MongoCustomConversions mongoCustomConversions() {
         return new MongoCustomConversions(List.of(LocalDateToText.INSTANCE, TextToLocalDate.INSTANCE));

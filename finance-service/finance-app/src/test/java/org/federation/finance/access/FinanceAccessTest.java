@@ -21,6 +21,7 @@ import org.federation.finance.FinanceServiceTest;
 import org.federation.finance.accounts.domain.Accounts;
 import org.federation.finance.budgets.application.BudgetDesk;
 import org.federation.finance.budgets.domain.Budget;
+import org.federation.finance.fees.application.FeeBook;
 import org.federation.finance.clubs.KnownClubs;
 import org.federation.finance.ledger.application.Ledger;
 import org.federation.finance.ledger.domain.Line;
@@ -54,6 +55,8 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
     static final String OWN_ACCOUNT = "acct-" + OWN_CLUB;
     static final JsonMapper JSON = JsonMapper.builder().build();
     static String ownTransaction;
+    static final String FEE_YEAR = "2026-2027";
+    static final String FEES = "/api/clubs/" + OWN_CLUB + "/fees";
     static final String BUDGET = "act-" + UUID.randomUUID();
     static final Map<Persona, String> TO_APPROVE = Map.of(PRESIDIUM, "act-" + UUID.randomUUID(), FINANCE_MEMBER,
             "act-" + UUID.randomUUID());
@@ -70,6 +73,8 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
     StatementPublishing statements;
     @Autowired
     BudgetDesk budgets;
+    @Autowired
+    FeeBook fees;
 
     @BeforeEach
     void clubs() {
@@ -84,6 +89,7 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                     TO_REJECT.get(FINANCE_MEMBER)).forEach(activity -> budgets.receive(Budget.requested(activity,
                     "Spring gala", OWN_CLUB, null, 1_000_000, "hall and sound", LEADER.subject(), 1, Instant.now())));
             budgets.approve(BUDGET, 1_000_000, null, null, "test");
+            fees.setRule(OWN_CLUB, FEE_YEAR, 5000, null, "test");
         }
     }
 
@@ -142,6 +148,17 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                         only(200, PRESIDIUM, FINANCE_MEMBER))
                 .row("POST /api/budgets/{activityId}/claims", HttpCall.postJson("/api/budgets/" + BUDGET + "/claims",
                         json(validClaim())), only(201, PRESIDIUM, FINANCE_MEMBER, LEADER))
+                .row("GET /api/clubs/{clubId}/fees", HttpCall.get(FEES), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/clubs/{clubId}/fees/{year}", HttpCall.get(FEES + "/" + FEE_YEAR), only(200, staffAnd(LEADER, MEMBER)))
+                .row("PUT /api/clubs/{clubId}/fees/{year}", new HttpCall("PUT", FEES + "/2027-2028", "application/json",
+                        "{\"amountFen\":6000}"), only(200, PRESIDIUM, FINANCE_MEMBER, LEADER))
+                .row("POST /api/clubs/{clubId}/fees/{year}/payments", persona -> HttpCall.postJson(FEES + "/" + FEE_YEAR
+                        + "/payments", "{\"studentNumber\":\"" + (persona == LEADER ? LEADER : persona == PRESIDIUM ? MEMBER
+                        : Persona.STUDENT).subject() + "\",\"paidOn\":\"" + LocalDate.now().minusDays(1) + "\"}"),
+                        only(201, PRESIDIUM, LEADER).but(FINANCE_MEMBER, 422))
+                .row("POST /api/clubs/{clubId}/fees/{year}/payments/import", HttpCall.post(FEES + "/" + FEE_YEAR
+                        + "/payments/import", "text/csv", "studentNumber,amountFen,paidOn\n" + Persona.STUDENT.subject()
+                        + ",5000,2026-09-01"), only(422, PRESIDIUM, FINANCE_MEMBER, LEADER))
                 .withPlatformEndpoints()
                 .verify(mappings, app());
     }
@@ -253,6 +270,48 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                             body.put("amountFen", fen);
                             return HttpCall.postJson("/api/budgets/" + BUDGET + "/claims", json(body));
                         }), 30)
+                .refuses("GET /api/clubs/{clubId}/fees/{year} (bad or unknown years)", Arbitraries.of("2026", "2026-2028",
+                        "2026-2025", "x", "2030-2031", "2026_2027").map(y -> HttpCall.get(FEES + "/" + y)), 30)
+                .refuses("PUT /api/clubs/{clubId}/fees/{year} (bad bodies and years)", Arbitraries.oneOf(
+                        BadInputs.brokenJson(Map.of("amountFen", 5000)).map(body -> new HttpCall("PUT", FEES + "/2028-2029",
+                                "application/json", body)),
+                        BadInputs.withInvalidFields(Map.of("amountFen", 5000, "dueOn", "2028-10-01"), Map.of(
+                                "amountFen", Arbitraries.oneOf(Arbitraries.of(0, -1, 50.5, "5000", 10_000_001, false)
+                                        .map(v -> (Object) v), BadInputs.absent(), BadInputs.structurallyWrong()),
+                                "dueOn", Arbitraries.oneOf(Arbitraries.of("soon", "2028-02-30", 7).map(v -> (Object) v),
+                                        BadInputs.structurallyWrong())))
+                                .map(body -> new HttpCall("PUT", FEES + "/2028-2029", "application/json", body)),
+                        Arbitraries.of("2028", "2028-2030", "x").map(y -> new HttpCall("PUT", FEES + "/" + y,
+                                "application/json", "{\"amountFen\":1}")),
+                        BadInputs.unknownIds().map(id -> new HttpCall("PUT", "/api/clubs/" + id + "/fees/2028-2029",
+                                "application/json", "{\"amountFen\":1}"))), 200)
+                .refuses("POST /api/clubs/{clubId}/fees/{year}/payments (bad bodies)", Arbitraries.oneOf(
+                        BadInputs.brokenJson(Map.of("studentNumber", "x")), BadInputs.withInvalidFields(
+                                Map.of("studentNumber", MEMBER.subject(), "paidOn", "2026-10-01"), Map.of(
+                                        "studentNumber", Arbitraries.oneOf(BadInputs.blankOrHuge(32), BadInputs.structurallyWrong(),
+                                                Arbitraries.of("a.b", "$x", "2099999999", "x y").map(v -> (Object) v)),
+                                        "paidOn", Arbitraries.oneOf(Arbitraries.of("yesterday", "1999-01-01", "2999-01-01",
+                                                "2018-12-15").map(v -> (Object) v), BadInputs.absent()))))
+                        .map(body -> HttpCall.postJson(FEES + "/" + FEE_YEAR + "/payments", body)), 200)
+                .refuses("POST /api/clubs/{clubId}/fees/{year}/payments (no rule for the year)", Arbitraries.of("2010-2011",
+                        "2011-2012").map(y -> HttpCall.postJson(FEES + "/" + y + "/payments",
+                        "{\"studentNumber\":\"" + MEMBER.subject() + "\",\"paidOn\":\"2026-10-01\"}")), 10)
+                .refuses("POST /api/clubs/{clubId}/fees/{year}/payments/import (bad files)", Arbitraries.oneOf(
+                        Arbitraries.of("", "\n", "studentNumber,paidOn\nx,2026-10-01", "a,b,c\n1,2,3",
+                                "studentNumber,amountFen,paidOn", "studentNumber,amountFen,paidOn\n\"unclosed,5000,2026-10-01"),
+                        BadInputs.anyText(300).map(t -> "studentNumber,amountFen,paidOn\n" + t),
+                        Arbitraries.of(",5000,2026-10-01", MEMBER.subject() + ",4999,2026-10-01", MEMBER.subject()
+                                + ",5000,2999-01-01", MEMBER.subject() + ",5000,2018-12-10", "nobody,5000,2026-10-01",
+                                MEMBER.subject() + ",5000,2026-10-01\n" + MEMBER.subject() + ",5000,2026-10-02",
+                                MEMBER.subject() + ",50.00,2026-10-01", MEMBER.subject() + ",5000,2026-10-01,extra")
+                                .map(rows -> "studentNumber,amountFen,paidOn\n" + rows))
+                        .map(csv -> HttpCall.post(FEES + "/" + FEE_YEAR + "/payments/import", "text/csv", csv)), 200)
+                .refuses("POST /api/clubs/{clubId}/fees/{year}/payments/import (too many rows)", Arbitraries.just(
+                        HttpCall.post(FEES + "/" + FEE_YEAR + "/payments/import", "text/csv", "studentNumber,amountFen,paidOn\n"
+                                + (MEMBER.subject() + ",5000,2026-10-01\n").repeat(1001))), 2)
+                .refuses("POST /api/clubs/{clubId}/fees/{year}/payments/import (wrong media type)", Arbitraries.of(
+                        "application/json", "text/plain").map(type -> HttpCall.post(FEES + "/" + FEE_YEAR + "/payments/import",
+                        type, "studentNumber,amountFen,paidOn\n")), 10)
                 .verify();
         assertThat(cases).isGreaterThanOrEqualTo(1000);
     }

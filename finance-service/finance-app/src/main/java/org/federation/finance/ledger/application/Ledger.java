@@ -9,6 +9,7 @@ import org.federation.finance.accounts.domain.Accounts;
 import org.federation.finance.ledger.domain.ClosedPeriods;
 import org.federation.finance.ledger.domain.Journal;
 import org.federation.finance.ledger.domain.Line;
+import org.federation.finance.ledger.domain.ReversalFollowUp;
 import org.federation.finance.ledger.domain.Transaction;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.ResourceNotFoundException;
@@ -34,12 +35,16 @@ public class Ledger {
     private final Accounts accounts;
     private final ClosedPeriods closedPeriods;
     private final BookingCalendar calendar;
+    /** Looked up when used: the features that follow up reversals book through this ledger themselves. */
+    private final org.springframework.beans.factory.ObjectProvider<ReversalFollowUp> followUps;
 
-    Ledger(Journal journal, Accounts accounts, ClosedPeriods closedPeriods, BookingCalendar calendar) {
+    Ledger(Journal journal, Accounts accounts, ClosedPeriods closedPeriods, BookingCalendar calendar,
+           org.springframework.beans.factory.ObjectProvider<ReversalFollowUp> followUps) {
         this.journal = journal;
         this.accounts = accounts;
         this.closedPeriods = closedPeriods;
         this.calendar = calendar;
+        this.followUps = followUps;
     }
 
     /** Checks, then posts. Posting a transaction id that exists returns the stored one unchanged. */
@@ -100,7 +105,9 @@ public class Ledger {
         Transaction original = get(id);
         Optional<Transaction> earlier = journal.find(Transaction.reversalId(id));
         if (earlier.isPresent()) {
-            return journal.post(earlier.get());
+            Journal.Posted again = journal.post(earlier.get());
+            followUps.orderedStream().forEach(f -> f.reversed(original)); // finishes what an interrupted first request left
+            return again;
         }
         if (!Transaction.REVERSIBLE.contains(original.kind())) {
             throw new StateConflictException("a " + original.kind() + " transaction is corrected where its source lives"
@@ -110,7 +117,9 @@ public class Ledger {
         if (!original.isDone()) {
             journal.finish(original);
         }
-        return post(original.reversal(reason, actor, calendar.today(), calendar.now()));
+        Journal.Posted reversal = post(original.reversal(reason, actor, calendar.today(), calendar.now()));
+        followUps.orderedStream().forEach(f -> f.reversed(original));
+        return reversal;
     }
 
     /**
