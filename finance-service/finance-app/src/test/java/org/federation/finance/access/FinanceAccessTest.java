@@ -22,6 +22,7 @@ import org.federation.finance.accounts.domain.Accounts;
 import org.federation.finance.budgets.application.BudgetDesk;
 import org.federation.finance.budgets.domain.Budget;
 import org.federation.finance.fees.application.FeeBook;
+import org.federation.finance.sponsorship.application.SponsorshipDesk;
 import org.federation.finance.clubs.KnownClubs;
 import org.federation.finance.ledger.application.Ledger;
 import org.federation.finance.ledger.domain.Line;
@@ -75,6 +76,9 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
     BudgetDesk budgets;
     @Autowired
     FeeBook fees;
+    @Autowired
+    SponsorshipDesk sponsorships;
+    static String sponsorship;
 
     @BeforeEach
     void clubs() {
@@ -90,6 +94,8 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                     "Spring gala", OWN_CLUB, null, 1_000_000, "hall and sound", LEADER.subject(), 1, Instant.now())));
             budgets.approve(BUDGET, 1_000_000, null, null, "test");
             fees.setRule(OWN_CLUB, FEE_YEAR, 5000, null, "test");
+            sponsorship = sponsorships.record("校园书店", "SP-1", "prizes", OWN_CLUB, 1_000_000, LocalDate.now().minusDays(9),
+                    "test").id();
         }
     }
 
@@ -159,6 +165,14 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                 .row("POST /api/clubs/{clubId}/fees/{year}/payments/import", HttpCall.post(FEES + "/" + FEE_YEAR
                         + "/payments/import", "text/csv", "studentNumber,amountFen,paidOn\n" + Persona.STUDENT.subject()
                         + ",5000,2026-09-01"), only(422, PRESIDIUM, FINANCE_MEMBER, LEADER))
+                .row("POST /api/sponsorships", HttpCall.postJson("/api/sponsorships", json(validSponsorship())),
+                        only(201, PRESIDIUM, FINANCE_MEMBER, LEADER))
+                .row("GET /api/sponsorships", HttpCall.get("/api/sponsorships?clubId=" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/sponsorships/{id}", persona -> HttpCall.get("/api/sponsorships/" + sponsorship),
+                        only(200, staffAnd(LEADER, MEMBER)))
+                .row("POST /api/sponsorships/{id}/receipts", persona -> HttpCall.postJson("/api/sponsorships/" + sponsorship
+                        + "/receipts", "{\"amountFen\":100,\"receivedOn\":\"" + LocalDate.now().minusDays(1) + "\"}"),
+                        only(201, PRESIDIUM, FINANCE_MEMBER))
                 .withPlatformEndpoints()
                 .verify(mappings, app());
     }
@@ -312,8 +326,46 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                 .refuses("POST /api/clubs/{clubId}/fees/{year}/payments/import (wrong media type)", Arbitraries.of(
                         "application/json", "text/plain").map(type -> HttpCall.post(FEES + "/" + FEE_YEAR + "/payments/import",
                         type, "studentNumber,amountFen,paidOn\n")), 10)
+                .refuses("POST /api/sponsorships (bad bodies)", Arbitraries.oneOf(BadInputs.brokenJson(validSponsorship()),
+                        BadInputs.withInvalidFields(validSponsorship(), Map.of(
+                                "sponsor", Arbitraries.oneOf(BadInputs.blankOrHuge(200), BadInputs.structurallyWrong()),
+                                "agreement", BadInputs.blankOrHuge(200),
+                                "purpose", BadInputs.blankOrHuge(500),
+                                "clubId", Arbitraries.oneOf(Arbitraries.of("", "no-such-club", "x".repeat(201))
+                                        .map(v -> (Object) v), BadInputs.structurallyWrong()),
+                                "promisedFen", Arbitraries.oneOf(Arbitraries.of(0, -1, 99.9, "100", 1_000_000_001L)
+                                        .map(v -> (Object) v), BadInputs.absent()),
+                                "signedOn", Arbitraries.oneOf(Arbitraries.of("2999-01-01", "x", 3, "1990-01-01")
+                                        .map(v -> (Object) v), BadInputs.absent()))))
+                        .map(body -> HttpCall.postJson("/api/sponsorships", body)), 250)
+                .survives("GET /api/sponsorships (paging)", BadInputs.badPaging().map(q -> HttpCall.get("/api/sponsorships?" + q)), 50)
+                .refuses("GET /api/sponsorships/{id} (unknown ids)", BadInputs.unknownIds()
+                        .map(id -> HttpCall.get("/api/sponsorships/" + id)), 50)
+                .refuses("POST /api/sponsorships/{id}/receipts (bad bodies, unknown ids, beyond the promise)", Arbitraries.oneOf(
+                        BadInputs.brokenJson(Map.of("amountFen", 1)).map(body -> HttpCall.postJson("/api/sponsorships/"
+                                + sponsorship + "/receipts", body)),
+                        BadInputs.withInvalidFields(Map.of("amountFen", 1, "receivedOn", "2026-10-01"), Map.of(
+                                "amountFen", Arbitraries.oneOf(Arbitraries.of(0, -1, 0.5, "1", 1_000_001, 999_999_999)
+                                        .map(v -> (Object) v), BadInputs.absent()),
+                                "receivedOn", Arbitraries.oneOf(Arbitraries.of("2999-01-01", "x", 1, "1999-12-31")
+                                        .map(v -> (Object) v), BadInputs.absent()),
+                                "note", BadInputs.structurallyWrong())).map(body -> HttpCall.postJson("/api/sponsorships/"
+                                + sponsorship + "/receipts", body)),
+                        BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/sponsorships/" + id + "/receipts",
+                                "{\"amountFen\":1,\"receivedOn\":\"2026-10-01\"}"))), 200)
                 .verify();
         assertThat(cases).isGreaterThanOrEqualTo(1000);
+    }
+
+    static Map<String, Object> validSponsorship() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sponsor", "某某奶茶店");
+        body.put("agreement", "SP-2026-007");
+        body.put("purpose", "prizes");
+        body.put("clubId", OWN_CLUB);
+        body.put("promisedFen", 20_000);
+        body.put("signedOn", LocalDate.now().minusDays(3).toString());
+        return body;
     }
 
     static Map<String, Object> validClaim() {
