@@ -34,16 +34,19 @@ class ClubEventsConsumer {
             String problem = about.problemFor(event.subject());
             InboundEvents.require(problem == null, event, problem);
             ClubSnapshot club = about.club();
+            ClubMerged merged = null;
+            if (ClubEventTypes.MERGED.equals(event.type())) {
+                merged = inbound.payload(event, ClubMerged.class);
+                InboundEvents.require(merged.successor() != null && merged.successor().id() != null
+                        && merged.successor().name() != null && merged.mergerId() != null && !merged.mergerId().isBlank()
+                        && merged.mergedAwayIds() != null, event, "a merger needs successor (id, name), mergedAwayIds and mergerId");
+            }
             clubs.keep(club, event.sequence());
             if (ClubEventTypes.ESTABLISHED.equals(event.type())) {
                 accounts.openForClub(club, event.actor());
             } else if (ClubEventTypes.DISSOLUTION_REQUESTED.equals(event.type())) {
                 settlement.settleForDissolution(club, event.actor());
-            } else if (ClubEventTypes.MERGED.equals(event.type())) {
-                ClubMerged merged = inbound.payload(event, ClubMerged.class);
-                InboundEvents.require(merged.successor() != null && merged.successor().id() != null
-                        && merged.successor().name() != null && merged.mergerId() != null && !merged.mergerId().isBlank()
-                        && merged.mergedAwayIds() != null, event, "a merger needs successor (id, name), mergedAwayIds and mergerId");
+            } else if (merged != null) {
                 if (merged.mergedAwayIds().contains(club.id()) && !club.id().equals(merged.successor().id())) {
                     settlement.mergeAway(club, merged.successor(), merged.mergerId(), event.actor());
                 }

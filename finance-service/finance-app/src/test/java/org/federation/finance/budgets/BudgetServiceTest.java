@@ -1,5 +1,8 @@
 package org.federation.finance.budgets;
 
+import org.federation.finance.ledger.application.Sweep;
+import org.federation.finance.budgets.domain.Budget;
+import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -41,6 +44,8 @@ class BudgetServiceTest extends EmbeddedBackboneProperties {
     Accounts accounts;
     @Autowired
     Journal journal;
+    @Autowired
+    Sweep sweep;
 
     static String claim(long fen) {
         return """
@@ -177,5 +182,29 @@ class BudgetServiceTest extends EmbeddedBackboneProperties {
                     .get("x-exception-message")).contains("requestedFen must be from 1");
         }
         assertThat(budgets.find(invalid)).isEmpty();
+    }
+
+    @Test
+    void aClaimAcceptedButNotBookedBeforeACrashIsBookedAndPublishedByTheSweepOnce() {
+        String clubId = clubLedBy(Persona.LEADER);
+        String activity = requested(clubId, 5_000);
+        assertThat(Persona.FINANCE_MEMBER.on(app()).postJson("/api/budgets/" + activity + "/approval",
+                "{\"approvedFen\":5000}").status()).isEqualTo(200);
+        String claimId = UUID.randomUUID().toString();
+        LocalDate day = LocalDate.now().minusDays(1);
+        assertThat(budgets.addClaim(activity, new Budget.Claim(claimId, 2_000, "food", "team lunch", "食堂",
+                new Budget.Receipt("R-1", day, "食堂"), day, Persona.LEADER.subject(), Instant.now().minusSeconds(120),
+                Budget.Claim.transactionIdOf(claimId), false))).isTrue();
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "finance.events")) {
+            sweep.sweep(Instant.now());
+            sweep.sweep(Instant.now());
+            probe.await(s -> activity.equals(s.key()) && "org.federation.finance.activity-spending-changed.v1"
+                    .equals(s.type()), Duration.ofSeconds(20));
+            assertThat(probe.drain(Duration.ofMillis(500)).stream().filter(s -> activity.equals(s.key())
+                    && s.type().endsWith("activity-spending-changed.v1"))).as("published once").hasSize(1);
+        }
+        assertThat(journal.find(Budget.Claim.transactionIdOf(claimId))).isPresent();
+        assertThat(accounts.find("acct-" + clubId).orElseThrow().balanceFen()).isEqualTo(-2_000);
+        assertThat(budgets.find(activity).orElseThrow().claims()).singleElement().matches(Budget.Claim::booked);
     }
 }

@@ -175,4 +175,21 @@ class LedgerServiceTest extends EmbeddedBackboneProperties {
         assertThat(balance(club)).isZero();
         assertThat(balance("federation-general") - generalBefore).as("moved on once").isEqualTo(500);
     }
+
+    @Test
+    void aMergerThatDoesNotNameItsSuccessorGoesToTheDeadLetterTopicAndMovesNothing() {
+        String awayId = club("桌游社");
+        assertThat(book("acct-" + awayId, "federation-income-other", 300).status()).isEqualTo(201);
+        ClubSnapshot merged = new ClubSnapshot(awayId, "桌游社", "sports", "merged", LocalDate.of(2015, 9, 1), null,
+                List.of(), List.of(), null, null, "c@example.edu");
+        var event = RawEvents.envelope(ClubEventTypes.MERGED, "/club-service", awayId, 2,
+                json.writeValueAsString(new ClubMerged(merged, null, List.of(awayId), "merger-x")));
+        ClubFacts.publish(event);
+        try (TopicProbe dlq = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "club.events.finance-service.dlq")) {
+            assertThat(dlq.await(s -> awayId.equals(s.key()), Duration.ofSeconds(20)).get(0).headers()
+                    .get("x-exception-message")).contains("a merger needs successor");
+        }
+        assertThat(balance("acct-" + awayId)).isEqualTo(300);
+        assertThat(accounts.find("acct-" + awayId).orElseThrow().state()).isEqualTo("open");
+    }
 }

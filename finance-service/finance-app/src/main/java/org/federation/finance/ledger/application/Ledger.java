@@ -109,6 +109,9 @@ public class Ledger {
             followUps.orderedStream().forEach(f -> f.reversed(original)); // finishes what an interrupted first request left
             return again;
         }
+        if (original.reverses() != null) {
+            original.reversal(reason, actor, calendar.today(), calendar.now()); // refuses: a reversal is not reversed
+        }
         if (!Transaction.REVERSIBLE.contains(original.kind())) {
             throw new StateConflictException("a " + original.kind() + " transaction is corrected where its source lives"
                     + " (" + (original.source() == null ? "its source" : original.source().kind()) + "), not reversed here;"
