@@ -74,6 +74,10 @@ public class BudgetDesk implements Sweep.Unbooked {
             throw new RuleViolationException("fundingAccountId", funding + " is an " + account.kind()
                     + " account; activities are paid from a fund");
         }
+        if (account.clubId() != null && !account.clubId().equals(budget.clubId())) {
+            throw new RuleViolationException("fundingAccountId", funding + " belongs to another club; an activity is paid"
+                    + " from its own club's account or from a federation fund");
+        }
         if (!account.isOpen()) {
             throw new IllegalTransitionException("paying from account " + funding, account.state(), List.of());
         }
