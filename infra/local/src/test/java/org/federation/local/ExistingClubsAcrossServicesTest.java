@@ -137,6 +137,61 @@ class ExistingClubsAcrossServicesTest {
         assertThat(history.get(2).get("reason").asString()).contains("acct-club-board-games settled");
     }
 
+    /**
+     * From a budget request on an activity to a statement that shows the spending: event-service's
+     * request (published here as event-service will), the Finance Department's approval, the club
+     * leader's expense claim with its receipt, and the month's statement of the club's account.
+     */
+    @Test
+    void aBudgetRequestIsApprovedSpentAndTheSpendingShowsOnTheClubsPublishedStatement() {
+        HttpProbe acmoreLeader = signIn("acmore-leader", HttpProbe.onPort(apps.port("finance-service")));
+        HttpProbe acmoreMember = signIn("acmore-member-1", HttpProbe.onPort(apps.port("finance-service")));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(finance.get("/api/accounts/acct-club-acmore").status()).isEqualTo(200));
+        String activity = "activity-" + UUID.randomUUID();
+        java.time.YearMonth lastMonth = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1);
+        String spentOn = lastMonth.atDay(15).toString();
+
+        try (org.federation.platform.testing.RawEvents raw = new org.federation.platform.testing.RawEvents(
+                EmbeddedBackbone.get().kafkaBootstrapServers())) {
+            raw.send("activity.events", org.federation.platform.testing.RawEvents.envelope(
+                    "org.federation.activity.budget-requested.v1", "/event-service", activity, 1, """
+                            {"activityId":"%s","title":"算法竞赛训练营","clubId":"club-acmore","requestedFen":30000,
+                             "purpose":"venue and prizes","requestedBy":"2023020001"}""".formatted(activity)));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(finance.get("/api/budgets/" + activity).status()).isEqualTo(200));
+        HttpProbe.Response approved = finance.postJson("/api/budgets/" + activity + "/approval",
+                "{\"approvedFen\":20000,\"note\":\"prizes from sponsorship\"}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        HttpProbe.Response claimed = acmoreLeader.postJson("/api/budgets/" + activity + "/claims", """
+                {"amountFen":12000,"category":"venue","description":"lab rental for the training camp",
+                 "payee":"计算机学院","spentOn":"%s","receipt":{"number":"FP-0042","issuedOn":"%s","issuer":"计算机学院"}}"""
+                .formatted(spentOn, spentOn));
+        assertThat(claimed.status()).as(claimed.body()).isEqualTo(201);
+        assertThat(claimed.json().at("/budget/remainingFen").asLong()).isEqualTo(8000);
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "finance.events")) {
+            assertThat(probe.await(s -> activity.equals(s.key())
+                    && "org.federation.finance.activity-spending-changed.v1".equals(s.type()), Duration.ofSeconds(30)))
+                    .isNotEmpty();
+        }
+
+        HttpProbe.Response published = finance.postJson("/api/accounts/acct-club-acmore/statements",
+                "{\"period\":\"" + lastMonth + "\"}");
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        JsonNode statement = acmoreMember.get("/api/accounts/acct-club-acmore/statements/" + lastMonth).json();
+        JsonNode spending = statement.get("entries").valueStream()
+                .filter(e -> e.get("kind").asString().equals("expense-claim")).findFirst().orElseThrow();
+        assertThat(spending.get("outFen").asLong()).isEqualTo(12000);
+        assertThat(spending.get("category").asString()).isEqualTo("venue");
+        assertThat(spending.get("description").asString()).contains("算法竞赛训练营").contains("FP-0042");
+        assertThat(statement.get("spendingFen").asLong()).isGreaterThanOrEqualTo(12000);
+        assertThat(acmoreMember.get("/api/accounts/acct-club-acmore/statements/" + lastMonth + "/csv").body())
+                .contains("lab rental for the training camp").contains(",12000,");
+        assertThat(acmoreMember.get("/api/accounts/acct-club-acmore/statement-chains/month").json().get("valid")
+                .asBoolean()).isTrue();
+    }
+
     private void awaitEverywhere(String id, String name, int clubs) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             assertThat(event.get("/api/clubs/" + id).status()).isEqualTo(200);

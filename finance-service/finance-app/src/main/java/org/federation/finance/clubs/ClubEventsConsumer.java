@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import org.federation.club.contracts.AnyClubEvent;
 import org.federation.club.contracts.ClubEventTypes;
+import org.federation.club.contracts.ClubMerged;
 import org.federation.club.contracts.ClubSnapshot;
 import org.federation.finance.accounts.application.AccountOpening;
 import org.federation.finance.accounts.application.AccountSettlement;
@@ -15,8 +16,8 @@ import org.springframework.messaging.Message;
 
 /**
  * From {@code club.events}: keeps the known clubs (newest snapshot wins, from any club event) and
- * opens a club's account when the club is established, and settles it when the club asks to
- * dissolve (the dissolution saga).
+ * opens a club's account when the club is established, settles it when the club asks to
+ * dissolve (the dissolution saga), and moves a merged-away club's balance to its successor.
  */
 @Configuration(proxyBeanMethods = false)
 class ClubEventsConsumer {
@@ -33,11 +34,22 @@ class ClubEventsConsumer {
             String problem = about.problemFor(event.subject());
             InboundEvents.require(problem == null, event, problem);
             ClubSnapshot club = about.club();
+            ClubMerged merged = null;
+            if (ClubEventTypes.MERGED.equals(event.type())) {
+                merged = inbound.payload(event, ClubMerged.class);
+                InboundEvents.require(merged.successor() != null && merged.successor().id() != null
+                        && merged.successor().name() != null && merged.mergerId() != null && !merged.mergerId().isBlank()
+                        && merged.mergedAwayIds() != null, event, "a merger needs successor (id, name), mergedAwayIds and mergerId");
+            }
             clubs.keep(club, event.sequence());
             if (ClubEventTypes.ESTABLISHED.equals(event.type())) {
                 accounts.openForClub(club, event.actor());
             } else if (ClubEventTypes.DISSOLUTION_REQUESTED.equals(event.type())) {
                 settlement.settleForDissolution(club, event.actor());
+            } else if (merged != null) {
+                if (merged.mergedAwayIds().contains(club.id()) && !club.id().equals(merged.successor().id())) {
+                    settlement.mergeAway(club, merged.successor(), merged.mergerId(), event.actor());
+                }
             }
         };
     }

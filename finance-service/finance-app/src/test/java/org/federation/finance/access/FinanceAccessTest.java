@@ -2,38 +2,50 @@ package org.federation.finance.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.federation.platform.testing.AuthorizationMatrix.Expect.only;
+import static org.federation.platform.testing.Persona.FINANCE_MEMBER;
 import static org.federation.platform.testing.Persona.LEADER;
 import static org.federation.platform.testing.Persona.MEMBER;
-import static org.federation.platform.testing.Persona.OTHER_LEADER;
+import static org.federation.platform.testing.Persona.PRESIDIUM;
 import static org.federation.platform.testing.Persona.staffAnd;
 
-import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.federation.club.contracts.testing.ClubFacts;
 import org.federation.finance.EmbeddedBackboneProperties;
 import org.federation.finance.FinanceServiceTest;
 import org.federation.finance.accounts.domain.Accounts;
+import org.federation.finance.budgets.application.BudgetDesk;
+import org.federation.finance.budgets.domain.Budget;
+import org.federation.finance.fees.application.FeeBook;
+import org.federation.finance.sponsorship.application.SponsorshipDesk;
 import org.federation.finance.clubs.KnownClubs;
+import org.federation.finance.ledger.application.Ledger;
+import org.federation.finance.ledger.domain.Line;
+import org.federation.finance.ledger.domain.Transaction;
+import org.federation.finance.statements.application.StatementPublishing;
 import org.federation.platform.testing.AuthorizationMatrix;
 import org.federation.platform.testing.BadInputCampaign;
 import org.federation.platform.testing.BadInputs;
 import org.federation.platform.testing.HttpCall;
-import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.RefusesBadTokens;
 import org.federation.platform.testing.StoredData;
 import org.junit.jupiter.api.BeforeEach;
-
-import net.jqwik.api.Arbitraries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * Who may read what in finance-service, which tokens it refuses, and what generated bad input
- * gets. Club rights come from finance-service's own directory: the leader and member here are
+ * Who may read and do what in finance-service, which tokens it refuses, and what generated bad
+ * input gets. Club rights come from finance-service's own directory: the leader and member here are
  * made so by a {@code club.established} event, never by their tokens.
  */
 @FinanceServiceTest
@@ -41,20 +53,69 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
 
     static final String OWN_CLUB = "club-own-" + UUID.randomUUID();
     static final String OTHER_CLUB = "club-other-" + UUID.randomUUID();
+    static final String OWN_ACCOUNT = "acct-" + OWN_CLUB;
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static String ownTransaction;
+    static final String FEE_YEAR = "2026-2027";
+    static final String FEES = "/api/clubs/" + OWN_CLUB + "/fees";
+    static final String BUDGET = "act-" + UUID.randomUUID();
+    static final Map<Persona, String> TO_APPROVE = Map.of(PRESIDIUM, "act-" + UUID.randomUUID(), FINANCE_MEMBER,
+            "act-" + UUID.randomUUID());
+    static final Map<Persona, String> TO_REJECT = Map.of(PRESIDIUM, "act-" + UUID.randomUUID(), FINANCE_MEMBER,
+            "act-" + UUID.randomUUID());
 
     @Autowired
     KnownClubs directory;
     @Autowired
     Accounts accounts;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    StatementPublishing statements;
+    @Autowired
+    BudgetDesk budgets;
+    @Autowired
+    FeeBook fees;
+    @Autowired
+    SponsorshipDesk sponsorships;
+    static String sponsorship;
 
     @BeforeEach
     void clubs() {
         ClubFacts.ensureOwnAndOtherClub(OWN_CLUB, OTHER_CLUB, id -> directory.find(id).isPresent() && accounts.find("acct-" + id).isPresent());
+        if (ownTransaction == null) {
+            ownTransaction = ledger.post(Transaction.create("access-" + UUID.randomUUID(), Transaction.MANUAL, "grant",
+                    "a grant to the own club", "test", new Transaction.Source("manual", null, null), LocalDate.now(),
+                    Instant.now(), List.of(Line.debit(OWN_ACCOUNT, 10_000, null),
+                            Line.credit("federation-income-other", 10_000, null)), null)).transaction().id();
+            statements.publish(OWN_ACCOUNT, "2018-12", "test");
+            List.of(BUDGET, TO_APPROVE.get(PRESIDIUM), TO_APPROVE.get(FINANCE_MEMBER), TO_REJECT.get(PRESIDIUM),
+                    TO_REJECT.get(FINANCE_MEMBER)).forEach(activity -> budgets.receive(Budget.requested(activity,
+                    "Spring gala", OWN_CLUB, null, 1_000_000, "hall and sound", LEADER.subject(), 1, Instant.now())));
+            budgets.approve(BUDGET, 1_000_000, null, null, "test");
+            fees.setRule(OWN_CLUB, FEE_YEAR, 5000, null, "test");
+            sponsorship = sponsorships.record("校园书店", "SP-1", "prizes", OWN_CLUB, 1_000_000, LocalDate.now().minusDays(9),
+                    "test").id();
+        }
     }
 
     @Override
     public HttpCall protectedCall() {
         return HttpCall.get("/api/clubs");
+    }
+
+    static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    static Map<String, Object> validTransaction() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("category", "grant");
+        body.put("description", "the university's grant");
+        body.put("bookedOn", LocalDate.now().minusDays(1).toString());
+        body.put("lines", List.of(Map.of("accountId", "federation-general", "side", "debit", "amountFen", 1),
+                Map.of("accountId", "federation-income-other", "side", "credit", "amountFen", 1)));
+        return body;
     }
 
     @Test
@@ -63,7 +124,55 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                 .row("GET /api/clubs", HttpCall.get("/api/clubs"), only(200, staffAnd()))
                 .row("GET /api/clubs/{id}", HttpCall.get("/api/clubs/" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
                 .row("GET /api/accounts", HttpCall.get("/api/accounts?clubId=" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
-                .row("GET /api/accounts/{id}", HttpCall.get("/api/accounts/acct-" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/accounts/{id}", HttpCall.get("/api/accounts/" + OWN_ACCOUNT), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/accounts/{id}/transactions", HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/transactions"),
+                        only(200, staffAnd(LEADER, MEMBER)))
+                .row("POST /api/ledger/transactions", HttpCall.postJson("/api/ledger/transactions", json(validTransaction())),
+                        only(201, PRESIDIUM, FINANCE_MEMBER))
+                .row("GET /api/ledger/transactions/{id}", HttpCall.get("/api/ledger/transactions/" + ownTransaction),
+                        only(200, staffAnd(LEADER, MEMBER)))
+                .row("POST /api/ledger/transactions/{id}/reversal", HttpCall.postJson("/api/ledger/transactions/"
+                        + ownTransaction + "/reversal", "{\"reason\":\"booked on the wrong club\"}"), only(201, PRESIDIUM, FINANCE_MEMBER))
+                .row("POST /api/accounts/{accountId}/statements", persona -> HttpCall.postJson("/api/accounts/" + OWN_ACCOUNT
+                        + "/statements", "{\"period\":\"" + (persona == PRESIDIUM ? "2019-autumn" : "2019-01") + "\"}"),
+                        only(201, PRESIDIUM, FINANCE_MEMBER))
+                .row("GET /api/accounts/{accountId}/statements", HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/statements"),
+                        only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/accounts/{accountId}/statements/{period}", HttpCall.get("/api/accounts/" + OWN_ACCOUNT
+                        + "/statements/2018-12"), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/accounts/{accountId}/statements/{period}/csv", HttpCall.get("/api/accounts/" + OWN_ACCOUNT
+                        + "/statements/2018-12/csv"), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/accounts/{accountId}/statement-chains/{kind}", HttpCall.get("/api/accounts/" + OWN_ACCOUNT
+                        + "/statement-chains/month"), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/budgets", HttpCall.get("/api/budgets?clubId=" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/budgets/{activityId}", HttpCall.get("/api/budgets/" + BUDGET), only(200, staffAnd(LEADER, MEMBER)))
+                .row("POST /api/budgets/{activityId}/approval", persona -> HttpCall.postJson("/api/budgets/"
+                        + TO_APPROVE.getOrDefault(persona, TO_APPROVE.get(PRESIDIUM)) + "/approval", "{\"approvedFen\":500000}"),
+                        only(200, PRESIDIUM, FINANCE_MEMBER))
+                .row("POST /api/budgets/{activityId}/rejection", persona -> HttpCall.postJson("/api/budgets/"
+                        + TO_REJECT.getOrDefault(persona, TO_REJECT.get(PRESIDIUM)) + "/rejection", "{\"reason\":\"no plan\"}"),
+                        only(200, PRESIDIUM, FINANCE_MEMBER))
+                .row("POST /api/budgets/{activityId}/claims", HttpCall.postJson("/api/budgets/" + BUDGET + "/claims",
+                        json(validClaim())), only(201, PRESIDIUM, FINANCE_MEMBER, LEADER))
+                .row("GET /api/clubs/{clubId}/fees", HttpCall.get(FEES), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/clubs/{clubId}/fees/{year}", HttpCall.get(FEES + "/" + FEE_YEAR), only(200, staffAnd(LEADER, MEMBER)))
+                .row("PUT /api/clubs/{clubId}/fees/{year}", new HttpCall("PUT", FEES + "/2027-2028", "application/json",
+                        "{\"amountFen\":6000}"), only(200, PRESIDIUM, FINANCE_MEMBER, LEADER))
+                .row("POST /api/clubs/{clubId}/fees/{year}/payments", persona -> HttpCall.postJson(FEES + "/" + FEE_YEAR
+                        + "/payments", "{\"studentNumber\":\"" + (persona == LEADER ? LEADER : persona == PRESIDIUM ? MEMBER
+                        : Persona.STUDENT).subject() + "\",\"paidOn\":\"" + LocalDate.now().minusDays(1) + "\"}"),
+                        only(201, PRESIDIUM, LEADER).but(FINANCE_MEMBER, 422))
+                .row("POST /api/clubs/{clubId}/fees/{year}/payments/import", HttpCall.post(FEES + "/" + FEE_YEAR
+                        + "/payments/import", "text/csv", "studentNumber,amountFen,paidOn\n" + Persona.STUDENT.subject()
+                        + ",5000,2026-09-01"), only(422, PRESIDIUM, FINANCE_MEMBER, LEADER))
+                .row("POST /api/sponsorships", HttpCall.postJson("/api/sponsorships", json(validSponsorship())),
+                        only(201, PRESIDIUM, FINANCE_MEMBER, LEADER))
+                .row("GET /api/sponsorships", HttpCall.get("/api/sponsorships?clubId=" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/sponsorships/{id}", persona -> HttpCall.get("/api/sponsorships/" + sponsorship),
+                        only(200, staffAnd(LEADER, MEMBER)))
+                .row("POST /api/sponsorships/{id}/receipts", persona -> HttpCall.postJson("/api/sponsorships/" + sponsorship
+                        + "/receipts", "{\"amountFen\":100,\"receivedOn\":\"" + LocalDate.now().minusDays(1) + "\"}"),
+                        only(201, PRESIDIUM, FINANCE_MEMBER))
                 .withPlatformEndpoints()
                 .verify(mappings, app());
     }
@@ -77,12 +186,226 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                 .refuses("unsupported methods on /api/clubs/{id}", BadInputs.unsupportedMethods("/api/clubs/" + OWN_CLUB), 100)
                 .refuses("unknown paths", BadInputs.unknownPaths(), 100)
                 .refuses("GET /api/accounts (missing or blank clubId)", Arbitraries.of("", "?clubId=", "?clubId=%20%20",
-                        "?clubid=x", "?club=x").map(q -> HttpCall.get("/api/accounts" + q)), 50)
+                        "?clubid=x", "?club=x", "?owner=club", "?owner=", "?owner=federation&clubId=x")
+                        .map(q -> HttpCall.get("/api/accounts" + q)), 50)
                 .survives("GET /api/accounts (odd club ids)", BadInputs.unknownIds()
                         .map(id -> HttpCall.get("/api/accounts?clubId=" + BadInputs.encode(id))), 150)
                 .refuses("GET /api/accounts/{id} (unknown ids)", BadInputs.unknownIds().map(id -> HttpCall.get("/api/accounts/" + id)), 150)
                 .refuses("unsupported methods on /api/accounts", BadInputs.unsupportedMethods("/api/accounts?clubId=" + OWN_CLUB), 50)
+                .survives("GET /api/accounts/{id}/transactions (paging)", BadInputs.badPaging()
+                        .map(q -> HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/transactions?" + q)), 100)
+                .refuses("GET /api/accounts/{id}/transactions (unknown ids)", BadInputs.unknownIds()
+                        .map(id -> HttpCall.get("/api/accounts/" + id + "/transactions")), 50)
+                .refuses("POST /api/ledger/transactions (broken JSON)", BadInputs.brokenJson(validTransaction())
+                        .map(body -> HttpCall.postJson("/api/ledger/transactions", body)), 100)
+                .refuses("POST /api/ledger/transactions (invalid fields)", BadInputs.withInvalidFields(validTransaction(),
+                        Map.of("category", Arbitraries.oneOf(BadInputs.blankOrHuge(40), BadInputs.structurallyWrong(),
+                                        Arbitraries.of("Grant", "grant money", "-x", "über", 42).map(v -> (Object) v)),
+                                "description", Arbitraries.oneOf(BadInputs.blankOrHuge(500), BadInputs.structurallyWrong()),
+                                "bookedOn", Arbitraries.oneOf(Arbitraries.of("yesterday", "2026-13-01", "", "1999-12-31",
+                                        LocalDate.now().plusDays(3).toString(), "2026-02-30").map(v -> (Object) v),
+                                        BadInputs.structurallyWrong(), BadInputs.absent()),
+                                "lines", badLines())).map(body -> HttpCall.postJson("/api/ledger/transactions", body)), 200)
+                .refuses("POST /api/ledger/transactions (wrong media type)", Arbitraries.of("text/plain", "application/xml",
+                        "text/csv").map(type -> HttpCall.post("/api/ledger/transactions", type, json(validTransaction()))), 20)
+                .refuses("POST /api/ledger/transactions/{id}/reversal (unknown ids)", BadInputs.unknownIds()
+                        .map(id -> HttpCall.postJson("/api/ledger/transactions/" + id + "/reversal", "{\"reason\":\"x\"}")), 100)
+                .refuses("POST /api/ledger/transactions/{id}/reversal (bad bodies)", Arbitraries.oneOf(
+                        BadInputs.brokenJson(Map.of("reason", "x")), BadInputs.withInvalidFields(Map.of("reason", "x"),
+                                Map.of("reason", Arbitraries.oneOf(BadInputs.blankOrHuge(500), BadInputs.structurallyWrong(),
+                                        BadInputs.absent()))))
+                        .map(body -> HttpCall.postJson("/api/ledger/transactions/" + ownTransaction + "/reversal", body)), 100)
+                .refuses("GET /api/ledger/transactions/{id} (unknown ids)", BadInputs.unknownIds()
+                        .map(id -> HttpCall.get("/api/ledger/transactions/" + id)), 100)
+                .refuses("POST /api/accounts/{id}/statements (bad periods)", Arbitraries.oneOf(
+                        BadInputs.brokenJson(Map.of("period", "2019-02")),
+                        BadInputs.withInvalidFields(Map.of("period", "2019-02"), Map.of("period", Arbitraries.oneOf(
+                                BadInputs.blankOrHuge(20), BadInputs.structurallyWrong(), BadInputs.absent(),
+                                Arbitraries.of("2019-13", "2019-00", "2019-winter", "19-01", "2019-1", "2019-summer",
+                                        "2018-12", "2019-03", "2999-01", "2999-autumn").map(v -> (Object) v)))))
+                        .map(body -> HttpCall.postJson("/api/accounts/" + OWN_ACCOUNT + "/statements", body)), 150)
+                .refuses("POST /api/accounts/{id}/statements (unknown accounts)", BadInputs.unknownIds()
+                        .map(id -> HttpCall.postJson("/api/accounts/" + id + "/statements", "{\"period\":\"2019-02\"}")), 50)
+                .refuses("GET /api/accounts/{id}/statements/{period} (unknown or bad periods)", Arbitraries.oneOf(
+                        Arbitraries.of("2017-01", "2018-11", "2019-13", "x", "2018-autumn", "2018-12x"),
+                        BadInputs.unknownIds()).map(p -> HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/statements/" + p)), 100)
+                .refuses("GET /api/accounts/{id}/statements/{period}/csv (unknown or bad periods)", Arbitraries.of(
+                        "2017-01", "2019-13", "x").map(p -> HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/statements/" + p + "/csv")), 20)
+                .survives("GET /api/accounts/{id}/statements (paging)", BadInputs.badPaging().map(q -> HttpCall.get("/api/accounts/"
+                        + OWN_ACCOUNT + "/statements?" + q)), 100)
+                .refuses("GET /api/accounts/{id}/statements (kinds)", Arbitraries.of("kind=week", "kind=",
+                        "kind=MONTH").map(q -> HttpCall.get("/api/accounts/"
+                        + OWN_ACCOUNT + "/statements?" + q)), 30)
+                .refuses("GET /api/accounts/{id}/statement-chains/{kind} (bad kinds)", Arbitraries.of("week", "MONTH", "x",
+                        "months").map(k -> HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/statement-chains/" + k)), 20)
+                .survives("GET /api/budgets (paging)", BadInputs.badPaging().map(q -> HttpCall.get("/api/budgets?" + q)), 50)
+                .refuses("GET /api/budgets (bad filters)", Arbitraries.of("state=open", "state=", "state=APPROVED", "clubId=",
+                        "clubId=" + "x".repeat(201)).map(q -> HttpCall.get("/api/budgets?" + q)), 20)
+                .refuses("GET /api/budgets/{activityId} (unknown ids)", BadInputs.unknownIds()
+                        .map(id -> HttpCall.get("/api/budgets/" + id)), 50)
+                .refuses("POST /api/budgets/{activityId}/approval (bad bodies)", Arbitraries.oneOf(
+                        BadInputs.brokenJson(Map.of("approvedFen", 1)), BadInputs.withInvalidFields(
+                                Map.of("approvedFen", 1, "fundingAccountId", "federation-general"), Map.of(
+                                        "approvedFen", Arbitraries.oneOf(Arbitraries.of(0, -1, 12.5, "100", 1_000_001, true)
+                                                .map(v -> (Object) v), BadInputs.structurallyWrong(), BadInputs.absent()),
+                                        "fundingAccountId", Arbitraries.oneOf(Arbitraries.of("", "federation-income-fees",
+                                                "federation-expense-activities", "acct-nobody", "acct-" + OTHER_CLUB)
+                                                .map(v -> (Object) v),
+                                                BadInputs.structurallyWrong()))))
+                        .map(body -> HttpCall.postJson("/api/budgets/" + TO_APPROVE.get(PRESIDIUM) + "/approval", body)), 150)
+                .refuses("POST /api/budgets/{activityId}/approval (unknown or decided)", Arbitraries.oneOf(
+                        BadInputs.unknownIds(), Arbitraries.just(BUDGET)).map(id -> HttpCall.postJson("/api/budgets/" + id
+                        + "/approval", "{\"approvedFen\":1}")), 50)
+                .refuses("POST /api/budgets/{activityId}/rejection (bad bodies, unknown or decided)", Arbitraries.oneOf(
+                        BadInputs.brokenJson(Map.of("reason", "x")).map(body -> HttpCall.postJson("/api/budgets/"
+                                + TO_REJECT.get(PRESIDIUM) + "/rejection", body)),
+                        Arbitraries.oneOf(BadInputs.unknownIds(), Arbitraries.just(BUDGET)).map(id -> HttpCall.postJson(
+                                "/api/budgets/" + id + "/rejection", "{\"reason\":\"x\"}"))), 100)
+                .refuses("POST /api/budgets/{activityId}/claims (bad bodies)", Arbitraries.oneOf(
+                        BadInputs.brokenJson(validClaim()), BadInputs.withInvalidFields(validClaim(), Map.of(
+                                "amountFen", Arbitraries.oneOf(Arbitraries.of(0, -5, 0.5, "700", 1_000_001, 2_000_000_000L)
+                                        .map(v -> (Object) v), BadInputs.structurallyWrong(), BadInputs.absent()),
+                                "category", Arbitraries.oneOf(BadInputs.blankOrHuge(40), Arbitraries.of("Venue", "a b")
+                                        .map(v -> (Object) v)),
+                                "description", BadInputs.blankOrHuge(300),
+                                "payee", Arbitraries.oneOf(BadInputs.blankOrHuge(200), BadInputs.structurallyWrong()),
+                                "spentOn", Arbitraries.oneOf(Arbitraries.of("tomorrow", "2026-02-30", "1999-01-01",
+                                        LocalDate.now().plusDays(2).toString()).map(v -> (Object) v), BadInputs.absent()),
+                                "receipt", Arbitraries.oneOf(BadInputs.absent(), Arbitraries.of(Map.of("number", "1"),
+                                        Map.of("number", "", "issuedOn", "2026-01-01", "issuer", "x"),
+                                        Map.of("number", "1", "issuedOn", LocalDate.now().plusDays(5).toString(), "issuer", "x"),
+                                        List.of()).map(v -> (Object) v)))))
+                        .map(body -> HttpCall.postJson("/api/budgets/" + BUDGET + "/claims", body)), 180)
+                .refuses("POST /api/budgets/{activityId}/claims (unknown, undecided or over budget)", Arbitraries.oneOf(
+                        BadInputs.unknownIds(), Arbitraries.of(TO_REJECT.get(FINANCE_MEMBER)))
+                        .map(id -> HttpCall.postJson("/api/budgets/" + id + "/claims", json(validClaim()))), 50)
+                .refuses("POST /api/budgets/{activityId}/claims (beyond what remains)", Arbitraries.longs()
+                        .between(1_000_001, 999_999_999).map(fen -> {
+                            Map<String, Object> body = new LinkedHashMap<>(validClaim());
+                            body.put("amountFen", fen);
+                            return HttpCall.postJson("/api/budgets/" + BUDGET + "/claims", json(body));
+                        }), 30)
+                .refuses("GET /api/clubs/{clubId}/fees/{year} (bad or unknown years)", Arbitraries.of("2026", "2026-2028",
+                        "2026-2025", "x", "2030-2031", "2026_2027").map(y -> HttpCall.get(FEES + "/" + y)), 30)
+                .refuses("PUT /api/clubs/{clubId}/fees/{year} (bad bodies and years)", Arbitraries.oneOf(
+                        BadInputs.brokenJson(Map.of("amountFen", 5000)).map(body -> new HttpCall("PUT", FEES + "/2028-2029",
+                                "application/json", body)),
+                        BadInputs.withInvalidFields(Map.of("amountFen", 5000, "dueOn", "2028-10-01"), Map.of(
+                                "amountFen", Arbitraries.oneOf(Arbitraries.of(0, -1, 50.5, "5000", 10_000_001, false)
+                                        .map(v -> (Object) v), BadInputs.absent(), BadInputs.structurallyWrong()),
+                                "dueOn", Arbitraries.oneOf(Arbitraries.of("soon", "2028-02-30", 7).map(v -> (Object) v),
+                                        BadInputs.structurallyWrong())))
+                                .map(body -> new HttpCall("PUT", FEES + "/2028-2029", "application/json", body)),
+                        Arbitraries.of("2028", "2028-2030", "x").map(y -> new HttpCall("PUT", FEES + "/" + y,
+                                "application/json", "{\"amountFen\":1}")),
+                        BadInputs.unknownIds().map(id -> new HttpCall("PUT", "/api/clubs/" + id + "/fees/2028-2029",
+                                "application/json", "{\"amountFen\":1}"))), 120)
+                .refuses("POST /api/clubs/{clubId}/fees/{year}/payments (bad bodies)", Arbitraries.oneOf(
+                        BadInputs.brokenJson(Map.of("studentNumber", "x")), BadInputs.withInvalidFields(
+                                Map.of("studentNumber", MEMBER.subject(), "paidOn", "2026-10-01"), Map.of(
+                                        "studentNumber", Arbitraries.oneOf(BadInputs.blankOrHuge(32), BadInputs.structurallyWrong(),
+                                                Arbitraries.of("a.b", "$x", "2099999999", "x y").map(v -> (Object) v)),
+                                        "paidOn", Arbitraries.oneOf(Arbitraries.of("yesterday", "1999-01-01", "2999-01-01",
+                                                "2018-12-15").map(v -> (Object) v), BadInputs.absent()))))
+                        .map(body -> HttpCall.postJson(FEES + "/" + FEE_YEAR + "/payments", body)), 120)
+                .refuses("POST /api/clubs/{clubId}/fees/{year}/payments (no rule for the year)", Arbitraries.of("2010-2011",
+                        "2011-2012").map(y -> HttpCall.postJson(FEES + "/" + y + "/payments",
+                        "{\"studentNumber\":\"" + MEMBER.subject() + "\",\"paidOn\":\"2026-10-01\"}")), 10)
+                .refuses("POST /api/clubs/{clubId}/fees/{year}/payments/import (bad files)", Arbitraries.oneOf(
+                        Arbitraries.of("", "\n", "studentNumber,paidOn\nx,2026-10-01", "a,b,c\n1,2,3",
+                                "studentNumber,amountFen,paidOn", "studentNumber,amountFen,paidOn\n\"unclosed,5000,2026-10-01"),
+                        BadInputs.anyText(300).map(t -> "studentNumber,amountFen,paidOn\n" + t),
+                        Arbitraries.of(",5000,2026-10-01", MEMBER.subject() + ",4999,2026-10-01", MEMBER.subject()
+                                + ",5000,2999-01-01", MEMBER.subject() + ",5000,2018-12-10", "nobody,5000,2026-10-01",
+                                MEMBER.subject() + ",5000,2026-10-01\n" + MEMBER.subject() + ",5000,2026-10-02",
+                                MEMBER.subject() + ",50.00,2026-10-01", MEMBER.subject() + ",5000,2026-10-01,extra")
+                                .map(rows -> "studentNumber,amountFen,paidOn\n" + rows))
+                        .map(csv -> HttpCall.post(FEES + "/" + FEE_YEAR + "/payments/import", "text/csv", csv)), 120)
+                .refuses("POST /api/clubs/{clubId}/fees/{year}/payments/import (too many rows)", Arbitraries.just(
+                        HttpCall.post(FEES + "/" + FEE_YEAR + "/payments/import", "text/csv", "studentNumber,amountFen,paidOn\n"
+                                + (MEMBER.subject() + ",5000,2026-10-01\n").repeat(1001))), 2)
+                .refuses("POST /api/clubs/{clubId}/fees/{year}/payments/import (wrong media type)", Arbitraries.of(
+                        "application/json", "text/plain").map(type -> HttpCall.post(FEES + "/" + FEE_YEAR + "/payments/import",
+                        type, "studentNumber,amountFen,paidOn\n")), 10)
+                .refuses("POST /api/sponsorships (bad bodies)", Arbitraries.oneOf(BadInputs.brokenJson(validSponsorship()),
+                        BadInputs.withInvalidFields(validSponsorship(), Map.of(
+                                "sponsor", Arbitraries.oneOf(BadInputs.blankOrHuge(200), BadInputs.structurallyWrong()),
+                                "agreement", BadInputs.blankOrHuge(200),
+                                "purpose", BadInputs.blankOrHuge(500),
+                                "clubId", Arbitraries.oneOf(Arbitraries.of("", "no-such-club", "x".repeat(201))
+                                        .map(v -> (Object) v), BadInputs.structurallyWrong()),
+                                "promisedFen", Arbitraries.oneOf(Arbitraries.of(0, -1, 99.9, "100", 1_000_000_001L)
+                                        .map(v -> (Object) v), BadInputs.absent()),
+                                "signedOn", Arbitraries.oneOf(Arbitraries.of("2999-01-01", "x", 3, "1990-01-01")
+                                        .map(v -> (Object) v), BadInputs.absent()))))
+                        .map(body -> HttpCall.postJson("/api/sponsorships", body)), 150)
+                .survives("GET /api/sponsorships (paging)", BadInputs.badPaging().map(q -> HttpCall.get("/api/sponsorships?" + q)), 50)
+                .refuses("GET /api/sponsorships/{id} (unknown ids)", BadInputs.unknownIds()
+                        .map(id -> HttpCall.get("/api/sponsorships/" + id)), 50)
+                .refuses("POST /api/sponsorships/{id}/receipts (bad bodies, unknown ids, beyond the promise)", Arbitraries.oneOf(
+                        BadInputs.brokenJson(Map.of("amountFen", 1)).map(body -> HttpCall.postJson("/api/sponsorships/"
+                                + sponsorship + "/receipts", body)),
+                        BadInputs.withInvalidFields(Map.of("amountFen", 1, "receivedOn", "2026-10-01"), Map.of(
+                                "amountFen", Arbitraries.oneOf(Arbitraries.of(0, -1, 0.5, "1", 1_000_001, 999_999_999)
+                                        .map(v -> (Object) v), BadInputs.absent()),
+                                "receivedOn", Arbitraries.oneOf(Arbitraries.of("2999-01-01", "x", 1, "1999-12-31")
+                                        .map(v -> (Object) v), BadInputs.absent()),
+                                "note", BadInputs.structurallyWrong())).map(body -> HttpCall.postJson("/api/sponsorships/"
+                                + sponsorship + "/receipts", body)),
+                        BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/sponsorships/" + id + "/receipts",
+                                "{\"amountFen\":1,\"receivedOn\":\"2026-10-01\"}"))), 200)
                 .verify();
         assertThat(cases).isGreaterThanOrEqualTo(1000);
+    }
+
+    static Map<String, Object> validSponsorship() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sponsor", "某某奶茶店");
+        body.put("agreement", "SP-2026-007");
+        body.put("purpose", "prizes");
+        body.put("clubId", OWN_CLUB);
+        body.put("promisedFen", 20_000);
+        body.put("signedOn", LocalDate.now().minusDays(3).toString());
+        return body;
+    }
+
+    static Map<String, Object> validClaim() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("amountFen", 700);
+        body.put("category", "printing");
+        body.put("description", "posters");
+        body.put("payee", "校印刷厂");
+        body.put("spentOn", LocalDate.now().minusDays(2).toString());
+        body.put("receipt", Map.of("number", "No.20261101", "issuedOn", LocalDate.now().minusDays(2).toString(),
+                "issuer", "校印刷厂"));
+        return body;
+    }
+
+    /** Lines no transaction accepts: unbalanced, empty, zero, negative, fractional or textual amounts, unknown accounts. */
+    static Arbitrary<Object> badLines() {
+        return Arbitraries.oneOf(
+                Arbitraries.just(List.of()),
+                Arbitraries.just(List.of(Map.of("accountId", "federation-general", "side", "debit", "amountFen", 1))),
+                Arbitraries.longs().between(-1000, 0).map(a -> (Object) List.of(
+                        Map.of("accountId", "federation-general", "side", "debit", "amountFen", a),
+                        Map.of("accountId", "federation-income-other", "side", "credit", "amountFen", a))),
+                Arbitraries.of(12.5, 0.01, 1e3, "100", true).map(a -> (Object) List.of(
+                        Map.of("accountId", "federation-general", "side", "debit", "amountFen", a),
+                        Map.of("accountId", "federation-income-other", "side", "credit", "amountFen", a))),
+                Arbitraries.longs().between(2, 1_000_000).map(a -> (Object) List.of(
+                        Map.of("accountId", "federation-general", "side", "debit", "amountFen", a),
+                        Map.of("accountId", "federation-income-other", "side", "credit", "amountFen", a - 1))),
+                BadInputs.unknownIds().map(id -> (Object) List.of(
+                        Map.of("accountId", id, "side", "debit", "amountFen", 5),
+                        Map.of("accountId", "federation-income-other", "side", "credit", "amountFen", 5))),
+                Arbitraries.of("DEBIT", "left", "", "both").map(side -> (Object) List.of(
+                        Map.of("accountId", "federation-general", "side", side, "amountFen", 5),
+                        Map.of("accountId", "federation-income-other", "side", "credit", "amountFen", 5))),
+                Arbitraries.just(List.of(Map.of("accountId", "federation-general", "side", "debit", "amountFen", 5),
+                        Map.of("accountId", "federation-general", "side", "credit", "amountFen", 5))),
+                Arbitraries.just(List.of(Map.of("accountId", "federation-general", "side", "debit", "amountFen",
+                        Transaction.MAX_AMOUNT_FEN + 1), Map.of("accountId", "federation-income-other", "side", "credit",
+                        "amountFen", Transaction.MAX_AMOUNT_FEN + 1))),
+                BadInputs.structurallyWrong());
     }
 }

@@ -3,14 +3,30 @@ package org.federation.finance.contracts;
 /** The {@code ce_type} values finance-service publishes on {@link FinanceTopics#FINANCE_EVENTS}. */
 public final class FinanceEventTypes {
 
-    /** An account was opened, for a club or for the federation. Payload: {@link AccountOpened}. */
+    /** An account was opened, for a club or for the federation. Key = account id. Payload: {@link AccountOpened}. */
     public static final String ACCOUNT_OPENED = "org.federation.finance.account-opened.v1";
 
     /**
-     * A dissolving club's account was settled and closed: the step of the dissolution saga that
-     * lets club-service dissolve the club. Payload: {@link AccountSettled}.
+     * A dissolving club's account was settled (its balance moved to the general fund by a ledger
+     * transaction) and closed: the step of the dissolution saga that lets club-service dissolve
+     * the club. Key = account id. Payload: {@link AccountSettled}.
      */
     public static final String ACCOUNT_SETTLED = "org.federation.finance.account-settled.v1";
+
+    /**
+     * A merged-away club's balance moved to its successor and its account was closed. Key =
+     * account id. Payload: {@link AccountMerged}.
+     */
+    public static final String ACCOUNT_MERGED = "org.federation.finance.account-merged.v1";
+
+    /** The Finance Department decided a budget request. Key = activity id. Payload: {@link BudgetDecided}. */
+    public static final String BUDGET_DECIDED = "org.federation.finance.budget-decided.v1";
+
+    /** An expense claim was booked against an activity's budget. Key = activity id. Payload: {@link ActivitySpendingChanged}. */
+    public static final String ACTIVITY_SPENDING_CHANGED = "org.federation.finance.activity-spending-changed.v1";
+
+    /** A statement was published. Key = statement id. Payload: {@link StatementPublished}. */
+    public static final String STATEMENT_PUBLISHED = "org.federation.finance.statement-published.v1";
 
     private FinanceEventTypes() {
     }

@@ -3,13 +3,17 @@ package org.federation.finance.accounts.application;
 import org.federation.club.contracts.ClubSnapshot;
 import org.federation.finance.accounts.domain.Account;
 import org.federation.finance.accounts.domain.Accounts;
+import org.federation.finance.ledger.application.Ledger;
+import org.federation.finance.ledger.domain.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * finance-service's step of the dissolution saga: when a club asks to dissolve, its account is
- * settled and closed, and {@code account-settled} tells club-service it may dissolve the club.
+ * finance-service's step of the dissolution saga, and its part of a merger. A dissolving club's
+ * balance moves to the general fund, a merged-away club's to its successor, each by one ledger
+ * transaction whose id is derived from the account (so exactly once, whatever is redelivered);
+ * then the account closes and says so.
  */
 @Service
 public class AccountSettlement {
@@ -18,20 +22,50 @@ public class AccountSettlement {
 
     private final Accounts accounts;
     private final AccountOpening opening;
+    private final Ledger ledger;
 
-    AccountSettlement(Accounts accounts, AccountOpening opening) {
+    AccountSettlement(Accounts accounts, AccountOpening opening, Ledger ledger) {
         this.accounts = accounts;
         this.opening = opening;
+        this.ledger = ledger;
     }
 
     /** Settles the club's account, opening it first if finance-service never saw the club established. */
     public void settleForDissolution(ClubSnapshot club, String actor) {
         opening.openForClub(club, actor);
-        Account.Opening settled = accounts.change(Account.clubAccountId(club.id()),
-                current -> current.account().settle(), actor);
+        String id = Account.clubAccountId(club.id());
+        if (!accounts.find(id).map(Account::isOpen).orElse(false)) {
+            return; // settled already: a redelivered request
+        }
+        long moved = ledger.moveBalance(id, Account.GENERAL_FUND, "settle-" + id, Transaction.SETTLEMENT, "settlement",
+                "Dissolution of " + club.name() + ": the remaining balance goes to the general fund", actor,
+                new Transaction.Source("club", club.id(), null));
+        Account.Opening settled = accounts.change(id, current -> current.account().settle(moved), actor);
         if (!settled.events().isEmpty()) {
-            log.info("Settled and closed account {} of dissolving club {} '{}'", settled.account().id(), club.id(),
-                    club.name());
+            log.info("Settled and closed account {} of dissolving club {} '{}': {} fen to the general fund",
+                    settled.account().id(), club.id(), club.name(), moved);
+        }
+    }
+
+    /**
+     * Moves a merged-away club's balance to its successor's account (opened from the successor's
+     * snapshot if finance-service has not seen it established yet) and closes the account.
+     */
+    public void mergeAway(ClubSnapshot club, ClubSnapshot successor, String mergerId, String actor) {
+        opening.openForClub(club, actor);
+        opening.openForClub(successor, actor);
+        String id = Account.clubAccountId(club.id());
+        if (!accounts.find(id).map(Account::isOpen).orElse(false)) {
+            return;
+        }
+        String to = Account.clubAccountId(successor.id());
+        long moved = ledger.moveBalance(id, to, "merge-" + mergerId + "-" + id, Transaction.MERGER, "merger",
+                "Merger " + mergerId + ": " + club.name() + "'s balance goes to its successor " + successor.name(), actor,
+                new Transaction.Source("merger", mergerId, null));
+        Account.Opening merged = accounts.change(id, current -> current.account().merge(successor.id(), moved, mergerId),
+                actor);
+        if (!merged.events().isEmpty()) {
+            log.info("Merged account {} into {}: {} fen moved (merger {})", id, to, moved, mergerId);
         }
     }
 }

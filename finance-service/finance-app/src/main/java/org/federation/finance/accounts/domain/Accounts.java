@@ -10,6 +10,15 @@ public interface Accounts {
 
     List<Account> ofClub(String clubId);
 
+    /** The federation's accounts, by id. */
+    List<Account> ofFederation();
+
+    /** Closed accounts that still hold money (something was booked on them after they closed). */
+    List<Account> closedWithBalance();
+
+    /** Every account (for checks and tests). */
+    List<Account> all();
+
     /**
      * Applies {@code change} to the stored account and queues its events, if nobody changed the
      * account since it was read (otherwise re-reads and tries again).

@@ -65,6 +65,22 @@ class MongoAccounts implements Accounts {
     }
 
     @Override
+    public List<Account> ofFederation() {
+        return mongo.find(new Query(where("owner").is(Account.FEDERATION)).with(org.springframework.data.domain.Sort.by("_id")),
+                Account.class, COLLECTION);
+    }
+
+    @Override
+    public List<Account> closedWithBalance() {
+        return mongo.find(new Query(where("state").ne(Account.OPEN).and("balanceFen").ne(0L)), Account.class, COLLECTION);
+    }
+
+    @Override
+    public List<Account> all() {
+        return mongo.findAll(Account.class, COLLECTION);
+    }
+
+    @Override
     public List<Account> ofClub(String clubId) {
         return mongo.find(new Query(where("clubId").is(clubId)), Account.class, COLLECTION);
     }
@@ -80,6 +96,9 @@ class MongoAccounts implements Accounts {
         }
         if (event instanceof org.federation.finance.contracts.AccountSettled) {
             return FinanceEventTypes.ACCOUNT_SETTLED;
+        }
+        if (event instanceof org.federation.finance.contracts.AccountMerged) {
+            return FinanceEventTypes.ACCOUNT_MERGED;
         }
         throw new IllegalArgumentException("no event type for " + event.getClass().getName());
     }

@@ -1,0 +1,150 @@
+package org.federation.finance.budgets.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.federation.finance.accounts.domain.Account;
+import org.federation.finance.accounts.domain.Accounts;
+import org.federation.finance.budgets.domain.Budget;
+import org.federation.finance.budgets.domain.Budgets;
+import org.federation.finance.ledger.application.BookingCalendar;
+import org.federation.finance.ledger.application.Ledger;
+import org.federation.finance.ledger.application.Sweep;
+import org.federation.finance.ledger.domain.AccountKinds;
+import org.federation.finance.ledger.domain.Line;
+import org.federation.finance.ledger.domain.Transaction;
+import org.federation.platform.messaging.ConcurrentAggregateUpdateException;
+import org.federation.platform.problem.IllegalTransitionException;
+import org.federation.platform.problem.ResourceNotFoundException;
+import org.federation.platform.problem.RuleViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The Finance Department's budget desk: requests arrive from {@code activity.events}, the
+ * department decides, and expense claims spend what was approved. A claim is accepted by one
+ * conditional update of the budget document ({@code remainingFen >= amount}), then booked in the
+ * ledger (the activity's expense paid from the funding account), then the spending is published.
+ */
+@Service
+public class BudgetDesk implements Sweep.Unbooked {
+
+    private static final Logger log = LoggerFactory.getLogger(BudgetDesk.class);
+
+    /** What a claimant says about an expense. */
+    public record ClaimRequest(long amountFen, String category, String description, String payee,
+                               java.time.LocalDate spentOn, Budget.Receipt receipt) {
+    }
+
+    private final Budgets budgets;
+    private final Accounts accounts;
+    private final Ledger ledger;
+    private final BookingCalendar calendar;
+
+    BudgetDesk(Budgets budgets, Accounts accounts, Ledger ledger, BookingCalendar calendar) {
+        this.budgets = budgets;
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.calendar = calendar;
+    }
+
+    public void receive(Budget request) {
+        budgets.receive(request);
+    }
+
+    public Budget get(String activityId) {
+        return budgets.find(activityId).orElseThrow(() -> new ResourceNotFoundException("budget of activity", activityId));
+    }
+
+    /**
+     * Approves all or part of a request. The money is paid from {@code fundingAccountId}, by default
+     * the organising club's account, or for a federation programme its department's budget.
+     */
+    public Budget approve(String activityId, long approvedFen, String fundingAccountId, String note, String actor) {
+        Budget budget = get(activityId);
+        String funding = fundingAccountId != null ? fundingAccountId
+                : budget.clubId() != null ? Account.clubAccountId(budget.clubId())
+                : budget.department() != null ? AccountKinds.departmentBudget(budget.department())
+                : AccountKinds.GENERAL_FUND;
+        Account account = accounts.find(funding).orElseThrow(() -> new RuleViolationException("fundingAccountId",
+                "account " + funding + " does not exist" + (fundingAccountId == null ? " (the organiser's account, the default)" : "")));
+        if (!AccountKinds.FUND.equals(account.kind())) {
+            throw new RuleViolationException("fundingAccountId", funding + " is an " + account.kind()
+                    + " account; activities are paid from a fund");
+        }
+        if (account.clubId() != null && !account.clubId().equals(budget.clubId())) {
+            throw new RuleViolationException("fundingAccountId", funding + " belongs to another club; an activity is paid"
+                    + " from its own club's account or from a federation fund");
+        }
+        if (!account.isOpen()) {
+            throw new IllegalTransitionException("paying from account " + funding, account.state(), List.of());
+        }
+        return budgets.change(activityId, current -> current.budget().approve(approvedFen, funding, note, actor,
+                calendar.now()), actor).budget();
+    }
+
+    public Budget reject(String activityId, String reason, String actor) {
+        get(activityId);
+        return budgets.change(activityId, current -> current.budget().reject(reason, actor, calendar.now()), actor).budget();
+    }
+
+    /**
+     * Claims an expense against the budget. Refused with 409 when the budget is not approved or the
+     * claim exceeds what remains, also when concurrent claims got there first.
+     */
+    public Budget.Claim claim(String activityId, ClaimRequest request, String actor) {
+        Budget budget = get(activityId);
+        ledger.checkBookingDate(request.spentOn(), "spentOn");
+        ledger.checkBookingDate(request.receipt().issuedOn(), "receipt.issuedOn");
+        budget.checkClaim(request.amountFen());
+        String claimId = UUID.randomUUID().toString();
+        Budget.Claim claim = new Budget.Claim(claimId, request.amountFen(), request.category(), request.description(),
+                request.payee(), request.receipt(), request.spentOn(), actor, calendar.now(),
+                Budget.Claim.transactionIdOf(claimId), false);
+        Transaction booking = bookingOf(budget, claim);
+        ledger.check(booking);
+        if (!budgets.addClaim(activityId, claim)) {
+            Budget now = get(activityId);
+            now.checkClaim(request.amountFen());
+            throw now.overBudget(request.amountFen()); // a concurrent claim took what remained
+        }
+        book(activityId, budget, claim);
+        return claim;
+    }
+
+    private void book(String activityId, Budget budget, Budget.Claim claim) {
+        ledger.postChecked(bookingOf(budget, claim));
+        for (int attempt = 1; attempt <= 20; attempt++) {
+            try {
+                budgets.change(activityId, current -> current.budget().booked(claim.id()), claim.claimedBy());
+                return;
+            } catch (ConcurrentAggregateUpdateException busy) {
+                // other claims are being booked on this budget; try again, the sweep finishes it otherwise
+            }
+        }
+        log.warn("Claim {} on activity {} is booked; its spending event waits for the sweep", claim.id(), activityId);
+    }
+
+    /** The claim's ledger transaction: the activity's expense, paid from the budget's funding account. */
+    static Transaction bookingOf(Budget budget, Budget.Claim claim) {
+        return Transaction.create(claim.transactionId(), Transaction.EXPENSE_CLAIM, claim.category(),
+                "Activity " + budget.title() + ": " + claim.description() + " (" + claim.payee() + ", receipt "
+                        + claim.receipt().number() + ")", claim.claimedBy(),
+                new Transaction.Source("expense-claim", claim.id(), budget.id()), claim.spentOn(), claim.claimedAt(),
+                List.of(Line.debit(AccountKinds.ACTIVITY_EXPENSES, claim.amountFen(), budget.id()),
+                        Line.credit(budget.fundingAccountId(), claim.amountFen(), claim.payee())), null);
+    }
+
+    @Override
+    public void bookUnbooked(Instant before) {
+        for (Budget budget : budgets.withUnbookedClaims(before)) {
+            for (Budget.Claim claim : budget.unbookedClaims().stream().filter(c -> c.claimedAt().isBefore(before)).toList()) {
+                log.warn("Booking claim {} on activity {}, accepted but not booked (an interrupted request)", claim.id(),
+                        budget.id());
+                book(budget.id(), budget, claim);
+            }
+        }
+    }
+}

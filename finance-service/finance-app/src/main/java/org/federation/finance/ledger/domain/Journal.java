@@ -1,0 +1,53 @@
+package org.federation.finance.ledger.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.federation.platform.paging.PageOf;
+
+/**
+ * The ledger's journal: transactions, written once, and the balances they move.
+ *
+ * <p>A posting is first the insert of the transaction's document (one atomic single-document
+ * write, the point of no return: the transaction exists with all its lines or not at all), then
+ * the idempotent application of each line to its account's balance, then {@code posting: done}.
+ * Whoever finds a pending transaction (the poster, or the sweep after a crash) finishes it; an
+ * account remembers the pending transactions it has applied, so no line is applied twice.
+ */
+public interface Journal {
+
+    /** The outcome of a posting: the stored transaction, and whether this call wrote it. */
+    record Posted(Transaction transaction, boolean created) {
+    }
+
+    /**
+     * Writes the transaction (unless one with its id exists) and applies it to the balances.
+     * Posting the same id again changes nothing and returns the stored one.
+     */
+    Posted post(Transaction transaction);
+
+    Optional<Transaction> find(String id);
+
+    /** Finishes a pending transaction: applies what is not applied yet, marks it done. Idempotent. */
+    void finish(Transaction transaction);
+
+    /** Transactions still pending that were written before {@code before}. */
+    List<Transaction> pendingSince(Instant before);
+
+    /** Pending transactions touching this account. */
+    List<Transaction> pendingFor(String accountId);
+
+    /** Done transactions touching this account booked on {@code from} (inclusive) to {@code to} (exclusive), in booking order. */
+    List<Transaction> of(String accountId, LocalDate from, LocalDate to);
+
+    /** The sum of this account's balance changes booked before {@code date}. */
+    long balanceBefore(String accountId, LocalDate date);
+
+    /** A page of this account's transactions, newest first. */
+    PageOf<Transaction> page(String accountId, int page, int size);
+
+    /** Removes an account's leftover markers of transactions that are done (after a crash). */
+    void tidy(String accountId);
+}

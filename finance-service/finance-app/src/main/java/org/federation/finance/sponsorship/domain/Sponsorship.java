@@ -1,0 +1,72 @@
+package org.federation.finance.sponsorship.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.federation.finance.ledger.domain.AccountKinds;
+import org.federation.finance.ledger.domain.Line;
+import org.federation.finance.ledger.domain.Transaction;
+import org.federation.platform.problem.StateConflictException;
+
+/**
+ * A sponsorship (外联经费): who sponsors, under which agreement, what it funds, how much was
+ * promised and how much has been received. Money received is booked into the beneficiary's fund
+ * (a club's account, or the federation's sponsorship fund); the received total lives in this one
+ * document and a receipt passes only by a conditional update, so it never exceeds the promise.
+ *
+ * @param accountId the fund that receives the money
+ */
+public record Sponsorship(String id, String sponsor, String agreement, String purpose, String clubId, String accountId,
+                          long promisedFen, long receivedFen, LocalDate signedOn, String recordedBy, Instant recordedAt,
+                          List<Receipt> receipts) {
+
+    /** Money received from the sponsor, booked by {@code transactionId}. */
+    public record Receipt(String id, long amountFen, LocalDate receivedOn, String note, String transactionId,
+                          boolean booked, String recordedBy, Instant recordedAt) {
+
+        public static String transactionIdOf(String receiptId) {
+            return "sponsorship-" + receiptId;
+        }
+
+        Receipt markedBooked() {
+            return new Receipt(id, amountFen, receivedOn, note, transactionId, true, recordedBy, recordedAt);
+        }
+    }
+
+    public static Sponsorship signed(String id, String sponsor, String agreement, String purpose, String clubId,
+                                     long promisedFen, LocalDate signedOn, String actor, Instant now) {
+        String account = clubId == null ? AccountKinds.SPONSORSHIP_FUND : "acct-" + clubId;
+        return new Sponsorship(id, sponsor, agreement, purpose, clubId, account, promisedFen, 0, signedOn, actor, now,
+                List.of());
+    }
+
+    public long outstandingFen() {
+        return promisedFen - receivedFen;
+    }
+
+    /** Checks a receipt against the promise as last read; the store repeats the check in its conditional update. */
+    public void checkReceipt(long amountFen) {
+        if (amountFen > outstandingFen()) {
+            throw beyondPromise(amountFen);
+        }
+    }
+
+    public StateConflictException beyondPromise(long amountFen) {
+        return new StateConflictException("receiving " + amountFen + " fen would exceed what " + sponsor
+                + " promised: " + outstandingFen() + " of " + promisedFen + " fen are outstanding");
+    }
+
+    /** The receipt's ledger transaction: the money into the beneficiary's fund, from sponsorship income. */
+    public Transaction bookingOf(Receipt receipt) {
+        return Transaction.create(receipt.transactionId(), Transaction.SPONSORSHIP_RECEIPT, "sponsorship",
+                "Sponsorship from " + sponsor + " (" + agreement + "): " + purpose, receipt.recordedBy(),
+                new Transaction.Source("sponsorship", id, null), receipt.receivedOn(), receipt.recordedAt(),
+                List.of(Line.debit(accountId, receipt.amountFen(), receipt.note()),
+                        Line.credit(AccountKinds.SPONSORSHIP_INCOME, receipt.amountFen(), sponsor)), null);
+    }
+
+    public List<Receipt> unbooked() {
+        return receipts.stream().filter(r -> !r.booked()).toList();
+    }
+}

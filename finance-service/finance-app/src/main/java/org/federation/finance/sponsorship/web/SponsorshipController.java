@@ -1,0 +1,110 @@
+package org.federation.finance.sponsorship.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+
+import org.federation.finance.clubs.ClubRights;
+import org.federation.finance.sponsorship.application.SponsorshipDesk;
+import org.federation.finance.sponsorship.domain.Sponsorship;
+import org.federation.finance.sponsorship.domain.Sponsorships;
+import org.federation.platform.paging.PageOf;
+import org.federation.platform.problem.ForbiddenException;
+import org.federation.platform.security.Caller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Sponsorship (外联经费): the External Relations Department, the Finance Department or a club's
+ * leaders (for their club) record an agreement; the Finance Department books the money received.
+ */
+@RestController
+@RequestMapping("/api/sponsorships")
+@Validated
+class SponsorshipController {
+
+    static final String EXTERNAL_RELATIONS = "external-relations";
+
+    record Agreement(@NotBlank @Size(max = 200) String sponsor, @NotBlank @Size(max = 200) String agreement,
+                     @NotBlank @Size(max = 500) String purpose, @Size(min = 1, max = 200) String clubId,
+                     @NotNull @Positive @Max(1_000_000_000L) Long promisedFen, @NotNull LocalDate signedOn) {
+    }
+
+    record ReceiptRequest(@NotNull @Positive @Max(1_000_000_000L) Long amountFen, @NotNull LocalDate receivedOn,
+                          @Size(max = 200) String note) {
+    }
+
+    record Received(Sponsorship.Receipt receipt, Sponsorship sponsorship) {
+    }
+
+    private final SponsorshipDesk desk;
+    private final Sponsorships sponsorships;
+    private final ClubRights rights;
+
+    SponsorshipController(SponsorshipDesk desk, Sponsorships sponsorships, ClubRights rights) {
+        this.desk = desk;
+        this.sponsorships = sponsorships;
+        this.rights = rights;
+    }
+
+    /** Records a sponsorship agreement: 201. */
+    @PostMapping
+    ResponseEntity<Sponsorship> record(@Valid @RequestBody Agreement agreement, Caller caller) {
+        boolean department = caller.actsFor(EXTERNAL_RELATIONS) || caller.actsFor(ClubRights.FINANCE);
+        if (!department && !(agreement.clubId() != null && rights.isLeader(caller, agreement.clubId()))) {
+            throw new ForbiddenException("recording a sponsorship is for the External Relations and Finance Departments"
+                    + " and, for their own club, a club's leaders");
+        }
+        Sponsorship sponsorship = desk.record(agreement.sponsor().strip(), agreement.agreement().strip(),
+                agreement.purpose().strip(), agreement.clubId(), agreement.promisedFen(), agreement.signedOn(),
+                caller.subject());
+        return ResponseEntity.created(URI.create("/api/sponsorships/" + sponsorship.id())).body(sponsorship);
+    }
+
+    /** Sponsorships newest first: a club's ({@code clubId}) for its people and the staff, all for the staff. */
+    @GetMapping
+    PageOf<Sponsorship> list(@RequestParam(required = false) @Size(min = 1, max = 200) String clubId,
+                             @RequestParam(defaultValue = "0") @Min(0) int page,
+                             @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size, Caller caller) {
+        if (clubId == null) {
+            caller.requireFederationStaff("every sponsorship");
+        } else {
+            rights.requireInsight(caller, clubId, "club " + clubId + "'s sponsorships");
+        }
+        return sponsorships.page(clubId, page, size);
+    }
+
+    @GetMapping("/{id}")
+    Sponsorship get(@PathVariable String id, Caller caller) {
+        Sponsorship sponsorship = desk.get(id);
+        if (sponsorship.clubId() == null) {
+            caller.requireFederationStaff("the federation's sponsorships");
+        } else {
+            rights.requireInsight(caller, sponsorship.clubId(), "club " + sponsorship.clubId() + "'s sponsorships");
+        }
+        return sponsorship;
+    }
+
+    /** Books money received under the agreement (Finance Department): 201; 409 beyond the promise. */
+    @PostMapping("/{id}/receipts")
+    ResponseEntity<Received> receive(@PathVariable String id, @Valid @RequestBody ReceiptRequest request, Caller caller) {
+        rights.requireFinance(caller, "booking sponsorship money");
+        Sponsorship.Receipt receipt = desk.receive(id, request.amountFen(), request.receivedOn(),
+                request.note() == null ? null : request.note().strip(), caller.subject());
+        return ResponseEntity.created(URI.create("/api/sponsorships/" + id)).body(new Received(receipt, desk.get(id)));
+    }
+}

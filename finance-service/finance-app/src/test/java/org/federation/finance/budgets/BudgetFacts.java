@@ -1,0 +1,43 @@
+package org.federation.finance.budgets;
+
+import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.event.contracts.ActivityTopics;
+import org.federation.event.contracts.BudgetRequested;
+import org.federation.platform.messaging.EventEnvelope;
+import org.federation.platform.testing.EmbeddedBackbone;
+import org.federation.platform.testing.RawEvents;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Budget requests as event-service will publish them on {@code activity.events}. */
+public final class BudgetFacts {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private BudgetFacts() {
+    }
+
+    public static EventEnvelope requested(String activityId, String clubId, long fen, long sequence) {
+        return RawEvents.envelope(ActivityEventTypes.BUDGET_REQUESTED, "/event-service", activityId, sequence,
+                JSON.writeValueAsString(new BudgetRequested(activityId, "社团风采节 " + activityId.substring(0, 8), clubId,
+                        clubId == null ? "publicity" : null, fen, "venue, printing and prizes", "2023010001")));
+    }
+
+    public static void publish(EventEnvelope... events) {
+        try (RawEvents raw = new RawEvents(EmbeddedBackbone.get().kafkaBootstrapServers())) {
+            for (EventEnvelope event : events) {
+                raw.send(ActivityTopics.ACTIVITY_EVENTS, event);
+            }
+        }
+    }
+
+    public static void publishRaw(String activityId, String json) {
+        publish(RawEvents.envelope(ActivityEventTypes.BUDGET_REQUESTED, "/event-service", activityId, 1, json));
+    }
+
+    public static void publishGarbage(String key) {
+        try (RawEvents raw = new RawEvents(EmbeddedBackbone.get().kafkaBootstrapServers())) {
+            raw.sendWithoutEnvelope(ActivityTopics.ACTIVITY_EVENTS, key, "not an event");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.federation.finance.sponsorship;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.awaitility.Awaitility;
+import org.federation.club.contracts.testing.ClubFacts;
+import org.federation.finance.EmbeddedBackboneProperties;
+import org.federation.finance.FinanceServiceTest;
+import org.federation.finance.accounts.domain.Accounts;
+import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.Persona;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+
+/** Sponsorship agreements and money received under them, never beyond the promise. */
+@FinanceServiceTest
+class SponsorshipServiceTest extends EmbeddedBackboneProperties {
+
+    @Autowired
+    Accounts accounts;
+
+    static String agreement(String clubId, long fen) {
+        return """
+                {"sponsor":"校园书店","agreement":"SP-2026-%s","purpose":"prizes for the reading contest",%s
+                 "promisedFen":%d,"signedOn":"%s"}""".formatted(UUID.randomUUID().toString().substring(0, 6),
+                clubId == null ? "" : "\"clubId\":\"" + clubId + "\",", fen, LocalDate.now().minusDays(5));
+    }
+
+    static String receipt(long fen) {
+        return "{\"amountFen\":" + fen + ",\"receivedOn\":\"" + LocalDate.now().minusDays(1) + "\",\"note\":\"bank transfer\"}";
+    }
+
+    @Test
+    void aClubsSponsorshipIsRecordedByItsLeaderAndItsMoneyBookedNeverBeyondThePromise() throws Exception {
+        String clubId = "sponsored-" + UUID.randomUUID();
+        ClubFacts.publish(ClubFacts.established(clubId, "读书会", Persona.LEADER.subject(), List.of(Persona.MEMBER.subject())));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> accounts.find("acct-" + clubId).isPresent());
+        assertThat(Persona.MEMBER.on(app()).postJson("/api/sponsorships", agreement(clubId, 10_000)).status()).isEqualTo(403);
+        HttpProbe.Response recorded = Persona.LEADER.on(app()).postJson("/api/sponsorships", agreement(clubId, 10_000));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        String id = recorded.json().get("id").asString();
+        assertThat(recorded.json().get("accountId").asString()).isEqualTo("acct-" + clubId);
+
+        HttpProbe finance = Persona.FINANCE_MEMBER.on(app());
+        assertThat(Persona.LEADER.on(app()).postJson("/api/sponsorships/" + id + "/receipts", receipt(1)).status())
+                .as("money is booked by the Finance Department").isEqualTo(403);
+        assertThat(finance.postJson("/api/sponsorships/" + id + "/receipts", receipt(4_000)).status()).isEqualTo(201);
+        HttpProbe.Response beyond = finance.postJson("/api/sponsorships/" + id + "/receipts", receipt(6_001));
+        assertThat(beyond.status()).isEqualTo(409);
+        assertThat(beyond.body()).contains("6000 of 10000 fen are outstanding");
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(pool.submit(() -> finance.postJson("/api/sponsorships/" + id + "/receipts", receipt(2_500)).status()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+        assertThat(statuses.stream().filter(s -> s == 201).count()).as(statuses.toString()).isEqualTo(2);
+        JsonNode sponsorship = Persona.MEMBER.on(app()).get("/api/sponsorships/" + id).json();
+        assertThat(sponsorship.get("receivedFen").asLong()).isEqualTo(9_000);
+        assertThat(accounts.find("acct-" + clubId).orElseThrow().balanceFen()).isEqualTo(9_000);
+        assertThat(sponsorship.get("receipts").valueStream().allMatch(r -> r.get("booked").asBoolean())).isTrue();
+        assertThat(Persona.MEMBER.on(app()).get("/api/sponsorships?clubId=" + clubId).json().get("totalItems").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theFederationsSponsorshipGoesToItsSponsorshipFund() {
+        long before = accounts.find("federation-sponsorship").orElseThrow().balanceFen();
+        HttpProbe.Response recorded = Persona.PRESIDIUM.on(app()).postJson("/api/sponsorships", agreement(null, 50_000));
+        assertThat(recorded.status()).isEqualTo(201);
+        assertThat(recorded.json().get("accountId").asString()).isEqualTo("federation-sponsorship");
+        assertThat(Persona.FINANCE_MEMBER.on(app()).postJson("/api/sponsorships/" + recorded.json().get("id").asString()
+                + "/receipts", receipt(50_000)).status()).isEqualTo(201);
+        assertThat(accounts.find("federation-sponsorship").orElseThrow().balanceFen() - before).isEqualTo(50_000);
+    }
+}

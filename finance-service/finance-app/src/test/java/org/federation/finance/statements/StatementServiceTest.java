@@ -1,0 +1,139 @@
+package org.federation.finance.statements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.federation.club.contracts.testing.ClubFacts;
+import org.federation.finance.EmbeddedBackboneProperties;
+import org.federation.finance.FinanceServiceTest;
+import org.federation.finance.accounts.domain.Accounts;
+import org.federation.platform.testing.EmbeddedBackbone;
+import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.Persona;
+import org.federation.platform.testing.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Update;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Publishing statements from the ledger, in order, once; the chain, its verification, tampering, CSV, public federation statements. */
+@FinanceServiceTest
+class StatementServiceTest extends EmbeddedBackboneProperties {
+
+    static final YearMonth M = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(3);
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Autowired
+    Accounts accounts;
+
+    HttpProbe finance() {
+        return Persona.FINANCE_MEMBER.on(app());
+    }
+
+    HttpProbe.Response book(String debit, String credit, long fen, LocalDate on) {
+        return finance().postJson("/api/ledger/transactions", """
+                {"category":"%s","description":"booked on %s","bookedOn":"%s",
+                 "lines":[{"accountId":"%s","side":"debit","amountFen":%d},{"accountId":"%s","side":"credit","amountFen":%d}]}"""
+                .formatted(debit.startsWith("acct-") ? "grant" : "venue", on, on, debit, fen, credit, fen));
+    }
+
+    HttpProbe.Response publish(String account, String period) {
+        return finance().postJson("/api/accounts/" + account + "/statements", "{\"period\":\"" + period + "\"}");
+    }
+
+    @Test
+    void statementsArePublishedInOrderOnceChainedVerifiedAndTamperingIsDetected() {
+        String clubId = "stmt-club-" + UUID.randomUUID();
+        ClubFacts.publish(ClubFacts.established(clubId, "天文社", Persona.LEADER.subject(), List.of(Persona.MEMBER.subject())));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> accounts.find("acct-" + clubId).isPresent());
+        String account = "acct-" + clubId;
+        book(account, "federation-income-other", 1_000, M.minusMonths(1).atDay(20));
+        book(account, "federation-income-other", 5_000, M.atDay(3));
+        book("federation-expense-other", account, 1_200, M.atDay(17));
+        book(account, "federation-income-other", 700, M.plusMonths(1).atDay(2));
+
+        HttpProbe.Response first;
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "finance.events")) {
+            first = publish(account, M.toString());
+            assertThat(first.status()).as(first.body()).isEqualTo(201);
+            JsonNode published = json.readTree(probe.await(s -> first.json().get("id").asString().equals(s.key()),
+                    Duration.ofSeconds(20)).get(0).payload());
+            assertThat(published.get("clubId").asString()).isEqualTo(clubId);
+            assertThat(published.get("closingFen").asLong()).isEqualTo(4_800);
+            assertThat(published.get("hash").asString()).isEqualTo(first.json().get("hash").asString());
+        }
+        assertThat(first.json().get("openingFen").asLong()).as("what was booked before the first period").isEqualTo(1_000);
+        assertThat(first.json().get("entries").size()).isEqualTo(2);
+        assertThat(first.json().get("incomeFen").asLong()).isEqualTo(5_000);
+        assertThat(first.json().get("spendingFen").asLong()).isEqualTo(1_200);
+
+        assertThat(publish(account, M.toString()).status()).as("published once").isEqualTo(409);
+        assertThat(publish(account, M.plusMonths(2).toString()).body()).contains("publish that before")
+                .contains(M.plusMonths(1).toString());
+        assertThat(publish(account, YearMonth.now(ZoneId.of("Asia/Shanghai")).toString()).status()).as("not over").isEqualTo(409);
+        HttpProbe.Response second = publish(account, M.plusMonths(1).toString());
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        assertThat(second.json().get("openingFen").asLong()).isEqualTo(first.json().get("closingFen").asLong());
+        assertThat(second.json().get("previousHash").asString()).isEqualTo(first.json().get("hash").asString());
+
+        HttpProbe.Response late = book(account, "federation-income-other", 1, M.atDay(28));
+        assertThat(late.status()).as("a published period is closed").isEqualTo(409);
+        assertThat(late.body()).contains("closed for");
+
+        HttpProbe member = Persona.MEMBER.on(app());
+        JsonNode chain = member.get("/api/accounts/" + account + "/statement-chains/month").json();
+        assertThat(chain.get("valid").asBoolean()).as(chain.toString()).isTrue();
+        assertThat(chain.get("statements").asInt()).isEqualTo(2);
+        assertThat(member.get("/api/accounts/" + account + "/statements").json().get("totalItems").asInt()).isEqualTo(2);
+
+        HttpProbe.Response csv = member.get("/api/accounts/" + account + "/statements/" + M + "/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.header("X-Statement-Hash")).isEqualTo(first.json().get("hash").asString());
+        List<String> rows = csv.body().lines().toList();
+        assertThat(rows.get(0)).endsWith("date,transactionId,kind,category,description,inFen,outFen,balanceFen,reverses");
+        assertThat(rows.get(1)).contains("opening").endsWith(",1000,");
+        assertThat(rows).hasSize(6);
+        assertThat(rows.get(4)).contains("closing").contains(",4800,");
+        assertThat(rows.get(5)).contains("sha256=" + first.json().get("hash").asString());
+
+        mongo.updateFirst(query(where("_id").is(first.json().get("id").asString())),
+                new Update().set("entries.1.outFen", 120L), "statements");
+        JsonNode tampered = member.get("/api/accounts/" + account + "/statement-chains/month").json();
+        assertThat(tampered.get("valid").asBoolean()).isFalse();
+        assertThat(tampered.get("problems").toString()).contains("does not match its hash");
+        assertThat(Persona.OTHER_LEADER.on(app()).get("/api/accounts/" + account + "/statements/" + M).status()).isEqualTo(403);
+        assertThat(app().get("/api/accounts/" + account + "/statements/" + M).status()).isEqualTo(401);
+    }
+
+    @Test
+    void theFederationsStatementsAndTheirChainAreOpenToAnyone() {
+        String account = "federation-budget-office";
+        LocalDate day = LocalDate.of(2020, 1, 15);
+        assertThat(book(account, "federation-income-other", 30_000, day).status()).isEqualTo(201);
+        assertThat(publish(account, "2020-01").status()).isEqualTo(201);
+        assertThat(publish(account, "2019-autumn").status()).isEqualTo(201);
+
+        HttpProbe anyone = app();
+        JsonNode statement = anyone.get("/api/accounts/" + account + "/statements/2020-01").json();
+        assertThat(statement.get("closingFen").asLong()).isEqualTo(30_000);
+        assertThat(anyone.get("/api/accounts/" + account + "/statements/2020-01/csv").status()).isEqualTo(200);
+        assertThat(anyone.get("/api/accounts/" + account + "/statements?kind=semester").json().get("totalItems").asInt())
+                .isEqualTo(1);
+        assertThat(anyone.get("/api/accounts/" + account + "/statement-chains/month").json().get("valid").asBoolean()).isTrue();
+        assertThat(anyone.get("/api/accounts/" + account).status()).as("the account itself is not public").isEqualTo(401);
+        assertThat(anyone.postJson("/api/accounts/" + account + "/statements", "{\"period\":\"2020-02\"}").status())
+                .isEqualTo(401);
+    }
+}
