@@ -230,8 +230,9 @@ public class ClubLifecycleTest extends EmbeddedBackboneProperties {
         deadlines.sweep(Instant.now().plus(Duration.ofDays(401)));
         JsonNode dashboard = Persona.ORGANIZATION_MEMBER.on(app()).get("/api/lifecycle/dashboard").json();
         assertThat(dashboard.get("overdueHandovers").valueStream().map(c -> c.get("clubId").asString())).contains(id);
-        assertThat(typesFor(id, 2)).as("flagged once").containsExactly("org.federation.club.established.v1",
-                "org.federation.club.handover-overdue.v1");
+        // (a sweep 400 days ahead also passes other tests' registration deadlines, so only the flag is counted)
+        assertThat(typesFor(id, 2)).as("flagged once").startsWith("org.federation.club.established.v1")
+                .filteredOn("org.federation.club.handover-overdue.v1"::equals).hasSize(1);
     }
 
     @Test
