@@ -22,7 +22,8 @@ class ClubEventsConsumer {
     private static final Logger log = LoggerFactory.getLogger(ClubEventsConsumer.class);
 
     @Bean
-    Consumer<Message<byte[]>> clubEvents(InboundEvents inbound, ClubDirectory directory) {
+    Consumer<Message<byte[]>> clubEvents(InboundEvents inbound, ClubDirectory directory,
+                                         java.util.List<ClubFollower> followers) {
         return message -> {
             EventEnvelope event = inbound.envelope(message);
             AnyClubEvent about = inbound.payload(event, AnyClubEvent.class);
@@ -35,6 +36,7 @@ class ClubEventsConsumer {
             if (directory.keep(club, event.sequence())) {
                 log.debug("Club {} updated to sequence {} ({})", club.id(), event.sequence(), event.type());
             }
+            followers.forEach(follower -> follower.follow(club));
         };
     }
 }

@@ -1,0 +1,20 @@
+package org.federation.event.contracts;
+
+/**
+ * The {@code ce_type} values event-service publishes on {@link ActivityTopics#ACTIVITY_EVENTS}, keyed by
+ * the activity id, each carrying the activity's public snapshot in {@code activity}.
+ */
+public final class ActivityEventTypes {
+
+    /** The federation approved an activity; it is published. Payload: {@link ActivityPublished}. */
+    public static final String PUBLISHED = "org.federation.activity.published.v1";
+
+    /** A published activity's time, venue or organisers changed. Payload: {@link ActivityChanged}. */
+    public static final String CHANGED = "org.federation.activity.changed.v1";
+
+    /** A published activity was cancelled. Payload: {@link ActivityCancelled}. */
+    public static final String CANCELLED = "org.federation.activity.cancelled.v1";
+
+    private ActivityEventTypes() {
+    }
+}
