@@ -95,7 +95,19 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
     void everyEndpointAnswersEachPersonaExactlyAsTheRulesSay() {
         String published = approved();
         String pending = proposed(false);
+        String open = approved();
+        Persona[] signedIn = java.util.Arrays.stream(Persona.values()).filter(p -> p != Persona.ANONYMOUS).toArray(Persona[]::new);
         new AuthorizationMatrix()
+                .row("POST /api/activities/{id}/registration",
+                        HttpCall.postJson("/api/activities/" + open + "/registration", ""), only(201, signedIn))
+                .row("DELETE /api/activities/{id}/registration", p -> {
+                    if (p != Persona.ANONYMOUS) {
+                        assertThat(p.on(app()).postJson("/api/activities/" + published + "/registration", "").status()).isIn(200, 201);
+                    }
+                    return new HttpCall("DELETE", "/api/activities/" + published + "/registration", null, null);
+                }, only(200, signedIn))
+                .row("GET /api/activities/{id}/registrations", HttpCall.get("/api/activities/" + open + "/registrations"),
+                        only(200, staffAnd(LEADER)))
                 .row("GET /api/clubs", HttpCall.get("/api/clubs"), only(200, staffAnd()))
                 .row("GET /api/clubs/{id}", HttpCall.get("/api/clubs/" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
                 .row("POST /api/activities", p -> HttpCall.postJson("/api/activities", proposal(false)), only(201, LEADER))
@@ -216,6 +228,16 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
                 .refuses("commands with bad bodies", badBodies, 200)
                 .refuses("calendar and list queries", calendarQueries, 150)
                 .survives("GET /api/calendar, GET /api/activities (paging)", paging, 150)
+                .refuses("registration (unknown activities, not yet approved, bad filters)", Arbitraries.oneOf(
+                        BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/activities/" + id + "/registration", "")),
+                        BadInputs.unknownIds().map(id -> new HttpCall("DELETE", "/api/activities/" + id + "/registration", null, null)),
+                        BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id + "/registrations")),
+                        Arbitraries.just(HttpCall.postJson("/api/activities/" + pending + "/registration", "")),
+                        Arbitraries.just(new HttpCall("DELETE", "/api/activities/" + published + "/registration", null, null)),
+                        Arbitraries.of("alive", "REGISTERED", "waiting").map(st -> HttpCall.get("/api/activities/" + published
+                                + "/registrations?status=" + st))), 150)
+                .survives("GET /api/activities/{id}/registrations (paging)", BadInputs.badPaging()
+                        .map(q -> HttpCall.get("/api/activities/" + published + "/registrations?" + q)), 60)
                 .refuses("GET /api/activities/{id} (unknown ids)", BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id)), 80)
                 .refuses("GET /api/calendar/{id} (unknown ids)", BadInputs.unknownIds().map(id -> HttpCall.get("/api/calendar/" + id)), 80)
                 .refuses("unsupported methods on /api/calendar", BadInputs.unsupportedMethods("/api/calendar"), 40)

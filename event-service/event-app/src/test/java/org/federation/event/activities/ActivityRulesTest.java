@@ -22,7 +22,7 @@ class ActivityRulesTest {
     static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
 
     static Activity.Plan plan(Instant start, Instant end) {
-        return new Activity.Plan("Go night", "tournament", null, start, end, "Hall A", "public", 40);
+        return new Activity.Plan("Go night", "tournament", null, start, end, "Hall A", "public", 40, null);
     }
 
     @Test

@@ -203,6 +203,18 @@ public class ActivityPlanning {
         return activity;
     }
 
+    /** Whether the caller leads one of the activity's organising clubs. */
+    public boolean ledByCaller(Activity activity, Caller caller) {
+        return activity.organiserClubIds().stream().map(clubs::find).flatMap(java.util.Optional::stream)
+                .anyMatch(c -> led(c, caller));
+    }
+
+    /** Whether the caller leads or belongs to one of the activity's organising clubs (per event-service's directory). */
+    public boolean inOrganisingClub(Activity activity, Caller caller) {
+        return activity.organiserClubIds().stream().map(clubs::find).flatMap(java.util.Optional::stream)
+                .anyMatch(c -> c.includes(caller.subject()));
+    }
+
     private void requireOrganiser(Activity activity, Caller caller, String what) {
         boolean organiser = caller.actsFor(REVIEWER)
                 || (activity.organisingDepartment() != null && caller.actsFor(activity.organisingDepartment()))

@@ -18,7 +18,7 @@ import org.federation.platform.problem.RuleViolationException;
  * or venue and its cancellation are published too.
  */
 public record Activity(String id, String title, String kind, String description, Instant start, Instant end,
-                       String venue, String audience, int expectedSize, List<String> organiserClubIds,
+                       String venue, String audience, int expectedSize, Integer capacity, List<String> organiserClubIds,
                        String organisingDepartment, String category, String state, List<String> confirmedClubIds,
                        List<String> returnReasons, String cancellationReason, String proposedBy, Instant proposedAt,
                        String decidedBy) {
@@ -38,7 +38,7 @@ public record Activity(String id, String title, String kind, String description,
 
     /** What is proposed: the same for a club's activity and a department's programme. */
     public record Plan(String title, String kind, String description, Instant start, Instant end, String venue,
-                       String audience, int expectedSize) {
+                       String audience, int expectedSize, Integer capacity) {
     }
 
     /**
@@ -49,6 +49,9 @@ public record Activity(String id, String title, String kind, String description,
                                    String department, String category, String proposedBy, Instant now,
                                    Duration minimumLeadTime) {
         requireTimes(plan.start(), plan.end(), now, minimumLeadTime);
+        if (plan.capacity() != null && plan.capacity() < 1) {
+            throw new RuleViolationException("capacity", "a capacity is at least 1 (leave it out for no limit)");
+        }
         if (!AUDIENCES.contains(plan.audience())) {
             throw new RuleViolationException("audience", "audience is one of " + AUDIENCES);
         }
@@ -56,7 +59,7 @@ public record Activity(String id, String title, String kind, String description,
         List<String> confirmed = proposerClubId == null ? List.of() : List.of(proposerClubId);
         boolean everyoneConfirmed = confirmed.containsAll(clubs);
         return new Activity(id, plan.title(), plan.kind(), plan.description(), plan.start(), plan.end(), plan.venue(),
-                plan.audience(), plan.expectedSize(), clubs, department, category,
+                plan.audience(), plan.expectedSize(), plan.capacity(), clubs, department, category,
                 everyoneConfirmed ? PROPOSED : AWAITING_CONFIRMATION, confirmed, List.of(), null, proposedBy, now, null);
     }
 
@@ -89,7 +92,7 @@ public record Activity(String id, String title, String kind, String description,
     public Activity reschedule(Instant newStart, Instant newEnd, String newVenue, Instant now, Duration minimumLeadTime) {
         require(APPROVED, "changing time or venue");
         requireTimes(newStart, newEnd, now, minimumLeadTime);
-        return new Activity(id, title, kind, description, newStart, newEnd, newVenue, audience, expectedSize,
+        return new Activity(id, title, kind, description, newStart, newEnd, newVenue, audience, expectedSize, capacity,
                 organiserClubIds, organisingDepartment, category, state, confirmedClubIds, returnReasons,
                 cancellationReason, proposedBy, proposedAt, decidedBy);
     }
@@ -105,7 +108,7 @@ public record Activity(String id, String title, String kind, String description,
     public Activity handOver(String fromClub, String successor) {
         List<String> clubs = replace(organiserClubIds, fromClub, successor);
         List<String> confirmed = replace(confirmedClubIds, fromClub, successor);
-        return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, clubs,
+        return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, clubs,
                 organisingDepartment, category, state, confirmed, returnReasons, cancellationReason, proposedBy,
                 proposedAt, decidedBy);
     }
@@ -114,11 +117,16 @@ public record Activity(String id, String title, String kind, String description,
     public Activity withoutClub(String clubId) {
         List<String> clubs = organiserClubIds.stream().filter(c -> !c.equals(clubId)).toList();
         List<String> confirmed = confirmedClubIds.stream().filter(c -> !c.equals(clubId)).toList();
-        Activity next = new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, clubs,
+        Activity next = new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, clubs,
                 organisingDepartment, category, state, confirmed, returnReasons, cancellationReason, proposedBy,
                 proposedAt, decidedBy);
         return AWAITING_CONFIRMATION.equals(state) && confirmed.containsAll(clubs)
                 ? next.with(PROPOSED, confirmed, returnReasons, cancellationReason, decidedBy) : next;
+    }
+
+    /** Whether {@code person} may register: anyone for a public or invited activity, organising clubs' people for members only. */
+    public boolean isMembersOnly() {
+        return "members".equals(audience);
     }
 
     /** Published: approved, so the public, the calendar and other services know of it. */
@@ -150,7 +158,7 @@ public record Activity(String id, String title, String kind, String description,
     }
 
     private Activity with(String newState, List<String> confirmed, List<String> reasons, String cancellation, String by) {
-        return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, organiserClubIds,
+        return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, organiserClubIds,
                 organisingDepartment, category, newState, confirmed, reasons, cancellation, proposedBy, proposedAt, by);
     }
 

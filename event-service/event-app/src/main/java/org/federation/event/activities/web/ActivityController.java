@@ -53,6 +53,7 @@ class ActivityController {
                     @NotBlank @Size(max = 120) String venue,
                     @NotNull @Pattern(regexp = "public|members|invited") String audience,
                     @NotNull @Min(1) @Max(100_000) Integer expectedSize,
+                    @Min(1) @Max(100_000) Integer capacity,
                     @Size(max = 10) List<@NotBlank @Pattern(regexp = ID) String> clubs,
                     @Pattern(regexp = "organization|finance|evaluation|publicity|external-relations|office") String department) {
     }
@@ -74,7 +75,7 @@ class ActivityController {
     Activity propose(@Valid @RequestBody Proposal body, Caller caller) {
         Activity.Plan plan = new Activity.Plan(body.title().strip(), body.kind(),
                 body.description() == null ? null : body.description().strip(), body.start(), body.end(),
-                body.venue().strip(), body.audience(), body.expectedSize());
+                body.venue().strip(), body.audience(), body.expectedSize(), body.capacity());
         return planning.propose(plan, body.clubs(), body.department(), caller);
     }
 
