@@ -92,12 +92,33 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
     }
 
     @Test
-    void everyEndpointAnswersEachPersonaExactlyAsTheRulesSay() {
+    void everyEndpointAnswersEachPersonaExactlyAsTheRulesSay() throws Exception {
         String published = approved();
         String pending = proposed(false);
         String open = approved();
         Persona[] signedIn = java.util.Arrays.stream(Persona.values()).filter(p -> p != Persona.ANONYMOUS).toArray(Persona[]::new);
+        Persona[] scanners = {PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER, LEADER};
+        com.nimbusds.jose.jwk.ECKey key = org.federation.event.checkin.CheckInTest.publishedKey(mongo);
+        String door = "/api/activities/" + open;
         new AuthorizationMatrix()
+                .row("POST /api/activities/{id}/check-ins/credential", p -> {
+                    try {
+                        return HttpCall.postJson(door + "/check-ins/credential", "{\"credential\":\""
+                                + org.federation.event.checkin.CheckInTest.credential(key, "2096" + (100 + p.ordinal()), OWN_CLUB,
+                                Instant.now().minusSeconds(60)) + "\"}");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, only(201, scanners))
+                .row("POST /api/activities/{id}/check-ins/code", p -> HttpCall.postJson(door + "/check-ins/code",
+                        "{\"code\":\"" + LEADER.on(app()).get(door + "/check-in-code").json().get("code").asString() + "\"}"),
+                        only(201, signedIn))
+                .row("POST /api/activities/{id}/check-ins/walk-in", p -> HttpCall.postJson(door + "/check-ins/walk-in",
+                        "{\"studentNumber\":\"2095" + (100 + p.ordinal()) + "\"}"), only(201, scanners))
+                .row("GET /api/activities/{id}/check-in-code", HttpCall.get(door + "/check-in-code"), only(200, scanners))
+                .row("GET /api/activities/{id}/attendance", HttpCall.get(door + "/attendance"), only(200, staffAnd(LEADER)))
+                .row("POST /api/activities/{id}/attendance/publication", HttpCall.postJson(door + "/attendance/publication", ""),
+                        only(200, scanners))
                 .row("POST /api/activities/{id}/registration",
                         HttpCall.postJson("/api/activities/" + open + "/registration", ""), only(201, signedIn))
                 .row("DELETE /api/activities/{id}/registration", p -> {
@@ -151,6 +172,10 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> directory.find(club).orElseThrow().sequence() == 2);
         assertThat(LEADER.on(app()).get("/api/clubs/" + club).status()).as("the former leader").isEqualTo(403);
         assertThat(OTHER_LEADER.on(app()).get("/api/clubs/" + club).status()).as("the new leader").isEqualTo(200);
+    }
+
+    static String jsonOf(String field, String value) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of(field, value));
     }
 
     static Map<String, Object> validProgramme() {
@@ -238,6 +263,25 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
                                 + "/registrations?status=" + st))), 150)
                 .survives("GET /api/activities/{id}/registrations (paging)", BadInputs.badPaging()
                         .map(q -> HttpCall.get("/api/activities/" + published + "/registrations?" + q)), 60)
+                .refuses("check-in (bad credentials and codes, unknown or unapproved activities)", Arbitraries.oneOf(
+                        Arbitraries.oneOf(Arbitraries.of("a.b.c", "not a credential", "eyJhbGciOiJub25lIn0.e30."),
+                                BadInputs.anyText(300).filter(t -> !t.isBlank()))
+                                .map(c -> HttpCall.postJson("/api/activities/" + published + "/check-ins/credential",
+                                        jsonOf("credential", c))),
+                        Arbitraries.of("12345", "1234567", "abcdef", "", " 123456").map(c -> HttpCall.postJson("/api/activities/"
+                                + published + "/check-ins/code", jsonOf("code", c))),
+                        Arbitraries.of("", "bad number!", "x".repeat(41)).map(n -> HttpCall.postJson("/api/activities/"
+                                + published + "/check-ins/walk-in", jsonOf("studentNumber", n))),
+                        Arbitraries.of("{}", "[]", "{\"credential\":[1]}", "{\"credential\":{}}").map(b -> HttpCall.postJson(
+                                "/api/activities/" + published + "/check-ins/credential", b)),
+                        BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/activities/" + id + "/check-ins/walk-in",
+                                "{\"studentNumber\":\"2095000001\"}")),
+                        BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id + "/check-in-code")),
+                        BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id + "/attendance")),
+                        BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/activities/" + id + "/attendance/publication", "")),
+                        Arbitraries.just(HttpCall.postJson("/api/activities/" + pending + "/check-ins/walk-in",
+                                "{\"studentNumber\":\"2095000001\"}")),
+                        Arbitraries.just(HttpCall.postJson("/api/activities/" + pending + "/attendance/publication", ""))), 200)
                 .refuses("GET /api/activities/{id} (unknown ids)", BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id)), 80)
                 .refuses("GET /api/calendar/{id} (unknown ids)", BadInputs.unknownIds().map(id -> HttpCall.get("/api/calendar/" + id)), 80)
                 .refuses("unsupported methods on /api/calendar", BadInputs.unsupportedMethods("/api/calendar"), 40)

@@ -15,6 +15,9 @@ public final class ActivityEventTypes {
     /** A published activity was cancelled. Payload: {@link ActivityCancelled}. */
     public static final String CANCELLED = "org.federation.activity.cancelled.v1";
 
+    /** The organisers published an activity's attendance (distinct people checked in). Payload: {@link ActivityAttendance}. */
+    public static final String ATTENDANCE_PUBLISHED = "org.federation.activity.attendance-published.v1";
+
     private ActivityEventTypes() {
     }
 }

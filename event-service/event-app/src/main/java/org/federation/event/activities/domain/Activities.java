@@ -20,6 +20,9 @@ public interface Activities {
 
     Optional<Activity> find(String id);
 
+    /** Publishes an event about the activity without changing it (stored in its outbox with the next sequence). */
+    void announce(String id, String type, String actor, java.util.function.Function<Activity, Object> payload);
+
     /** Open activities organised by this club that start after {@code after}. */
     List<Activity> upcomingOrganisedBy(String clubId, Instant after);
 }

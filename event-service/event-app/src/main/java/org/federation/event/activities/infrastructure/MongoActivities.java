@@ -82,6 +82,13 @@ class MongoActivities implements Activities {
     }
 
     @Override
+    public void announce(String id, String type, String actor, java.util.function.Function<Activity, Object> payload) {
+        store.change(COLLECTION, id, Activity.class, current -> new AggregateStore.Decision<>(current,
+                List.of(new NewEvent(type, actor, payload.apply(current))))).orElseThrow(
+                () -> new ResourceNotFoundException("activity", id));
+    }
+
+    @Override
     public Optional<Activity> find(String id) {
         return store.find(COLLECTION, id, Activity.class).map(v -> v.state());
     }
