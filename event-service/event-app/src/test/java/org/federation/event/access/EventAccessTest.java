@@ -57,6 +57,9 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
     @Autowired
     ClubDirectory directory;
 
+    @Autowired
+    org.federation.event.activities.domain.Activities activities;
+
     @BeforeEach
     void clubs() {
         ClubFacts.ensureOwnAndOtherClub(OWN_CLUB, OTHER_CLUB, id -> directory.find(id).isPresent());
@@ -100,7 +103,13 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
         Persona[] scanners = {PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER, LEADER};
         com.nimbusds.jose.jwk.ECKey key = org.federation.event.checkin.CheckInTest.publishedKey(mongo);
         String door = "/api/activities/" + open;
+        String ended = org.federation.event.report.SummaryReportTest.endedActivity(activities, directory);
         new AuthorizationMatrix()
+                .row("PUT /api/activities/{id}/report", new HttpCall("PUT", "/api/activities/" + ended + "/report",
+                        "application/json", "{\"summary\":\"went well\",\"links\":[]}"),
+                        only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER, LEADER))
+                .row("GET /api/activities/{id}/report", HttpCall.get("/api/activities/" + ended + "/report"),
+                        only(200, staffAnd(LEADER, MEMBER)))
                 .row("POST /api/activities/{id}/check-ins/credential", p -> {
                     try {
                         return HttpCall.postJson(door + "/check-ins/credential", "{\"credential\":\""
@@ -282,6 +291,18 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
                         Arbitraries.just(HttpCall.postJson("/api/activities/" + pending + "/check-ins/walk-in",
                                 "{\"studentNumber\":\"2095000001\"}")),
                         Arbitraries.just(HttpCall.postJson("/api/activities/" + pending + "/attendance/publication", ""))), 200)
+                .refuses("PUT /api/activities/{id}/report (invalid fields, unknown or unfinished activities)", Arbitraries.oneOf(
+                        BadInputs.withInvalidFields(Map.of("summary", "s", "links", List.of()), Map.of(
+                                "summary", Arbitraries.oneOf(blankOrHuge(20_000), structurallyWrong(), absent()),
+                                "links", Arbitraries.oneOf(Arbitraries.just(List.of("not a link")), Arbitraries.just(List.of("")),
+                                        Arbitraries.just("https://x.example"), Arbitraries.just(Map.of("a", 1)), absent())))
+                                .map(b -> new HttpCall("PUT", "/api/activities/" + published + "/report", "application/json", b)),
+                        BadInputs.unknownIds().map(id -> new HttpCall("PUT", "/api/activities/" + id + "/report", "application/json",
+                                "{\"summary\":\"s\",\"links\":[]}")),
+                        BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id + "/report")),
+                        Arbitraries.just(HttpCall.get("/api/activities/" + published + "/report")),
+                        Arbitraries.just(new HttpCall("PUT", "/api/activities/" + published + "/report", "application/json",
+                                "{\"summary\":\"s\",\"links\":[]}"))), 150)
                 .refuses("GET /api/activities/{id} (unknown ids)", BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id)), 80)
                 .refuses("GET /api/calendar/{id} (unknown ids)", BadInputs.unknownIds().map(id -> HttpCall.get("/api/calendar/" + id)), 80)
                 .refuses("unsupported methods on /api/calendar", BadInputs.unsupportedMethods("/api/calendar"), 40)

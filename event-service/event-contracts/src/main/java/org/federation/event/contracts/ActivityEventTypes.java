@@ -18,6 +18,12 @@ public final class ActivityEventTypes {
     /** The organisers published an activity's attendance (distinct people checked in). Payload: {@link ActivityAttendance}. */
     public static final String ATTENDANCE_PUBLISHED = "org.federation.activity.attendance-published.v1";
 
+    /** A summary report is overdue (the notification service chases it, the Evaluation Department counts it). Payload: {@link ActivityReportOverdue}. */
+    public static final String REPORT_OVERDUE = "org.federation.activity.report-overdue.v1";
+
+    /** The organisers submitted an activity's summary report. Payload: {@link ActivityReportSubmitted}. */
+    public static final String REPORT_SUBMITTED = "org.federation.activity.report-submitted.v1";
+
     private ActivityEventTypes() {
     }
 }

@@ -20,6 +20,10 @@ public interface Activities {
 
     Optional<Activity> find(String id);
 
+    /** Like {@link #change}, and if the activity changed, also publishes an event of {@code type} with this payload. */
+    Activity changeAnnouncing(String id, UnaryOperator<Activity> change, String actor, String type,
+                              java.util.function.Function<Activity, Object> payload);
+
     /** Publishes an event about the activity without changing it (stored in its outbox with the next sequence). */
     void announce(String id, String type, String actor, java.util.function.Function<Activity, Object> payload);
 

@@ -21,7 +21,7 @@ public record Activity(String id, String title, String kind, String description,
                        String venue, String audience, int expectedSize, Integer capacity, List<String> organiserClubIds,
                        String organisingDepartment, String category, String state, List<String> confirmedClubIds,
                        List<String> returnReasons, String cancellationReason, String proposedBy, Instant proposedAt,
-                       String decidedBy) {
+                       String decidedBy, String reportState) {
 
     public static final String AWAITING_CONFIRMATION = "awaiting-confirmation";
     public static final String PROPOSED = "proposed";
@@ -60,7 +60,7 @@ public record Activity(String id, String title, String kind, String description,
         boolean everyoneConfirmed = confirmed.containsAll(clubs);
         return new Activity(id, plan.title(), plan.kind(), plan.description(), plan.start(), plan.end(), plan.venue(),
                 plan.audience(), plan.expectedSize(), plan.capacity(), clubs, department, category,
-                everyoneConfirmed ? PROPOSED : AWAITING_CONFIRMATION, confirmed, List.of(), null, proposedBy, now, null);
+                everyoneConfirmed ? PROPOSED : AWAITING_CONFIRMATION, confirmed, List.of(), null, proposedBy, now, null, null);
     }
 
     /** A co-organising club's leader confirms a joint activity; the last confirmation sends it for review. */
@@ -94,7 +94,7 @@ public record Activity(String id, String title, String kind, String description,
         requireTimes(newStart, newEnd, now, minimumLeadTime);
         return new Activity(id, title, kind, description, newStart, newEnd, newVenue, audience, expectedSize, capacity,
                 organiserClubIds, organisingDepartment, category, state, confirmedClubIds, returnReasons,
-                cancellationReason, proposedBy, proposedAt, decidedBy);
+                cancellationReason, proposedBy, proposedAt, decidedBy, reportState);
     }
 
     public Activity cancel(String reason) {
@@ -110,7 +110,7 @@ public record Activity(String id, String title, String kind, String description,
         List<String> confirmed = replace(confirmedClubIds, fromClub, successor);
         return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, clubs,
                 organisingDepartment, category, state, confirmed, returnReasons, cancellationReason, proposedBy,
-                proposedAt, decidedBy);
+                proposedAt, decidedBy, reportState);
     }
 
     /** A dissolved club leaves a joint activity; the others go on. */
@@ -119,7 +119,7 @@ public record Activity(String id, String title, String kind, String description,
         List<String> confirmed = confirmedClubIds.stream().filter(c -> !c.equals(clubId)).toList();
         Activity next = new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, clubs,
                 organisingDepartment, category, state, confirmed, returnReasons, cancellationReason, proposedBy,
-                proposedAt, decidedBy);
+                proposedAt, decidedBy, reportState);
         return AWAITING_CONFIRMATION.equals(state) && confirmed.containsAll(clubs)
                 ? next.with(PROPOSED, confirmed, returnReasons, cancellationReason, decidedBy) : next;
     }
@@ -127,6 +127,24 @@ public record Activity(String id, String title, String kind, String description,
     /** Whether {@code person} may register: anyone for a public or invited activity, organising clubs' people for members only. */
     public boolean isMembersOnly() {
         return "members".equals(audience);
+    }
+
+    public static final String REPORT_OVERDUE = "overdue";
+    public static final String REPORT_SUBMITTED = "submitted";
+
+    /** The summary report is overdue: marked once, so one event however many sweeps see it. */
+    public Activity reportOverdue() {
+        return reportState != null ? this : withReport(REPORT_OVERDUE);
+    }
+
+    public Activity reportSubmitted() {
+        return withReport(REPORT_SUBMITTED);
+    }
+
+    private Activity withReport(String report) {
+        return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity,
+                organiserClubIds, organisingDepartment, category, state, confirmedClubIds, returnReasons,
+                cancellationReason, proposedBy, proposedAt, decidedBy, report);
     }
 
     /** Published: approved, so the public, the calendar and other services know of it. */
@@ -159,7 +177,7 @@ public record Activity(String id, String title, String kind, String description,
 
     private Activity with(String newState, List<String> confirmed, List<String> reasons, String cancellation, String by) {
         return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, organiserClubIds,
-                organisingDepartment, category, newState, confirmed, reasons, cancellation, proposedBy, proposedAt, by);
+                organisingDepartment, category, newState, confirmed, reasons, cancellation, proposedBy, proposedAt, by, reportState);
     }
 
     private void require(String expected, String what) {

@@ -82,6 +82,21 @@ class MongoActivities implements Activities {
     }
 
     @Override
+    public Activity changeAnnouncing(String id, UnaryOperator<Activity> change, String actor, String type,
+                                     java.util.function.Function<Activity, Object> payload) {
+        Activity[] changed = new Activity[1];
+        store.change(COLLECTION, id, Activity.class, current -> {
+            changed[0] = change.apply(current);
+            List<NewEvent> events = new java.util.ArrayList<>(events(current, changed[0], actor, type));
+            if (!changed[0].equals(current)) {
+                events.add(new NewEvent(type, actor, payload.apply(changed[0])));
+            }
+            return new AggregateStore.Decision<>(changed[0], events);
+        }).orElseThrow(() -> new ResourceNotFoundException("activity", id));
+        return changed[0];
+    }
+
+    @Override
     public void announce(String id, String type, String actor, java.util.function.Function<Activity, Object> payload) {
         store.change(COLLECTION, id, Activity.class, current -> new AggregateStore.Decision<>(current,
                 List.of(new NewEvent(type, actor, payload.apply(current))))).orElseThrow(
