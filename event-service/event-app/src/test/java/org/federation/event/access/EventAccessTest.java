@@ -104,7 +104,14 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
         com.nimbusds.jose.jwk.ECKey key = org.federation.event.checkin.CheckInTest.publishedKey(mongo);
         String door = "/api/activities/" + open;
         String ended = org.federation.event.report.SummaryReportTest.endedActivity(activities, directory);
+        String budgeted = proposed(false);
+        String items = "{\"items\":[{\"description\":\"posters\",\"amountFen\":5000}]}";
+        assertThat(LEADER.on(app()).postJson("/api/activities/" + budgeted + "/budget-request", items).status()).isEqualTo(201);
         new AuthorizationMatrix()
+                .row("POST /api/activities/{id}/budget-request",
+                        p -> HttpCall.postJson("/api/activities/" + proposed(false) + "/budget-request", items), only(201, LEADER))
+                .row("GET /api/activities/{id}/budget-request", HttpCall.get("/api/activities/" + budgeted + "/budget-request"),
+                        only(200, staffAnd(LEADER)))
                 .row("PUT /api/activities/{id}/report", new HttpCall("PUT", "/api/activities/" + ended + "/report",
                         "application/json", "{\"summary\":\"went well\",\"links\":[]}"),
                         only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER, LEADER))
@@ -303,6 +310,20 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
                         Arbitraries.just(HttpCall.get("/api/activities/" + published + "/report")),
                         Arbitraries.just(new HttpCall("PUT", "/api/activities/" + published + "/report", "application/json",
                                 "{\"summary\":\"s\",\"links\":[]}"))), 150)
+                .refuses("POST /api/activities/{id}/budget-request (bad items, unknown or approved activities)", Arbitraries.oneOf(
+                        Arbitraries.of("{\"items\":[]}", "{\"items\":[{\"description\":\"\",\"amountFen\":1}]}",
+                                "{\"items\":[{\"description\":\"x\",\"amountFen\":0}]}",
+                                "{\"items\":[{\"description\":\"x\",\"amountFen\":-5}]}",
+                                "{\"items\":[{\"description\":\"x\",\"amountFen\":\"many\"}]}",
+                                "{\"items\":[{\"description\":\"x\"}]}", "{\"items\":[null]}", "{\"items\":\"x\"}", "{}", "[]",
+                                "{\"items\":[{\"description\":\"x\",\"amountFen\":99999999999999}]}")
+                                .map(b -> HttpCall.postJson("/api/activities/" + pending + "/budget-request", b)),
+                        BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/activities/" + id + "/budget-request",
+                                "{\"items\":[{\"description\":\"x\",\"amountFen\":1}]}")),
+                        BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id + "/budget-request")),
+                        Arbitraries.just(HttpCall.get("/api/activities/" + pending + "/budget-request")),
+                        Arbitraries.just(HttpCall.postJson("/api/activities/" + published + "/budget-request",
+                                "{\"items\":[{\"description\":\"x\",\"amountFen\":1}]}"))), 120)
                 .refuses("GET /api/activities/{id} (unknown ids)", BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id)), 80)
                 .refuses("GET /api/calendar/{id} (unknown ids)", BadInputs.unknownIds().map(id -> HttpCall.get("/api/calendar/" + id)), 80)
                 .refuses("unsupported methods on /api/calendar", BadInputs.unsupportedMethods("/api/calendar"), 40)

@@ -24,6 +24,9 @@ public final class ActivityEventTypes {
     /** The organisers submitted an activity's summary report. Payload: {@link ActivityReportSubmitted}. */
     public static final String REPORT_SUBMITTED = "org.federation.activity.report-submitted.v1";
 
+    /** A budget request accompanies a proposal; finance-service decides. Payload: {@link BudgetRequested}. */
+    public static final String BUDGET_REQUESTED = "org.federation.activity.budget-requested.v1";
+
     private ActivityEventTypes() {
     }
 }
