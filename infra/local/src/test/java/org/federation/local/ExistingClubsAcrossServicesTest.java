@@ -156,7 +156,7 @@ class ExistingClubsAcrossServicesTest {
                 EmbeddedBackbone.get().kafkaBootstrapServers())) {
             raw.send("activity.events", org.federation.platform.testing.RawEvents.envelope(
                     "org.federation.activity.budget-requested.v1", "/event-service", activity, 1, """
-                            {"activityId":"%s","title":"算法竞赛训练营","clubId":"club-acmore","requestedFen":30000,
+                            {"activityId":"%s","title":"算法竞赛训练营","clubId":"club-acmore","amountFen":30000,
                              "purpose":"venue and prizes","requestedBy":"2023020001"}""".formatted(activity)));
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

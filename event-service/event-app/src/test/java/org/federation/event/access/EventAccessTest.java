@@ -1,15 +1,30 @@
 package org.federation.event.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.federation.platform.testing.AuthorizationMatrix.Expect.everyone;
 import static org.federation.platform.testing.AuthorizationMatrix.Expect.only;
+import static org.federation.platform.testing.BadInputs.absent;
+import static org.federation.platform.testing.BadInputs.blankOrHuge;
+import static org.federation.platform.testing.BadInputs.structurallyWrong;
+import static org.federation.platform.testing.Persona.ORGANIZATION_HEAD;
+import static org.federation.platform.testing.Persona.ORGANIZATION_MEMBER;
+import static org.federation.platform.testing.Persona.PRESIDIUM;
 import static org.federation.platform.testing.Persona.LEADER;
 import static org.federation.platform.testing.Persona.MEMBER;
 import static org.federation.platform.testing.Persona.OTHER_LEADER;
 import static org.federation.platform.testing.Persona.staffAnd;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 
 import org.awaitility.Awaitility;
 import org.federation.club.contracts.testing.ClubFacts;
@@ -42,6 +57,9 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
     @Autowired
     ClubDirectory directory;
 
+    @Autowired
+    org.federation.event.activities.domain.Activities activities;
+
     @BeforeEach
     void clubs() {
         ClubFacts.ensureOwnAndOtherClub(OWN_CLUB, OTHER_CLUB, id -> directory.find(id).isPresent());
@@ -52,11 +70,107 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
         return HttpCall.get("/api/clubs");
     }
 
+    static final AtomicLong HOUR = new AtomicLong();
+
+    /** A proposal body for the own club (or a joint one with the other club), on a fresh hour in a fresh venue. */
+    static String proposal(boolean joint) {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(60, ChronoUnit.DAYS).plus(HOUR.incrementAndGet(), ChronoUnit.HOURS);
+        String clubs = joint ? "\"" + OWN_CLUB + "\",\"" + OTHER_CLUB + "\"" : "\"" + OWN_CLUB + "\"";
+        return """
+                {"title":"Matrix night","kind":"lecture","start":"%s","end":"%s","venue":"Room %s","audience":"public",
+                 "expectedSize":30,"clubs":[%s]}""".formatted(start, start.plus(1, ChronoUnit.HOURS), UUID.randomUUID(), clubs);
+    }
+
+    /** A fresh proposal by the own club's leader; joint ones await the other club's confirmation. */
+    String proposed(boolean joint) {
+        HttpProbe.Response created = LEADER.on(app()).postJson("/api/activities", proposal(joint));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    String approved() {
+        String id = proposed(false);
+        assertThat(ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + id + "/approval", "").status()).isEqualTo(200);
+        return id;
+    }
+
     @Test
-    void everyEndpointAnswersEachPersonaExactlyAsTheRulesSay() {
+    void everyEndpointAnswersEachPersonaExactlyAsTheRulesSay() throws Exception {
+        String published = approved();
+        String pending = proposed(false);
+        String open = approved();
+        Persona[] signedIn = java.util.Arrays.stream(Persona.values()).filter(p -> p != Persona.ANONYMOUS).toArray(Persona[]::new);
+        Persona[] scanners = {PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER, LEADER};
+        com.nimbusds.jose.jwk.ECKey key = org.federation.event.checkin.CheckInTest.publishedKey(mongo);
+        String door = "/api/activities/" + open;
+        String ended = org.federation.event.report.SummaryReportTest.endedActivity(activities, directory);
+        String budgeted = proposed(false);
+        String items = "{\"items\":[{\"description\":\"posters\",\"amountFen\":5000}]}";
+        assertThat(LEADER.on(app()).postJson("/api/activities/" + budgeted + "/budget-request", items).status()).isEqualTo(201);
         new AuthorizationMatrix()
+                .row("POST /api/activities/{id}/budget-request",
+                        p -> HttpCall.postJson("/api/activities/" + proposed(false) + "/budget-request", items), only(201, LEADER))
+                .row("GET /api/activities/{id}/budget-request", HttpCall.get("/api/activities/" + budgeted + "/budget-request"),
+                        only(200, staffAnd(LEADER)))
+                .row("PUT /api/activities/{id}/report", new HttpCall("PUT", "/api/activities/" + ended + "/report",
+                        "application/json", "{\"summary\":\"went well\",\"links\":[]}"),
+                        only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER, LEADER))
+                .row("GET /api/activities/{id}/report", HttpCall.get("/api/activities/" + ended + "/report"),
+                        only(200, staffAnd(LEADER, MEMBER)))
+                .row("POST /api/activities/{id}/check-ins/credential", p -> {
+                    try {
+                        return HttpCall.postJson(door + "/check-ins/credential", "{\"credential\":\""
+                                + org.federation.event.checkin.CheckInTest.credential(key, "2096" + (100 + p.ordinal()), OWN_CLUB,
+                                Instant.now().minusSeconds(60)) + "\"}");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, only(201, scanners))
+                .row("POST /api/activities/{id}/check-ins/code", p -> HttpCall.postJson(door + "/check-ins/code",
+                        "{\"code\":\"" + LEADER.on(app()).get(door + "/check-in-code").json().get("code").asString() + "\"}"),
+                        only(201, signedIn))
+                .row("POST /api/activities/{id}/check-ins/walk-in", p -> HttpCall.postJson(door + "/check-ins/walk-in",
+                        "{\"studentNumber\":\"2095" + (100 + p.ordinal()) + "\"}"), only(201, scanners))
+                .row("GET /api/activities/{id}/check-in-code", HttpCall.get(door + "/check-in-code"), only(200, scanners))
+                .row("GET /api/activities/{id}/attendance", HttpCall.get(door + "/attendance"), only(200, staffAnd(LEADER)))
+                .row("POST /api/activities/{id}/attendance/publication", HttpCall.postJson(door + "/attendance/publication", ""),
+                        only(200, scanners))
+                .row("POST /api/activities/{id}/registration",
+                        HttpCall.postJson("/api/activities/" + open + "/registration", ""), only(201, signedIn))
+                .row("DELETE /api/activities/{id}/registration", p -> {
+                    if (p != Persona.ANONYMOUS) {
+                        assertThat(p.on(app()).postJson("/api/activities/" + published + "/registration", "").status()).isIn(200, 201);
+                    }
+                    return new HttpCall("DELETE", "/api/activities/" + published + "/registration", null, null);
+                }, only(200, signedIn))
+                .row("GET /api/activities/{id}/registrations", HttpCall.get("/api/activities/" + open + "/registrations"),
+                        only(200, staffAnd(LEADER)))
                 .row("GET /api/clubs", HttpCall.get("/api/clubs"), only(200, staffAnd()))
                 .row("GET /api/clubs/{id}", HttpCall.get("/api/clubs/" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
+                .row("POST /api/activities", p -> HttpCall.postJson("/api/activities", proposal(false)), only(201, LEADER))
+                .row("GET /api/activities", HttpCall.get("/api/activities?state=proposed"), only(200, staffAnd()))
+                .row("GET /api/activities/{id}", HttpCall.get("/api/activities/" + pending), only(200, staffAnd(LEADER, MEMBER)))
+                .row("POST /api/activities/{id}/confirmation",
+                        p -> HttpCall.postJson("/api/activities/" + proposed(true) + "/confirmation", ""), only(200, OTHER_LEADER))
+                .row("POST /api/activities/{id}/approval",
+                        p -> HttpCall.postJson("/api/activities/" + proposed(false) + "/approval", ""),
+                        only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
+                .row("POST /api/activities/{id}/return",
+                        p -> HttpCall.postJson("/api/activities/" + proposed(false) + "/return", "{\"reasons\":[\"no budget\"]}"),
+                        only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
+                .row("POST /api/activities/{id}/reschedule", p -> {
+                            Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(90, ChronoUnit.DAYS)
+                                    .plus(HOUR.incrementAndGet(), ChronoUnit.HOURS);
+                            return HttpCall.postJson("/api/activities/" + approved() + "/reschedule",
+                                    "{\"start\":\"%s\",\"end\":\"%s\",\"venue\":\"Room %s\"}".formatted(start,
+                                            start.plus(1, ChronoUnit.HOURS), UUID.randomUUID()));
+                        }, only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER, LEADER))
+                .row("POST /api/activities/{id}/cancellation",
+                        p -> HttpCall.postJson("/api/activities/" + approved() + "/cancellation", "{\"reason\":\"rain\"}"),
+                        only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER, LEADER))
+                .row("GET /api/calendar", HttpCall.get("/api/calendar?club=" + OWN_CLUB), everyone(200))
+                .row("GET /api/calendar/feed", HttpCall.get("/api/calendar/feed?category=sports"), everyone(200))
+                .row("GET /api/calendar/{id}", HttpCall.get("/api/calendar/" + published), everyone(200))
                 .withPlatformEndpoints()
                 .verify(mappings, app());
     }
@@ -74,6 +188,147 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> directory.find(club).orElseThrow().sequence() == 2);
         assertThat(LEADER.on(app()).get("/api/clubs/" + club).status()).as("the former leader").isEqualTo(403);
         assertThat(OTHER_LEADER.on(app()).get("/api/clubs/" + club).status()).as("the new leader").isEqualTo(200);
+    }
+
+    static String jsonOf(String field, String value) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(Map.of(field, value));
+    }
+
+    static Map<String, Object> validProgramme() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "Club Cup");
+        body.put("kind", "club-cup");
+        body.put("start", "2099-05-01T08:00:00Z");
+        body.put("end", "2099-05-01T18:00:00Z");
+        body.put("venue", "Stadium");
+        body.put("audience", "public");
+        body.put("expectedSize", 500);
+        body.put("department", "organization");
+        return body;
+    }
+
+    static Map<String, Arbitrary<Object>> invalidProgramme() {
+        Map<String, Arbitrary<Object>> invalid = new LinkedHashMap<>();
+        invalid.put("title", Arbitraries.oneOf(blankOrHuge(120), structurallyWrong(), absent()));
+        invalid.put("kind", Arbitraries.oneOf(Arbitraries.of("Club Cup", "", "x", "-cup", "杯"), structurallyWrong(), absent()));
+        invalid.put("start", Arbitraries.oneOf(Arbitraries.of("2001-01-01T00:00:00Z", "tomorrow", "2099-13-01T00:00:00Z",
+                "2099-05-01T19:00:00Z", ""), structurallyWrong(), absent()));
+        invalid.put("end", Arbitraries.oneOf(Arbitraries.of("2099-04-30T00:00:00Z", "2099-07-01T00:00:00Z", "later", "2099-05-01"),
+                structurallyWrong(), absent()));
+        invalid.put("venue", Arbitraries.oneOf(blankOrHuge(120), structurallyWrong(), absent()));
+        invalid.put("audience", Arbitraries.oneOf(Arbitraries.of("everyone", "PUBLIC", ""), structurallyWrong(), absent()));
+        invalid.put("expectedSize", Arbitraries.oneOf(Arbitraries.of(0, -5, 100_001, "many"), structurallyWrong(), absent()));
+        invalid.put("department", Arbitraries.oneOf(Arbitraries.of("sports", "Organization", ""), structurallyWrong(), absent()));
+        invalid.put("clubs", Arbitraries.oneOf(Arbitraries.just(List.of("no-such-club")), Arbitraries.just(List.of("")),
+                Arbitraries.just(List.of("bad id!")), Arbitraries.just("not a list")));
+        return invalid;
+    }
+
+    @Test
+    void activityEndpointsSurviveGeneratedBadInputWithAPreciseProblemAndNoChange() {
+        String pending = proposed(false);
+        String published = approved();
+        Arbitrary<HttpCall> proposals = BadInputs.withInvalidFields(validProgramme(), invalidProgramme())
+                .map(body -> HttpCall.postJson("/api/activities", body));
+        Arbitrary<HttpCall> broken = BadInputs.brokenJson(validProgramme()).map(body -> HttpCall.postJson("/api/activities", body));
+        Arbitrary<HttpCall> unknown = Arbitraries.of("approval", "return", "reschedule", "cancellation", "confirmation")
+                .flatMap(step -> BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/activities/" + id + "/" + step,
+                        step.equals("return") ? "{\"reasons\":[\"r\"]}" : step.equals("cancellation") ? "{\"reason\":\"r\"}"
+                                : step.equals("reschedule") ? "{\"start\":\"2099-01-01T00:00:00Z\",\"end\":\"2099-01-01T01:00:00Z\",\"venue\":\"v\"}" : "")));
+        Arbitrary<HttpCall> wrongState = Arbitraries.oneOf(
+                Arbitraries.just(HttpCall.postJson("/api/activities/" + published + "/approval", "")),
+                Arbitraries.just(HttpCall.postJson("/api/activities/" + published + "/return", "{\"reasons\":[\"late\"]}")),
+                Arbitraries.just(HttpCall.postJson("/api/activities/" + pending + "/confirmation", "")),
+                Arbitraries.just(HttpCall.postJson("/api/activities/" + pending + "/reschedule",
+                        "{\"start\":\"2099-01-01T00:00:00Z\",\"end\":\"2099-01-01T01:00:00Z\",\"venue\":\"v\"}")));
+        Arbitrary<HttpCall> badBodies = Arbitraries.oneOf(
+                BadInputs.withInvalidFields(Map.of("reasons", List.of("r")), Map.of("reasons", Arbitraries.oneOf(
+                        Arbitraries.just(List.of()), Arbitraries.just(List.of(" ")), Arbitraries.just(Map.of("a", 1)), absent())))
+                        .map(body -> HttpCall.postJson("/api/activities/" + pending + "/return", body)),
+                BadInputs.withInvalidFields(Map.of("reason", "r"), Map.of("reason", Arbitraries.oneOf(blankOrHuge(1000),
+                        structurallyWrong(), absent())))
+                        .map(body -> HttpCall.postJson("/api/activities/" + published + "/cancellation", body)),
+                BadInputs.withInvalidFields(Map.of("start", "2099-01-01T00:00:00Z", "end", "2099-01-01T01:00:00Z", "venue", "v"),
+                        Map.of("start", Arbitraries.oneOf(Arbitraries.of("2001-01-01T00:00:00Z", "2099-01-01T02:00:00Z", "x"), absent()),
+                                "venue", Arbitraries.oneOf(blankOrHuge(120), structurallyWrong(), absent())))
+                        .map(body -> HttpCall.postJson("/api/activities/" + published + "/reschedule", body)),
+                Arbitraries.of("{\"clubId\":\"bad id!\"}", "{\"clubId\":\"no-such-club\"}", "{\"clubId\":[1]}", "[]")
+                        .map(body -> HttpCall.postJson("/api/activities/" + pending + "/confirmation", body)));
+        Arbitrary<HttpCall> calendarQueries = Arbitraries.oneOf(
+                Arbitraries.of("club=bad%20id!", "category=cooking", "category=Sports", "from=2026-13-01", "from=yesterday",
+                        "to=01/02/2026", "from=2026-06-02&to=2026-06-01").flatMap(q -> Arbitraries.of(
+                        HttpCall.get("/api/calendar?" + q), HttpCall.get("/api/calendar/feed?" + q))),
+                Arbitraries.of("alive", "PROPOSED").map(s -> HttpCall.get("/api/activities?state=" + s)));
+        Arbitrary<HttpCall> paging = BadInputs.badPaging().flatMap(q -> Arbitraries.of(HttpCall.get("/api/calendar?" + q),
+                HttpCall.get("/api/activities?" + q)));
+        int cases = new BadInputCampaign(Persona.PRESIDIUM.on(app()), () -> StoredData.of(mongo))
+                .refuses("POST /api/activities (invalid fields)", proposals, 300)
+                .refuses("POST /api/activities (broken JSON)", broken, 100)
+                .refuses("POST /api/activities/{id}/... (unknown ids)", unknown, 150)
+                .refuses("commands in the wrong state", wrongState, 20)
+                .refuses("commands with bad bodies", badBodies, 200)
+                .refuses("calendar and list queries", calendarQueries, 150)
+                .survives("GET /api/calendar, GET /api/activities (paging)", paging, 150)
+                .refuses("registration (unknown activities, not yet approved, bad filters)", Arbitraries.oneOf(
+                        BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/activities/" + id + "/registration", "")),
+                        BadInputs.unknownIds().map(id -> new HttpCall("DELETE", "/api/activities/" + id + "/registration", null, null)),
+                        BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id + "/registrations")),
+                        Arbitraries.just(HttpCall.postJson("/api/activities/" + pending + "/registration", "")),
+                        Arbitraries.just(new HttpCall("DELETE", "/api/activities/" + published + "/registration", null, null)),
+                        Arbitraries.of("alive", "REGISTERED", "waiting").map(st -> HttpCall.get("/api/activities/" + published
+                                + "/registrations?status=" + st))), 150)
+                .survives("GET /api/activities/{id}/registrations (paging)", BadInputs.badPaging()
+                        .map(q -> HttpCall.get("/api/activities/" + published + "/registrations?" + q)), 60)
+                .refuses("check-in (bad credentials and codes, unknown or unapproved activities)", Arbitraries.oneOf(
+                        Arbitraries.oneOf(Arbitraries.of("a.b.c", "not a credential", "eyJhbGciOiJub25lIn0.e30."),
+                                BadInputs.anyText(300).filter(t -> !t.isBlank()))
+                                .map(c -> HttpCall.postJson("/api/activities/" + published + "/check-ins/credential",
+                                        jsonOf("credential", c))),
+                        Arbitraries.of("12345", "1234567", "abcdef", "", " 123456").map(c -> HttpCall.postJson("/api/activities/"
+                                + published + "/check-ins/code", jsonOf("code", c))),
+                        Arbitraries.of("", "bad number!", "x".repeat(41)).map(n -> HttpCall.postJson("/api/activities/"
+                                + published + "/check-ins/walk-in", jsonOf("studentNumber", n))),
+                        Arbitraries.of("{}", "[]", "{\"credential\":[1]}", "{\"credential\":{}}").map(b -> HttpCall.postJson(
+                                "/api/activities/" + published + "/check-ins/credential", b)),
+                        BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/activities/" + id + "/check-ins/walk-in",
+                                "{\"studentNumber\":\"2095000001\"}")),
+                        BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id + "/check-in-code")),
+                        BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id + "/attendance")),
+                        BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/activities/" + id + "/attendance/publication", "")),
+                        Arbitraries.just(HttpCall.postJson("/api/activities/" + pending + "/check-ins/walk-in",
+                                "{\"studentNumber\":\"2095000001\"}")),
+                        Arbitraries.just(HttpCall.postJson("/api/activities/" + pending + "/attendance/publication", ""))), 200)
+                .refuses("PUT /api/activities/{id}/report (invalid fields, unknown or unfinished activities)", Arbitraries.oneOf(
+                        BadInputs.withInvalidFields(Map.of("summary", "s", "links", List.of()), Map.of(
+                                "summary", Arbitraries.oneOf(blankOrHuge(20_000), structurallyWrong(), absent()),
+                                "links", Arbitraries.oneOf(Arbitraries.just(List.of("not a link")), Arbitraries.just(List.of("")),
+                                        Arbitraries.just("https://x.example"), Arbitraries.just(Map.of("a", 1)), absent())))
+                                .map(b -> new HttpCall("PUT", "/api/activities/" + published + "/report", "application/json", b)),
+                        BadInputs.unknownIds().map(id -> new HttpCall("PUT", "/api/activities/" + id + "/report", "application/json",
+                                "{\"summary\":\"s\",\"links\":[]}")),
+                        BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id + "/report")),
+                        Arbitraries.just(HttpCall.get("/api/activities/" + published + "/report")),
+                        Arbitraries.just(new HttpCall("PUT", "/api/activities/" + published + "/report", "application/json",
+                                "{\"summary\":\"s\",\"links\":[]}"))), 150)
+                .refuses("POST /api/activities/{id}/budget-request (bad items, unknown or approved activities)", Arbitraries.oneOf(
+                        Arbitraries.of("{\"items\":[]}", "{\"items\":[{\"description\":\"\",\"amountFen\":1}]}",
+                                "{\"items\":[{\"description\":\"x\",\"amountFen\":0}]}",
+                                "{\"items\":[{\"description\":\"x\",\"amountFen\":-5}]}",
+                                "{\"items\":[{\"description\":\"x\",\"amountFen\":\"many\"}]}",
+                                "{\"items\":[{\"description\":\"x\"}]}", "{\"items\":[null]}", "{\"items\":\"x\"}", "{}", "[]",
+                                "{\"items\":[{\"description\":\"x\",\"amountFen\":99999999999999}]}")
+                                .map(b -> HttpCall.postJson("/api/activities/" + pending + "/budget-request", b)),
+                        BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/activities/" + id + "/budget-request",
+                                "{\"items\":[{\"description\":\"x\",\"amountFen\":1}]}")),
+                        BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id + "/budget-request")),
+                        Arbitraries.just(HttpCall.get("/api/activities/" + pending + "/budget-request")),
+                        Arbitraries.just(HttpCall.postJson("/api/activities/" + published + "/budget-request",
+                                "{\"items\":[{\"description\":\"x\",\"amountFen\":1}]}"))), 120)
+                .refuses("GET /api/activities/{id} (unknown ids)", BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id)), 80)
+                .refuses("GET /api/calendar/{id} (unknown ids)", BadInputs.unknownIds().map(id -> HttpCall.get("/api/calendar/" + id)), 80)
+                .refuses("unsupported methods on /api/calendar", BadInputs.unsupportedMethods("/api/calendar"), 40)
+                .verify();
+        assertThat(cases).isGreaterThanOrEqualTo(1000);
     }
 
     @Test

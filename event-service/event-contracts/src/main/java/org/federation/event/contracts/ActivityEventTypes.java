@@ -1,13 +1,30 @@
 package org.federation.event.contracts;
 
-/** The {@code ce_type} values event-service publishes on {@link ActivityTopics#ACTIVITY_EVENTS}. */
+/**
+ * The {@code ce_type} values event-service publishes on {@link ActivityTopics#ACTIVITY_EVENTS}, keyed by
+ * the activity id, each carrying the activity's public snapshot in {@code activity}.
+ */
 public final class ActivityEventTypes {
 
-    /**
-     * An activity asks the Finance Department for a budget. Key = activity id. finance-service
-     * answers with {@code org.federation.finance.budget-decided.v1}. A newer request for the same
-     * activity (higher {@code sequence}) replaces one not decided yet. Payload: {@link BudgetRequested}.
-     */
+    /** The federation approved an activity; it is published. Payload: {@link ActivityPublished}. */
+    public static final String PUBLISHED = "org.federation.activity.published.v1";
+
+    /** A published activity's time, venue or organisers changed. Payload: {@link ActivityChanged}. */
+    public static final String CHANGED = "org.federation.activity.changed.v1";
+
+    /** A published activity was cancelled. Payload: {@link ActivityCancelled}. */
+    public static final String CANCELLED = "org.federation.activity.cancelled.v1";
+
+    /** The organisers published an activity's attendance (distinct people checked in). Payload: {@link ActivityAttendance}. */
+    public static final String ATTENDANCE_PUBLISHED = "org.federation.activity.attendance-published.v1";
+
+    /** A summary report is overdue (the notification service chases it, the Evaluation Department counts it). Payload: {@link ActivityReportOverdue}. */
+    public static final String REPORT_OVERDUE = "org.federation.activity.report-overdue.v1";
+
+    /** The organisers submitted an activity's summary report. Payload: {@link ActivityReportSubmitted}. */
+    public static final String REPORT_SUBMITTED = "org.federation.activity.report-submitted.v1";
+
+    /** A budget request accompanies a proposal; finance-service decides. Payload: {@link BudgetRequested}. */
     public static final String BUDGET_REQUESTED = "org.federation.activity.budget-requested.v1";
 
     private ActivityEventTypes() {

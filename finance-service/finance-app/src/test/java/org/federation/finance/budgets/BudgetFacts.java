@@ -20,7 +20,8 @@ public final class BudgetFacts {
     public static EventEnvelope requested(String activityId, String clubId, long fen, long sequence) {
         return RawEvents.envelope(ActivityEventTypes.BUDGET_REQUESTED, "/event-service", activityId, sequence,
                 JSON.writeValueAsString(new BudgetRequested(activityId, "社团风采节 " + activityId.substring(0, 8), clubId,
-                        clubId == null ? "publicity" : null, fen, "venue, printing and prizes", "2023010001")));
+                        clubId == null ? "publicity" : null, fen, "venue, printing and prizes",
+                        java.util.List.of(new BudgetRequested.BudgetItem("venue, printing and prizes", fen)), "2023010001")));
     }
 
     public static void publish(EventEnvelope... events) {

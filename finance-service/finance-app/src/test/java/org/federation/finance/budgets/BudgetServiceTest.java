@@ -170,7 +170,7 @@ class BudgetServiceTest extends EmbeddedBackboneProperties {
         String invalid = "invalid-" + UUID.randomUUID();
         String good = "good-" + UUID.randomUUID();
         BudgetFacts.publishGarbage(garbage);
-        BudgetFacts.publishRaw(invalid, "{\"activityId\":\"" + invalid + "\",\"title\":\"x\",\"clubId\":\"c\",\"requestedFen\":0,"
+        BudgetFacts.publishRaw(invalid, "{\"activityId\":\"" + invalid + "\",\"title\":\"x\",\"clubId\":\"c\",\"amountFen\":0,"
                 + "\"purpose\":\"p\",\"requestedBy\":\"2023010001\"}");
         BudgetFacts.publish(BudgetFacts.requested(good, "some-club", 100, 1));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> budgets.find(good).isPresent());
@@ -179,7 +179,7 @@ class BudgetServiceTest extends EmbeddedBackboneProperties {
             assertThat(dlq.await(s -> garbage.equals(s.key()), Duration.ofSeconds(20)).get(0).headers()
                     .get("x-exception-message")).contains("ce_id");
             assertThat(dlq.await(s -> invalid.equals(s.key()), Duration.ofSeconds(20)).get(0).headers()
-                    .get("x-exception-message")).contains("requestedFen must be from 1");
+                    .get("x-exception-message")).contains("amountFen must be from 1");
         }
         assertThat(budgets.find(invalid)).isEmpty();
     }

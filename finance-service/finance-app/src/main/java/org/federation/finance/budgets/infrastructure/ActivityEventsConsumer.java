@@ -33,14 +33,14 @@ class ActivityEventsConsumer {
             InboundEvents.require(event.subject().equals(request.activityId()), event,
                     "activityId must be present and equal the event's subject " + event.subject());
             InboundEvents.require(request.title() != null && !request.title().isBlank(), event, "title is required");
-            InboundEvents.require(request.requestedFen() > 0 && request.requestedFen() <= Transaction.MAX_AMOUNT_FEN, event,
-                    "requestedFen must be from 1 to " + Transaction.MAX_AMOUNT_FEN);
+            InboundEvents.require(request.amountFen() > 0 && request.amountFen() <= Transaction.MAX_AMOUNT_FEN, event,
+                    "amountFen must be from 1 to " + Transaction.MAX_AMOUNT_FEN);
             InboundEvents.require(request.clubId() != null || AccountKinds.DEPARTMENTS.contains(request.department()), event,
                     "clubId or a department (" + String.join(", ", AccountKinds.DEPARTMENTS) + ") must name the organiser");
             InboundEvents.require(request.requestedBy() != null && !request.requestedBy().isBlank(), event,
                     "requestedBy is required");
             desk.receive(Budget.requested(request.activityId(), request.title().strip(), request.clubId(),
-                    request.clubId() == null ? request.department() : null, request.requestedFen(),
+                    request.clubId() == null ? request.department() : null, request.amountFen(),
                     request.purpose() == null ? "" : request.purpose(), request.requestedBy(), event.sequence(),
                     clock.instant()));
         };

@@ -1,0 +1,245 @@
+package org.federation.event.activities.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.federation.event.activities.domain.Activities;
+import org.federation.event.activities.domain.Activity;
+import org.federation.event.activities.domain.VenueSchedule;
+import org.federation.event.activities.domain.VenueSchedules;
+import org.federation.event.clubs.ClubDirectory;
+import org.federation.event.clubs.OrganisingClub;
+import org.federation.platform.problem.ForbiddenException;
+import org.federation.platform.problem.IllegalTransitionException;
+import org.federation.platform.problem.ResourceNotFoundException;
+import org.federation.platform.problem.RuleViolationException;
+import org.federation.platform.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Activities from proposal to approval: who may propose, confirm, review, change and cancel, the
+ * minimum lead time, and the venue rule (no two approved activities in one venue at overlapping
+ * times, enforced on the venue's own document before the activity is marked approved).
+ */
+@Service
+public class ActivityPlanning {
+
+    /** Departments that may run a federation programme. */
+    public static final Set<String> DEPARTMENTS = Set.of("organization", "finance", "evaluation", "publicity",
+            "external-relations", "office");
+    static final String REVIEWER = "organization";
+    static final String ACTIVE = "active";
+
+    private static final Logger log = LoggerFactory.getLogger(ActivityPlanning.class);
+
+    private final Activities activities;
+    private final VenueSchedules venues;
+    private final ClubDirectory clubs;
+    private final Clock clock;
+    private final Duration minimumLeadTime;
+
+    public ActivityPlanning(Activities activities, VenueSchedules venues, ClubDirectory clubs, Clock clock,
+                            @Value("${federation.activities.minimum-lead-time:P7D}") Duration minimumLeadTime) {
+        this.activities = activities;
+        this.venues = venues;
+        this.clubs = clubs;
+        this.clock = clock;
+        this.minimumLeadTime = minimumLeadTime;
+    }
+
+    /**
+     * A club leader proposes for the clubs named (their own first among them; every one active and
+     * registered), or a department's member proposes a programme ({@code department} given, no clubs
+     * required, though clubs may co-organise and then confirm like a joint activity).
+     */
+    public Activity propose(Activity.Plan plan, List<String> clubIds, String department, Caller caller) {
+        List<String> organisers = clubIds == null ? List.of() : clubIds.stream().distinct().toList();
+        List<OrganisingClub> organising = organisers.stream().map(this::club).toList();
+        String proposerClub = null;
+        if (department != null) {
+            if (!DEPARTMENTS.contains(department)) {
+                throw new RuleViolationException("department", "department is one of " + DEPARTMENTS);
+            }
+            if (!caller.actsFor(department)) {
+                throw new ForbiddenException("a programme of the " + department + " department is proposed by its members"
+                        + " or the presidium");
+            }
+        } else {
+            if (organising.isEmpty()) {
+                throw new RuleViolationException("clubs", "name the organising clubs, or a department for a programme");
+            }
+            proposerClub = organising.stream().filter(c -> led(c, caller)).map(OrganisingClub::id).findFirst()
+                    .orElseThrow(() -> new ForbiddenException("an activity is proposed by a leader of one of its"
+                            + " organising clubs"));
+        }
+        for (OrganisingClub club : organising) {
+            if (!ACTIVE.equals(club.state())) {
+                throw new RuleViolationException("clubs", "club " + club.id() + " is " + club.state()
+                        + "; only active, registered clubs organise activities");
+            }
+        }
+        String category = organising.isEmpty() ? "federation" : organising.get(0).category();
+        Activity activity = Activity.propose("act-" + UUID.randomUUID(), plan, organisers, proposerClub, department,
+                category, caller.subject(), clock.instant(), minimumLeadTime);
+        activities.add(activity);
+        return activity;
+    }
+
+    /** A co-organising club's leader confirms a joint activity for their club. */
+    public Activity confirm(String id, String clubId, Caller caller) {
+        Activity activity = get(id);
+        if (clubId != null && !activity.organiserClubIds().contains(clubId)) {
+            throw new RuleViolationException("clubId", "club " + clubId + " does not organise " + id);
+        }
+        if (!Activity.AWAITING_CONFIRMATION.equals(activity.state())) {
+            throw new IllegalTransitionException("confirming activity " + id, activity.state(), activity.allowedActions());
+        }
+        String club = clubId != null ? clubId : activity.organiserClubIds().stream()
+                .filter(c -> !activity.confirmedClubIds().contains(c) && led(club(c), caller)).findFirst()
+                .orElse(null);
+        if (club == null || !activity.organiserClubIds().contains(club) || !led(club(club), caller)) {
+            throw new ForbiddenException("a joint activity is confirmed by a leader of each co-organising club");
+        }
+        return activities.change(id, a -> a.confirm(club), caller.subject(), "confirmed by " + club);
+    }
+
+    /** The Organization Department (or the presidium) approves: the venue is booked, then the activity published. */
+    public Activity approve(String id, Caller caller) {
+        requireReviewer(caller, "approving activities");
+        Activity activity = get(id);
+        activity.approve(caller.subject()); // refuses a wrong state before the venue is touched
+        venues.book(activity.venue(), booking(activity));
+        try {
+            return activities.change(id, a -> a.approve(caller.subject()), caller.subject(), "approved");
+        } catch (RuntimeException e) {
+            venues.release(activity.venue(), id);
+            throw e;
+        }
+    }
+
+    public Activity returnWith(String id, List<String> reasons, Caller caller) {
+        requireReviewer(caller, "returning proposals");
+        return activities.change(id, a -> a.returnWith(reasons, caller.subject()), caller.subject(), "returned");
+    }
+
+    /** New time or venue of an approved activity: booked first (409 on a clash), the old slot released after. */
+    public Activity reschedule(String id, java.time.Instant start, java.time.Instant end, String venue, Caller caller) {
+        Activity activity = get(id);
+        requireOrganiser(activity, caller, "changing an activity");
+        Activity next = activity.reschedule(start, end, venue, clock.instant(), minimumLeadTime);
+        venues.book(venue, booking(next));
+        Activity changed;
+        try {
+            changed = activities.change(id, a -> a.reschedule(start, end, venue, clock.instant(), minimumLeadTime),
+                    caller.subject(), "time or venue changed: " + start + " to " + end + " at " + venue);
+        } catch (RuntimeException e) {
+            if (!VenueSchedule.keyOf(venue).equals(VenueSchedule.keyOf(activity.venue()))) {
+                venues.release(venue, id);
+            } else {
+                venues.book(activity.venue(), booking(activity));
+            }
+            throw e;
+        }
+        if (!VenueSchedule.keyOf(venue).equals(VenueSchedule.keyOf(activity.venue()))) {
+            venues.release(activity.venue(), id);
+        }
+        return changed;
+    }
+
+    public Activity cancel(String id, String reason, Caller caller) {
+        Activity activity = get(id);
+        requireOrganiser(activity, caller, "cancelling an activity");
+        if (!activity.isOpen() && !Activity.RETURNED.equals(activity.state())) {
+            throw new IllegalTransitionException("cancelling activity " + id,
+                    activity.state(), activity.allowedActions());
+        }
+        Activity cancelled = activities.change(id, a -> a.cancel(reason), caller.subject(), "cancelled");
+        venues.release(activity.venue(), id);
+        return cancelled;
+    }
+
+    /**
+     * A club was dissolved: its upcoming activities are cancelled, or, when other clubs co-organise,
+     * go on without it. Repeating this changes nothing.
+     */
+    public void clubDissolved(String clubId) {
+        for (Activity activity : activities.upcomingOrganisedBy(clubId, clock.instant())) {
+            if (activity.organiserClubIds().size() == 1 && activity.organisingDepartment() == null) {
+                activities.change(activity.id(), a -> a.cancel("club " + clubId + " was dissolved"), "system",
+                        "cancelled");
+                venues.release(activity.venue(), activity.id());
+            } else {
+                activities.change(activity.id(), a -> a.withoutClub(clubId), "system",
+                        "club " + clubId + " was dissolved and no longer co-organises");
+            }
+            log.info("Activity {} followed the dissolution of club {}", activity.id(), clubId);
+        }
+    }
+
+    /** A club merged into {@code successorId}: its upcoming activities pass to the successor. */
+    public void clubMerged(String clubId, String successorId) {
+        for (Activity activity : activities.upcomingOrganisedBy(clubId, clock.instant())) {
+            activities.change(activity.id(), a -> a.handOver(clubId, successorId), "system",
+                    "club " + clubId + " merged; organised by " + successorId);
+        }
+    }
+
+    public Activity get(String id) {
+        return activities.find(id).orElseThrow(() -> new ResourceNotFoundException("activity", id));
+    }
+
+    /** The federation's staff, the proposer, and the organising clubs' leaders and members see a proposal. */
+    public Activity read(String id, Caller caller) {
+        Activity activity = get(id);
+        boolean insider = caller.is(activity.proposedBy()) || activity.organiserClubIds().stream()
+                .map(clubs::find).flatMap(java.util.Optional::stream).anyMatch(c -> c.includes(caller.subject()));
+        caller.requireStaffOrInsider(insider, "activity " + id);
+        return activity;
+    }
+
+    /** Whether the caller leads one of the activity's organising clubs. */
+    public boolean ledByCaller(Activity activity, Caller caller) {
+        return activity.organiserClubIds().stream().map(clubs::find).flatMap(java.util.Optional::stream)
+                .anyMatch(c -> led(c, caller));
+    }
+
+    /** Whether the caller leads or belongs to one of the activity's organising clubs (per event-service's directory). */
+    public boolean inOrganisingClub(Activity activity, Caller caller) {
+        return activity.organiserClubIds().stream().map(clubs::find).flatMap(java.util.Optional::stream)
+                .anyMatch(c -> c.includes(caller.subject()));
+    }
+
+    private void requireOrganiser(Activity activity, Caller caller, String what) {
+        boolean organiser = caller.actsFor(REVIEWER)
+                || (activity.organisingDepartment() != null && caller.actsFor(activity.organisingDepartment()))
+                || activity.organiserClubIds().stream().map(clubs::find).flatMap(java.util.Optional::stream)
+                .anyMatch(c -> led(c, caller));
+        if (!organiser) {
+            throw new ForbiddenException(what + " is for its organisers' leaders and the Organization Department");
+        }
+    }
+
+    private static void requireReviewer(Caller caller, String what) {
+        if (!caller.actsFor(REVIEWER)) {
+            throw new ForbiddenException(what + " is the Organization Department's remit (or the presidium's)");
+        }
+    }
+
+    private static boolean led(OrganisingClub club, Caller caller) {
+        return club.leaderStudentNumbers() != null && club.leaderStudentNumbers().contains(caller.subject());
+    }
+
+    private static VenueSchedule.Booking booking(Activity activity) {
+        return new VenueSchedule.Booking(activity.id(), activity.title(), activity.start(), activity.end());
+    }
+
+    private OrganisingClub club(String id) {
+        return clubs.find(id).orElseThrow(() -> new RuleViolationException("clubs", "club " + id + " is unknown"));
+    }
+}

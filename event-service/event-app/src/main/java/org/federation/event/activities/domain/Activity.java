@@ -1,0 +1,205 @@
+package org.federation.event.activities.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.federation.event.contracts.ActivitySnapshot;
+import org.federation.platform.problem.IllegalTransitionException;
+import org.federation.platform.problem.RuleViolationException;
+
+/**
+ * An activity from proposal to approval: a club's own, a joint activity of several clubs (it goes
+ * ahead only when every co-organising club's leader has confirmed), or a department's programme.
+ * The federation approves or returns it; once approved it is published, and later changes of time
+ * or venue and its cancellation are published too.
+ */
+public record Activity(String id, String title, String kind, String description, Instant start, Instant end,
+                       String venue, String audience, int expectedSize, Integer capacity, List<String> organiserClubIds,
+                       String organisingDepartment, String category, String state, List<String> confirmedClubIds,
+                       List<String> returnReasons, String cancellationReason, String proposedBy, Instant proposedAt,
+                       String decidedBy, String reportState) {
+
+    public static final String AWAITING_CONFIRMATION = "awaiting-confirmation";
+    public static final String PROPOSED = "proposed";
+    public static final String APPROVED = "approved";
+    public static final String RETURNED = "returned";
+    public static final String CANCELLED = "cancelled";
+    public static final Set<String> AUDIENCES = Set.of("public", "members", "invited");
+
+    public Activity {
+        organiserClubIds = organiserClubIds == null ? List.of() : List.copyOf(organiserClubIds);
+        confirmedClubIds = confirmedClubIds == null ? List.of() : List.copyOf(confirmedClubIds);
+        returnReasons = returnReasons == null ? List.of() : List.copyOf(returnReasons);
+    }
+
+    /** What is proposed: the same for a club's activity and a department's programme. */
+    public record Plan(String title, String kind, String description, Instant start, Instant end, String venue,
+                       String audience, int expectedSize, Integer capacity) {
+    }
+
+    /**
+     * A proposal. {@code proposerClubId} is the club the proposer leads among {@code organiserClubIds}
+     * (it counts as confirmed), or null for a department's programme.
+     */
+    public static Activity propose(String id, Plan plan, List<String> organiserClubIds, String proposerClubId,
+                                   String department, String category, String proposedBy, Instant now,
+                                   Duration minimumLeadTime) {
+        requireTimes(plan.start(), plan.end(), now, minimumLeadTime);
+        if (plan.capacity() != null && plan.capacity() < 1) {
+            throw new RuleViolationException("capacity", "a capacity is at least 1 (leave it out for no limit)");
+        }
+        if (!AUDIENCES.contains(plan.audience())) {
+            throw new RuleViolationException("audience", "audience is one of " + AUDIENCES);
+        }
+        List<String> clubs = List.copyOf(new LinkedHashSet<>(organiserClubIds));
+        List<String> confirmed = proposerClubId == null ? List.of() : List.of(proposerClubId);
+        boolean everyoneConfirmed = confirmed.containsAll(clubs);
+        return new Activity(id, plan.title(), plan.kind(), plan.description(), plan.start(), plan.end(), plan.venue(),
+                plan.audience(), plan.expectedSize(), plan.capacity(), clubs, department, category,
+                everyoneConfirmed ? PROPOSED : AWAITING_CONFIRMATION, confirmed, List.of(), null, proposedBy, now, null, null);
+    }
+
+    /** A co-organising club's leader confirms a joint activity; the last confirmation sends it for review. */
+    public Activity confirm(String clubId) {
+        require(AWAITING_CONFIRMATION, "confirming");
+        if (!organiserClubIds.contains(clubId)) {
+            throw new RuleViolationException("clubId", "club " + clubId + " does not organise " + id);
+        }
+        if (confirmedClubIds.contains(clubId)) {
+            return this;
+        }
+        List<String> confirmed = new ArrayList<>(confirmedClubIds);
+        confirmed.add(clubId);
+        String next = confirmed.containsAll(organiserClubIds) ? PROPOSED : AWAITING_CONFIRMATION;
+        return with(next, confirmed, returnReasons, cancellationReason, decidedBy);
+    }
+
+    public Activity approve(String by) {
+        require(PROPOSED, "approving");
+        return with(APPROVED, confirmedClubIds, List.of(), null, by);
+    }
+
+    public Activity returnWith(List<String> reasons, String by) {
+        require(PROPOSED, "returning");
+        return with(RETURNED, confirmedClubIds, reasons, null, by);
+    }
+
+    /** New time or venue for an approved activity (the venue is checked for conflicts by the caller). */
+    public Activity reschedule(Instant newStart, Instant newEnd, String newVenue, Instant now, Duration minimumLeadTime) {
+        require(APPROVED, "changing time or venue");
+        requireTimes(newStart, newEnd, now, minimumLeadTime);
+        return new Activity(id, title, kind, description, newStart, newEnd, newVenue, audience, expectedSize, capacity,
+                organiserClubIds, organisingDepartment, category, state, confirmedClubIds, returnReasons,
+                cancellationReason, proposedBy, proposedAt, decidedBy, reportState);
+    }
+
+    public Activity cancel(String reason) {
+        if (CANCELLED.equals(state)) {
+            return this;
+        }
+        return with(CANCELLED, confirmedClubIds, returnReasons, reason, decidedBy);
+    }
+
+    /** A merged-away club's part passes to its successor. */
+    public Activity handOver(String fromClub, String successor) {
+        List<String> clubs = replace(organiserClubIds, fromClub, successor);
+        List<String> confirmed = replace(confirmedClubIds, fromClub, successor);
+        return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, clubs,
+                organisingDepartment, category, state, confirmed, returnReasons, cancellationReason, proposedBy,
+                proposedAt, decidedBy, reportState);
+    }
+
+    /** A dissolved club leaves a joint activity; the others go on. */
+    public Activity withoutClub(String clubId) {
+        List<String> clubs = organiserClubIds.stream().filter(c -> !c.equals(clubId)).toList();
+        List<String> confirmed = confirmedClubIds.stream().filter(c -> !c.equals(clubId)).toList();
+        Activity next = new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, clubs,
+                organisingDepartment, category, state, confirmed, returnReasons, cancellationReason, proposedBy,
+                proposedAt, decidedBy, reportState);
+        return AWAITING_CONFIRMATION.equals(state) && confirmed.containsAll(clubs)
+                ? next.with(PROPOSED, confirmed, returnReasons, cancellationReason, decidedBy) : next;
+    }
+
+    /** Whether {@code person} may register: anyone for a public or invited activity, organising clubs' people for members only. */
+    public boolean isMembersOnly() {
+        return "members".equals(audience);
+    }
+
+    public static final String REPORT_OVERDUE = "overdue";
+    public static final String REPORT_SUBMITTED = "submitted";
+
+    /** The summary report is overdue: marked once, so one event however many sweeps see it. */
+    public Activity reportOverdue() {
+        return reportState != null ? this : withReport(REPORT_OVERDUE);
+    }
+
+    public Activity reportSubmitted() {
+        return withReport(REPORT_SUBMITTED);
+    }
+
+    private Activity withReport(String report) {
+        return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity,
+                organiserClubIds, organisingDepartment, category, state, confirmedClubIds, returnReasons,
+                cancellationReason, proposedBy, proposedAt, decidedBy, report);
+    }
+
+    /** Published: approved, so the public, the calendar and other services know of it. */
+    public boolean isPublished() {
+        return APPROVED.equals(state);
+    }
+
+    public boolean isOpen() {
+        return !CANCELLED.equals(state) && !RETURNED.equals(state);
+    }
+
+    public List<String> allowedActions() {
+        return switch (state) {
+            case AWAITING_CONFIRMATION -> List.of("confirm", "cancel");
+            case PROPOSED -> List.of("approve", "return", "cancel");
+            case APPROVED -> List.of("reschedule", "cancel");
+            case RETURNED -> List.of("cancel");
+            default -> List.of();
+        };
+    }
+
+    public ActivitySnapshot snapshot() {
+        return new ActivitySnapshot(id, title, kind, description, start, end, venue, audience, organiserClubIds,
+                organisingDepartment, category, state);
+    }
+
+    public boolean overlaps(Instant otherStart, Instant otherEnd) {
+        return start.isBefore(otherEnd) && otherStart.isBefore(end);
+    }
+
+    private Activity with(String newState, List<String> confirmed, List<String> reasons, String cancellation, String by) {
+        return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, organiserClubIds,
+                organisingDepartment, category, newState, confirmed, reasons, cancellation, proposedBy, proposedAt, by, reportState);
+    }
+
+    private void require(String expected, String what) {
+        if (!expected.equals(state)) {
+            throw new IllegalTransitionException(what + " activity " + id, state, allowedActions());
+        }
+    }
+
+    private static void requireTimes(Instant start, Instant end, Instant now, Duration minimumLeadTime) {
+        if (!end.isAfter(start)) {
+            throw new RuleViolationException("end", "an activity ends after it starts");
+        }
+        if (Duration.between(start, end).compareTo(Duration.ofDays(31)) > 0) {
+            throw new RuleViolationException("end", "an activity lasts at most 31 days");
+        }
+        if (start.isBefore(now.plus(minimumLeadTime))) {
+            throw new RuleViolationException("start", "an activity is proposed at least " + minimumLeadTime.toDays()
+                    + " days (" + minimumLeadTime + ") before it starts");
+        }
+    }
+
+    private static List<String> replace(List<String> ids, String from, String to) {
+        return List.copyOf(new LinkedHashSet<>(ids.stream().map(c -> c.equals(from) ? to : c).toList()));
+    }
+}

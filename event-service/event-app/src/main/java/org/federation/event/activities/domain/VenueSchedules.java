@@ -1,0 +1,10 @@
+package org.federation.event.activities.domain;
+
+/** Venues' schedules, each changed by a conditional single-document write. */
+public interface VenueSchedules {
+
+    /** @throws org.federation.platform.problem.StateConflictException naming the other activity on a clash */
+    void book(String venue, VenueSchedule.Booking booking);
+
+    void release(String venue, String activityId);
+}

@@ -1,0 +1,95 @@
+package org.federation.event.budget.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.federation.event.activities.application.ActivityPlanning;
+import org.federation.event.activities.domain.Activities;
+import org.federation.event.activities.domain.Activity;
+import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.event.contracts.BudgetRequested;
+import org.federation.platform.problem.ForbiddenException;
+import org.federation.platform.problem.IllegalTransitionException;
+import org.federation.platform.problem.ResourceNotFoundException;
+import org.federation.platform.problem.RuleViolationException;
+import org.federation.platform.problem.StateConflictException;
+import org.federation.platform.security.Caller;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * A budget request accompanying a proposal (one per activity): stored in {@code budget-requests}
+ * ({@code _id} = activity id) and published as {@code budget-requested} for finance-service to decide.
+ * Finance's decision is not consumed yet: its contract is not on this branch.
+ */
+@Service
+public class BudgetRequests {
+
+    static final String COLLECTION = "budget-requests";
+    static final long MAX_FEN = 100_000_000_00L;
+
+    /** A stored request; {@code decision} stays null until finance-service's decision is consumed. */
+    public record BudgetRequest(String id, String clubId, long amountFen, List<BudgetRequested.BudgetItem> items,
+                                String requestedBy, Instant requestedAt, String decision) {
+    }
+
+    private final MongoTemplate mongo;
+    private final ActivityPlanning planning;
+    private final Activities activities;
+    private final Clock clock;
+
+    BudgetRequests(MongoTemplate mongo, ActivityPlanning planning, Activities activities, Clock clock) {
+        this.mongo = mongo;
+        this.planning = planning;
+        this.activities = activities;
+        this.clock = clock;
+    }
+
+    public BudgetRequest request(String activityId, List<BudgetRequested.BudgetItem> items, Caller caller) {
+        Activity activity = planning.get(activityId);
+        if (!Activity.AWAITING_CONFIRMATION.equals(activity.state()) && !Activity.PROPOSED.equals(activity.state())) {
+            throw new IllegalTransitionException("requesting a budget for activity " + activityId, activity.state(),
+                    activity.allowedActions());
+        }
+        long total = 0;
+        for (BudgetRequested.BudgetItem item : items) {
+            if (item.amountFen() <= 0 || item.amountFen() > MAX_FEN) {
+                throw new RuleViolationException("items", "each item is between 1 fen and " + MAX_FEN + " fen");
+            }
+            total += item.amountFen();
+        }
+        if (total > MAX_FEN) {
+            throw new RuleViolationException("items", "a request is at most " + MAX_FEN + " fen");
+        }
+        boolean organiser = planning.ledByCaller(activity, caller)
+                || (activity.organisingDepartment() != null && caller.actsFor(activity.organisingDepartment()));
+        if (!organiser) {
+            throw new ForbiddenException("a budget request is made by the activity's organisers");
+        }
+        String clubId = activity.organiserClubIds().isEmpty() ? null : activity.organiserClubIds().get(0);
+        BudgetRequest request = new BudgetRequest(activityId, clubId, total, List.copyOf(items), caller.subject(),
+                clock.instant(), null);
+        try {
+            mongo.insert(request, COLLECTION);
+        } catch (DuplicateKeyException e) {
+            throw new StateConflictException("activity " + activityId + " already has a budget request");
+        }
+        long amount = total;
+        activities.announce(activityId, ActivityEventTypes.BUDGET_REQUESTED, caller.subject(),
+                a -> new BudgetRequested(activityId, a.title(), clubId, clubId == null ? a.organisingDepartment() : null,
+                        amount, a.description(), request.items(), caller.subject()));
+        return request;
+    }
+
+    public BudgetRequest get(String activityId, Caller caller) {
+        Activity activity = planning.get(activityId);
+        caller.requireStaffOrInsider(planning.ledByCaller(activity, caller), "activity " + activityId + "'s budget request");
+        BudgetRequest request = mongo.findById(activityId, BudgetRequest.class, COLLECTION);
+        if (request == null) {
+            throw new ResourceNotFoundException("budget request of activity", activityId);
+        }
+        return request;
+    }
+}

@@ -1,0 +1,182 @@
+package org.federation.event.checkin.application;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.federation.club.contracts.MemberCredentials;
+import org.federation.event.activities.application.ActivityPlanning;
+import org.federation.event.activities.domain.Activities;
+import org.federation.event.activities.domain.Activity;
+import org.federation.event.checkin.domain.CheckIn;
+import org.federation.event.checkin.domain.RotatingCode;
+import org.federation.event.contracts.ActivityAttendance;
+import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.platform.paging.PageOf;
+import org.federation.platform.persistence.NewestFirst;
+import org.federation.platform.problem.ForbiddenException;
+import org.federation.platform.problem.RuleViolationException;
+import org.federation.platform.problem.StateConflictException;
+import org.federation.platform.security.Caller;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Check-in: an organiser scans a member credential (verified offline against the keys and
+ * revocations club-service published), a person types the activity's rotating code, or an organiser
+ * records a walk-in. One check-in per person and activity, however often they scan: an insert whose
+ * id is activity|person (a duplicate key means "already in"). Attendance is the number of check-ins.
+ */
+@Service
+public class CheckInDesk {
+
+    static final String CHECK_INS = "check-ins";
+    static final String REGISTRATIONS = "registrations";
+    /** Check-in stays open this long after an activity ends (late entries of walk-ins). */
+    static final Duration AFTER_END = Duration.ofHours(12);
+
+    /** A check-in and whether this call created it. */
+    public record Outcome(CheckIn checkIn, boolean created) {
+    }
+
+    /** An activity's attendance so far: the count and one page of check-ins. */
+    public record Attendance(String activityId, long attendance, long walkIns, PageOf<CheckIn> checkIns) {
+    }
+
+    private final MongoTemplate mongo;
+    private final ActivityPlanning planning;
+    private final Activities activities;
+    private final MongoCredentialFacts credentials;
+    private final RotatingCode codes;
+    private final Clock clock;
+
+    CheckInDesk(MongoTemplate mongo, ActivityPlanning planning, Activities activities, MongoCredentialFacts credentials,
+                Clock clock, @Value("${federation.activities.check-in-code-secret:development-only-check-in-secret}") String secret,
+                @Value("${federation.activities.check-in-code-period:PT60S}") Duration period) {
+        this.mongo = mongo;
+        this.planning = planning;
+        this.activities = activities;
+        this.credentials = credentials;
+        this.codes = new RotatingCode(secret, period);
+        this.clock = clock;
+    }
+
+    public Outcome byCredential(String activityId, String credential, Caller caller) {
+        Activity activity = open(activityId);
+        requireScanner(activity, caller);
+        MemberCredentials.Verification verification = MemberCredentials.verify(credential, credentials::key,
+                credentials::newestRevocation, clock.instant());
+        if (!verification.valid()) {
+            throw new RuleViolationException("credential", verification.problem() + ": " + verification.detail());
+        }
+        MemberCredentials.Holder holder = verification.holder();
+        if (activity.isMembersOnly() && !activity.organiserClubIds().contains(holder.clubId())) {
+            throw new RuleViolationException("credential", "a credential of club " + holder.clubId()
+                    + "; this activity is for members of " + activity.organiserClubIds());
+        }
+        return record(activity, holder.studentNumber(), "credential", holder.clubId(), caller);
+    }
+
+    public Outcome byCode(String activityId, String code, Caller caller) {
+        Activity activity = open(activityId);
+        if (activity.isMembersOnly() && !planning.inOrganisingClub(activity, caller)) {
+            throw new ForbiddenException("activity " + activityId + " is for members of its organising clubs");
+        }
+        if (!codes.accepts(activityId, code, clock.instant())) {
+            throw new RuleViolationException("code", "not the activity's current check-in code");
+        }
+        return record(activity, caller.subject(), "code", null, caller);
+    }
+
+    public Outcome walkIn(String activityId, String studentNumber, Caller caller) {
+        Activity activity = open(activityId);
+        requireScanner(activity, caller);
+        return record(activity, studentNumber, "walk-in", null, caller);
+    }
+
+    public RotatingCode.Shown code(String activityId, Caller caller) {
+        Activity activity = open(activityId);
+        requireScanner(activity, caller);
+        return codes.current(activityId, clock.instant());
+    }
+
+    public Attendance attendance(String activityId, int page, int size, Caller caller) {
+        Activity activity = planning.get(activityId);
+        requireReader(activity, caller);
+        var filter = where("activityId").is(activityId);
+        return new Attendance(activityId, mongo.count(query(where("activityId").is(activityId)), CHECK_INS),
+                mongo.count(query(where("activityId").is(activityId).and("walkIn").is(true)), CHECK_INS),
+                NewestFirst.page(mongo, CHECK_INS, CheckIn.class, filter, "at", page, size));
+    }
+
+    /** Publishes the attendance (distinct people checked in) on {@code activity.events}. */
+    public ActivityAttendance publishAttendance(String activityId, Caller caller) {
+        Activity activity = planning.get(activityId);
+        requireScanner(activity, caller);
+        if (!activity.isPublished()) {
+            throw new StateConflictException("activity " + activityId + " is " + activity.state() + "; only an approved "
+                    + "activity's attendance is published");
+        }
+        Query all = query(where("activityId").is(activityId));
+        all.fields().include("person").include("walkIn");
+        List<CheckIn> checkIns = mongo.find(all, CheckIn.class, CHECK_INS);
+        List<String> attendees = checkIns.stream().map(CheckIn::person).sorted().toList();
+        int walkIns = (int) checkIns.stream().filter(CheckIn::walkIn).count();
+        ActivityAttendance[] published = new ActivityAttendance[1];
+        activities.announce(activityId, ActivityEventTypes.ATTENDANCE_PUBLISHED, caller.subject(), current -> {
+            published[0] = new ActivityAttendance(current.snapshot(), attendees.size(), walkIns, attendees);
+            return published[0];
+        });
+        return published[0];
+    }
+
+    private Outcome record(Activity activity, String person, String method, String clubId, Caller caller) {
+        String id = CheckIn.idOf(activity.id(), person);
+        CheckIn existing = mongo.findById(id, CheckIn.class, CHECK_INS);
+        if (existing != null) {
+            return new Outcome(existing, false);
+        }
+        boolean registered = mongo.exists(query(where("_id").is(activity.id() + "|" + person).and("status").is("registered")),
+                REGISTRATIONS);
+        CheckIn checkIn = new CheckIn(id, activity.id(), person, method, !registered, clubId, clock.instant(), caller.subject());
+        try {
+            mongo.insert(checkIn, CHECK_INS);
+            return new Outcome(checkIn, true);
+        } catch (DuplicateKeyException e) {
+            return new Outcome(mongo.findById(id, CheckIn.class, CHECK_INS), false);
+        }
+    }
+
+    private Activity open(String activityId) {
+        Activity activity = planning.get(activityId);
+        if (!activity.isPublished()) {
+            throw new StateConflictException("activity " + activityId + " is " + activity.state() + "; check-in is for approved activities");
+        }
+        Instant now = clock.instant();
+        if (now.isAfter(activity.end().plus(AFTER_END))) {
+            throw new StateConflictException("activity " + activityId + " ended at " + activity.end() + "; check-in is closed");
+        }
+        return activity;
+    }
+
+    private void requireScanner(Activity activity, Caller caller) {
+        boolean organiser = caller.actsFor("organization") || planning.ledByCaller(activity, caller)
+                || (activity.organisingDepartment() != null && caller.actsFor(activity.organisingDepartment()));
+        if (!organiser) {
+            throw new ForbiddenException("check-in is run by the activity's organisers' leaders and the Organization Department");
+        }
+    }
+
+    private void requireReader(Activity activity, Caller caller) {
+        if (!caller.isFederationStaff() && !planning.ledByCaller(activity, caller)) {
+            throw new ForbiddenException("an activity's attendance is for its organisers' leaders and the federation's staff");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.federation.event.report.application;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.federation.event.activities.application.ActivityPlanning;
+import org.federation.event.activities.domain.Activities;
+import org.federation.event.activities.domain.Activity;
+import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.event.contracts.ActivityReportOverdue;
+import org.federation.event.contracts.ActivityReportSubmitted;
+import org.federation.platform.problem.ForbiddenException;
+import org.federation.platform.problem.ResourceNotFoundException;
+import org.federation.platform.problem.StateConflictException;
+import org.federation.platform.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Summary reports after an activity: due a configurable time after its end; the organisers submit
+ * what happened, links and feedback, and the attendance is filled in from check-ins. A sweep marks
+ * missing reports overdue on the activity itself (a version-checked write with its event), so with
+ * several instances sweeping, an activity's report is announced overdue once.
+ */
+@Service
+public class SummaryReports {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableScheduling
+    static class Scheduling {
+    }
+
+    static final String REPORTS = "reports";
+    static final String CHECK_INS = "check-ins";
+    private static final Logger log = LoggerFactory.getLogger(SummaryReports.class);
+
+    /** A summary report as stored ({@code _id} = the activity id). */
+    public record Report(String id, String summary, List<String> links, String spending, String feedback, long attendance,
+                         Instant dueAt, boolean late, String submittedBy, Instant submittedAt) {
+    }
+
+    private final MongoTemplate mongo;
+    private final Activities activities;
+    private final ActivityPlanning planning;
+    private final Clock clock;
+    private final Duration dueAfter;
+
+    SummaryReports(MongoTemplate mongo, Activities activities, ActivityPlanning planning, Clock clock,
+                   @Value("${federation.activities.report-due-after:P14D}") Duration dueAfter) {
+        this.mongo = mongo;
+        this.activities = activities;
+        this.planning = planning;
+        this.clock = clock;
+        this.dueAfter = dueAfter;
+    }
+
+    public Report submit(String activityId, String summary, List<String> links, String spending, String feedback,
+                         Caller caller) {
+        Activity activity = planning.get(activityId);
+        if (!planning.ledByCaller(activity, caller) && !caller.actsFor("organization")
+                && !(activity.organisingDepartment() != null && caller.actsFor(activity.organisingDepartment()))) {
+            throw new ForbiddenException("a summary report is submitted by the activity's organisers");
+        }
+        Instant now = clock.instant();
+        if (!activity.isPublished() || now.isBefore(activity.end())) {
+            throw new StateConflictException("activity " + activityId + " is " + activity.state()
+                    + (activity.isPublished() ? " and has not ended" : "") + "; a report follows an approved activity's end");
+        }
+        long attendance = mongo.count(query(where("activityId").is(activityId)), CHECK_INS);
+        Instant dueAt = activity.end().plus(dueAfter);
+        Report report = new Report(activityId, summary, links, spending, feedback, attendance, dueAt, now.isAfter(dueAt),
+                caller.subject(), now);
+        mongo.save(report, REPORTS);
+        activities.changeAnnouncing(activityId, Activity::reportSubmitted, caller.subject(), ActivityEventTypes.REPORT_SUBMITTED,
+                a -> new ActivityReportSubmitted(a.snapshot(), summary, links, attendance, report.late()));
+        return report;
+    }
+
+    public Report get(String activityId, Caller caller) {
+        Activity activity = planning.get(activityId);
+        caller.requireStaffOrInsider(planning.inOrganisingClub(activity, caller), "activity " + activityId + "'s report");
+        Report report = mongo.findById(activityId, Report.class, REPORTS);
+        if (report == null) {
+            throw new ResourceNotFoundException("summary report of activity", activityId);
+        }
+        return report;
+    }
+
+    @Scheduled(fixedDelayString = "${federation.activities.report-sweep:PT1M}",
+            initialDelayString = "${federation.activities.report-sweep:PT1M}")
+    void sweep() {
+        sweepOverdue(clock.instant());
+    }
+
+    /** Marks every approved activity whose report is due before {@code now} and missing as overdue; returns how many. */
+    public int sweepOverdue(Instant now) {
+        List<Activity> due = mongo.find(query(where("state").is(Activity.APPROVED).and("reportState").exists(false)
+                .and("end").lt(now.minus(dueAfter))), Activity.class, "activities");
+        int marked = 0;
+        for (Activity activity : due) {
+            Activity after = activities.changeAnnouncing(activity.id(), Activity::reportOverdue, "system",
+                    ActivityEventTypes.REPORT_OVERDUE, a -> new ActivityReportOverdue(a.snapshot(), a.end().plus(dueAfter)));
+            if (Activity.REPORT_OVERDUE.equals(after.reportState())) {
+                marked++;
+            }
+        }
+        if (marked > 0) {
+            log.info("{} summary reports overdue", marked);
+        }
+        return marked;
+    }
+}

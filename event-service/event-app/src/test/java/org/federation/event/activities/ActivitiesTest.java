@@ -1,0 +1,185 @@
+package org.federation.event.activities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.awaitility.Awaitility;
+import org.federation.club.contracts.ClubEventTypes;
+import org.federation.club.contracts.testing.ClubFacts;
+import org.federation.event.EmbeddedBackboneProperties;
+import org.federation.event.EventServiceTest;
+import org.federation.event.clubs.ClubDirectory;
+import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.platform.testing.EmbeddedBackbone;
+import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.Persona;
+import org.federation.platform.testing.RawEvents;
+import org.federation.platform.testing.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Activities through HTTP and events: proposal, joint confirmation, review, venue conflicts, the calendar, club endings. */
+@EventServiceTest
+class ActivitiesTest extends EmbeddedBackboneProperties {
+
+    /** Each test's activities start on their own day, far enough ahead for the lead time. */
+    static final AtomicLong DAY = new AtomicLong(40);
+
+    @Autowired
+    ClubDirectory directory;
+
+    /** A club led by {@code leader} with {@link Persona#MEMBER} as member, known to event-service. */
+    String club(Persona leader) {
+        String id = "club-act-" + UUID.randomUUID();
+        ClubFacts.publishEstablished(id, "活动社 " + id.substring(9, 17), leader.subject(), List.of(Persona.MEMBER.subject()));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> directory.find(id).isPresent());
+        return id;
+    }
+
+    static String proposal(String venue, Instant start, int hours, String clubsJson, String extra) {
+        return """
+                {"title":"Go night, 围棋之夜","kind":"tournament","description":"Bring boards; 欢迎新手","start":"%s","end":"%s",
+                 "venue":"%s","audience":"public","expectedSize":40,%s%s}"""
+                .formatted(start, start.plus(hours, ChronoUnit.HOURS), venue, clubsJson, extra);
+    }
+
+    static Instant someDay() {
+        return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(DAY.incrementAndGet(), ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS);
+    }
+
+    String propose(Persona who, String body) {
+        HttpProbe.Response proposed = who.on(app()).postJson("/api/activities", body);
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        return proposed.json().get("id").asString();
+    }
+
+    @Test
+    void aLeaderProposesTheDepartmentApprovesAndTheActivityIsPublishedOnTheCalendar() {
+        String club = club(Persona.LEADER);
+        String venue = "Hall " + UUID.randomUUID();
+        Instant start = someDay();
+        assertThat(Persona.MEMBER.on(app()).postJson("/api/activities", proposal(venue, start, 2, "\"clubs\":[\"" + club + "\"]", ""))
+                .status()).as("members do not propose").isEqualTo(403);
+        HttpProbe.Response tooSoon = Persona.LEADER.on(app()).postJson("/api/activities",
+                proposal(venue, Instant.now().plus(2, ChronoUnit.DAYS), 2, "\"clubs\":[\"" + club + "\"]", ""));
+        assertThat(tooSoon.status()).as(tooSoon.body()).isEqualTo(422);
+        assertThat(tooSoon.body()).contains("7 days");
+
+        String first = propose(Persona.LEADER, proposal(venue, start, 2, "\"clubs\":[\"" + club + "\"]", ""));
+        assertThat(Persona.ANONYMOUS.on(app()).get("/api/calendar/" + first).status()).as("not yet published").isEqualTo(404);
+        assertThat(Persona.LEADER.on(app()).postJson("/api/activities/" + first + "/approval", "").status())
+                .as("leaders do not approve").isEqualTo(403);
+        HttpProbe.Response approved = Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + first + "/approval", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("state").asString()).isEqualTo("approved");
+
+        String clash = propose(Persona.LEADER, proposal(venue.toLowerCase(), start.plus(1, ChronoUnit.HOURS), 2,
+                "\"clubs\":[\"" + club + "\"]", ""));
+        HttpProbe.Response refused = Persona.ORGANIZATION_HEAD.on(app()).postJson("/api/activities/" + clash + "/approval", "");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains(first);
+        assertThat(Persona.ORGANIZATION_HEAD.on(app()).get("/api/activities/" + clash).json().get("state").asString())
+                .isEqualTo("proposed");
+        HttpProbe.Response returned = Persona.ORGANIZATION_HEAD.on(app()).postJson("/api/activities/" + clash + "/return",
+                "{\"reasons\":[\"the hall is taken; pick another evening\"]}");
+        assertThat(returned.json().get("returnReasons").get(0).asString()).contains("hall is taken");
+
+        HttpProbe anyone = Persona.ANONYMOUS.on(app());
+        assertThat(anyone.get("/api/calendar/" + first).json().get("title").asString()).isEqualTo("Go night, 围棋之夜");
+        String day = start.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
+        HttpProbe.Response calendar = anyone.get("/api/calendar?club=" + club + "&from=" + day + "&to=" + day + "&category=sports");
+        assertThat(calendar.status()).as(calendar.body()).isEqualTo(200);
+        assertThat(calendar.json().get("items")).hasSize(1);
+        assertThat(anyone.get("/api/calendar?club=" + club + "&category=arts-culture").json().get("items")).isEmpty();
+        HttpProbe.Response feed = anyone.get("/api/calendar/feed?club=" + club);
+        assertThat(feed.status()).isEqualTo(200);
+        assertThat(feed.contentType()).startsWith("text/calendar");
+        assertThat(feed.body()).startsWith("BEGIN:VCALENDAR\r\n").contains("UID:" + first + "@")
+                .contains("SUMMARY:Go night\\, 围棋之夜").endsWith("END:VCALENDAR\r\n");
+
+        HttpProbe.Response moved = Persona.LEADER.on(app()).postJson("/api/activities/" + first + "/reschedule",
+                "{\"start\":\"%s\",\"end\":\"%s\",\"venue\":\"Gym %s\"}".formatted(start, start.plus(3, ChronoUnit.HOURS), venue));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        String again = propose(Persona.LEADER, proposal(venue, start, 2, "\"clubs\":[\"" + club + "\"]", ""));
+        assertThat(Persona.PRESIDIUM.on(app()).postJson("/api/activities/" + again + "/approval", "").status())
+                .as("the old slot was released").isEqualTo(200);
+        HttpProbe.Response cancelled = Persona.LEADER.on(app()).postJson("/api/activities/" + first + "/cancellation",
+                "{\"reason\":\"the speaker fell ill\"}");
+        assertThat(cancelled.json().get("state").asString()).isEqualTo("cancelled");
+        assertThat(anyone.get("/api/calendar/" + first).status()).isEqualTo(404);
+
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "activity.events")) {
+            List<TopicProbe.Seen> seen = probe.awaitAtLeast(s -> first.equals(s.key()), 3, Duration.ofSeconds(20));
+            assertThat(seen).extracting(TopicProbe.Seen::type).containsExactly(ActivityEventTypes.PUBLISHED,
+                    ActivityEventTypes.CHANGED, ActivityEventTypes.CANCELLED);
+            assertThat(seen.get(2).payload()).contains("the speaker fell ill");
+            assertThat(probe.countFor(clash)).as("a returned proposal is not published").isZero();
+        }
+    }
+
+    @Test
+    void aJointActivityNeedsEveryCoOrganisersConfirmationAndADepartmentProposesProgrammes() {
+        String own = club(Persona.LEADER);
+        String other = club(Persona.OTHER_LEADER);
+        String joint = propose(Persona.LEADER, proposal("Hall " + UUID.randomUUID(), someDay(), 2,
+                "\"clubs\":[\"" + own + "\",\"" + other + "\"]", ""));
+        assertThat(Persona.ORGANIZATION_MEMBER.on(app()).get("/api/activities/" + joint).json().get("state").asString())
+                .isEqualTo("awaiting-confirmation");
+        assertThat(Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + joint + "/approval", "").status())
+                .isEqualTo(409);
+        assertThat(Persona.LEADER.on(app()).postJson("/api/activities/" + joint + "/confirmation", "").status()).isEqualTo(403);
+        HttpProbe.Response confirmed = Persona.OTHER_LEADER.on(app()).postJson("/api/activities/" + joint + "/confirmation", "");
+        assertThat(confirmed.json().get("state").asString()).as(confirmed.body()).isEqualTo("proposed");
+
+        assertThat(Persona.LEADER.on(app()).postJson("/api/activities", proposal("Hall " + UUID.randomUUID(), someDay(), 2,
+                "\"clubs\":[]", ",\"department\":\"organization\"")).status()).isEqualTo(403);
+        String cup = propose(Persona.ORGANIZATION_MEMBER, proposal("Stadium " + UUID.randomUUID(), someDay(), 5,
+                "\"clubs\":[]", ",\"department\":\"organization\""));
+        assertThat(Persona.ORGANIZATION_HEAD.on(app()).get("/api/activities/" + cup).json().get("category").asString())
+                .isEqualTo("federation");
+    }
+
+    @Test
+    void aDissolvedClubsActivitiesAreCancelledAndAMergedClubsPassToTheSuccessor() {
+        String dissolving = club(Persona.LEADER);
+        String merging = club(Persona.LEADER);
+        String successor = club(Persona.OTHER_LEADER);
+        String doomed = propose(Persona.LEADER, proposal("Hall " + UUID.randomUUID(), someDay(), 2,
+                "\"clubs\":[\"" + dissolving + "\"]", ""));
+        assertThat(Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + doomed + "/approval", "").status())
+                .isEqualTo(200);
+        String handed = propose(Persona.LEADER, proposal("Hall " + UUID.randomUUID(), someDay(), 2,
+                "\"clubs\":[\"" + merging + "\"]", ""));
+
+        String snapshot = """
+                {"id":"%s","name":"%s","category":"sports","state":"%s","foundedOn":"2015-09-01","leaders":[],
+                 "memberStudentNumbers":[],"successorId":%s}""";
+        try (RawEvents raw = new RawEvents(EmbeddedBackbone.get().kafkaBootstrapServers())) {
+            String gone = snapshot.formatted(dissolving, "Gone", "dissolved", "null");
+            raw.send("club.events", RawEvents.envelope(ClubEventTypes.DISSOLVED, "/club-service", dissolving, 5,
+                    "{\"club\":" + gone + ",\"previousState\":\"dissolving\",\"reason\":\"settled\"}"));
+            raw.send("club.events", RawEvents.envelope(ClubEventTypes.DISSOLVED, "/club-service", dissolving, 5,
+                    "{\"club\":" + gone + ",\"previousState\":\"dissolving\",\"reason\":\"settled\"}"));
+            String merged = snapshot.formatted(merging, "Merged", "merged", "\"" + successor + "\"");
+            String next = snapshot.formatted(successor, "Successor", "active", "null");
+            raw.send("club.events", RawEvents.envelope(ClubEventTypes.MERGED, "/club-service", merging, 2,
+                    "{\"club\":" + merged + ",\"successor\":" + next + ",\"mergedAwayIds\":[\"" + merging
+                            + "\"],\"mergerId\":\"m1\"}"));
+        }
+        HttpProbe staff = Persona.ORGANIZATION_MEMBER.on(app());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(staff.get("/api/activities/" + doomed).json().get("state").asString()).isEqualTo("cancelled");
+            assertThat(staff.get("/api/activities/" + handed).json().get("organiserClubIds").get(0).asString()).isEqualTo(successor);
+        });
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "activity.events")) {
+            assertThat(probe.awaitAtLeast(s -> doomed.equals(s.key()), 2, Duration.ofSeconds(20)))
+                    .extracting(TopicProbe.Seen::type).containsExactly(ActivityEventTypes.PUBLISHED, ActivityEventTypes.CANCELLED);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.federation.event.activities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.federation.event.activities.domain.Activity;
+import org.federation.event.activities.domain.VenueSchedule;
+import org.federation.platform.problem.IllegalTransitionException;
+import org.federation.platform.problem.RuleViolationException;
+import org.federation.platform.problem.StateConflictException;
+import org.junit.jupiter.api.Test;
+
+/** Approval rules and venue conflicts, without Spring. */
+class ActivityRulesTest {
+
+    static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
+    static final Duration LEAD = Duration.ofDays(7);
+    static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
+
+    static Activity.Plan plan(Instant start, Instant end) {
+        return new Activity.Plan("Go night", "tournament", null, start, end, "Hall A", "public", 40, null);
+    }
+
+    @Test
+    void aProposalRespectsTheLeadTimeAndEndsAfterItStarts() {
+        assertThatThrownBy(() -> Activity.propose("a", plan(NOW.plus(Duration.ofDays(6)), NOW.plus(Duration.ofDays(6)).plusSeconds(3600)),
+                List.of("c1"), "c1", null, "sports", "L", NOW, LEAD))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("at least 7 days");
+        assertThatThrownBy(() -> Activity.propose("a", plan(START, START), List.of("c1"), "c1", null, "sports", "L", NOW, LEAD))
+                .isInstanceOf(RuleViolationException.class).hasMessageContaining("ends after it starts");
+        Activity own = Activity.propose("a", plan(START, START.plusSeconds(7200)), List.of("c1"), "c1", null, "sports", "L", NOW, LEAD);
+        assertThat(own.state()).isEqualTo(Activity.PROPOSED);
+    }
+
+    @Test
+    void aJointActivityGoesForReviewOnlyWhenEveryCoOrganiserConfirmed() {
+        Activity joint = Activity.propose("a", plan(START, START.plusSeconds(7200)), List.of("c1", "c2", "c3"), "c1", null,
+                "sports", "L", NOW, LEAD);
+        assertThat(joint.state()).isEqualTo(Activity.AWAITING_CONFIRMATION);
+        assertThatThrownBy(() -> joint.approve("org")).isInstanceOf(IllegalTransitionException.class);
+        Activity two = joint.confirm("c2");
+        assertThat(two.state()).isEqualTo(Activity.AWAITING_CONFIRMATION);
+        assertThat(two.confirm("c2")).isEqualTo(two);
+        assertThatThrownBy(() -> two.confirm("c9")).isInstanceOf(RuleViolationException.class);
+        Activity all = two.confirm("c3");
+        assertThat(all.state()).isEqualTo(Activity.PROPOSED);
+        Activity approved = all.approve("org");
+        assertThat(approved.isPublished()).isTrue();
+        assertThatThrownBy(() -> approved.approve("org")).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("approved");
+        assertThat(all.returnWith(List.of("no risk plan"), "org").returnReasons()).containsExactly("no risk plan");
+    }
+
+    @Test
+    void aMergedClubsPartPassesToItsSuccessorAndADissolvedOneLeavesAJointActivity() {
+        Activity joint = Activity.propose("a", plan(START, START.plusSeconds(7200)), List.of("c1", "c2"), "c1", null,
+                "sports", "L", NOW, LEAD);
+        assertThat(joint.handOver("c2", "c9").organiserClubIds()).containsExactly("c1", "c9");
+        assertThat(joint.handOver("c2", "c1").organiserClubIds()).containsExactly("c1");
+        Activity without = joint.withoutClub("c2");
+        assertThat(without.organiserClubIds()).containsExactly("c1");
+        assertThat(without.state()).as("the one left had confirmed").isEqualTo(Activity.PROPOSED);
+    }
+
+    @Test
+    void noTwoBookingsOverlapInOneVenueAndTheRefusalNamesTheOtherActivity() {
+        VenueSchedule hall = VenueSchedule.empty("  Hall   A ");
+        assertThat(hall.id()).isEqualTo("hall a");
+        VenueSchedule one = hall.book(new VenueSchedule.Booking("a1", "Go night", START, START.plusSeconds(3600)));
+        assertThatThrownBy(() -> one.book(new VenueSchedule.Booking("a2", "Chess", START.plusSeconds(1800), START.plusSeconds(5400))))
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("a1").hasMessageContaining("Go night");
+        assertThatThrownBy(() -> one.book(new VenueSchedule.Booking("a2", "Chess", START.minusSeconds(60), START.plusSeconds(7200))))
+                .isInstanceOf(StateConflictException.class);
+        VenueSchedule two = one.book(new VenueSchedule.Booking("a2", "Chess", START.plusSeconds(3600), START.plusSeconds(7200)));
+        assertThat(two.bookings()).hasSize(2).as("back to back is no overlap");
+        assertThat(two.book(new VenueSchedule.Booking("a1", "Go night", START.minusSeconds(3600), START)).bookings())
+                .as("an activity's own booking moves").hasSize(2);
+        assertThat(two.release("a1").book(new VenueSchedule.Booking("a3", "Talk", START, START.plusSeconds(60))).bookings())
+                .hasSize(2);
+    }
+}

@@ -1,0 +1,56 @@
+package org.federation.event.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.federation.club.contracts.testing.ClubFacts;
+import org.federation.event.EmbeddedBackboneProperties;
+import org.federation.event.EventServiceTest;
+import org.federation.event.clubs.ClubDirectory;
+import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.platform.testing.EmbeddedBackbone;
+import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.Persona;
+import org.federation.platform.testing.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A budget request accompanies a proposal and is published as budget-requested for finance-service. */
+@EventServiceTest
+class BudgetRequestTest extends EmbeddedBackboneProperties {
+
+    @Autowired
+    ClubDirectory directory;
+
+    @Test
+    void aProposalsBudgetRequestIsPublishedOnceWithItsTotal() {
+        String club = "club-bud-" + UUID.randomUUID();
+        ClubFacts.publishEstablished(club, "预算社 " + club.substring(9, 17), Persona.LEADER.subject(), List.of(Persona.MEMBER.subject()));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> directory.find(club).isPresent());
+        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(500, ChronoUnit.DAYS);
+        String id = Persona.LEADER.on(app()).postJson("/api/activities", """
+                {"title":"Club Cup","kind":"club-cup","start":"%s","end":"%s","venue":"Field %s","audience":"public",
+                 "expectedSize":300,"clubs":["%s"]}""".formatted(start, start.plus(5, ChronoUnit.HOURS), UUID.randomUUID(), club))
+                .json().get("id").asString();
+        String path = "/api/activities/" + id + "/budget-request";
+        String body = "{\"items\":[{\"description\":\"奖杯 trophies\",\"amountFen\":30000},{\"description\":\"water\",\"amountFen\":12050}]}";
+        assertThat(Persona.MEMBER.on(app()).postJson(path, body).status()).isEqualTo(403);
+        HttpProbe.Response requested = Persona.LEADER.on(app()).postJson(path, body);
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        assertThat(requested.json().get("amountFen").asLong()).isEqualTo(42050);
+        assertThat(Persona.LEADER.on(app()).postJson(path, body).status()).isEqualTo(409);
+        assertThat(Persona.FINANCE_MEMBER.on(app()).get(path).json().get("amountFen").asLong()).isEqualTo(42050);
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "activity.events")) {
+            String payload = probe.await(s -> id.equals(s.key()) && ActivityEventTypes.BUDGET_REQUESTED.equals(s.type()),
+                    Duration.ofSeconds(20)).get(0).payload();
+            assertThat(payload).contains("\"amountFen\":42050").contains("\"clubId\":\"" + club + "\"")
+                    .contains("\"requestedBy\":\"" + Persona.LEADER.subject() + "\"");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.federation.event.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.awaitility.Awaitility;
+import org.federation.club.contracts.ClubEventTypes;
+import org.federation.club.contracts.MemberCredentials;
+import org.federation.club.contracts.testing.ClubFacts;
+import org.federation.event.EmbeddedBackboneProperties;
+import org.federation.event.EventServiceTest;
+import org.federation.event.clubs.ClubDirectory;
+import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.platform.testing.EmbeddedBackbone;
+import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.Persona;
+import org.federation.platform.testing.RawEvents;
+import org.federation.platform.testing.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Check-in by credential (offline, with keys and revocations from club.events), by rotating code, walk-ins; attendance. */
+@EventServiceTest
+public class CheckInTest extends EmbeddedBackboneProperties {
+
+    static final AtomicLong DAY = new AtomicLong(400);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    ClubDirectory directory;
+
+    /** A signing key published on club.events as club-service would, and known to event-service. */
+    public static ECKey publishedKey(org.springframework.data.mongodb.core.MongoTemplate mongo) throws Exception {
+        String kid = "key-" + UUID.randomUUID();
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+        try (RawEvents raw = new RawEvents(EmbeddedBackbone.get().kafkaBootstrapServers())) {
+            raw.send("club.events", RawEvents.envelope(ClubEventTypes.CREDENTIAL_KEY_PUBLISHED, "/club-service", kid, 1,
+                    JSON.writeValueAsString(new org.federation.club.contracts.CredentialKeyPublished(kid,
+                            key.toPublicJWK().toJSONObject(), Instant.now()))));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(kid, org.bson.Document.class,
+                "credential-keys") != null);
+        return key;
+    }
+
+    public static String credential(ECKey key, String student, String club, Instant issued) throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(MemberCredentials.ISSUER).subject(student)
+                .claim(MemberCredentials.CLUB, club).claim(MemberCredentials.CLUB_NAME, "Club " + club)
+                .claim(MemberCredentials.ROLE, "member").issueTime(Date.from(issued))
+                .expirationTime(Date.from(issued.plus(365, ChronoUnit.DAYS))).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new ECDSASigner(key));
+        return jwt.serialize();
+    }
+
+    /** A club led by LEADER and an approved public activity of it (no capacity). */
+    public static String[] clubAndActivity(HttpProbe app, ClubDirectory directory, long day) {
+        String club = "club-chk-" + UUID.randomUUID();
+        ClubFacts.publishEstablished(club, "签到社 " + club.substring(9, 17), Persona.LEADER.subject(), List.of(Persona.MEMBER.subject()));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> directory.find(club).isPresent());
+        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(day, ChronoUnit.DAYS);
+        HttpProbe.Response proposed = Persona.LEADER.on(app).postJson("/api/activities", """
+                {"title":"Gala","kind":"gala","start":"%s","end":"%s","venue":"Arena %s","audience":"public",
+                 "expectedSize":10000,"clubs":["%s"]}""".formatted(start, start.plus(3, ChronoUnit.HOURS), UUID.randomUUID(), club));
+        String id = proposed.json().get("id").asString();
+        assertThat(Persona.ORGANIZATION_MEMBER.on(app).postJson("/api/activities/" + id + "/approval", "").status()).isEqualTo(200);
+        return new String[] {club, id};
+    }
+
+    @Test
+    void aPersonIsCheckedInOnceWhateverTheyScanAndRevokedOrForgedCredentialsAreRefused() throws Exception {
+        String[] made = clubAndActivity(app(), directory, DAY.incrementAndGet());
+        String club = made[0];
+        String activity = made[1];
+        String base = "/api/activities/" + activity;
+        ECKey key = publishedKey(mongo);
+        assertThat(Persona.MEMBER.on(app()).postJson(base + "/registration", "").status()).isEqualTo(201);
+
+        String memberCredential = credential(key, Persona.MEMBER.subject(), club, Instant.now().minusSeconds(60));
+        HttpProbe scanner = Persona.LEADER.on(app());
+        assertThat(Persona.MEMBER.on(app()).postJson(base + "/check-ins/credential", "{\"credential\":\"" + memberCredential + "\"}")
+                .status()).as("members do not scan").isEqualTo(403);
+        HttpProbe.Response first = scanner.postJson(base + "/check-ins/credential", "{\"credential\":\"" + memberCredential + "\"}");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().get("walkIn").asBoolean()).as("registered").isFalse();
+        for (int i = 0; i < 3; i++) {
+            assertThat(scanner.postJson(base + "/check-ins/credential", "{\"credential\":\"" + memberCredential + "\"}").status())
+                    .isEqualTo(200);
+        }
+
+        String revokedCredential = credential(key, Persona.STUDENT.subject(), club, Instant.now().minusSeconds(3600));
+        try (RawEvents raw = new RawEvents(EmbeddedBackbone.get().kafkaBootstrapServers())) {
+            String snapshot = "{\"id\":\"%s\",\"name\":\"n\",\"category\":\"sports\",\"state\":\"active\",\"foundedOn\":\"2015-09-01\","
+                    .formatted(club) + "\"leaders\":[{\"studentNumber\":\"" + Persona.LEADER.subject()
+                    + "\",\"name\":\"L\",\"role\":\"president\"}],\"memberStudentNumbers\":[\"" + Persona.MEMBER.subject() + "\"]}";
+            raw.send("club.events", RawEvents.envelope(ClubEventTypes.CREDENTIAL_REVOKED, "/club-service", club, 2,
+                    "{\"club\":" + snapshot + ",\"studentNumber\":\"" + Persona.STUDENT.subject() + "\",\"revokedAt\":\""
+                            + Instant.now().minusSeconds(60) + "\",\"reason\":\"left\"}"));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpProbe.Response refused = scanner.postJson(base + "/check-ins/credential", "{\"credential\":\"" + revokedCredential + "\"}");
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.body()).contains("revoked");
+        });
+        ECKey forger = new ECKeyGenerator(Curve.P_256).keyID(key.getKeyID()).generate();
+        HttpProbe.Response forged = scanner.postJson(base + "/check-ins/credential", "{\"credential\":\""
+                + credential(forger, Persona.OTHER_LEADER.subject(), club, Instant.now()) + "\"}");
+        assertThat(forged.body()).contains("bad-signature");
+
+        String code = scanner.get(base + "/check-in-code").json().get("code").asString();
+        assertThat(Persona.STUDENT.on(app()).postJson(base + "/check-ins/code", "{\"code\":\"" + (code.equals("000000") ? "000001" : "000000") + "\"}")
+                .status()).isEqualTo(422);
+        HttpProbe.Response byCode = Persona.STUDENT.on(app()).postJson(base + "/check-ins/code", "{\"code\":\"" + code + "\"}");
+        assertThat(byCode.status()).as(byCode.body()).isEqualTo(201);
+        assertThat(byCode.json().get("walkIn").asBoolean()).isTrue();
+        assertThat(scanner.postJson(base + "/check-ins/walk-in", "{\"studentNumber\":\"2097000001\"}").status()).isEqualTo(201);
+        assertThat(scanner.postJson(base + "/check-ins/walk-in", "{\"studentNumber\":\"" + Persona.MEMBER.subject() + "\"}").status())
+                .as("already in by credential").isEqualTo(200);
+
+        HttpProbe.Response attendance = scanner.get(base + "/attendance");
+        assertThat(attendance.json().get("attendance").asLong()).isEqualTo(3);
+        assertThat(attendance.json().get("walkIns").asLong()).isEqualTo(2);
+        HttpProbe.Response published = scanner.postJson(base + "/attendance/publication", "");
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "activity.events")) {
+            TopicProbe.Seen seen = probe.await(s -> activity.equals(s.key())
+                    && ActivityEventTypes.ATTENDANCE_PUBLISHED.equals(s.type()), Duration.ofSeconds(20)).get(0);
+            assertThat(seen.payload()).contains("\"attendance\":3").contains(Persona.MEMBER.subject());
+        }
+    }
+
+    @Test
+    void aKeyEventWithoutItsKeyGoesToTheDeadLetterTopic() {
+        String kid = "poison-key-" + UUID.randomUUID();
+        try (RawEvents raw = new RawEvents(EmbeddedBackbone.get().kafkaBootstrapServers())) {
+            raw.send("club.events", RawEvents.envelope(ClubEventTypes.CREDENTIAL_KEY_PUBLISHED, "/club-service", kid, 1,
+                    "{\"keyId\":\"" + kid + "\",\"publishedAt\":\"2026-01-01T00:00:00Z\"}"));
+        }
+        try (TopicProbe dlq = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "club.events.event-service.dlq")) {
+            assertThat(dlq.await(s -> kid.equals(s.key()), Duration.ofSeconds(30))).isNotEmpty();
+        }
+        assertThat(mongo.findById(kid, org.bson.Document.class, "credential-keys")).isNull();
+    }
+}
