@@ -22,7 +22,7 @@ public abstract class EmbeddedBackboneProperties extends RunningApp {
         registry.add("federation.notifications.delivery.max-attempts", () -> "4");
         registry.add("federation.notifications.escalation.sweep", () -> "PT1H");
         registry.add("federation.notifications.escalation.head-delay", () -> "P1D");
-        registry.add("federation.notifications.feedback.per-sender", () -> "1000");
+        registry.add("federation.notifications.feedback.per-sender", () -> "8");
         registry.add("federation.notifications.feedback.per-address", () -> "1000");
     }
 }

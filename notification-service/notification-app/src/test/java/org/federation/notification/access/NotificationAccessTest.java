@@ -56,8 +56,7 @@ class NotificationAccessTest extends EmbeddedBackboneProperties implements Refus
         String leadersNotice = Notice.idFor("direct:" + directId, "person:" + LEADER.subject());
         String organizationNotice = presidium.get("/api/inbox?recipient=department:organization").json()
                 .at("/items/0/id").asString();
-        String[] staff = {"PRESIDIUM", "ORGANIZATION_HEAD", "ORGANIZATION_MEMBER"};
-        assertThat(staff).isNotEmpty();
+        String feedback = feedbackFromStudent();
 
         new AuthorizationMatrix()
                 .row("GET /api/inbox", HttpCall.get("/api/inbox?recipient=department:organization"),
@@ -92,8 +91,33 @@ class NotificationAccessTest extends EmbeddedBackboneProperties implements Refus
                         only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
                 .row("GET /api/direct-notices/{id}/acknowledgements", HttpCall.get("/api/direct-notices/" + directId
                         + "/acknowledgements"), only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
+                .row("POST /api/feedback", HttpCall.postJson("/api/feedback",
+                        "{\"kind\":\"suggestion\",\"department\":\"organization\",\"subject\":\"More exchange\","
+                                + "\"text\":\"Hold the club exchange conference every month.\"}"), everyone(201))
+                .row("GET /api/feedback/{id}/status", HttpCall.get("/api/feedback/" + feedback + "/status"),
+                        only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER, Persona.STUDENT).but(ANONYMOUS, 403))
+                .row("GET /api/feedback", HttpCall.get("/api/feedback?department=organization"),
+                        only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
+                .row("POST /api/feedback/{id}/answer", persona -> HttpCall.postJson("/api/feedback/" + anonymousFeedback()
+                        + "/answer", "{\"answer\":\"Agreed: monthly from March.\",\"makePublic\":true}"),
+                        only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
+                .row("GET /api/feedback/public", HttpCall.get("/api/feedback/public"), everyone(200))
                 .withPlatformEndpoints()
                 .verify(mappings, app());
+    }
+
+    /** A new suggestion from {@link Persona#STUDENT} to the Organization Department; its id. */
+    private String feedbackFromStudent() {
+        return Persona.STUDENT.on(app()).postJson("/api/feedback", """
+                {"kind":"suggestion","department":"organization","subject":"Longer opening hours",
+                 "text":"Keep the activity room open until 22:00."}""").json().at("/feedback/id").asString();
+    }
+
+    /** A new anonymous complaint to the Organization Department; its id. */
+    private String anonymousFeedback() {
+        return app().postJson("/api/feedback", """
+                {"kind":"complaint","department":"organization","subject":"Late notices",
+                 "text":"We heard of the conference a day before."}""").json().at("/feedback/id").asString();
     }
 
     @Test

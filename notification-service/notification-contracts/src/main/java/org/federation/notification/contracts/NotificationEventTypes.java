@@ -15,6 +15,12 @@ public final class NotificationEventTypes {
     /** An unacknowledged direct notice escalated one step. Payload: {@link NoticeEscalated}. Key: escalation id. */
     public static final String NOTICE_ESCALATED = "org.federation.notification.notice-escalated.v1";
 
+    /** A suggestion or complaint arrived and was routed to a department. Payload: {@link FeedbackReceived}. Key: feedback id. */
+    public static final String FEEDBACK_RECEIVED = "org.federation.notification.feedback-received.v1";
+
+    /** A department answered a suggestion or complaint. Payload: {@link FeedbackAnswered}. Key: feedback id. */
+    public static final String FEEDBACK_ANSWERED = "org.federation.notification.feedback-answered.v1";
+
     private NotificationEventTypes() {
     }
 }
