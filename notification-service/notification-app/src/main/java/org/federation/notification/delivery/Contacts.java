@@ -42,6 +42,23 @@ public class Contacts {
         return new ContactPreferences(recipient, email, email != null, List.of(), null, null);
     }
 
+    /** Contact preferences of many recipients at once (two queries), for a fan-out. */
+    public java.util.Map<String, ContactPreferences> ofAll(java.util.Collection<String> recipients) {
+        java.util.Map<String, ContactPreferences> all = new java.util.HashMap<>();
+        mongo.find(query(where("_id").in(recipients)), ContactPreferences.class, COLLECTION).forEach(c -> all.put(c.id(), c));
+        java.util.List<String> people = recipients.stream().filter(r -> !all.containsKey(r) && r.startsWith(Recipients.PERSON))
+                .map(r -> r.substring(Recipients.PERSON.length())).toList();
+        java.util.Map<String, Person> known = people.isEmpty() ? java.util.Map.of() : this.people.findAll(people);
+        for (String recipient : recipients) {
+            all.computeIfAbsent(recipient, r -> {
+                Person person = r.startsWith(Recipients.PERSON) ? known.get(r.substring(Recipients.PERSON.length())) : null;
+                String email = person == null ? null : person.email();
+                return new ContactPreferences(r, email, email != null, List.of(), null, null);
+            });
+        }
+        return all;
+    }
+
     public ContactPreferences change(String recipient, String email, boolean emailEnabled, List<String> webhooks, String by) {
         mongo.upsert(query(where("_id").is(recipient)), new Update().set("email", email).set("emailEnabled", emailEnabled)
                 .set("webhooks", webhooks).set("updatedAt", clock.instant()).set("updatedBy", by), COLLECTION);

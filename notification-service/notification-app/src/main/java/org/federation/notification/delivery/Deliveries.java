@@ -71,7 +71,16 @@ public class Deliveries implements NoticeListener {
 
     @Override
     public void beforePosting(Notice notice) {
-        ContactPreferences contact = contacts.of(notice.recipient());
+        plan(notice, contacts.of(notice.recipient()));
+    }
+
+    @Override
+    public void beforePostingAll(List<Notice> notices) {
+        Map<String, ContactPreferences> all = contacts.ofAll(notices.stream().map(Notice::recipient).distinct().toList());
+        notices.forEach(notice -> plan(notice, all.get(notice.recipient())));
+    }
+
+    private void plan(Notice notice, ContactPreferences contact) {
         if (contact.emailEnabled() && contact.email() != null && email.available()) {
             plan(notice, email.name(), contact.email());
         }

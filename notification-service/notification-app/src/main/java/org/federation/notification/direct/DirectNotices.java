@@ -70,6 +70,14 @@ public class DirectNotices {
     private final Escalations escalations;
     private final Clock clock;
     private final Duration lease;
+    /** Notices posted per batch: their deliveries are planned with one lookup of the batch's contacts. */
+    private static final int BATCH = 500;
+    /** Batches of one fan-out posted in parallel. */
+    private final ExecutorService posters = Executors.newFixedThreadPool(3, r -> {
+        Thread thread = new Thread(r, "direct-notice-poster");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ExecutorService fanOuts = Executors.newFixedThreadPool(2, r -> {
         Thread thread = new Thread(r, "direct-notice-fan-out");
         thread.setDaemon(true);
@@ -90,6 +98,7 @@ public class DirectNotices {
     @PreDestroy
     void stop() {
         fanOuts.shutdownNow();
+        posters.shutdownNow();
     }
 
     /** Stores the notice and starts its fan-out; returns it as stored ({@code sending}). */
@@ -136,11 +145,27 @@ public class DirectNotices {
         DirectNotice notice = get(id);
         Audience.Resolved resolved = audience.resolve(notice);
         Instant postedAt = clock.instant();
+        List<Notice> all = new ArrayList<>();
         for (Map.Entry<String, Set<String>> entry : resolved.clubsByRecipient().entrySet()) {
             String recipient = entry.getKey();
-            inboxes.post(new Notice(Notice.idFor("direct:" + id, recipient), recipient, "direct", notice.title(),
+            all.add(new Notice(Notice.idFor("direct:" + id, recipient), recipient, "direct", notice.title(),
                     notice.body(), "direct-notice:" + id, postedAt, null, notice.department(), id,
-                    new ArrayList<>(entry.getValue()), notice.acknowledgeBy(), null), notice.sentBy());
+                    new ArrayList<>(entry.getValue()), notice.acknowledgeBy(), null));
+        }
+        List<java.util.concurrent.Future<Integer>> batches = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += BATCH) {
+            List<Notice> batch = all.subList(from, Math.min(all.size(), from + BATCH));
+            batches.add(posters.submit(() -> inboxes.postAll(batch, notice.sentBy())));
+        }
+        for (var batch : batches) {
+            try {
+                batch.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("fan-out of direct notice " + id + " failed; it is resumed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("fan-out of direct notice " + id + " interrupted; it is resumed", e);
+            }
         }
         if (notice.acknowledgeBy() != null) {
             resolved.recipientsByGroup().forEach((group, recipients) -> escalations.open(Escalation.open(id,

@@ -22,6 +22,15 @@ public final class RecipientAccess {
                 || (recipient.startsWith(Recipients.DEPARTMENT) && caller.inDepartment(nameOf(recipient)));
     }
 
+    /**
+     * Whose inbox it is: the person themself, or a department's members and head. Only owners mark
+     * notices read or acknowledge them; the presidium reads every inbox but acts for nobody.
+     */
+    public static boolean owns(Caller caller, String recipient) {
+        return isSelf(caller, recipient)
+                || (recipient.startsWith(Recipients.DEPARTMENT) && caller.inDepartment(nameOf(recipient)));
+    }
+
     public static boolean mayManage(Caller caller, String recipient) {
         return caller.isPresidium() || isSelf(caller, recipient)
                 || (recipient.startsWith(Recipients.DEPARTMENT) && caller.headsDepartment(nameOf(recipient)));

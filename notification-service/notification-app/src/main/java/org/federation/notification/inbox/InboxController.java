@@ -26,8 +26,8 @@ import jakarta.validation.constraints.Size;
 /**
  * A recipient's inbox, newest first: list, unread count, mark read, acknowledge, live stream. A
  * person reads their own inbox ({@code person:<student number>}); a department's members and head
- * read the department's ({@code department:<name>}); the presidium reads any. Reading and
- * acknowledging a notice is for whoever may read its inbox.
+ * read the department's ({@code department:<name>}); the presidium reads any. Marking a notice
+ * read and acknowledging it is for the inbox's owner only (nobody acknowledges for someone else).
  */
 @RestController
 @RequestMapping("/api/inbox")
@@ -94,9 +94,9 @@ class InboxController {
 
     private void requireOwner(Caller caller, String noticeId) {
         Notice notice = inboxes.get(noticeId);
-        if (!RecipientAccess.mayRead(caller, notice.recipient())) {
+        if (!RecipientAccess.owns(caller, notice.recipient())) {
             throw new ForbiddenException("notice " + noticeId + " is in the inbox of " + notice.recipient()
-                    + "; only its owner (a person, or a department's members and head) and the presidium act on it");
+                    + "; only its owner (the person, or the department's members and head) marks it read or acknowledges it");
         }
     }
 }

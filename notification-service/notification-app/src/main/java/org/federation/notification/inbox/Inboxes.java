@@ -61,6 +61,23 @@ public class Inboxes {
         return true;
     }
 
+    /** Posts a batch (a fan-out): deliveries planned for the whole batch at once, then each notice; returns how many were new. */
+    public int postAll(List<Notice> notices, String actor) {
+        listeners.orderedStream().forEach(l -> l.beforePostingAll(notices));
+        int posted = 0;
+        for (Notice notice : notices) {
+            try {
+                store.insert(COLLECTION, notice.id(), notice,
+                        List.of(new NewEvent(NotificationEventTypes.NOTICE_POSTED, actor, notice.posted())));
+            } catch (DuplicateKeyException alreadyPosted) {
+                continue;
+            }
+            posted++;
+            listeners.orderedStream().forEach(l -> l.posted(notice));
+        }
+        return posted;
+    }
+
     public Optional<Notice> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Notice.class, COLLECTION));
     }

@@ -11,6 +11,11 @@ public interface NoticeListener {
     default void beforePosting(Notice notice) {
     }
 
+    /** Before a batch of notices is stored (a fan-out); by default each on its own. */
+    default void beforePostingAll(java.util.List<Notice> notices) {
+        notices.forEach(this::beforePosting);
+    }
+
     /** After the notice was stored for the first time. */
     default void posted(Notice notice) {
     }

@@ -66,9 +66,9 @@ class NotificationAccessTest extends EmbeddedBackboneProperties implements Refus
                 .row("GET /api/inbox/stream", HttpCall.get("/api/inbox/stream?recipient=department:organization&timeoutMs=100"),
                         only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
                 .row("POST /api/inbox/{noticeId}/read", HttpCall.post("/api/inbox/" + organizationNotice + "/read", null, null),
-                        only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
+                        only(200, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
                 .row("POST /api/inbox/{noticeId}/acknowledgement",
-                        HttpCall.post("/api/inbox/" + leadersNotice + "/acknowledgement", null, null), only(200, PRESIDIUM, LEADER))
+                        HttpCall.post("/api/inbox/" + leadersNotice + "/acknowledgement", null, null), only(200, LEADER))
                 .row("GET /api/inbox/{noticeId}/deliveries", HttpCall.get("/api/inbox/" + leadersNotice + "/deliveries"),
                         only(200, PRESIDIUM, LEADER))
                 .row("GET /api/notice-kinds", HttpCall.get("/api/notice-kinds"), everyone(200).but(ANONYMOUS, 401))
