@@ -59,7 +59,20 @@ class DirectNoticeController {
                                @Pattern(regexp = CATEGORIES) String category,
                                @Size(max = 500) List<@NotBlank @Size(max = 100) String> clubIds,
                                @Pattern(regexp = "leaders|members") String reach,
-                               Instant acknowledgeBy) {
+                               @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}T[0-9:.]+(Z|[+-]\\d{2}:\\d{2})",
+                                       message = "must be an ISO-8601 time such as 2026-12-01T12:00:00Z") String acknowledgeBy) {
+
+        /** The deadline, or null; read here rather than by Jackson, which takes an empty string for "no deadline". */
+        Instant deadline() {
+            if (acknowledgeBy == null) {
+                return null;
+            }
+            try {
+                return java.time.OffsetDateTime.parse(acknowledgeBy).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new RuleViolationException("acknowledgeBy", "not a valid time: " + acknowledgeBy);
+            }
+        }
     }
 
     /** One recipient of a direct notice and what they did with it. */
@@ -112,8 +125,8 @@ class DirectNoticeController {
         if ("liaison-officers".equals(kind) && request.reach() != null) {
             throw new RuleViolationException("reach", "the reach (leaders or members) is for clubs, not liaison officers");
         }
-        if (request.acknowledgeBy() != null && (!request.acknowledgeBy().isAfter(now)
-                || request.acknowledgeBy().isAfter(now.plus(Duration.ofDays(366))))) {
+        Instant deadline = request.deadline();
+        if (deadline != null && (!deadline.isAfter(now) || deadline.isAfter(now.plus(Duration.ofDays(366))))) {
             throw new RuleViolationException("acknowledgeBy", "the deadline must be in the future and within a year");
         }
         List<String> unknown = audience.unknownClubs(clubIds);
@@ -123,7 +136,7 @@ class DirectNoticeController {
         DirectNotice notice = new DirectNotice(DirectNotices.newId(), request.department(), caller.subject(),
                 request.title().strip(), request.body().strip(), kind, request.category(), clubIds,
                 "liaison-officers".equals(kind) ? null : request.reach() == null ? "leaders" : request.reach(),
-                request.acknowledgeBy(), DirectNotice.SENDING, 0, now, null);
+                deadline, DirectNotice.SENDING, 0, now, null);
         if (audience.resolve(notice).isEmpty()) {
             throw new RuleViolationException("audience", "nobody is known to receive it yet (no "
                     + ("liaison-officers".equals(kind) ? "liaison officer" : "club with leaders or members") + ")");

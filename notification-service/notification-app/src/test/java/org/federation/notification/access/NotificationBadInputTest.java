@@ -125,7 +125,8 @@ class NotificationBadInputTest extends EmbeddedBackboneProperties {
                                 BadInputs.absent()),
                         "clubIds", Arbitraries.oneOf(Arbitraries.just(List.of("no-such-club")), Arbitraries.just(List.of()),
                                 Arbitraries.just(List.of("")), BadInputs.absent(), Arbitraries.just(Map.of("a", 1))),
-                        "acknowledgeBy", Arbitraries.of("2020-01-01T00:00:00Z", "tomorrow", "2099-01-01T00:00:00Z", "", "1"),
+                        "acknowledgeBy", Arbitraries.of("2020-01-01T00:00:00Z", "tomorrow", "2099-01-01T00:00:00Z", "", " ", "1", 1,
+                                "2026-13-45T99:99:99Z", "2030-01-01", "2030-01-01T00:00:00"),
                         "reach", Arbitraries.of("everyone", "Leaders", ""))).map(b -> HttpCall.postJson("/api/direct-notices", b)), 250)
                 .refuses("POST /api/direct-notices (rule breaches)", Arbitraries.of(
                         "{\"department\":\"organization\",\"title\":\"t\",\"body\":\"b\",\"audience\":\"category\"}",
