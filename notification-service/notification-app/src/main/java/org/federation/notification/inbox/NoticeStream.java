@@ -6,19 +6,59 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import java.util.function.Consumer;
+
+import org.federation.notification.contracts.NoticePosted;
+import org.federation.notification.contracts.NotificationEventTypes;
+import org.federation.platform.messaging.EventEnvelope;
+import org.federation.platform.messaging.InboundEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.MediaType;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-sent events for the portal: a connected inbox gets each new notice at once (event
- * {@code notice}), after an {@code unread} event with its count on connecting. Notices posted by
- * this instance are pushed; see docs for several instances.
+ * {@code notice}), after an {@code unread} event with its count on connecting. Every instance reads
+ * {@code notification.events} with a consumer of its own (no group, from the latest offset), so a
+ * portal connected to any instance sees notices whichever instance posted them.
  */
 @Component
-public class NoticeStream implements NoticeListener {
+public class NoticeStream {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeStream.class);
 
     private final Map<String, List<SseEmitter>> open = new ConcurrentHashMap<>();
+    private final Inboxes inboxes;
+
+    NoticeStream(@Lazy Inboxes inboxes) {
+        this.inboxes = inboxes;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Feed {
+        /** Every instance's own view of notification.events: pushes each posted notice to its open streams. */
+        @Bean
+        Consumer<Message<byte[]>> liveNotices(InboundEvents inbound, NoticeStream stream) {
+            return message -> {
+                try {
+                    EventEnvelope event = inbound.envelope(message);
+                    if (NotificationEventTypes.NOTICE_POSTED.equals(event.type())) {
+                        NoticePosted posted = inbound.payload(event, NoticePosted.class);
+                        stream.push(posted.recipient(), posted.noticeId());
+                    }
+                } catch (RuntimeException e) {
+                    // a live view only: nothing is lost by skipping a message (the inbox has the notice)
+                    log.debug("Skipped a message on notification.events for the live stream: {}", e.getMessage());
+                }
+            };
+        }
+    }
 
     SseEmitter connect(String recipient, long timeoutMillis, long unread) {
         SseEmitter emitter = new SseEmitter(timeoutMillis);
@@ -40,10 +80,13 @@ public class NoticeStream implements NoticeListener {
         return emitter;
     }
 
-    @Override
-    public void posted(Notice notice) {
-        List<SseEmitter> emitters = open.get(notice.recipient());
-        if (emitters == null) {
+    void push(String recipient, String noticeId) {
+        List<SseEmitter> emitters = open.get(recipient);
+        if (emitters == null || emitters.isEmpty()) {
+            return;
+        }
+        Notice notice = inboxes.find(noticeId).orElse(null);
+        if (notice == null) {
             return;
         }
         for (SseEmitter emitter : emitters) {

@@ -147,6 +147,12 @@ class DeliveryTest extends EmbeddedBackboneProperties {
         reader.setDaemon(true);
         reader.start();
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event:unread"));
+        // the instance's own consumer of notification.events starts at the latest offset once it is assigned:
+        // until a first notice comes through, it may not be reading yet
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            post("Warm-up " + person);
+            return lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains("Warm-up " + person));
+        });
         Notice notice = post("Live " + person);
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> lines.stream()
                 .anyMatch(l -> l.startsWith("data:") && l.contains("Live " + person)));
