@@ -85,9 +85,12 @@ class DirectNoticeController {
                      List<Escalation.Step> escalationSteps) {
     }
 
-    /** The sender's view: every group, and which have not acknowledged. */
+    /**
+     * The sender's view: how many groups acknowledged, every group that has not ({@code missing}),
+     * and one page of the groups (by group id) with their recipients.
+     */
     record AcknowledgementView(String directNoticeId, Instant acknowledgeBy, int groups, int acknowledgedGroups,
-                               List<String> missing, List<GroupView> items) {
+                               List<String> missing, List<GroupView> items, int page, int size) {
     }
 
     private final DirectNotices directNotices;
@@ -162,7 +165,9 @@ class DirectNoticeController {
     }
 
     @GetMapping("/{id}/acknowledgements")
-    AcknowledgementView acknowledgements(@PathVariable @Size(max = 100) String id, Caller caller) {
+    AcknowledgementView acknowledgements(@PathVariable @Size(max = 100) String id,
+                                         @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                         @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size, Caller caller) {
         DirectNotice notice = readable(id, caller);
         Map<String, List<Notice>> byGroup = new LinkedHashMap<>();
         for (Notice n : inboxes.ofDirectNotice(id)) {
@@ -188,7 +193,9 @@ class DirectNoticeController {
                     escalation == null ? List.of() : escalation.steps()));
         });
         List<String> missing = items.stream().filter(g -> !g.acknowledged()).map(GroupView::group).toList();
-        return new AcknowledgementView(id, notice.acknowledgeBy(), items.size(), items.size() - missing.size(), missing, items);
+        List<GroupView> onPage = items.stream().skip((long) page * size).limit(size).toList();
+        return new AcknowledgementView(id, notice.acknowledgeBy(), items.size(), items.size() - missing.size(), missing,
+                onPage, page, size);
     }
 
     private DirectNotice readable(String id, Caller caller) {

@@ -68,6 +68,9 @@ class NotificationBadInputTest extends EmbeddedBackboneProperties {
                 BadInputs.absent());
         String feedback = PRESIDIUM.on(app()).postJson("/api/feedback",
                 "{\"kind\":\"suggestion\",\"subject\":\"s\",\"text\":\"t\"}").json().at("/feedback/id").asString();
+        String direct = Fixtures.sendAndAwait(PRESIDIUM.on(app()), """
+                {"department":"organization","title":"t","body":"b","audience":"clubs","clubIds":["%s"]}"""
+                .formatted(Fixtures.OWN_CLUB)).get("id").asString();
         quiet();
         int cases = new BadInputCampaign(PRESIDIUM.on(app()), () -> StoredData.of(mongo))
                 .refuses("GET /api/inbox (bad recipients)", badRecipients()
@@ -178,6 +181,8 @@ class NotificationBadInputTest extends EmbeddedBackboneProperties {
                         .map(q -> HttpCall.get("/api/feedback?department=office&" + q)), 50)
                 .survives("GET /api/feedback/public (paging)", BadInputs.badPaging()
                         .map(q -> HttpCall.get("/api/feedback/public?" + q)), 50)
+                .survives("GET /api/direct-notices/{id}/acknowledgements (paging)", BadInputs.badPaging()
+                        .map(q -> HttpCall.get("/api/direct-notices/" + direct + "/acknowledgements?" + q)), 50)
                 .refuses("unsupported methods", Arbitraries.oneOf(
                         BadInputs.unsupportedMethods("/api/inbox?recipient=person:2099000001"),
                         BadInputs.unsupportedMethods("/api/notice-kinds"),

@@ -123,6 +123,11 @@ class DirectNoticeTest extends EmbeddedBackboneProperties {
         assertThat(view.at("/items/2/recipients/0/readAt").isMissingNode()).as("read, but not acknowledged").isFalse();
         assertThat(view.at("/items/2/escalationSteps").valueStream().map(s -> s.get("step").asString()))
                 .containsExactly("liaison-officer", "department-head");
+        JsonNode secondPage = Persona.ORGANIZATION_HEAD.on(app()).get("/api/direct-notices/" + id
+                + "/acknowledgements?page=1&size=2").json();
+        assertThat(secondPage.get("items").size()).as("groups are paged; missing and counts cover all").isEqualTo(1);
+        assertThat(secondPage.at("/items/0/clubId").asString()).isEqualTo(c);
+        assertThat(secondPage.get("missing").size()).isEqualTo(2);
 
         try (TopicProbe events = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "notification.events")) {
             List<TopicProbe.Seen> escalated = events.awaitAtLeast(s -> "org.federation.notification.notice-escalated.v1"
