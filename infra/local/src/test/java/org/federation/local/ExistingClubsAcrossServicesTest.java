@@ -207,7 +207,7 @@ class ExistingClubsAcrossServicesTest {
     }
 
     private static JsonNode organizationInbox() {
-        return notification.get("/api/inbox?recipient=department:organization&size=100").json();
+        return notification.get("/api/inbox?recipient=department:organization&kind=club-established&size=100").json();
     }
 
     /** Sends every record on club.events again, headers and all, as a redelivery would. */

@@ -11,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * configuration file is {@code notification-service.yaml}, so it can share a JVM with the other services.
  */
 @SpringBootApplication
+@org.springframework.scheduling.annotation.EnableScheduling
 public class NotificationServiceApplication {
 
     public static final String CONFIG_NAME = "notification-service";

@@ -2,19 +2,25 @@ package org.federation.notification.inbox;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.federation.notification.contracts.NotificationEventTypes;
 import org.federation.notification.contracts.NotificationTopics;
 import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.messaging.NewEvent;
 import org.federation.platform.messaging.OutboxCollection;
-import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.persistence.NewestFirst;
+import org.federation.platform.problem.IllegalTransitionException;
+import org.federation.platform.problem.ResourceNotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
@@ -22,7 +28,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Inboxes {
 
-    static final String COLLECTION = "notices";
+    public static final String COLLECTION = "notices";
 
     @Configuration(proxyBeanMethods = false)
     static class Outbox {
@@ -34,28 +40,112 @@ public class Inboxes {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
+    private final ObjectProvider<NoticeListener> listeners;
 
-    Inboxes(MongoTemplate mongo, AggregateStore store) {
+    Inboxes(MongoTemplate mongo, AggregateStore store, ObjectProvider<NoticeListener> listeners) {
         this.mongo = mongo;
         this.store = store;
+        this.listeners = listeners;
     }
 
-    /** Posts the notice; false if it was already posted (the same event delivered again). */
+    /** Posts the notice; false if it was already posted (the same cause delivered again). */
     public boolean post(Notice notice, String actor) {
+        listeners.orderedStream().forEach(l -> l.beforePosting(notice));
         try {
             store.insert(COLLECTION, notice.id(), notice,
                     List.of(new NewEvent(NotificationEventTypes.NOTICE_POSTED, actor, notice.posted())));
-            return true;
         } catch (DuplicateKeyException alreadyPosted) {
             return false;
         }
+        listeners.orderedStream().forEach(l -> l.posted(notice));
+        return true;
+    }
+
+    /** Posts a batch (a fan-out): deliveries planned for the whole batch at once, then each notice; returns how many were new. */
+    public int postAll(List<Notice> notices, String actor) {
+        listeners.orderedStream().forEach(l -> l.beforePostingAll(notices));
+        int posted = 0;
+        for (Notice notice : notices) {
+            try {
+                store.insert(COLLECTION, notice.id(), notice,
+                        List.of(new NewEvent(NotificationEventTypes.NOTICE_POSTED, actor, notice.posted())));
+            } catch (DuplicateKeyException alreadyPosted) {
+                continue;
+            }
+            posted++;
+            listeners.orderedStream().forEach(l -> l.posted(notice));
+        }
+        return posted;
+    }
+
+    public Optional<Notice> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Notice.class, COLLECTION));
+    }
+
+    public Notice get(String id) {
+        return find(id).orElseThrow(() -> new ResourceNotFoundException("notice", id));
     }
 
     public PageOf<Notice> newestFirst(String recipient, int page, int size) {
-        return NewestFirst.page(mongo, COLLECTION, Notice.class, where("recipient").is(recipient), "postedAt", page, size);
+        return newestFirst(recipient, null, false, page, size);
+    }
+
+    public PageOf<Notice> newestFirst(String recipient, String kind, boolean unreadOnly, int page, int size) {
+        Criteria filter = where("recipient").is(recipient);
+        if (kind != null) {
+            filter = filter.and("kind").is(kind);
+        }
+        if (unreadOnly) {
+            filter = filter.and("readAt").is(null);
+        }
+        return NewestFirst.page(mongo, COLLECTION, Notice.class, filter, "postedAt", page, size);
     }
 
     public long unread(String recipient) {
         return mongo.count(new Query(where("recipient").is(recipient).and("readAt").is(null)), COLLECTION);
+    }
+
+    /** Every notice a direct notice put in an inbox. */
+    public List<Notice> ofDirectNotice(String directNoticeId) {
+        return mongo.find(new Query(where("directNoticeId").is(directNoticeId)), Notice.class, COLLECTION);
+    }
+
+    public long countOfDirectNotice(String directNoticeId) {
+        return mongo.count(new Query(where("directNoticeId").is(directNoticeId)), COLLECTION);
+    }
+
+    /** Marks the notice read (a repeat changes nothing). */
+    public Notice markRead(String id, Instant at) {
+        return store.change(COLLECTION, id, Notice.class, notice -> new AggregateStore.Decision<>(notice.read(at), List.of()))
+                .orElseThrow(() -> new ResourceNotFoundException("notice", id)).newState();
+    }
+
+    /**
+     * Acknowledges the notice (a repeat changes nothing and keeps the first time); 409 if it needs no
+     * acknowledgement.
+     */
+    public Notice acknowledge(String id, String by, Instant at) {
+        Notice acknowledged = store.change(COLLECTION, id, Notice.class, notice -> {
+            if (!notice.requiresAcknowledgement()) {
+                throw new IllegalTransitionException("acknowledging notice " + id, "not requiring acknowledgement",
+                        List.of("read"));
+            }
+            if (notice.acknowledgedAt() != null) {
+                return new AggregateStore.Decision<>(notice, List.of());
+            }
+            Notice now = notice.acknowledged(at);
+            return new AggregateStore.Decision<>(now, List.of(new NewEvent(
+                    NotificationEventTypes.NOTICE_ACKNOWLEDGED, by, now.acknowledgement(by))));
+        }).orElseThrow(() -> new ResourceNotFoundException("notice", id)).newState();
+        listeners.orderedStream().forEach(l -> l.acknowledged(acknowledged));
+        return acknowledged;
+    }
+
+    /** Whether any recipient in this group of a direct notice ({@code club:<id>} or {@code person:<n>}) acknowledged it. */
+    public boolean anyAcknowledged(String directNoticeId, String group) {
+        Criteria filter = where("directNoticeId").is(directNoticeId).and("acknowledgedAt").ne(null);
+        filter = group.startsWith("club:") ? filter.and("clubIds").is(group.substring("club:".length()))
+                : filter.and("recipient").is(group);
+        return mongo.exists(new Query(filter), COLLECTION);
     }
 }

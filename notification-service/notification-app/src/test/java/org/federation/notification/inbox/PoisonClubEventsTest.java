@@ -23,7 +23,7 @@ class PoisonClubEventsTest extends EmbeddedBackboneProperties {
     Inboxes inboxes;
 
     private boolean noticed(String clubId) {
-        return inboxes.newestFirst(ClubNotices.ORGANIZATION_DEPARTMENT, 0, 100).items().stream()
+        return inboxes.newestFirst("department:organization", 0, 100).items().stream()
                 .anyMatch(n -> ("club:" + clubId).equals(n.subjectRef()));
     }
 
@@ -40,7 +40,7 @@ class PoisonClubEventsTest extends EmbeddedBackboneProperties {
             assertThat(dlq.await(s -> garbage.equals(s.key()), Duration.ofSeconds(20)).get(0).headers()
                     .get("x-exception-message")).contains("ce_id");
             assertThat(dlq.await(s -> invalid.equals(s.key()), Duration.ofSeconds(20)).get(0).headers()
-                    .get("x-exception-message")).contains("club with id and name is required");
+                    .get("x-exception-message")).contains("club.name and club.state are required");
         }
         assertThat(noticed(invalid)).isFalse();
     }

@@ -1,0 +1,10 @@
+package org.federation.notification.delivery;
+
+/** A way to deliver a notice beyond the inbox. */
+interface Channel {
+
+    String name();
+
+    /** Delivers it or throws with the reason (the attempt is recorded and retried with backoff). */
+    void send(Delivery delivery) throws Exception;
+}

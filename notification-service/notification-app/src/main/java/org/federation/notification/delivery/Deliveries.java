@@ -1,0 +1,182 @@
+package org.federation.notification.delivery;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.federation.notification.inbox.Notice;
+import org.federation.notification.inbox.NoticeListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Deliveries beyond the inbox. Planned when a notice is posted (one per channel and address, id
+ * derived from the notice and the address, so planning twice plans once), then attempted by a
+ * worker on every instance: each attempt is claimed with a conditional update, recorded, and on
+ * failure retried with exponential backoff until {@code max-attempts}.
+ */
+@Service
+public class Deliveries implements NoticeListener {
+
+    static final String COLLECTION = "deliveries";
+    private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+
+    private final MongoTemplate mongo;
+    private final Contacts contacts;
+    private final EmailChannel email;
+    private final WebhookChannel webhook;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Duration backoff;
+    private final Duration maxBackoff;
+    private final int maxAttempts;
+    private final Duration lease;
+    private final String instance = UUID.randomUUID().toString();
+
+    Deliveries(MongoTemplate mongo, Contacts contacts, EmailChannel email, WebhookChannel webhook, JsonMapper json,
+               Clock clock,
+               @Value("${federation.notifications.delivery.backoff:PT10S}") Duration backoff,
+               @Value("${federation.notifications.delivery.max-backoff:PT1H}") Duration maxBackoff,
+               @Value("${federation.notifications.delivery.max-attempts:6}") int maxAttempts,
+               @Value("${federation.notifications.delivery.lease:PT1M}") Duration lease) {
+        this.mongo = mongo;
+        this.contacts = contacts;
+        this.email = email;
+        this.webhook = webhook;
+        this.json = json;
+        this.clock = clock;
+        this.backoff = backoff;
+        this.maxBackoff = maxBackoff;
+        this.maxAttempts = maxAttempts;
+        this.lease = lease;
+    }
+
+    @Override
+    public void beforePosting(Notice notice) {
+        plan(notice, contacts.of(notice.recipient()));
+    }
+
+    @Override
+    public void beforePostingAll(List<Notice> notices) {
+        Map<String, ContactPreferences> all = contacts.ofAll(notices.stream().map(Notice::recipient).distinct().toList());
+        notices.forEach(notice -> plan(notice, all.get(notice.recipient())));
+    }
+
+    private void plan(Notice notice, ContactPreferences contact) {
+        if (contact.emailEnabled() && contact.email() != null && email.available()) {
+            plan(notice, email.name(), contact.email());
+        }
+        contact.webhooks().forEach(url -> plan(notice, webhook.name(), url));
+    }
+
+    private void plan(Notice notice, String channel, String target) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("noticeId", notice.id());
+        payload.put("recipient", notice.recipient());
+        payload.put("kind", notice.kind());
+        payload.put("title", notice.title());
+        payload.put("body", notice.body());
+        payload.put("subjectRef", notice.subjectRef());
+        payload.put("postedAt", notice.postedAt().toString());
+        if (notice.acknowledgeBy() != null) {
+            payload.put("acknowledgeBy", notice.acknowledgeBy().toString());
+        }
+        String text = notice.body() + (notice.acknowledgeBy() == null ? ""
+                : "\n\nPlease acknowledge it in the federation portal by " + notice.acknowledgeBy() + ".");
+        Delivery delivery = new Delivery(Notice.idFor(notice.id() + "|" + channel, target), notice.id(), notice.recipient(),
+                channel, target, "[Federation] " + notice.title(), text, json.writeValueAsString(payload), Delivery.PENDING,
+                0, clock.instant(), List.of(), clock.instant());
+        try {
+            mongo.insert(delivery, COLLECTION);
+        } catch (DuplicateKeyException planned) {
+            // planned when the notice was first posted
+        }
+    }
+
+    public List<Delivery> ofNotice(String noticeId) {
+        return mongo.find(query(where("noticeId").is(noticeId)).with(Sort.by("channel", "target")), Delivery.class, COLLECTION);
+    }
+
+    @Scheduled(fixedDelayString = "${federation.notifications.delivery.poll:PT1S}")
+    void onTimer() {
+        try {
+            attemptDue(clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Delivery attempts failed; tried again at the next tick", e);
+        }
+    }
+
+    /** Attempts every delivery due by {@code now} that no other instance holds; returns how many were attempted. */
+    public int attemptDue(Instant now) {
+        var due = query(where("status").is(Delivery.PENDING).and("nextAttemptAt").lte(now)).limit(100);
+        int attempted = 0;
+        for (Delivery delivery : mongo.find(due, Delivery.class, COLLECTION)) {
+            if (claim(delivery, now)) {
+                attempt(delivery, now);
+                attempted++;
+            }
+        }
+        return attempted;
+    }
+
+    private boolean claim(Delivery delivery, Instant now) {
+        Criteria free = new Criteria().orOperator(where("claimedUntil").is(null), where("claimedUntil").lt(now));
+        return mongo.updateFirst(query(new Criteria().andOperator(where("_id").is(delivery.id()),
+                        where("status").is(Delivery.PENDING), where("attempts").is(delivery.attempts()), free)),
+                new Update().set("claimedUntil", now.plus(lease)).set("claimedBy", instance), COLLECTION).getModifiedCount() == 1;
+    }
+
+    private void attempt(Delivery delivery, Instant now) {
+        Channel channel = "email".equals(delivery.channel()) ? email : webhook;
+        int number = delivery.attempts() + 1;
+        String outcome;
+        String detail;
+        try {
+            channel.send(delivery);
+            outcome = Delivery.DELIVERED;
+            detail = "accepted";
+        } catch (Exception e) {
+            outcome = "error";
+            detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        Instant at = clock.instant();
+        Update update = new Update().inc("attempts", 1)
+                .push("history", new Document("number", number).append("at", java.util.Date.from(at))
+                        .append("outcome", outcome).append("detail", detail))
+                .unset("claimedUntil").unset("claimedBy");
+        if (Delivery.DELIVERED.equals(outcome)) {
+            update.set("status", Delivery.DELIVERED).unset("nextAttemptAt");
+        } else if (number >= maxAttempts) {
+            update.set("status", Delivery.FAILED).unset("nextAttemptAt");
+            log.warn("Delivery {} of notice {} by {} to {} failed for good after {} attempts: {}", delivery.id(),
+                    delivery.noticeId(), delivery.channel(), delivery.target(), number, detail);
+        } else {
+            update.set("nextAttemptAt", now.plus(backoffAfter(number)));
+        }
+        mongo.updateFirst(query(where("_id").is(delivery.id()).and("claimedBy").is(instance)), update, COLLECTION);
+    }
+
+    /** The wait after the n-th failed attempt: backoff × 2^(n-1), at most max-backoff. */
+    Duration backoffAfter(int attempt) {
+        Duration wait = backoff.multipliedBy(1L << Math.min(attempt - 1, 20));
+        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
+}

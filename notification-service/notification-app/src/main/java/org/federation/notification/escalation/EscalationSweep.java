@@ -1,0 +1,142 @@
+package org.federation.notification.escalation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.federation.notification.contracts.NoticeEscalated;
+import org.federation.notification.contracts.NotificationEventTypes;
+import org.federation.notification.directory.Recipients;
+import org.federation.notification.escalation.domain.Escalation;
+import org.federation.notification.inbox.Inboxes;
+import org.federation.notification.inbox.Notice;
+import org.federation.notification.inbox.NoticeListener;
+import org.federation.platform.messaging.AggregateStore;
+import org.federation.platform.messaging.NewEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes the escalation steps that are due, on a timer on every instance. For each due escalation:
+ * claim it (conditional update), check the notices themselves for an acknowledgement, post the
+ * step's notices (ids derived from the escalation and the step, so a retry posts nothing twice),
+ * then record the step with its event in one version-checked write. A crash anywhere leaves the
+ * escalation due, and the lease lapses: the next sweep finishes it; nothing is forgotten.
+ */
+@Component
+public class EscalationSweep implements NoticeListener {
+
+    private static final Logger log = LoggerFactory.getLogger(EscalationSweep.class);
+
+    private final Escalations escalations;
+    private final Inboxes inboxes;
+    private final Recipients recipients;
+    private final Clock clock;
+    private final Duration headDelay;
+    private final Duration lease;
+
+    EscalationSweep(Escalations escalations, Inboxes inboxes, Recipients recipients, Clock clock,
+                    @Value("${federation.notifications.escalation.head-delay:P2D}") Duration headDelay,
+                    @Value("${federation.notifications.escalation.lease:PT2M}") Duration lease) {
+        this.escalations = escalations;
+        this.inboxes = inboxes;
+        this.recipients = recipients;
+        this.clock = clock;
+        this.headDelay = headDelay;
+        this.lease = lease;
+    }
+
+    @Scheduled(fixedDelayString = "${federation.notifications.escalation.sweep:PT30S}",
+            initialDelayString = "${federation.notifications.escalation.sweep:PT30S}")
+    void onTimer() {
+        try {
+            sweep(clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Escalation sweep failed; it runs again at the next tick", e);
+        }
+    }
+
+    /** Takes every step due by {@code now}; returns how many steps were taken. */
+    public int sweep(Instant now) {
+        int taken = 0;
+        for (String id : escalations.dueIds(now, 500)) {
+            if (!escalations.claim(id, now, lease)) {
+                continue;
+            }
+            try {
+                if (step(id, now)) {
+                    taken++;
+                }
+            } finally {
+                escalations.release(id);
+            }
+        }
+        return taken;
+    }
+
+    private boolean step(String id, Instant now) {
+        Escalation escalation = escalations.find(id).orElse(null);
+        if (escalation == null || !escalation.isDue(now)) {
+            return false;
+        }
+        AggregateStore store = escalations.store();
+        if (inboxes.anyAcknowledged(escalation.directNoticeId(), escalation.group())) {
+            store.change(Escalations.COLLECTION, id, Escalation.class,
+                    e -> new AggregateStore.Decision<>(e.acknowledge(now), List.of()));
+            return false;
+        }
+        String liaison = escalation.clubId() == null ? null : recipients.liaisonOf(escalation.clubId()).orElse(null);
+        Set<String> heads = recipients.headsOf(escalation.department());
+        Escalation.Taken taken = escalation.escalate(now, liaison, heads, headDelay);
+        Escalation.Step step = taken.step();
+        for (String to : step.to()) {
+            inboxes.post(noticeFor(escalation, step, to, now), "system");
+        }
+        var stored = store.change(Escalations.COLLECTION, id, Escalation.class, current -> {
+            if (!current.status().equals(escalation.status()) || !current.isDue(now)) {
+                return new AggregateStore.Decision<>(current, List.of()); // taken meanwhile
+            }
+            Escalation next = current.escalate(now, liaison, heads, headDelay).escalation();
+            return new AggregateStore.Decision<>(next, List.of(new NewEvent(NotificationEventTypes.NOTICE_ESCALATED,
+                    "system", new NoticeEscalated(id, current.directNoticeId(), current.department(), current.group(),
+                    step.step(), step.to(), current.acknowledgeBy(), now))));
+        });
+        boolean done = stored.map(d -> !d.events().isEmpty()).orElse(false);
+        if (done) {
+            log.info("Notice {} unacknowledged by {}: escalated to {} {}", escalation.directNoticeId(), escalation.group(),
+                    step.step(), step.to());
+        }
+        return done;
+    }
+
+    private static Notice noticeFor(Escalation escalation, Escalation.Step step, String to, Instant now) {
+        String who = escalation.clubId() != null ? "club " + escalation.clubId() : escalation.group();
+        String body = "The notice \"" + escalation.title() + "\" from the " + escalation.department()
+                + " department was due to be acknowledged by " + escalation.acknowledgeBy() + "; nobody of " + who
+                + " (" + String.join(", ", escalation.recipients()) + ") has acknowledged it."
+                + (Escalation.LIAISON_STEP.equals(step.step()) ? " As the club's liaison officer, please pass it on."
+                : " This is the last step of its escalation.");
+        return new Notice(Notice.idFor(escalation.id() + "|" + step.step(), to), to, "escalation",
+                "Unacknowledged: " + escalation.title() + " (" + who + ")", body, "direct-notice:" + escalation.directNoticeId(),
+                now);
+    }
+
+    /** An acknowledgement stops its groups' escalations at once (the sweep also checks the notices). */
+    @Override
+    public void acknowledged(Notice notice) {
+        if (notice.directNoticeId() == null) {
+            return;
+        }
+        List<String> groups = notice.clubIds() == null || notice.clubIds().isEmpty() ? List.of(notice.recipient())
+                : notice.clubIds().stream().map(c -> "club:" + c).toList();
+        for (String group : groups) {
+            escalations.store().change(Escalations.COLLECTION, Escalation.idOf(notice.directNoticeId(), group),
+                    Escalation.class, e -> new AggregateStore.Decision<>(e.acknowledge(notice.acknowledgedAt()), List.of()));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.federation.notification.escalation;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.federation.notification.contracts.NotificationTopics;
+import org.federation.notification.escalation.domain.Escalation;
+import org.federation.platform.messaging.AggregateStore;
+import org.federation.platform.messaging.OutboxCollection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Escalations, one document per group of a direct notice, with an in-document outbox for their
+ * {@code notice-escalated} events. An instance works on an escalation only after claiming it with
+ * a conditional single-document update (a lease), so several instances never take a step twice.
+ */
+@Repository
+public class Escalations {
+
+    public static final String COLLECTION = "escalations";
+    private static final String CLAIMED_UNTIL = "claimedUntil";
+    private static final String CLAIMED_BY = "claimedBy";
+
+    @Configuration(proxyBeanMethods = false)
+    static class Outbox {
+        @Bean
+        OutboxCollection escalationOutbox() {
+            return new OutboxCollection(COLLECTION, NotificationTopics.NOTIFICATION_EVENTS);
+        }
+    }
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final String instance = UUID.randomUUID().toString();
+
+    Escalations(MongoTemplate mongo, AggregateStore store) {
+        this.mongo = mongo;
+        this.store = store;
+    }
+
+    /** Opens the escalation unless it exists (a resumed fan-out opens it again). */
+    public void open(Escalation escalation) {
+        try {
+            store.insert(COLLECTION, escalation.id(), escalation, List.of());
+        } catch (DuplicateKeyException alreadyOpen) {
+            // opened by an earlier attempt
+        }
+    }
+
+    public Optional<Escalation> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Escalation.class, COLLECTION));
+    }
+
+    public List<Escalation> ofDirectNotice(String directNoticeId) {
+        return mongo.find(query(where("directNoticeId").is(directNoticeId)), Escalation.class, COLLECTION);
+    }
+
+    /** Ids of escalations with a step due by {@code now}. */
+    List<String> dueIds(Instant now, int limit) {
+        var due = query(dueBy(now)).limit(limit);
+        due.fields().include("_id");
+        return mongo.find(due, org.bson.Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList();
+    }
+
+    /** Claims a due escalation for {@code lease}; false if it is not due or another instance holds it. */
+    boolean claim(String id, Instant now, Duration lease) {
+        Criteria free = new Criteria().orOperator(where(CLAIMED_UNTIL).is(null), where(CLAIMED_UNTIL).lt(now));
+        var result = mongo.updateFirst(query(new Criteria().andOperator(where("_id").is(id), dueBy(now), free)),
+                new Update().set(CLAIMED_UNTIL, now.plus(lease)).set(CLAIMED_BY, instance), COLLECTION);
+        return result.getModifiedCount() == 1;
+    }
+
+    void release(String id) {
+        mongo.updateFirst(query(where("_id").is(id).and(CLAIMED_BY).is(instance)),
+                new Update().unset(CLAIMED_UNTIL).unset(CLAIMED_BY), COLLECTION);
+    }
+
+    AggregateStore store() {
+        return store;
+    }
+
+    private static Criteria dueBy(Instant now) {
+        return where("status").in(Escalation.WAITING, Escalation.ESCALATED_TO_LIAISON).and("dueAt").lte(now);
+    }
+}

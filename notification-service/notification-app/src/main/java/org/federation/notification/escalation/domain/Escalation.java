@@ -1,0 +1,101 @@
+package org.federation.notification.escalation.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The escalation of one group of a direct notice that asks for acknowledgement: a club (any of its
+ * recipients acknowledging is enough) or a single recipient outside any club (a liaison officer).
+ * Unacknowledged at the deadline, it goes to the club's liaison officer; still unacknowledged
+ * {@code headDelay} later, to the sending department's head. A group without a liaison officer (or
+ * that is not a club) goes to the head at the deadline.
+ *
+ * @param id             {@code <directNoticeId>:<group>}
+ * @param group          {@code club:<id>} or {@code person:<number>}
+ * @param clubId         the club, or null
+ * @param recipients     who received the notice in this group
+ * @param dueAt          when the next step is due; null once nothing more is due
+ * @param status         {@code waiting}, {@code escalated-to-liaison}, {@code escalated-to-head}, {@code acknowledged}
+ * @param steps          the steps taken so far
+ */
+public record Escalation(String id, String directNoticeId, String department, String title, String group, String clubId,
+                         List<String> recipients, Instant acknowledgeBy, Instant dueAt, String status,
+                         List<Step> steps, Instant acknowledgedAt) {
+
+    public static final String WAITING = "waiting";
+    public static final String ESCALATED_TO_LIAISON = "escalated-to-liaison";
+    public static final String ESCALATED_TO_HEAD = "escalated-to-head";
+    public static final String ACKNOWLEDGED = "acknowledged";
+    public static final String LIAISON_STEP = "liaison-officer";
+    public static final String HEAD_STEP = "department-head";
+
+    /** One step taken: to whom and when. */
+    public record Step(String step, List<String> to, Instant at) {
+    }
+
+    public static String idOf(String directNoticeId, String group) {
+        return directNoticeId + ":" + group;
+    }
+
+    /** A new escalation, waiting for the deadline. */
+    public static Escalation open(String directNoticeId, String department, String title, String group, String clubId,
+                                  List<String> recipients, Instant acknowledgeBy) {
+        return new Escalation(idOf(directNoticeId, group), directNoticeId, department, title, group, clubId,
+                List.copyOf(recipients), acknowledgeBy, acknowledgeBy, WAITING, List.of(), null);
+    }
+
+    /** Whether a step is due at {@code now}. */
+    public boolean isDue(Instant now) {
+        return (WAITING.equals(status) || ESCALATED_TO_LIAISON.equals(status)) && dueAt != null && !now.isBefore(dueAt);
+    }
+
+    /**
+     * The step due at {@code now}, and the escalation after it.
+     *
+     * @param liaisonOfficer the club's liaison officer (a number), or null if it has none
+     * @param heads          the sending department's heads (numbers); empty if none is known, in which
+     *                       case the department's own inbox is told
+     * @throws IllegalStateException if no step is due
+     */
+    public Taken escalate(Instant now, String liaisonOfficer, Set<String> heads, Duration headDelay) {
+        if (!isDue(now)) {
+            throw new IllegalStateException("escalation " + id + " has no step due at " + now + " (" + status + ")");
+        }
+        boolean liaisonFirst = WAITING.equals(status) && clubId != null && liaisonOfficer != null;
+        Step step;
+        Escalation next;
+        if (liaisonFirst) {
+            step = new Step(LIAISON_STEP, List.of("person:" + liaisonOfficer), now);
+            next = with(ESCALATED_TO_LIAISON, acknowledgeBy.plus(headDelay), step);
+        } else {
+            List<String> to = heads.isEmpty() ? List.of("department:" + department)
+                    : heads.stream().sorted().map(h -> "person:" + h).toList();
+            step = new Step(HEAD_STEP, to, now);
+            next = with(ESCALATED_TO_HEAD, null, step);
+        }
+        return new Taken(next, step);
+    }
+
+    /** The escalation after a step, and the step. */
+    public record Taken(Escalation escalation, Step step) {
+    }
+
+    /** Someone in the group acknowledged: no further step (a repeat keeps the first time). */
+    public Escalation acknowledge(Instant at) {
+        if (ACKNOWLEDGED.equals(status)) {
+            return this;
+        }
+        return new Escalation(id, directNoticeId, department, title, group, clubId, recipients, acknowledgeBy, null,
+                ACKNOWLEDGED, steps, at);
+    }
+
+    private Escalation with(String newStatus, Instant newDueAt, Step step) {
+        List<Step> allSteps = new ArrayList<>(steps == null ? List.of() : steps);
+        allSteps.add(step);
+        return new Escalation(id, directNoticeId, department, title, group, clubId, recipients, acknowledgeBy, newDueAt,
+                newStatus, List.copyOf(allSteps), acknowledgedAt);
+    }
+}

@@ -1,0 +1,163 @@
+package org.federation.notification.feedback;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.federation.notification.contracts.FeedbackAnswered;
+import org.federation.notification.contracts.FeedbackReceived;
+import org.federation.notification.contracts.NotificationEventTypes;
+import org.federation.notification.contracts.NotificationTopics;
+import org.federation.notification.directory.Recipients;
+import org.federation.notification.inbox.Inboxes;
+import org.federation.notification.inbox.Notice;
+import org.federation.platform.messaging.AggregateStore;
+import org.federation.platform.messaging.NewEvent;
+import org.federation.platform.messaging.OutboxCollection;
+import org.federation.platform.paging.PageOf;
+import org.federation.platform.persistence.NewestFirst;
+import org.federation.platform.problem.IllegalTransitionException;
+import org.federation.platform.problem.ResourceNotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+
+/**
+ * The public feedback channel: anyone sends a suggestion or complaint (rate-limited per sender and
+ * per address), it lands in the chosen department's inbox, the department answers, the sender
+ * follows its status (with a follow-up token if anonymous), and answered items the department
+ * makes public are listed for everyone.
+ */
+@Service
+class FeedbackBox {
+
+    static final String COLLECTION = "feedback";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Configuration(proxyBeanMethods = false)
+    static class Outbox {
+        @Bean
+        OutboxCollection feedbackOutbox() {
+            return new OutboxCollection(COLLECTION, NotificationTopics.NOTIFICATION_EVENTS);
+        }
+    }
+
+    /** What the sender gets back: the feedback and, for an anonymous sender, the token to follow it with. */
+    record Sent(Feedback feedback, String followUpToken) {
+    }
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final RateLimits limits;
+    private final Inboxes inboxes;
+    private final Clock clock;
+    private final int perSender;
+    private final int perAddress;
+    private final Duration window;
+
+    FeedbackBox(MongoTemplate mongo, AggregateStore store, RateLimits limits, Inboxes inboxes, Clock clock,
+                @Value("${federation.notifications.feedback.per-sender:5}") int perSender,
+                @Value("${federation.notifications.feedback.per-address:20}") int perAddress,
+                @Value("${federation.notifications.feedback.window:PT1H}") Duration window) {
+        this.mongo = mongo;
+        this.store = store;
+        this.limits = limits;
+        this.inboxes = inboxes;
+        this.clock = clock;
+        this.perSender = perSender;
+        this.perAddress = perAddress;
+        this.window = window;
+    }
+
+    Sent send(String kind, String department, String subject, String text, String sender, String address) {
+        Instant now = clock.instant();
+        if (sender != null && !limits.take("sender:" + sender, perSender, window, now)) {
+            throw new TooManyRequestsException("at most " + perSender + " items of feedback per sender every " + window, window);
+        }
+        if (!limits.take("address:" + address, perAddress, window, now)) {
+            throw new TooManyRequestsException("at most " + perAddress + " items of feedback per address every " + window, window);
+        }
+        String token = sender == null ? newToken() : null;
+        Feedback feedback = new Feedback(UUID.randomUUID().toString(), kind, department, subject, text, sender,
+                token == null ? null : hash(token), Feedback.RECEIVED, now, null, null, null, false);
+        store.insert(COLLECTION, feedback.id(), feedback, List.of(new NewEvent(NotificationEventTypes.FEEDBACK_RECEIVED,
+                sender == null ? "anonymous" : sender, new FeedbackReceived(feedback.id(), kind, department, subject, now))));
+        String inbox = Recipients.department(department);
+        inboxes.post(new Notice(Notice.idFor("feedback:" + feedback.id(), inbox), inbox, "feedback",
+                "New " + kind + ": " + subject, text, "feedback:" + feedback.id(), now), sender == null ? "anonymous" : sender);
+        return new Sent(feedback, token);
+    }
+
+    Optional<Feedback> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Feedback.class, COLLECTION));
+    }
+
+    Feedback get(String id) {
+        return find(id).orElseThrow(() -> new ResourceNotFoundException("feedback", id));
+    }
+
+    static boolean tokenMatches(Feedback feedback, String token) {
+        return token != null && feedback.followUpTokenHash() != null
+                && MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.UTF_8),
+                feedback.followUpTokenHash().getBytes(StandardCharsets.UTF_8));
+    }
+
+    Feedback answer(String id, String answer, boolean makePublic, String by) {
+        Instant now = clock.instant();
+        Feedback answered = store.change(COLLECTION, id, Feedback.class, feedback -> {
+            if (!Feedback.RECEIVED.equals(feedback.state())) {
+                throw new IllegalTransitionException("answering feedback " + id, feedback.state(), List.of());
+            }
+            Feedback next = feedback.answered(answer, by, now, makePublic);
+            return new AggregateStore.Decision<>(next, List.of(new NewEvent(NotificationEventTypes.FEEDBACK_ANSWERED, by,
+                    new FeedbackAnswered(id, feedback.department(), by, now, makePublic))));
+        }).orElseThrow(() -> new ResourceNotFoundException("feedback", id)).newState();
+        if (answered.sender() != null) {
+            String inbox = Recipients.person(answered.sender());
+            inboxes.post(new Notice(Notice.idFor("feedback-answer:" + id, inbox), inbox, "feedback-answered",
+                    "Your " + answered.kind() + " was answered: " + answered.subject(), answer, "feedback:" + id, now), by);
+        }
+        return answered;
+    }
+
+    PageOf<Feedback> newestFirst(String department, String state, int page, int size) {
+        Criteria filter = where("department").is(department);
+        if (state != null) {
+            filter = filter.and("state").is(state);
+        }
+        return NewestFirst.page(mongo, COLLECTION, Feedback.class, filter, "receivedAt", page, size);
+    }
+
+    PageOf<Feedback> published(int page, int size) {
+        return NewestFirst.page(mongo, COLLECTION, Feedback.class,
+                where("state").is(Feedback.ANSWERED).and("published").is(true), "answeredAt", page, size);
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.federation.notification.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.federation.platform.messaging.EventEnvelope;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Events of activity.events and finance.events as notices, read generically: the kind is the
+ * type's name ({@code org.federation.finance.budget-decided.v1} → {@code budget-decided}) and is
+ * routed only if {@link NoticeKinds} lists it; the clubs it is about come from {@code clubId},
+ * {@code activity.clubId}/{@code activity.clubIds}, {@code account.clubId} or {@code club.id}.
+ */
+final class GenericEventNotices {
+
+    private GenericEventNotices() {
+    }
+
+    static String kindOf(String type) {
+        String[] parts = type.split("\\.");
+        return parts.length >= 2 ? parts[parts.length - 2] : type;
+    }
+
+    static Optional<Routed> of(EventEnvelope event, JsonNode payload) {
+        String kind = kindOf(event.type());
+        if (NoticeKinds.of(kind).isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> clubIds = new ArrayList<>();
+        for (String pointer : List.of("/clubId", "/activity/clubId", "/account/clubId", "/club/id")) {
+            JsonNode node = payload.at(pointer);
+            if (node.isString() && !node.asString().isBlank()) {
+                clubIds.add(node.asString());
+            }
+        }
+        payload.at("/activity/clubIds").valueStream().filter(JsonNode::isString).map(JsonNode::asString).forEach(clubIds::add);
+        String name = null;
+        for (String pointer : List.of("/activity/title", "/activity/name", "/account/name", "/title", "/name")) {
+            JsonNode node = payload.at(pointer);
+            if (node.isString() && !node.asString().isBlank()) {
+                name = node.asString();
+                break;
+            }
+        }
+        String what = Character.toUpperCase(kind.charAt(0)) + kind.substring(1).replace('-', ' ');
+        String area = event.source() == null ? "" : event.source().replace("/", "");
+        return Optional.of(new Routed(event.id(), kind, what + ": " + (name == null ? event.subject() : name),
+                what + " (" + event.type() + " from " + area + ", about " + event.subject() + ").",
+                subjectRef(event), clubIds.stream().distinct().toList(), List.of()));
+    }
+
+    private static String subjectRef(EventEnvelope event) {
+        String type = event.type();
+        if (type.startsWith("org.federation.finance.")) {
+            return "account:" + event.subject();
+        }
+        if (type.startsWith("org.federation.event.") || type.startsWith("org.federation.activity.")) {
+            return "activity:" + event.subject();
+        }
+        return event.subject();
+    }
+}

@@ -1,0 +1,91 @@
+package org.federation.notification.routing;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The kinds of notice notification-service makes from other services' events, what they are
+ * about, and who subscribes to them until someone changes it. Kinds of events not published yet
+ * (budgets, statements, activities) are listed so departments can subscribe ahead of them.
+ */
+public final class NoticeKinds {
+
+    /** One kind: its name, its area ({@code lifecycle}, {@code finance}, {@code activities}) and what it says. */
+    public record Kind(String name, String area, String description) {
+    }
+
+    private static final Map<String, Kind> ALL = new LinkedHashMap<>();
+
+    static {
+        lifecycle("club-established", "a club entered the platform (imported or founded)");
+        lifecycle("founding-submitted", "initiators submitted a founding application");
+        lifecycle("founding-qualified", "a founding application passed the qualification review");
+        lifecycle("founding-returned", "a founding application went back to its initiators");
+        lifecycle("founding-withdrawn", "initiators withdrew a founding application");
+        lifecycle("hearing-scheduled", "a founding defense hearing was scheduled");
+        lifecycle("hearing-inconclusive", "a hearing ended without a quorum");
+        lifecycle("founding-rejected", "a panel rejected a founding application");
+        lifecycle("founding-announced", "the announcement of a newly approved club");
+        lifecycle("registration-opened", "the annual registration opened");
+        lifecycle("registration-confirmed", "a club confirmed its annual registration");
+        lifecycle("registration-missed", "a club missed the registration deadline");
+        lifecycle("election-recorded", "a club recorded its leader election meeting");
+        lifecycle("leadership-changed", "a new leadership term began");
+        lifecycle("handover-overdue", "a term ended without a confirmed handover");
+        lifecycle("club-suspended", "the presidium suspended a club");
+        lifecycle("club-reinstated", "a suspension was lifted");
+        lifecycle("dissolution-requested", "a club asked to dissolve");
+        lifecycle("club-dissolved", "a club was dissolved");
+        lifecycle("club-merged", "clubs merged into a successor");
+        add("account-opened", "finance", "an account was opened");
+        add("account-settled", "finance", "a dissolving club's account was settled and closed");
+        add("budget-requested", "finance", "a budget was requested (when finance-service publishes it)");
+        add("budget-decided", "finance", "a budget was decided (when finance-service publishes it)");
+        add("statement-published", "finance", "a fee statement was published (when finance-service publishes it)");
+        add("activity-approved", "activities", "an activity was approved (when event-service publishes it)");
+        add("activity-published", "activities", "an activity was published (when event-service publishes it)");
+        add("activity-cancelled", "activities", "an activity was cancelled (when event-service publishes it)");
+        add("report-overdue", "activities", "a post-activity report is overdue (when event-service publishes it)");
+        add("report-submitted", "activities", "a post-activity report was submitted (when event-service publishes it)");
+    }
+
+    /** Who subscribes to what from the start: each department the updates in its remit. */
+    static final Map<String, List<String>> DEPARTMENT_DEFAULTS = Map.of(
+            "organization", ALL.values().stream().filter(k -> k.area().equals("lifecycle")).map(Kind::name).toList(),
+            "finance", List.of("account-settled", "budget-requested", "budget-decided", "statement-published",
+                    "dissolution-requested"),
+            "publicity", List.of("activity-published", "activity-approved", "activity-cancelled", "founding-announced",
+                    "statement-published"),
+            "evaluation", List.of("report-overdue", "report-submitted", "handover-overdue"),
+            "external-relations", List.of(),
+            "office", List.of());
+
+    private NoticeKinds() {
+    }
+
+    private static void lifecycle(String name, String description) {
+        add(name, "lifecycle", description);
+    }
+
+    private static void add(String name, String area, String description) {
+        ALL.put(name, new Kind(name, area, description));
+    }
+
+    public static List<Kind> all() {
+        return List.copyOf(ALL.values());
+    }
+
+    public static Optional<Kind> of(String name) {
+        return Optional.ofNullable(ALL.get(name));
+    }
+
+    /** A department's kinds until it changes them; nothing for a person (their own clubs' notices come anyway). */
+    public static List<String> defaultsFor(String subscriber) {
+        if (subscriber.startsWith("department:")) {
+            return DEPARTMENT_DEFAULTS.getOrDefault(subscriber.substring("department:".length()), List.of());
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,22 @@
+package org.federation.notification.routing;
+
+import java.util.List;
+
+/**
+ * What an incoming event comes to as a notice, before its recipients are resolved.
+ *
+ * @param cause      what makes each recipient's notice unique: the event id, or a shared id (a merger's) when
+ *                   several events tell one story
+ * @param kind       the notice kind (see {@link NoticeKinds}); its subscribers receive it
+ * @param clubIds    clubs it is about: their leaders receive it (unless they opted out)
+ * @param persons    people it concerns directly (initiators, panel members, outgoing leaders), as numbers
+ * @param allClubs   true if it concerns every club (their leaders receive it), e.g. a registration opening
+ */
+public record Routed(String cause, String kind, String title, String body, String subjectRef, List<String> clubIds,
+                     List<String> persons, boolean allClubs) {
+
+    public Routed(String cause, String kind, String title, String body, String subjectRef, List<String> clubIds,
+                  List<String> persons) {
+        this(cause, kind, title, body, subjectRef, clubIds, persons, false);
+    }
+}

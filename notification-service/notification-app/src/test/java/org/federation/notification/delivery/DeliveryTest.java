@@ -1,0 +1,173 @@
+package org.federation.notification.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.awaitility.Awaitility;
+import org.federation.notification.EmbeddedBackboneProperties;
+import org.federation.notification.Fixtures;
+import org.federation.notification.NotificationServiceTest;
+import org.federation.notification.Smtp;
+import org.federation.notification.inbox.Inboxes;
+import org.federation.notification.inbox.Notice;
+import org.federation.platform.testing.HttpCall;
+import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.sun.net.httpserver.HttpServer;
+
+import jakarta.mail.internet.MimeMessage;
+import tools.jackson.databind.JsonNode;
+
+/** Deliveries beyond the inbox: e-mail to a real SMTP server, webhooks retried with backoff, a live stream. */
+@NotificationServiceTest
+class DeliveryTest extends EmbeddedBackboneProperties {
+
+    @Autowired
+    Inboxes inboxes;
+
+    HttpServer hooks;
+    final AtomicInteger calls = new AtomicInteger();
+    final List<String> bodies = new CopyOnWriteArrayList<>();
+    String person;
+
+    @BeforeEach
+    void aWebhookThatFailsTwiceThenAccepts() throws IOException {
+        person = "66" + Math.floorMod(UUID.randomUUID().hashCode(), 100_000_000);
+        hooks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hooks.createContext("/flaky", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(calls.incrementAndGet() <= 2 ? 503 : 204, -1);
+            exchange.close();
+        });
+        hooks.createContext("/down", exchange -> {
+            exchange.sendResponseHeaders(500, -1);
+            exchange.close();
+        });
+        hooks.start();
+    }
+
+    @AfterEach
+    void stop() {
+        hooks.stop(0);
+    }
+
+    private String hook(String path) {
+        return "http://127.0.0.1:" + hooks.getAddress().getPort() + path;
+    }
+
+    private Notice post(String title) {
+        Notice notice = new Notice(Notice.idFor("test:" + UUID.randomUUID(), "person:" + person), "person:" + person,
+                "direct", title, "Bring your club's banner. 带上社团旗帜。", "direct-notice:test", Instant.now());
+        assertThat(inboxes.post(notice, "system")).isTrue();
+        return notice;
+    }
+
+    @Test
+    void aPersonSignedInGetsNoticesByEMailAtTheirTokensAddressAndByWebhookRetriedUntilAccepted() throws Exception {
+        HttpProbe self = TestTokens.as(app(), person, List.of("STUDENT"));
+        JsonNode seeded = self.get("/api/contacts/person:" + person).json();
+        assertThat(seeded.get("email").asString()).isEqualTo(person + "@stu.example.edu");
+        HttpProbe.Response changed = self.send(new HttpCall("PUT", "/api/contacts/person:" + person, "application/json",
+                "{\"email\":\"" + person + "@stu.example.edu\",\"emailEnabled\":true,\"webhooks\":[\"" + hook("/flaky") + "\"]}"));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+
+        Notice notice = post("Showcase festival 社团风采节");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Stream.of(Smtp.get().getReceivedMessages())
+                .anyMatch(m -> subject(m).equals("[Federation] Showcase festival 社团风采节")));
+        MimeMessage mail = Stream.of(Smtp.get().getReceivedMessages())
+                .filter(m -> subject(m).equals("[Federation] Showcase festival 社团风采节")).findFirst().orElseThrow();
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(person + "@stu.example.edu");
+        assertThat(mail.getContent().toString()).contains("带上社团旗帜");
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(self, notice).valueStream()
+                .anyMatch(d -> d.get("channel").asString().equals("webhook") && d.get("status").asString().equals("delivered")));
+        JsonNode webhook = deliveries(self, notice).valueStream().filter(d -> d.get("channel").asString().equals("webhook"))
+                .findFirst().orElseThrow();
+        assertThat(webhook.get("attempts").asInt()).isEqualTo(3);
+        assertThat(webhook.get("history").valueStream().map(a -> a.get("outcome").asString()))
+                .containsExactly("error", "error", "delivered");
+        assertThat(webhook.at("/history/0/detail").asString()).contains("503");
+        Instant first = Instant.parse(webhook.at("/history/0/at").asString());
+        Instant second = Instant.parse(webhook.at("/history/1/at").asString());
+        Instant third = Instant.parse(webhook.at("/history/2/at").asString());
+        assertThat(Duration.between(second, third)).as("the wait doubles").isGreaterThan(Duration.between(first, second));
+        assertThat(bodies.get(0)).contains(notice.id()).contains("Showcase festival");
+        assertThat(calls.get()).isEqualTo(3);
+    }
+
+    @Test
+    void aWebhookThatNeverAnswersIsGivenUpAfterTheLastAttemptEachRecorded() {
+        HttpProbe self = TestTokens.as(app(), person, List.of("STUDENT"));
+        self.send(new HttpCall("PUT", "/api/contacts/person:" + person, "application/json",
+                "{\"emailEnabled\":false,\"webhooks\":[\"" + hook("/down") + "\"]}"));
+        Notice notice = post("Never delivered");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                deliveries(self, notice).valueStream().anyMatch(d -> d.get("status").asString().equals("failed")));
+        JsonNode failed = deliveries(self, notice).get(0);
+        assertThat(failed.get("attempts").asInt()).isEqualTo(4);
+        assertThat(failed.get("history").size()).isEqualTo(4);
+        assertThat(deliveries(self, notice).size()).as("e-mail turned off").isEqualTo(1);
+        assertThat(self.send(new HttpCall("PUT", "/api/contacts/person:" + person, "application/json",
+                "{\"emailEnabled\":false,\"webhooks\":[\"ftp://example.edu/x\"]}")).status()).isEqualTo(422);
+    }
+
+    @Test
+    void theLiveStreamShowsANewNoticeAtOnce() throws Exception {
+        String token = TestTokens.tokenFor(person, List.of("STUDENT"));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/inbox/stream?recipient=person:" + person + "&timeoutMs=10000"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET().build();
+        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> stream = response.get(10, TimeUnit.SECONDS);
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> lines.contains("event:unread"));
+        // the instance's own consumer of notification.events starts at the latest offset once it is assigned:
+        // until a first notice comes through, it may not be reading yet
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            post("Warm-up " + person);
+            return lines.stream().anyMatch(l -> l.startsWith("data:") && l.contains("Warm-up " + person));
+        });
+        Notice notice = post("Live " + person);
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> lines.stream()
+                .anyMatch(l -> l.startsWith("data:") && l.contains("Live " + person)));
+        assertThat(lines).contains("event:notice", "id:" + notice.id());
+    }
+
+    private JsonNode deliveries(HttpProbe self, Notice notice) {
+        return self.get("/api/inbox/" + notice.id() + "/deliveries").json();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

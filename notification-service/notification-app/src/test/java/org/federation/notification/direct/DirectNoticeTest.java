@@ -1,0 +1,237 @@
+package org.federation.notification.direct;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.awaitility.Awaitility;
+import org.federation.club.contracts.testing.ClubFacts;
+import org.federation.notification.EmbeddedBackboneProperties;
+import org.federation.notification.Fixtures;
+import org.federation.notification.NotificationServiceTest;
+import org.federation.notification.directory.ClubDirectory;
+import org.federation.notification.escalation.EscalationSweep;
+import org.federation.notification.escalation.Escalations;
+import org.federation.notification.inbox.Inboxes;
+import org.federation.notification.inbox.Notice;
+import org.federation.platform.testing.EmbeddedBackbone;
+import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.Persona;
+import org.federation.platform.testing.TopicProbe;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A department's notice to clubs: fan-out to leaders or members, acknowledgement, the sender's
+ * per-club view, and escalation (liaison officer, then the department's head) driven by the test's
+ * own clock through the sweep: nothing sent twice, nothing forgotten, several sweeps at once.
+ */
+@NotificationServiceTest
+class DirectNoticeTest extends EmbeddedBackboneProperties {
+
+    @Autowired
+    ClubDirectory clubs;
+    @Autowired
+    EscalationSweep sweep;
+    @Autowired
+    Inboxes inboxes;
+    @Autowired
+    DirectNotices directNotices;
+
+    String a;
+    String b;
+    String c;
+    String run;
+
+    @BeforeEach
+    void threeClubs() {
+        run = UUID.randomUUID().toString().substring(0, 6);
+        a = "club-a-" + run;
+        b = "club-b-" + run;
+        c = "club-c-" + run;
+        ClubFacts.publish(
+                Fixtures.club(a, "sports", List.of(number(1)), List.of(number(2), number(3)), number(90)),
+                Fixtures.club(b, "sports", List.of(number(4)), List.of(number(5)), null),
+                Fixtures.club(c, "arts-culture", List.of(number(6)), List.of(number(3)), number(91)));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                clubs.find(a).isPresent() && clubs.find(b).isPresent() && clubs.find(c).isPresent());
+        Fixtures.signInEveryone(app());
+    }
+
+    /** A student number unique to this test run. */
+    String number(int n) {
+        return "77" + Math.floorMod(run.hashCode(), 1000) + "0" + n;
+    }
+
+    private String noticeOf(String directId, String number) {
+        return Notice.idFor("direct:" + directId, "person:" + number);
+    }
+
+    @Test
+    void unacknowledgedClubsEscalateToTheirLiaisonOfficerThenToTheHeadAndTheSenderSeesExactlyWhoIsMissing() {
+        Instant deadline = Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        JsonNode sent = Fixtures.sendAndAwait(Persona.ORGANIZATION_MEMBER.on(app()), """
+                {"department":"organization","title":"Club exchange conference %s","body":"Friday 19:00, room 101; send one leader.",
+                 "audience":"clubs","clubIds":["%s","%s","%s"],"acknowledgeBy":"%s"}""".formatted(run, a, b, c, deadline));
+        String id = sent.get("id").asString();
+        assertThat(sent.get("recipients").asInt()).as("the three leaders").isEqualTo(3);
+        HttpProbe leaderA = Fixtures.student(app(), number(1));
+        JsonNode inbox = leaderA.get("/api/inbox?recipient=person:" + number(1)).json();
+        assertThat(inbox.at("/items/0/title").asString()).isEqualTo("Club exchange conference " + run);
+        assertThat(inbox.at("/items/0/acknowledgeBy").asString()).isEqualTo(deadline.toString());
+        assertThat(leaderA.postJson("/api/inbox/" + noticeOf(id, number(1)) + "/acknowledgement", "").status()).isEqualTo(200);
+
+        assertThat(sweep.sweep(deadline.minusSeconds(1))).as("nothing is due before the deadline").isZero();
+        assertThat(sweepConcurrently(deadline.plusSeconds(1), 3)).as("b to the head, c to its liaison officer, once")
+                .isEqualTo(2);
+        assertThat(sweep.sweep(deadline.plusSeconds(2))).as("nothing twice").isZero();
+        assertThat(titles("person:" + number(91))).containsExactly("Unacknowledged: Club exchange conference " + run + " (club " + c + ")");
+        assertThat(titles("person:" + number(90))).as("a acknowledged: its liaison officer hears nothing").isEmpty();
+        assertThat(titles("person:" + Persona.ORGANIZATION_HEAD.subject()))
+                .contains("Unacknowledged: Club exchange conference " + run + " (club " + b + ")")
+                .doesNotContain("Unacknowledged: Club exchange conference " + run + " (club " + c + ")");
+
+        Fixtures.student(app(), number(6)).postJson("/api/inbox/" + noticeOf(id, number(6)) + "/read", "");
+        assertThat(sweep.sweep(deadline.plus(Duration.ofDays(1)).plusSeconds(1))).as("c, still silent, to the head").isEqualTo(1);
+        assertThat(titles("person:" + Persona.ORGANIZATION_HEAD.subject()))
+                .contains("Unacknowledged: Club exchange conference " + run + " (club " + c + ")");
+        assertThat(sweep.sweep(deadline.plus(Duration.ofDays(30)))).as("the head is the last step").isZero();
+
+        JsonNode view = Persona.ORGANIZATION_HEAD.on(app()).get("/api/direct-notices/" + id + "/acknowledgements").json();
+        assertThat(view.get("groups").asInt()).isEqualTo(3);
+        assertThat(view.get("acknowledgedGroups").asInt()).isEqualTo(1);
+        assertThat(view.get("missing").valueStream().map(JsonNode::asString)).containsExactly("club:" + b, "club:" + c);
+        JsonNode clubA = view.get("items").get(0);
+        assertThat(clubA.get("clubId").asString()).isEqualTo(a);
+        assertThat(clubA.get("acknowledgedBy").valueStream().map(JsonNode::asString)).containsExactly("person:" + number(1));
+        assertThat(view.at("/items/1/escalation").asString()).isEqualTo("escalated-to-head");
+        assertThat(view.at("/items/2/notAcknowledged/0").asString()).isEqualTo("person:" + number(6));
+        assertThat(view.at("/items/2/recipients/0/readAt").isMissingNode()).as("read, but not acknowledged").isFalse();
+        assertThat(view.at("/items/2/escalationSteps").valueStream().map(s -> s.get("step").asString()))
+                .containsExactly("liaison-officer", "department-head");
+        JsonNode secondPage = Persona.ORGANIZATION_HEAD.on(app()).get("/api/direct-notices/" + id
+                + "/acknowledgements?page=1&size=2").json();
+        assertThat(secondPage.get("items").size()).as("groups are paged; missing and counts cover all").isEqualTo(1);
+        assertThat(secondPage.at("/items/0/clubId").asString()).isEqualTo(c);
+        assertThat(secondPage.get("missing").size()).isEqualTo(2);
+
+        try (TopicProbe events = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "notification.events")) {
+            List<TopicProbe.Seen> escalated = events.awaitAtLeast(s -> "org.federation.notification.notice-escalated.v1"
+                    .equals(s.type()) && s.key().startsWith(id), 3, Duration.ofSeconds(20));
+            assertThat(escalated).extracting(TopicProbe.Seen::key)
+                    .containsExactlyInAnyOrder(id + ":club:" + b, id + ":club:" + c, id + ":club:" + c);
+            assertThat(events.await(s -> s.key().equals(id), Duration.ofSeconds(10)).get(0).type())
+                    .isEqualTo("org.federation.notification.direct-notice-sent.v1");
+            assertThat(events.await(s -> s.key().equals(noticeOf(id, number(1)))
+                    && "org.federation.notification.notice-acknowledged.v1".equals(s.type()), Duration.ofSeconds(10))).hasSize(1);
+        }
+    }
+
+    @Test
+    void anEscalationClaimedByAnInstanceThatDiedIsTakenOverWhenItsLeaseLapses() {
+        Instant deadline = Instant.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String id = Fixtures.sendAndAwait(Persona.ORGANIZATION_HEAD.on(app()), """
+                {"department":"organization","title":"Registration reminder %s","body":"Register before the deadline.",
+                 "audience":"clubs","clubIds":["%s"],"acknowledgeBy":"%s"}""".formatted(run, b, deadline)).get("id").asString();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id + ":club:" + b)), new Update()
+                .set("claimedUntil", deadline.plus(Duration.ofMinutes(2))).set("claimedBy", "an-instance-that-died"),
+                Escalations.COLLECTION);
+        assertThat(sweep.sweep(deadline.plusSeconds(1))).as("held by the dead instance's lease").isZero();
+        assertThat(sweep.sweep(deadline.plus(Duration.ofMinutes(3)))).as("taken over, not forgotten").isEqualTo(1);
+        assertThat(titles("person:" + Persona.ORGANIZATION_HEAD.subject()))
+                .containsOnlyOnce("Unacknowledged: Registration reminder " + run + " (club " + b + ")");
+    }
+
+    @Test
+    void toAClubsMembersEachPersonOnceWithEveryClubTheyAreReachedThrough() {
+        JsonNode sent = Fixtures.sendAndAwait(Persona.PRESIDIUM.on(app()), """
+                {"department":"publicity","title":"Showcase festival %s","body":"Opening gala on Saturday.",
+                 "audience":"clubs","clubIds":["%s","%s"],"reach":"members"}""".formatted(run, a, c));
+        assertThat(sent.get("recipients").asInt()).as("a: 1, 2, 3; c: 6, 3").isEqualTo(4);
+        Notice shared = inboxes.get(noticeOf(sent.get("id").asString(), number(3)));
+        assertThat(shared.clubIds()).containsExactlyInAnyOrder(a, c);
+        assertThat(shared.requiresAcknowledgement()).isFalse();
+        assertThat(Fixtures.student(app(), number(3)).postJson("/api/inbox/" + shared.id() + "/acknowledgement", "").status())
+                .as("nothing to acknowledge").isEqualTo(409);
+    }
+
+    @Test
+    void toACategoryAndToTheLiaisonOfficers() {
+        JsonNode arts = Fixtures.sendAndAwait(Persona.ORGANIZATION_MEMBER.on(app()), """
+                {"department":"organization","title":"Arts clubs %s","body":"Rehearsal rooms.","audience":"category",
+                 "category":"arts-culture"}""".formatted(run));
+        assertThat(arts.get("clubIds").valueStream().map(JsonNode::asString)).contains(c).doesNotContain(a, b);
+        JsonNode liaisons = Fixtures.sendAndAwait(Persona.ORGANIZATION_MEMBER.on(app()), """
+                {"department":"organization","title":"Liaison meeting %s","body":"Monday.","audience":"liaison-officers"}"""
+                .formatted(run));
+        String liaisonsId = liaisons.get("id").asString();
+        assertThat(inboxes.find(noticeOf(liaisonsId, number(90)))).as("named by club a's snapshot").isPresent();
+        assertThat(inboxes.find(noticeOf(liaisonsId, Persona.LIAISON.subject()))).as("signed in as a liaison officer").isPresent();
+    }
+
+    @Test
+    void aFanOutInterruptedByACrashIsResumedAndRepeatsPostNothingTwice() {
+        String id = "interrupted-" + run;
+        mongo.insert(new org.bson.Document("_id", id).append("department", "organization").append("sentBy", "2099000003")
+                .append("title", "Resumed " + run).append("body", "b").append("audience", "clubs")
+                .append("clubIds", List.of(a, b)).append("reach", "leaders").append("state", "sending")
+                .append("recipients", 0).append("createdAt", java.util.Date.from(Instant.now().minusSeconds(60)))
+                .append("version", 1L).append("lastSequence", 0L).append("pendingEvents", List.of()), "direct-notices");
+        inboxes.post(new Notice(noticeOf(id, number(1)), "person:" + number(1), "direct", "Resumed " + run, "b",
+                "direct-notice:" + id, Instant.now(), null, "organization", id, List.of(a), null, null), "2099000003");
+        assertThat(directNotices.fanOut(id, Instant.now())).isEqualTo(2);
+        assertThat(directNotices.fanOut(id, Instant.now())).as("already sent").isEqualTo(-1);
+        assertThat(inboxes.countOfDirectNotice(id)).isEqualTo(2);
+    }
+
+    @Test
+    void refusedNotices() {
+        HttpProbe organization = Persona.ORGANIZATION_MEMBER.on(app());
+        assertThat(organization.postJson("/api/direct-notices", """
+                {"department":"organization","title":"t","body":"b","audience":"clubs","clubIds":["no-such-club"]}""")
+                .json().get("detail").asString()).contains("no-such-club");
+        assertThat(organization.postJson("/api/direct-notices", """
+                {"department":"organization","title":"t","body":"b","audience":"all-clubs","acknowledgeBy":"2020-01-01T00:00:00Z"}""")
+                .status()).isEqualTo(422);
+        assertThat(organization.postJson("/api/direct-notices", """
+                {"department":"finance","title":"t","body":"b","audience":"all-clubs"}""").status())
+                .as("another department's name").isEqualTo(403);
+    }
+
+    private int sweepConcurrently(Instant at, int instances) {
+        ExecutorService pool = Executors.newFixedThreadPool(instances);
+        try {
+            List<Callable<Integer>> sweeps = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                sweeps.add(() -> sweep.sweep(at));
+            }
+            int taken = 0;
+            for (Future<Integer> result : pool.invokeAll(sweeps)) {
+                taken += result.get();
+            }
+            return taken;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<String> titles(String recipient) {
+        return inboxes.newestFirst(recipient, "escalation", false, 0, 100).items().stream().map(Notice::title).toList();
+    }
+}

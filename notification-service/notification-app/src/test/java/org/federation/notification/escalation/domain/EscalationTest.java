@@ -1,0 +1,91 @@
+package org.federation.notification.escalation.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/** When an unacknowledged notice escalates, and to whom: the clock is a parameter, nothing sleeps. */
+class EscalationTest {
+
+    static final Instant DEADLINE = Instant.parse("2026-12-01T12:00:00Z");
+    static final Duration HEAD_DELAY = Duration.ofDays(2);
+    static final Set<String> HEADS = Set.of("2022010001");
+
+    static Escalation club() {
+        return Escalation.open("n1", "organization", "Club exchange conference", "club:c1", "c1",
+                List.of("person:2023010001"), DEADLINE);
+    }
+
+    @Test
+    void nothingIsDueBeforeTheDeadlineAndTheFirstStepIsDueAtIt() {
+        Escalation escalation = club();
+        assertThat(escalation.isDue(DEADLINE.minusMillis(1))).isFalse();
+        assertThat(escalation.isDue(DEADLINE)).isTrue();
+        assertThatThrownBy(() -> escalation.escalate(DEADLINE.minusSeconds(1), "2022070001", HEADS, HEAD_DELAY))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aClubWithALiaisonOfficerEscalatesToThemThenToTheHeadAfterTheDelay() {
+        Escalation.Taken first = club().escalate(DEADLINE.plusSeconds(5), "2022070001", HEADS, HEAD_DELAY);
+        assertThat(first.step().step()).isEqualTo(Escalation.LIAISON_STEP);
+        assertThat(first.step().to()).containsExactly("person:2022070001");
+        Escalation afterFirst = first.escalation();
+        assertThat(afterFirst.status()).isEqualTo(Escalation.ESCALATED_TO_LIAISON);
+        assertThat(afterFirst.dueAt()).as("measured from the deadline, not from when the sweep ran").isEqualTo(DEADLINE.plus(HEAD_DELAY));
+        assertThat(afterFirst.isDue(DEADLINE.plus(HEAD_DELAY).minusMillis(1))).isFalse();
+
+        Escalation.Taken second = afterFirst.escalate(DEADLINE.plus(HEAD_DELAY), "2022070001", HEADS, HEAD_DELAY);
+        assertThat(second.step().step()).isEqualTo(Escalation.HEAD_STEP);
+        assertThat(second.step().to()).containsExactly("person:2022010001");
+        assertThat(second.escalation().status()).isEqualTo(Escalation.ESCALATED_TO_HEAD);
+        assertThat(second.escalation().isDue(Instant.MAX)).as("the head is the last step").isFalse();
+        assertThat(second.escalation().steps()).extracting(Escalation.Step::step)
+                .containsExactly(Escalation.LIAISON_STEP, Escalation.HEAD_STEP);
+    }
+
+    @Test
+    void aClubWithoutLiaisonOfficerGoesToTheHeadAtTheDeadline() {
+        Escalation.Taken taken = club().escalate(DEADLINE, null, HEADS, HEAD_DELAY);
+        assertThat(taken.step().step()).isEqualTo(Escalation.HEAD_STEP);
+        assertThat(taken.escalation().isDue(Instant.MAX)).isFalse();
+    }
+
+    @Test
+    void aRecipientOutsideAnyClubGoesToTheHeadAtTheDeadline() {
+        Escalation liaison = Escalation.open("n1", "organization", "t", "person:2022070001", null,
+                List.of("person:2022070001"), DEADLINE);
+        assertThat(liaison.escalate(DEADLINE, "2022070009", HEADS, HEAD_DELAY).step().step()).isEqualTo(Escalation.HEAD_STEP);
+    }
+
+    @Test
+    void withoutAKnownHeadTheDepartmentsOwnInboxIsTold() {
+        Escalation.Taken taken = club().escalate(DEADLINE, null, Set.of(), HEAD_DELAY);
+        assertThat(taken.step().to()).containsExactly("department:organization");
+    }
+
+    @Test
+    void aSweepLongAfterBothDeadlinesTakesBothStepsAtOnce() {
+        Instant muchLater = DEADLINE.plus(Duration.ofDays(30));
+        Escalation afterFirst = club().escalate(muchLater, "2022070001", HEADS, HEAD_DELAY).escalation();
+        assertThat(afterFirst.isDue(muchLater)).as("nothing forgotten after a long outage").isTrue();
+    }
+
+    @Test
+    void anAcknowledgementStopsEveryFurtherStepAndKeepsItsFirstTime() {
+        Instant at = DEADLINE.minusSeconds(60);
+        Escalation acknowledged = club().acknowledge(at);
+        assertThat(acknowledged.isDue(Instant.MAX)).isFalse();
+        assertThat(acknowledged.acknowledge(DEADLINE).acknowledgedAt()).isEqualTo(at);
+        Escalation lateAcknowledgement = club().escalate(DEADLINE, "2022070001", HEADS, HEAD_DELAY).escalation()
+                .acknowledge(DEADLINE.plusSeconds(10));
+        assertThat(lateAcknowledgement.isDue(DEADLINE.plus(HEAD_DELAY))).isFalse();
+        assertThat(lateAcknowledgement.steps()).hasSize(1);
+    }
+}

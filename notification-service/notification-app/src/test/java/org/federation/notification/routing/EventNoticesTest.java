@@ -1,0 +1,93 @@
+package org.federation.notification.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.federation.notification.inbox.Notice;
+import org.federation.platform.messaging.EventEnvelope;
+import org.federation.platform.messaging.InboundEvents;
+import org.federation.platform.messaging.MalformedEventException;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Routing decisions without Spring, Kafka or MongoDB: what an event says as a notice, and the ids that deduplicate it. */
+class EventNoticesTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final InboundEvents INBOUND = new InboundEvents(JSON);
+
+    static EventEnvelope event(String id, String type, String subject, String payload) {
+        return new EventEnvelope(id, type, "/club-service", subject, Instant.parse("2026-11-20T10:00:00Z"), "system", 2, payload);
+    }
+
+    @Test
+    void oneCauseAndOneRecipientAlwaysMakeTheSameNoticeIdAndAnythingElseAnother() {
+        assertThat(Notice.idFor("event-1", "person:1")).isEqualTo(Notice.idFor("event-1", "person:1"));
+        assertThat(Notice.idFor("event-1", "person:1")).isNotEqualTo(Notice.idFor("event-1", "person:2"))
+                .isNotEqualTo(Notice.idFor("event-2", "person:1"));
+        assertThat(Notice.idFor("event-1", "person:1")).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void aSuspensionConcernsTheClubsLeadersAndCarriesTheReason() {
+        Routed routed = ClubEventNotices.of(event("e1", "org.federation.club.suspended.v1", "c1", """
+                {"club":{"id":"c1","name":"网球协会","category":"sports","state":"suspended","leaders":[]},
+                 "previousState":"active","reason":"no activity for a year"}"""), INBOUND).orElseThrow();
+        assertThat(routed.kind()).isEqualTo("club-suspended");
+        assertThat(routed.title()).isEqualTo("Club suspended: 网球协会");
+        assertThat(routed.body()).contains("no activity for a year");
+        assertThat(routed.clubIds()).containsExactly("c1");
+        assertThat(routed.cause()).isEqualTo("e1");
+    }
+
+    @Test
+    void aMergerIsOneCauseWhicheverClubsEventTellsIt() {
+        String payload = """
+                {"club":{"id":"%s","name":"n","state":"merged"},"successor":{"id":"s","name":"United","state":"active"},
+                 "mergedAwayIds":["a","b"],"mergerId":"m1"}""";
+        Routed fromA = ClubEventNotices.of(event("e1", "org.federation.club.merged.v1", "a", payload.formatted("a")), INBOUND).orElseThrow();
+        Routed fromB = ClubEventNotices.of(event("e2", "org.federation.club.merged.v1", "b", payload.formatted("b")), INBOUND).orElseThrow();
+        assertThat(fromA.cause()).isEqualTo(fromB.cause()).isEqualTo("merger:m1");
+    }
+
+    @Test
+    void registrationOpeningConcernsEveryClubAndHearingsTheirPanel() {
+        assertThat(ClubEventNotices.of(event("e1", "org.federation.club.registration-opened.v1", "2026-2027",
+                "{\"academicYear\":\"2026-2027\",\"deadline\":\"2026-10-01T00:00:00Z\"}"), INBOUND).orElseThrow().allClubs()).isTrue();
+        Routed hearing = ClubEventNotices.of(event("e2", "org.federation.club.hearing-scheduled.v1", "app-1", """
+                {"application":{"id":"app-1","proposedName":"Go","state":"hearing-scheduled","initiators":["i1"],
+                 "hearing":{"scheduledAt":"2026-12-01T10:00:00Z","place":"Room 3","panel":["p1","p2"]}}}"""), INBOUND).orElseThrow();
+        assertThat(hearing.persons()).containsExactly("i1", "p1", "p2");
+        assertThat(hearing.subjectRef()).isEqualTo("founding-application:app-1");
+    }
+
+    @Test
+    void typesWithoutNoticesAreIgnoredAndBrokenOnesRefused() {
+        assertThat(ClubEventNotices.of(event("e1", "org.federation.club.test-snapshot.v1", "c1", "{}"), INBOUND)).isEmpty();
+        assertThatThrownBy(() -> ClubEventNotices.of(event("e2", "org.federation.club.merged.v1", "c1",
+                "{\"club\":{\"id\":\"c1\"}}"), INBOUND)).isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
+    void otherServicesEventsAreReadGenericallyAndOnlyListedKindsRouted() {
+        assertThat(GenericEventNotices.kindOf("org.federation.finance.budget-decided.v1")).isEqualTo("budget-decided");
+        JsonNode activity = JSON.readTree("{\"activity\":{\"id\":\"a1\",\"clubIds\":[\"c1\",\"c2\"],\"clubId\":\"c1\",\"title\":\"Go night\"}}");
+        Routed routed = GenericEventNotices.of(new EventEnvelope("e1", "org.federation.event.activity-cancelled.v1",
+                "/event-service", "a1", Instant.now(), "system", 3, activity.toString()), activity).orElseThrow();
+        assertThat(routed.title()).isEqualTo("Activity cancelled: Go night");
+        assertThat(routed.clubIds()).containsExactly("c1", "c2");
+        assertThat(routed.subjectRef()).isEqualTo("activity:a1");
+        assertThat(GenericEventNotices.of(new EventEnvelope("e2", "org.federation.event.registration-added.v1",
+                "/event-service", "a1", Instant.now(), "system", 4, "{}"), JSON.readTree("{}"))).isEmpty();
+        assertThat(NoticeKinds.defaultsFor("department:finance")).contains("account-settled", "budget-decided");
+        assertThat(NoticeKinds.defaultsFor("person:1")).isEmpty();
+        assertThat(NoticeKinds.all()).extracting(NoticeKinds.Kind::name).doesNotHaveDuplicates().hasSizeGreaterThan(25);
+        assertThat(List.of("organization", "finance", "publicity", "evaluation", "external-relations", "office"))
+                .allSatisfy(d -> assertThat(NoticeKinds.DEPARTMENT_DEFAULTS).containsKey(d));
+    }
+}

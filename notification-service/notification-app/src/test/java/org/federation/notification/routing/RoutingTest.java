@@ -1,0 +1,170 @@
+package org.federation.notification.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.federation.club.contracts.testing.ClubFacts;
+import org.federation.notification.EmbeddedBackboneProperties;
+import org.federation.notification.Fixtures;
+import org.federation.notification.NotificationServiceTest;
+import org.federation.notification.directory.ClubDirectory;
+import org.federation.notification.directory.Departments;
+import org.federation.notification.inbox.Inboxes;
+import org.federation.notification.inbox.Notice;
+import org.federation.platform.messaging.EventEnvelope;
+import org.federation.platform.testing.EmbeddedBackbone;
+import org.federation.platform.testing.HttpProbe;
+import org.federation.platform.testing.Persona;
+import org.federation.platform.testing.RawEvents;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Events of club-, finance- and event-service become notices for subscribers, club leaders and the people concerned. */
+@NotificationServiceTest
+class RoutingTest extends EmbeddedBackboneProperties {
+
+    @Autowired
+    ClubDirectory clubs;
+    @Autowired
+    Inboxes inboxes;
+    @Autowired
+    Departments departments;
+
+    String run;
+    String club;
+    String leader;
+
+    @BeforeEach
+    void aClub() {
+        run = UUID.randomUUID().toString().substring(0, 8);
+        club = "club-r-" + run;
+        leader = "88" + Math.floorMod(run.hashCode(), 100_000);
+        ClubFacts.publish(Fixtures.club(club, "sports", List.of(leader), List.of("8800000001"), null));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> clubs.find(club).isPresent());
+    }
+
+    @Test
+    void aClubsLeadersAndTheOrganizationDepartmentHearOfItsLifecycleOncePerEvent() {
+        EventEnvelope suspended = state("org.federation.club.suspended.v1", 2, "suspended", "accounts not filed");
+        send("club.events", suspended, suspended);
+        awaitTitle("person:" + leader, "Club suspended: Club " + club);
+        awaitTitle("department:organization", "Club suspended: Club " + club);
+        assertThat(titles("person:" + leader)).containsOnlyOnce("Club suspended: Club " + club)
+                .contains("Club established: Club " + club);
+        assertThat(titles("person:8800000001")).as("members are not told of lifecycle events").isEmpty();
+        assertThat(titles("department:finance")).doesNotContain("Club suspended: Club " + club);
+        Notice notice = inboxes.get(Notice.idFor(suspended.id(), "person:" + leader));
+        assertThat(notice.body()).contains("accounts not filed").contains("was active");
+    }
+
+    @Test
+    void subscriptionsChangedThroughTheApiTakeEffect() {
+        HttpProbe presidium = Persona.PRESIDIUM.on(app());
+        assertThat(presidium.get("/api/subscriptions/department:finance").json().get("defaults").asBoolean()).isTrue();
+        HttpProbe.Response changed = presidium.send(new org.federation.platform.testing.HttpCall("PUT",
+                "/api/subscriptions/department:finance", "application/json",
+                "{\"kinds\":[\"account-settled\",\"club-reinstated\"],\"ownClubs\":true}"));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        HttpProbe leaderProbe = Fixtures.student(app(), leader);
+        assertThat(leaderProbe.send(new org.federation.platform.testing.HttpCall("PUT", "/api/subscriptions/person:" + leader,
+                "application/json", "{\"kinds\":[],\"ownClubs\":false}")).status()).isEqualTo(200);
+
+        send("club.events", state("org.federation.club.reinstated.v1", 3, "active", "accounts filed"));
+        awaitTitle("department:finance", "Club reinstated: Club " + club);
+        awaitTitle("department:organization", "Club reinstated: Club " + club);
+        assertThat(titles("person:" + leader)).as("opted out of their own club's notices").doesNotContain("Club reinstated: Club " + club);
+        assertThat(presidium.get("/api/subscriptions/department:finance").json().get("updatedBy").asString())
+                .isEqualTo(Persona.PRESIDIUM.subject());
+        assertThat(presidium.send(new org.federation.platform.testing.HttpCall("PUT", "/api/subscriptions/department:finance",
+                "application/json", "{\"kinds\":[\"no-such-kind\"],\"ownClubs\":true}")).status()).isEqualTo(422);
+    }
+
+    @Test
+    void aHearingReachesTheInitiatorsAndThePanel() {
+        String application = "app-" + run;
+        send("club.events", RawEvents.envelope("org.federation.club.hearing-scheduled.v1", "/club-service", application, 3, """
+                {"application":{"id":"%s","proposedName":"Go Club %s","category":"other","state":"hearing-scheduled",
+                 "initiators":["8811111111","8811111112"],"hearing":{"scheduledAt":"2026-12-01T10:00:00Z","place":"Room 3",
+                 "panel":["8822222222"]}},"reasons":[]}""".formatted(application, run)));
+        for (String recipient : List.of("person:8811111111", "person:8811111112", "person:8822222222", "department:organization")) {
+            awaitTitle(recipient, "Hearing scheduled: Go Club " + run);
+        }
+        assertThat(inboxes.newestFirst("person:8822222222", 0, 1).items().get(0).body()).contains("Room 3");
+    }
+
+    @Test
+    void aMergerToldByOneEventPerClubIsOneNoticePerRecipient() {
+        String merger = "merger-" + run;
+        String payload = """
+                {"club":{"id":"%s","name":"Club %s","category":"sports","state":"merged","leaders":[{"studentNumber":"%s",
+                 "name":"L","role":"president"}],"memberStudentNumbers":[],"successorId":"succ-%s"},
+                 "successor":{"id":"succ-%s","name":"United %s","category":"sports","state":"active","leaders":[],
+                 "memberStudentNumbers":[]},"mergedAwayIds":["%s","other-%s"],"mergerId":"%s"}""";
+        EventEnvelope first = RawEvents.envelope("org.federation.club.merged.v1", "/club-service", club, 2,
+                payload.formatted(club, club, leader, run, run, run, club, run, merger));
+        EventEnvelope second = RawEvents.envelope("org.federation.club.merged.v1", "/club-service", club, 3,
+                payload.formatted(club, club, leader, run, run, run, club, run, merger));
+        send("club.events", first, second);
+        awaitTitle("department:organization", "Clubs merged into United " + run);
+        Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(titles("department:organization")).containsOnlyOnce("Clubs merged into United " + run);
+        assertThat(clubs.find(club).orElseThrow().state()).isEqualTo("merged");
+    }
+
+    @Test
+    void financeAndActivityEventsOfListedKindsReachTheirSubscribersAndTheClubsLeaders() {
+        send("finance.events", RawEvents.envelope("org.federation.finance.account-settled.v1", "/finance-service",
+                "acct-" + run, 2, """
+                {"account":{"id":"acct-%s","owner":"club","clubId":"%s","name":"Club %s","balanceFen":0,"state":"settled",
+                 "openedAt":"2026-01-01T00:00:00Z"},"clubId":"%s","settledBalanceFen":1200,"movedTo":"acct-federation"}"""
+                .formatted(run, club, club, club)));
+        awaitTitle("person:" + leader, "Account settled: Club " + club);
+        send("activity.events", RawEvents.envelope("org.federation.event.registration-added.v1", "/event-service",
+                "act-" + run, 2, "{\"activity\":{\"id\":\"act-" + run + "\",\"clubId\":\"" + club + "\",\"title\":\"Ignored " + run + "\"}}"),
+                RawEvents.envelope("org.federation.event.activity-published.v1", "/event-service", "act-" + run, 3,
+                        "{\"activity\":{\"id\":\"act-" + run + "\",\"clubId\":\"" + club + "\",\"title\":\"Go night " + run + "\"}}"));
+        awaitTitle("department:publicity", "Activity published: Go night " + run);
+        awaitTitle("person:" + leader, "Activity published: Go night " + run);
+        assertThat(titles("person:" + leader)).noneMatch(t -> t.contains("Ignored"));
+    }
+
+    @Test
+    void theRosterNamesADepartmentsHeadsMembersAndLiaisonOfficers() {
+        send("club.events", RawEvents.envelope("org.federation.federation.roster-changed.v1", "/club-service", "external-relations",
+                Long.parseLong(String.valueOf(System.nanoTime()).substring(0, 12)), """
+                {"department":"external-relations","heads":[{"studentNumber":"8833333333","name":"H"}],"members":["8833333334"],
+                 "liaisonOfficers":[{"studentNumber":"8833333335","clubIds":["%s"]}]}""".formatted(club)));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> departments.heads("external-relations").contains("8833333333"));
+        assertThat(departments.find("external-relations").orElseThrow().members()).contains("8833333334");
+        assertThat(departments.rosterLiaisonOf(club)).contains("8833333335");
+    }
+
+    private EventEnvelope state(String type, long sequence, String state, String reason) {
+        return RawEvents.envelope(type, "/club-service", club, sequence, """
+                {"club":{"id":"%s","name":"Club %s","category":"sports","state":"%s","leaders":[{"studentNumber":"%s",
+                 "name":"L","role":"president"}],"memberStudentNumbers":["8800000001"]},"previousState":"%s","reason":"%s"}"""
+                .formatted(club, club, state, leader, "active".equals(state) ? "suspended" : "active", reason));
+    }
+
+    private static void send(String topic, EventEnvelope... events) {
+        try (RawEvents raw = new RawEvents(EmbeddedBackbone.get().kafkaBootstrapServers())) {
+            for (EventEnvelope event : events) {
+                raw.send(topic, event);
+            }
+        }
+    }
+
+    private void awaitTitle(String recipient, String title) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> titles(recipient).contains(title));
+    }
+
+    private List<String> titles(String recipient) {
+        return inboxes.newestFirst(recipient, 0, 100).items().stream().map(Notice::title).toList();
+    }
+}
