@@ -66,9 +66,10 @@ class FederationEventsConsumers {
     }
 
     /**
-     * The roster as club-service will publish it (key = department name). Read leniently until its
-     * contract is fixed: {@code head} or {@code heads}, {@code members} (numbers, or objects with
-     * {@code studentNumber}), {@code liaisonOfficers} ({@code officer}/{@code studentNumber} and {@code clubIds}).
+     * The roster as club-service publishes it ({@code RosterChanged}, key = department name):
+     * {@code head}, {@code deputyHeads}, {@code members} (objects with {@code studentNumber}),
+     * {@code liaisonOfficers} ({@code studentNumber} and {@code clubIds}). Read leniently, so a
+     * roster that names people by bare numbers is understood too.
      */
     static void applyRoster(EventEnvelope event, JsonNode roster, Departments departments) {
         InboundEvents.require(roster.isObject(), event, "the roster must be a JSON object");
@@ -86,7 +87,9 @@ class FederationEventsConsumers {
                 }
             }
         }
-        departments.applyRoster(event.subject(), event.sequence(), heads, numbers(body.get("members")), liaisons);
+        List<String> members = numbers(body.get("members"));
+        members.addAll(numbers(body.get("deputyHeads"))); // deputy heads are the department's people too
+        departments.applyRoster(event.subject(), event.sequence(), heads, members, liaisons);
     }
 
     private static List<String> numbers(JsonNode node) {
