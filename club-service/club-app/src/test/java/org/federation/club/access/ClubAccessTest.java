@@ -115,6 +115,8 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
                 .row("GET /api/clubs/{clubId}/lineage", HttpCall.get("/api/clubs/" + clubId + "/lineage"), everyone(200))
                 .row("GET /api/clubs/{clubId}/lifecycle", HttpCall.get("/api/clubs/" + ledClub + "/lifecycle"),
                         only(200, Persona.staffAnd(LEADER, MEMBER)))
+                .row("GET /api/clubs/{clubId}/leaders", HttpCall.get("/api/clubs/" + ledClub + "/leaders?on=2026-01-01"),
+                        only(200, Persona.staffAnd(LEADER, MEMBER)))
                 .row("GET /api/clubs/{clubId}/leadership", HttpCall.get("/api/clubs/" + ledClub + "/leadership"),
                         only(200, Persona.staffAnd(LEADER, MEMBER)))
                 .row("POST /api/clubs/{clubId}/suspension",

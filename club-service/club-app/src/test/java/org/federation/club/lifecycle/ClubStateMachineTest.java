@@ -139,6 +139,17 @@ class ClubStateMachineTest {
     }
 
     @Test
+    void theLeadershipRecordTellsWhoLedTheClubOnAnyDay() {
+        Club handedOver = active("x").recordElection(election(true), NOW).club()
+                .confirmHandover("org", NOW.plus(java.time.Duration.ofDays(10)), TERM).club();
+        assertThat(handedOver.leadership().on("x", LocalDate.of(2026, 9, 5))).extracting(Leader::studentNumber)
+                .containsExactly("L-x");
+        assertThat(handedOver.leadership().on("x", LocalDate.of(2026, 9, 11))).extracting(Leader::studentNumber)
+                .containsExactly("M1-x");
+        assertThat(handedOver.leadership().on("x", LocalDate.of(2020, 1, 1))).as("before the platform knew").isEmpty();
+    }
+
+    @Test
     void confirmingAnElectionThatWasNeverHeldIsIllegalAndNamesTheAllowedActions() {
         assertThatThrownBy(() -> active("x").confirmHandover("org", NOW, TERM))
                 .isInstanceOf(IllegalTransitionException.class)

@@ -111,6 +111,18 @@ class ClubLifecycleController {
         return LeadershipView.of(club);
     }
 
+    /** Who led the club on a day ("who was president on 1 March?"), from its leadership record. */
+    record LeadersOn(String clubId, LocalDate on, List<Leader> leaders) {
+    }
+
+    @GetMapping("/leaders")
+    LeadersOn leadersOn(@PathVariable String clubId, @org.springframework.web.bind.annotation.RequestParam LocalDate on,
+                        Caller caller) {
+        Club club = registry.get(clubId);
+        caller.requireStaffOrInsider(insider(club, caller), "club " + clubId + "'s leadership record");
+        return new LeadersOn(clubId, on, club.leadership().on(clubId, on));
+    }
+
     @PostMapping("/suspension")
     LifecycleView suspend(@PathVariable String clubId, @Valid @RequestBody Reason body, Caller caller) {
         return LifecycleView.of(lifecycle.suspend(clubId, body.reason().strip(), caller));

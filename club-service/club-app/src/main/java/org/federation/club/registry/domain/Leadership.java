@@ -18,6 +18,18 @@ public record Leadership(List<Leader> leaders, LocalDate termStartedOn, LocalDat
         pastTerms = pastTerms == null ? List.of() : List.copyOf(pastTerms);
     }
 
+    /**
+     * Who led the club on a day: the current leaders from the start of their term, otherwise the
+     * past term (of this club) that covered the day; empty before any known term.
+     */
+    public List<Leader> on(String clubId, LocalDate day) {
+        if (!day.isBefore(termStartedOn)) {
+            return leaders;
+        }
+        return pastTerms.stream().filter(t -> clubId.equals(t.clubId()) && !day.isBefore(t.startedOn())
+                        && day.isBefore(t.endedOn())).reduce((a, b) -> b).map(PastTerm::leaders).orElse(List.of());
+    }
+
     static Leadership first(List<Leader> leaders, LocalDate startedOn, LocalDate endsOn) {
         return new Leadership(leaders, startedOn, endsOn, null, null, List.of());
     }
