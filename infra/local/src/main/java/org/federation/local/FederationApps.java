@@ -45,6 +45,9 @@ public final class FederationApps implements AutoCloseable {
      */
     public static FederationApps start(String kafka, Function<String, String> mongoUri, String issuer, boolean demo,
                                        List<String> extraArgs) throws Exception {
+        // one logback configuration (logback.xml) for the shared JVM: four contexts started at once would
+        // each reconfigure logging and race (tests start the platform more than once per JVM)
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         ExecutorService starters = Executors.newFixedThreadPool(SERVICES.size());
         try {
             List<Future<ConfigurableApplicationContext>> started = new ArrayList<>();

@@ -18,8 +18,6 @@ public final class LocalPlatform {
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
-        // one logback configuration (logback.xml) for the shared JVM; each Spring context would otherwise add its own
-        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install(); // Tomcat logs through java.util.logging
         Path data = Path.of(System.getenv().getOrDefault("FEDERATION_DATA", ".federation-data"));
