@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
  * Events of activity.events and finance.events as notices, read generically: the kind is the
  * type's name ({@code org.federation.finance.budget-decided.v1} → {@code budget-decided}) and is
  * routed only if {@link NoticeKinds} lists it; the clubs it is about come from {@code clubId},
- * {@code activity.clubId}/{@code activity.clubIds}, {@code account.clubId} or {@code club.id}.
+ * {@code activity.clubId}/{@code activity.clubIds}, {@code account.clubId}, {@code budget.clubId} or {@code club.id}
+ * (the shapes of event-service's and finance-service's contracts).
  */
 final class GenericEventNotices {
 
@@ -30,7 +31,7 @@ final class GenericEventNotices {
             return Optional.empty();
         }
         List<String> clubIds = new ArrayList<>();
-        for (String pointer : List.of("/clubId", "/activity/clubId", "/account/clubId", "/club/id")) {
+        for (String pointer : List.of("/clubId", "/activity/clubId", "/account/clubId", "/budget/clubId", "/club/id")) {
             JsonNode node = payload.at(pointer);
             if (node.isString() && !node.asString().isBlank()) {
                 clubIds.add(node.asString());
@@ -38,7 +39,8 @@ final class GenericEventNotices {
         }
         payload.at("/activity/clubIds").valueStream().filter(JsonNode::isString).map(JsonNode::asString).forEach(clubIds::add);
         String name = null;
-        for (String pointer : List.of("/activity/title", "/activity/name", "/account/name", "/title", "/name")) {
+        for (String pointer : List.of("/activity/title", "/activity/name", "/account/name", "/budget/title",
+                "/accountName", "/title", "/name")) {
             JsonNode node = payload.at(pointer);
             if (node.isString() && !node.asString().isBlank()) {
                 name = node.asString();
@@ -54,6 +56,12 @@ final class GenericEventNotices {
 
     private static String subjectRef(EventEnvelope event) {
         String type = event.type();
+        if (type.startsWith("org.federation.finance.budget-") || type.startsWith("org.federation.finance.activity-")) {
+            return "activity:" + event.subject(); // finance keys budgets and spending by the activity
+        }
+        if (type.startsWith("org.federation.finance.statement-")) {
+            return "statement:" + event.subject();
+        }
         if (type.startsWith("org.federation.finance.")) {
             return "account:" + event.subject();
         }

@@ -34,6 +34,25 @@ class EventNoticesTest {
     }
 
     @Test
+    void financesBudgetDecisionsAndStatementsReachTheClubTheyAreAbout() {
+        Routed budget = GenericEventNotices.of(event("e7", "org.federation.finance.budget-decided.v1", "activity-9",
+                "{\"budget\":{\"activityId\":\"activity-9\",\"title\":\"算法竞赛训练营\",\"clubId\":\"club-acmore\"},"
+                        + "\"decision\":\"partly-approved\"}"), JSON.readTree(
+                "{\"budget\":{\"activityId\":\"activity-9\",\"title\":\"算法竞赛训练营\",\"clubId\":\"club-acmore\"},"
+                        + "\"decision\":\"partly-approved\"}")).orElseThrow();
+        assertThat(budget.clubIds()).containsExactly("club-acmore");
+        assertThat(budget.title()).contains("算法竞赛训练营");
+        assertThat(budget.subjectRef()).isEqualTo("activity:activity-9");
+        String statement = "{\"statementId\":\"st-1\",\"accountId\":\"acct-club-acmore\",\"clubId\":\"club-acmore\","
+                + "\"accountName\":\"acmore编程协会\",\"period\":\"2026-10\"}";
+        Routed published = GenericEventNotices.of(event("e8", "org.federation.finance.statement-published.v1", "st-1",
+                statement), JSON.readTree(statement)).orElseThrow();
+        assertThat(published.clubIds()).containsExactly("club-acmore");
+        assertThat(published.title()).contains("acmore编程协会");
+        assertThat(published.subjectRef()).isEqualTo("statement:st-1");
+    }
+
+    @Test
     void aSuspensionConcernsTheClubsLeadersAndCarriesTheReason() {
         Routed routed = ClubEventNotices.of(event("e1", "org.federation.club.suspended.v1", "c1", """
                 {"club":{"id":"c1","name":"网球协会","category":"sports","state":"suspended","leaders":[]},
