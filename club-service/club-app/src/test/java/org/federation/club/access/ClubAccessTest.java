@@ -68,7 +68,7 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
     }
 
     @Test
-    void everyEndpointAnswersEachPersonaExactlyAsTheRulesSay() throws InterruptedException {
+    void everyEndpointAnswersEachPersonaExactlyAsTheRulesSay() {
         HttpProbe.Response created = PRESIDIUM.on(app()).postJson("/api/clubs", clubJson("Matrix " + UUID.randomUUID()));
         String clubId = created.json().get("id").asString();
         String ledClub = newClub(app(), "matrix");
@@ -318,12 +318,13 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
     }
 
     /** A year whose registration deadline has passed (a window opened a moment before its deadline). */
-    private String closedWindow() throws InterruptedException {
+    private String closedWindow() {
         String year = randomYear();
         java.time.Instant deadline = java.time.Instant.now().plusMillis(800);
         assertThat(ORGANIZATION_MEMBER.on(app()).postJson("/api/registration-windows", "{\"academicYear\":\"" + year
                 + "\",\"deadline\":\"" + deadline + "\"}").status()).isEqualTo(201);
-        Thread.sleep(1000);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> java.time.Instant.now().isAfter(deadline));
         return year;
     }
 
