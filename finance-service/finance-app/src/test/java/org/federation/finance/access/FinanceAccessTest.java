@@ -142,6 +142,8 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                         + "/statements/2018-12"), only(200, staffAnd(LEADER, MEMBER)))
                 .row("GET /api/accounts/{accountId}/statements/{period}/csv", HttpCall.get("/api/accounts/" + OWN_ACCOUNT
                         + "/statements/2018-12/csv"), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/accounts/{accountId}/statements/{period}/pdf", HttpCall.get("/api/accounts/" + OWN_ACCOUNT
+                        + "/statements/2018-12/pdf"), only(200, staffAnd(LEADER, MEMBER)))
                 .row("GET /api/accounts/{accountId}/statement-chains/{kind}", HttpCall.get("/api/accounts/" + OWN_ACCOUNT
                         + "/statement-chains/month"), only(200, staffAnd(LEADER, MEMBER)))
                 .row("GET /api/budgets", HttpCall.get("/api/budgets?clubId=" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
@@ -231,6 +233,8 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                         BadInputs.unknownIds()).map(p -> HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/statements/" + p)), 100)
                 .refuses("GET /api/accounts/{id}/statements/{period}/csv (unknown or bad periods)", Arbitraries.of(
                         "2017-01", "2019-13", "x").map(p -> HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/statements/" + p + "/csv")), 20)
+                .refuses("GET /api/accounts/{id}/statements/{period}/pdf (unknown or bad periods)", Arbitraries.of(
+                        "2017-01", "2019-13", "x").map(p -> HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/statements/" + p + "/pdf")), 20)
                 .survives("GET /api/accounts/{id}/statements (paging)", BadInputs.badPaging().map(q -> HttpCall.get("/api/accounts/"
                         + OWN_ACCOUNT + "/statements?" + q)), 100)
                 .refuses("GET /api/accounts/{id}/statements (kinds)", Arbitraries.of("kind=week", "kind=",

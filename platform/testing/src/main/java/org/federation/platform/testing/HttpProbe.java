@@ -59,6 +59,17 @@ public final class HttpProbe {
         return send(request(path).GET());
     }
 
+    /** A GET whose body is kept as bytes (a PDF, an image), not decoded as text. */
+    public Download download(String path) {
+        HttpResponse<byte[]> response = exchange(request(path).GET(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body(), response.headers().map());
+    }
+
+    /** A response whose body is bytes. */
+    public record Download(int status, String contentType, byte[] body, Map<String, List<String>> headers) {
+    }
+
     public Response post(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
@@ -85,10 +96,14 @@ public final class HttpProbe {
     }
 
     private Response send(HttpRequest.Builder builder) {
+        HttpResponse<String> response = exchange(builder, HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers().map());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder builder, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers().map());
+            return client.send(builder.build(), body);
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call to " + baseUrl + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.federation.finance.accounts.domain.Account;
 import org.federation.finance.accounts.domain.Accounts;
 import org.federation.finance.clubs.ClubRights;
+import org.federation.finance.ledger.application.BookingCalendar;
 import org.federation.finance.statements.application.StatementPublishing;
 import org.federation.finance.statements.domain.Period;
 import org.federation.finance.statements.domain.Statement;
@@ -64,8 +65,11 @@ class StatementController {
     private final Statements statements;
     private final Accounts accounts;
     private final ClubRights rights;
+    private final BookingCalendar calendar;
 
-    StatementController(StatementPublishing publishing, Statements statements, Accounts accounts, ClubRights rights) {
+    StatementController(StatementPublishing publishing, Statements statements, Accounts accounts, ClubRights rights,
+                        BookingCalendar calendar) {
+        this.calendar = calendar;
         this.publishing = publishing;
         this.statements = statements;
         this.accounts = accounts;
@@ -110,6 +114,19 @@ class StatementController {
                         .filename(statement.id() + ".csv").build().toString())
                 .header("X-Statement-Hash", statement.hash())
                 .body(StatementCsv.of(statement).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The statement as a printable PDF with a chart of income and spending by category. */
+    @GetMapping(path = "/statements/{period}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(@PathVariable String accountId, @PathVariable String period, Caller caller) {
+        readable(accountId, caller);
+        Statement statement = publishing.get(accountId, period);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(statement.id() + ".pdf").build().toString())
+                .header("X-Statement-Hash", statement.hash())
+                .body(StatementPdf.of(statement, calendar.zone()));
     }
 
     /** Verifies the account's chain of statements of one kind (hashes, links, balances, the ledger under them). */
