@@ -61,6 +61,11 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
     static final String BUDGET = "act-" + UUID.randomUUID();
     static final Map<Persona, String> TO_APPROVE = Map.of(PRESIDIUM, "act-" + UUID.randomUUID(), FINANCE_MEMBER,
             "act-" + UUID.randomUUID());
+    static final Map<Persona, String> TO_CLOSE = Map.of(PRESIDIUM, "act-" + UUID.randomUUID(), FINANCE_MEMBER,
+            "act-" + UUID.randomUUID());
+    static final String REJECTED = "act-" + UUID.randomUUID();
+    static final Map<Persona, String> CLAIM_TO_WITHDRAW = new java.util.HashMap<>();
+    static final Map<Persona, String> RECEIPT_TO_WITHDRAW = new java.util.HashMap<>();
     static final Map<Persona, String> TO_REJECT = Map.of(PRESIDIUM, "act-" + UUID.randomUUID(), FINANCE_MEMBER,
             "act-" + UUID.randomUUID());
 
@@ -90,12 +95,21 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                             Line.credit("federation-income-other", 10_000, null)), null)).transaction().id();
             statements.publish(OWN_ACCOUNT, "2018-12", "test");
             List.of(BUDGET, TO_APPROVE.get(PRESIDIUM), TO_APPROVE.get(FINANCE_MEMBER), TO_REJECT.get(PRESIDIUM),
-                    TO_REJECT.get(FINANCE_MEMBER)).forEach(activity -> budgets.receive(Budget.requested(activity,
+                    TO_REJECT.get(FINANCE_MEMBER), TO_CLOSE.get(PRESIDIUM), TO_CLOSE.get(FINANCE_MEMBER), REJECTED).forEach(activity -> budgets.receive(Budget.requested(activity,
                     "Spring gala", OWN_CLUB, null, 1_000_000, "hall and sound", LEADER.subject(), 1, Instant.now())));
             budgets.approve(BUDGET, 1_000_000, null, null, "test");
+            budgets.reject(REJECTED, "no plan", "test");
             fees.setRule(OWN_CLUB, FEE_YEAR, 5000, null, "test");
             sponsorship = sponsorships.record("校园书店", "SP-1", "prizes", OWN_CLUB, 1_000_000, LocalDate.now().minusDays(9),
                     "test").id();
+            LocalDate day = LocalDate.now().minusDays(1);
+            for (Persona claimant : List.of(PRESIDIUM, FINANCE_MEMBER, LEADER)) {
+                CLAIM_TO_WITHDRAW.put(claimant, budgets.claim(BUDGET, new BudgetDesk.ClaimRequest(100, "printing", "posters",
+                        "打印店", day, new Budget.Receipt("R-" + claimant, day, "打印店")), "test").id());
+            }
+            for (Persona finance : List.of(PRESIDIUM, FINANCE_MEMBER)) {
+                RECEIPT_TO_WITHDRAW.put(finance, sponsorships.receive(sponsorship, 100, day, null, "test").id());
+            }
         }
     }
 
@@ -156,6 +170,12 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                         only(200, PRESIDIUM, FINANCE_MEMBER))
                 .row("POST /api/budgets/{activityId}/claims", HttpCall.postJson("/api/budgets/" + BUDGET + "/claims",
                         json(validClaim())), only(201, PRESIDIUM, FINANCE_MEMBER, LEADER))
+                .row("POST /api/budgets/{activityId}/claims/{claimId}/withdrawal", persona -> HttpCall.postJson("/api/budgets/"
+                        + BUDGET + "/claims/" + CLAIM_TO_WITHDRAW.getOrDefault(persona, CLAIM_TO_WITHDRAW.get(LEADER))
+                        + "/withdrawal", "{\"reason\":\"wrong amount\"}"), only(200, PRESIDIUM, FINANCE_MEMBER, LEADER))
+                .row("POST /api/budgets/{activityId}/closure", persona -> HttpCall.postJson("/api/budgets/"
+                        + TO_CLOSE.getOrDefault(persona, TO_CLOSE.get(PRESIDIUM)) + "/closure", "{\"reason\":\"over\"}"),
+                        only(200, PRESIDIUM, FINANCE_MEMBER))
                 .row("GET /api/clubs/{clubId}/fees", HttpCall.get(FEES), only(200, staffAnd(LEADER, MEMBER)))
                 .row("GET /api/clubs/{clubId}/fees/{year}", HttpCall.get(FEES + "/" + FEE_YEAR), only(200, staffAnd(LEADER, MEMBER)))
                 .row("PUT /api/clubs/{clubId}/fees/{year}", new HttpCall("PUT", FEES + "/2027-2028", "application/json",
@@ -175,6 +195,10 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                 .row("POST /api/sponsorships/{id}/receipts", persona -> HttpCall.postJson("/api/sponsorships/" + sponsorship
                         + "/receipts", "{\"amountFen\":100,\"receivedOn\":\"" + LocalDate.now().minusDays(1) + "\"}"),
                         only(201, PRESIDIUM, FINANCE_MEMBER))
+                .row("POST /api/sponsorships/{id}/receipts/{receiptId}/withdrawal", persona -> HttpCall.postJson(
+                        "/api/sponsorships/" + sponsorship + "/receipts/" + RECEIPT_TO_WITHDRAW.getOrDefault(persona,
+                                RECEIPT_TO_WITHDRAW.get(PRESIDIUM)) + "/withdrawal", "{\"reason\":\"bounced\"}"),
+                        only(200, PRESIDIUM, FINANCE_MEMBER))
                 .withPlatformEndpoints()
                 .verify(mappings, app());
     }
@@ -265,6 +289,18 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                                 + TO_REJECT.get(PRESIDIUM) + "/rejection", body)),
                         Arbitraries.oneOf(BadInputs.unknownIds(), Arbitraries.just(BUDGET)).map(id -> HttpCall.postJson(
                                 "/api/budgets/" + id + "/rejection", "{\"reason\":\"x\"}"))), 100)
+                .refuses("POST /api/budgets/{activityId}/closure (bad bodies, unknown or rejected)", Arbitraries.oneOf(
+                        BadInputs.brokenJson(Map.of("reason", "x")).map(body -> HttpCall.postJson("/api/budgets/"
+                                + TO_CLOSE.get(PRESIDIUM) + "/closure", body)),
+                        Arbitraries.oneOf(BadInputs.unknownIds(), Arbitraries.just(REJECTED)).map(id ->
+                                HttpCall.postJson("/api/budgets/" + id + "/closure", "{\"reason\":\"x\"}"))), 100)
+                .refuses("POST /api/budgets/{activityId}/claims/{claimId}/withdrawal (bad bodies, unknown claims)",
+                        Arbitraries.oneOf(BadInputs.brokenJson(Map.of("reason", "x")).map(body -> HttpCall.postJson(
+                                        "/api/budgets/" + BUDGET + "/claims/" + CLAIM_TO_WITHDRAW.get(LEADER) + "/withdrawal", body)),
+                                BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/budgets/" + BUDGET + "/claims/" + id
+                                        + "/withdrawal", "{\"reason\":\"x\"}")),
+                                BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/budgets/" + id + "/claims/"
+                                        + CLAIM_TO_WITHDRAW.get(LEADER) + "/withdrawal", "{\"reason\":\"x\"}"))), 100)
                 .refuses("POST /api/budgets/{activityId}/claims (bad bodies)", Arbitraries.oneOf(
                         BadInputs.brokenJson(validClaim()), BadInputs.withInvalidFields(validClaim(), Map.of(
                                 "amountFen", Arbitraries.oneOf(Arbitraries.of(0, -5, 0.5, "700", 1_000_001, 2_000_000_000L)
@@ -358,6 +394,12 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                                 + sponsorship + "/receipts", body)),
                         BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/sponsorships/" + id + "/receipts",
                                 "{\"amountFen\":1,\"receivedOn\":\"2026-10-01\"}"))), 200)
+                .refuses("POST /api/sponsorships/{id}/receipts/{receiptId}/withdrawal (bad bodies, unknown receipts)",
+                        Arbitraries.oneOf(BadInputs.brokenJson(Map.of("reason", "x")).map(body -> HttpCall.postJson(
+                                        "/api/sponsorships/" + sponsorship + "/receipts/" + RECEIPT_TO_WITHDRAW.get(PRESIDIUM)
+                                                + "/withdrawal", body)),
+                                BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/sponsorships/" + sponsorship
+                                        + "/receipts/" + id + "/withdrawal", "{\"reason\":\"x\"}"))), 100)
                 .verify();
         assertThat(cases).isGreaterThanOrEqualTo(1000);
     }

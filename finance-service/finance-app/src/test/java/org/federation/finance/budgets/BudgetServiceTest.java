@@ -194,7 +194,7 @@ class BudgetServiceTest extends EmbeddedBackboneProperties {
         LocalDate day = LocalDate.now().minusDays(1);
         assertThat(budgets.addClaim(activity, new Budget.Claim(claimId, 2_000, "food", "team lunch", "食堂",
                 new Budget.Receipt("R-1", day, "食堂"), day, Persona.LEADER.subject(), Instant.now().minusSeconds(120),
-                Budget.Claim.transactionIdOf(claimId), false))).isTrue();
+                Budget.Claim.transactionIdOf(claimId), false, null))).isTrue();
         try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "finance.events")) {
             sweep.sweep(Instant.now());
             sweep.sweep(Instant.now());

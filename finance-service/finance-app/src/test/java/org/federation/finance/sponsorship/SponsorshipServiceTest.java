@@ -89,4 +89,35 @@ class SponsorshipServiceTest extends EmbeddedBackboneProperties {
                 + "/receipts", receipt(50_000)).status()).isEqualTo(201);
         assertThat(accounts.find("federation-sponsorship").orElseThrow().balanceFen() - before).isEqualTo(50_000);
     }
+
+    @Test
+    void aReceiptBookedByMistakeIsWithdrawnItsBookingReversedAndThePromiseOpenAgain() {
+        String clubId = "sponsored-" + UUID.randomUUID();
+        ClubFacts.publish(ClubFacts.established(clubId, "围棋社", Persona.LEADER.subject(), List.of()));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> accounts.find("acct-" + clubId).isPresent());
+        HttpProbe finance = Persona.FINANCE_MEMBER.on(app());
+        String id = finance.postJson("/api/sponsorships", agreement(clubId, 10_000)).json().get("id").asString();
+        String receiptId = finance.postJson("/api/sponsorships/" + id + "/receipts", receipt(10_000)).json()
+                .at("/receipt/id").asString();
+
+        assertThat(Persona.LEADER.on(app()).postJson("/api/sponsorships/" + id + "/receipts/" + receiptId + "/withdrawal",
+                "{\"reason\":\"mine\"}").status()).isEqualTo(403);
+        HttpProbe.Response withdrawn = finance.postJson("/api/sponsorships/" + id + "/receipts/" + receiptId
+                + "/withdrawal", "{\"reason\":\"the transfer bounced\"}");
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(withdrawn.json().at("/receipt/withdrawal/reason").asString()).isEqualTo("the transfer bounced");
+        assertThat(withdrawn.json().at("/receipt/withdrawal/booked").asBoolean()).isTrue();
+        assertThat(withdrawn.json().at("/sponsorship/receivedFen").asLong()).isZero();
+        assertThat(accounts.find("acct-" + clubId).orElseThrow().balanceFen()).isZero();
+        assertThat(finance.get("/api/ledger/transactions/rev-sponsorship-" + receiptId).json().get("reverses").asString())
+                .isEqualTo("sponsorship-" + receiptId);
+
+        assertThat(finance.postJson("/api/sponsorships/" + id + "/receipts/" + receiptId + "/withdrawal",
+                "{\"reason\":\"again\"}").status()).isEqualTo(409);
+        assertThat(finance.postJson("/api/sponsorships/" + id + "/receipts/nope/withdrawal",
+                "{\"reason\":\"x\"}").status()).isEqualTo(404);
+        assertThat(finance.postJson("/api/sponsorships/" + id + "/receipts", receipt(10_000)).status())
+                .as("the whole promise is outstanding again").isEqualTo(201);
+        assertThat(accounts.find("acct-" + clubId).orElseThrow().balanceFen()).isEqualTo(10_000);
+    }
 }

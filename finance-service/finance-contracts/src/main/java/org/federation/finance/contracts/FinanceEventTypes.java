@@ -22,8 +22,18 @@ public final class FinanceEventTypes {
     /** The Finance Department decided a budget request. Key = activity id. Payload: {@link BudgetDecided}. */
     public static final String BUDGET_DECIDED = "org.federation.finance.budget-decided.v1";
 
-    /** An expense claim was booked against an activity's budget. Key = activity id. Payload: {@link ActivitySpendingChanged}. */
+    /**
+     * An expense claim was booked against an activity's budget, or withdrawn (a correction).
+     * Key = activity id. Payload: {@link ActivitySpendingChanged}.
+     */
     public static final String ACTIVITY_SPENDING_CHANGED = "org.federation.finance.activity-spending-changed.v1";
+
+    /**
+     * An activity's budget was closed: what remained of it is released (the activity ended and its
+     * claim window passed, it was cancelled, or the Finance Department closed it). No claim is
+     * accepted after. Key = activity id. Payload: {@link BudgetClosed}.
+     */
+    public static final String BUDGET_CLOSED = "org.federation.finance.budget-closed.v1";
 
     /** A statement was published. Key = statement id. Payload: {@link StatementPublished}. */
     public static final String STATEMENT_PUBLISHED = "org.federation.finance.statement-published.v1";

@@ -1,5 +1,6 @@
 package org.federation.finance.budgets.application;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.federation.finance.ledger.application.Sweep;
 import org.federation.finance.ledger.domain.AccountKinds;
 import org.federation.finance.ledger.domain.Line;
 import org.federation.finance.ledger.domain.Transaction;
+import org.federation.finance.ledger.domain.Withdrawal;
 import org.federation.platform.messaging.ConcurrentAggregateUpdateException;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.ResourceNotFoundException;
@@ -32,6 +34,8 @@ import org.springframework.stereotype.Service;
 public class BudgetDesk implements Sweep.Unbooked {
 
     private static final Logger log = LoggerFactory.getLogger(BudgetDesk.class);
+    /** The actor of what finance-service does on its own (an event, a timer). */
+    private static final String SYSTEM = "system";
 
     /** What a claimant says about an expense. */
     public record ClaimRequest(long amountFen, String category, String description, String payee,
@@ -102,7 +106,7 @@ public class BudgetDesk implements Sweep.Unbooked {
         String claimId = UUID.randomUUID().toString();
         Budget.Claim claim = new Budget.Claim(claimId, request.amountFen(), request.category(), request.description(),
                 request.payee(), request.receipt(), request.spentOn(), actor, calendar.now(),
-                Budget.Claim.transactionIdOf(claimId), false);
+                Budget.Claim.transactionIdOf(claimId), false, null);
         Transaction booking = bookingOf(budget, claim);
         ledger.check(booking);
         if (!budgets.addClaim(activityId, claim)) {
@@ -112,6 +116,73 @@ public class BudgetDesk implements Sweep.Unbooked {
         }
         book(activityId, budget, claim);
         return claim;
+    }
+
+    /**
+     * Withdraws a claim as a correction: recorded on the budget first (its amount is spent no more
+     * and may be claimed again while the budget is open), then its ledger transaction is reversed;
+     * the sweep writes the reversal if a crash comes between. 404 for an unknown claim, 409 if it
+     * was withdrawn already or the budget is not approved or closed.
+     */
+    public Budget.Claim withdraw(String activityId, String claimId, String reason, String actor) {
+        Budget budget = get(activityId);
+        Budget.Claim claim = budget.claim(claimId);
+        if (!claim.booked() && !claim.withdrawn()) {
+            book(activityId, budget, claim); // an interrupted claim is booked before it can be reversed
+        }
+        Budget changed = budgets.change(activityId,
+                current -> current.budget().withdraw(claimId, reason, actor, calendar.now()), actor).budget();
+        bookWithdrawal(changed, changed.claim(claimId));
+        return get(activityId).claim(claimId);
+    }
+
+    private void bookWithdrawal(Budget budget, Budget.Claim claim) {
+        Withdrawal withdrawal = claim.withdrawal();
+        ledger.reverseAtSource(claim.transactionId(), "claim withdrawn: " + withdrawal.reason(), withdrawal.withdrawnBy());
+        budgets.change(budget.id(), current -> current.budget().withdrawalBooked(claim.id()), withdrawal.withdrawnBy());
+    }
+
+    /** The Finance Department closes a budget by hand: what remains is released; 409 unless requested or approved. */
+    public Budget close(String activityId, String reason, String actor) {
+        get(activityId);
+        return budgets.change(activityId,
+                current -> current.budget().close(Budget.CLOSED_BY_FINANCE, reason, actor, calendar.now()), actor).budget();
+    }
+
+    /** The activity was cancelled: its budget closes (if it has one and it is open); a repeat changes nothing. */
+    public void activityCancelled(String activityId, String reason) {
+        if (budgets.find(activityId).isPresent()) {
+            budgets.change(activityId, current -> current.budget().close(Budget.ACTIVITY_CANCELLED,
+                    "the activity was cancelled" + (reason == null ? "" : ": " + reason), SYSTEM,
+                    calendar.now()), SYSTEM);
+        }
+    }
+
+    /** The activity's newest snapshot says when it ends: the claim window counts from there. */
+    public void activityEnds(String activityId, Instant endsAt) {
+        if (budgets.find(activityId).isPresent()) {
+            budgets.change(activityId, current -> current.budget().activityEnds(endsAt), SYSTEM);
+        }
+    }
+
+    /**
+     * Closes every open budget whose activity ended more than {@code claimWindow} ago, releasing
+     * what remains. Version-checked changes and a no-op close of a closed budget make it safe for
+     * several instances.
+     */
+    public int closeAfterClaimWindow(Duration claimWindow) {
+        int closed = 0;
+        for (Budget budget : budgets.openWithActivityEndedBefore(calendar.now().minus(claimWindow))) {
+            Budget.Change change = budgets.change(budget.id(), current -> current.budget().close(Budget.CLAIM_WINDOW_PASSED,
+                    "the activity ended at " + budget.activityEndsAt() + " and claims were accepted for " + claimWindow
+                            + " after", SYSTEM, calendar.now()), SYSTEM);
+            if (!change.events().isEmpty()) {
+                closed++;
+                log.info("Closed activity {}'s budget after its claim window: {} fen released",
+                        budget.id(), change.budget().closure().releasedFen());
+            }
+        }
+        return closed;
     }
 
     private void book(String activityId, Budget budget, Budget.Claim claim) {
@@ -144,6 +215,12 @@ public class BudgetDesk implements Sweep.Unbooked {
                 log.warn("Booking claim {} on activity {}, accepted but not booked (an interrupted request)", claim.id(),
                         budget.id());
                 book(budget.id(), budget, claim);
+            }
+        }
+        for (Budget budget : budgets.withUnbookedWithdrawals(before)) {
+            for (Budget.Claim claim : budget.unbookedWithdrawals()) {
+                log.warn("Reversing withdrawn claim {} on activity {} (an interrupted withdrawal)", claim.id(), budget.id());
+                bookWithdrawal(budget, claim);
             }
         }
     }

@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.federation.finance.contracts.ActivitySpendingChanged;
+import org.federation.finance.contracts.BudgetClosed;
 import org.federation.finance.contracts.BudgetDecided;
 import org.federation.finance.contracts.BudgetSnapshot;
+import org.federation.finance.ledger.domain.Withdrawal;
 import org.federation.platform.problem.IllegalTransitionException;
+import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.problem.StateConflictException;
 
@@ -23,15 +26,28 @@ import org.federation.platform.problem.StateConflictException;
  * @param id               the activity id
  * @param requestSequence  the sequence of the newest request applied (a newer one replaces an undecided request)
  * @param fundingAccountId the account claims are paid from, chosen at approval
+ * @param activityEndsAt   when the activity ends, from its published snapshot (the claim window counts from it), or null
+ * @param closure          why and when the budget was closed and what it released, or null while open
  */
 public record Budget(String id, String title, String clubId, String department, long requestedFen, String purpose,
                      String requestedBy, long requestSequence, Instant requestedAt, String state, long approvedFen,
                      long spentFen, long remainingFen, String fundingAccountId, String decidedBy, Instant decidedAt,
-                     String note, List<Claim> claims) {
+                     String note, List<Claim> claims, Instant activityEndsAt, Closure closure) {
 
     public static final String REQUESTED = "requested";
     public static final String APPROVED = "approved";
     public static final String REJECTED = "rejected";
+    public static final String CLOSED = "closed";
+
+    /** Why a budget closes (the {@code cause} of {@code budget-closed}). */
+    public static final String CLAIM_WINDOW_PASSED = "claim-window-passed";
+    public static final String ACTIVITY_CANCELLED = "activity-cancelled";
+    public static final String CLOSED_BY_FINANCE = "closed-by-finance";
+
+    /** A budget's closing: what remained and was released, why, by whom. */
+    public record Closure(long releasedFen, String cause, String reason, String closedBy, Instant closedAt) {
+    }
+
 
     /** A budget and the events its latest change produced. */
     public record Change(Budget budget, List<Object> events) {
@@ -43,9 +59,11 @@ public record Budget(String id, String title, String clubId, String department, 
      * @param spentOn       the day the money was spent (the booking date)
      * @param transactionId the ledger transaction that books it
      * @param booked        whether that transaction is written (the sweep books it after a crash)
+     * @param withdrawal    its withdrawal, or null
      */
     public record Claim(String id, long amountFen, String category, String description, String payee, Receipt receipt,
-                        LocalDate spentOn, String claimedBy, Instant claimedAt, String transactionId, boolean booked) {
+                        LocalDate spentOn, String claimedBy, Instant claimedAt, String transactionId, boolean booked,
+                        Withdrawal withdrawal) {
 
         public static String transactionIdOf(String claimId) {
             return "claim-" + claimId;
@@ -53,7 +71,16 @@ public record Budget(String id, String title, String clubId, String department, 
 
         Claim markedBooked() {
             return new Claim(id, amountFen, category, description, payee, receipt, spentOn, claimedBy, claimedAt,
-                    transactionId, true);
+                    transactionId, true, withdrawal);
+        }
+
+        Claim withWithdrawal(Withdrawal newWithdrawal) {
+            return new Claim(id, amountFen, category, description, payee, receipt, spentOn, claimedBy, claimedAt,
+                    transactionId, booked, newWithdrawal);
+        }
+
+        public boolean withdrawn() {
+            return withdrawal != null;
         }
     }
 
@@ -70,7 +97,7 @@ public record Budget(String id, String title, String clubId, String department, 
     public static Budget requested(String activityId, String title, String clubId, String department, long requestedFen,
                                    String purpose, String requestedBy, long sequence, Instant now) {
         return new Budget(activityId, title, clubId, department, requestedFen, purpose, requestedBy, sequence, now,
-                REQUESTED, 0, 0, 0, null, null, null, null, List.of());
+                REQUESTED, 0, 0, 0, null, null, null, null, List.of(), null, null);
     }
 
     /** A newer request replaces one not decided yet; anything else (a repeat, a late one) changes nothing. */
@@ -80,13 +107,14 @@ public record Budget(String id, String title, String clubId, String department, 
         }
         return new Budget(id, newer.title(), newer.clubId(), newer.department(), newer.requestedFen(), newer.purpose(),
                 newer.requestedBy(), newer.requestSequence(), requestedAt, state, approvedFen, spentFen, remainingFen,
-                fundingAccountId, decidedBy, decidedAt, note, claims);
+                fundingAccountId, decidedBy, decidedAt, note, claims, activityEndsAt, closure);
     }
 
     public List<String> allowedActions() {
         return switch (state) {
-            case REQUESTED -> List.of("approve", "reject");
-            case APPROVED -> List.of("claim");
+            case REQUESTED -> List.of("approve", "reject", "close");
+            case APPROVED -> List.of("claim", "withdraw-claim", "close");
+            case CLOSED -> List.of("withdraw-claim");
             default -> List.of();
         };
     }
@@ -98,7 +126,8 @@ public record Budget(String id, String title, String clubId, String department, 
             throw new RuleViolationException("approvedFen", "must be from 1 to the " + requestedFen + " fen requested");
         }
         Budget approved = new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
-                requestedAt, APPROVED, amountFen, 0, amountFen, fundingAccountId, actor, now, note, claims);
+                requestedAt, APPROVED, amountFen, 0, amountFen, fundingAccountId, actor, now, note, claims, activityEndsAt,
+                null);
         return new Change(approved, List.of(new BudgetDecided(approved.snapshot(),
                 amountFen == requestedFen ? "approved" : "partly-approved", note)));
     }
@@ -106,7 +135,7 @@ public record Budget(String id, String title, String clubId, String department, 
     public Change reject(String reason, String actor, Instant now) {
         requireState(REQUESTED, "rejecting");
         Budget rejected = new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
-                requestedAt, REJECTED, 0, 0, 0, null, actor, now, reason, claims);
+                requestedAt, REJECTED, 0, 0, 0, null, actor, now, reason, claims, activityEndsAt, null);
         return new Change(rejected, List.of(new BudgetDecided(rejected.snapshot(), "rejected", reason)));
     }
 
@@ -148,15 +177,90 @@ public record Budget(String id, String title, String clubId, String department, 
         if (bookedClaim == null) {
             return new Change(this, List.of());
         }
-        Budget next = new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
-                requestedAt, state, approvedFen, spentFen, remainingFen, fundingAccountId, decidedBy, decidedAt, note,
-                List.copyOf(updated));
+        Budget next = withClaims(spentFen, remainingFen, updated);
         return new Change(next, List.of(new ActivitySpendingChanged(next.snapshot(), claimId, bookedClaim.amountFen(),
-                bookedClaim.category())));
+                bookedClaim.category(), false)));
     }
 
     public List<Claim> unbookedClaims() {
         return claims.stream().filter(c -> !c.booked()).toList();
+    }
+
+    public Claim claim(String claimId) {
+        return claims.stream().filter(c -> c.id().equals(claimId)).findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("claim on activity " + id + "'s budget", claimId));
+    }
+
+    /**
+     * Withdraws a booked claim as a correction (a wrong amount, a receipt that was not valid): its
+     * amount is spent no more and, while the budget is open, may be claimed again; the claim stays
+     * on record with the reason. The ledger transaction is reversed after this change is stored.
+     */
+    public Change withdraw(String claimId, String reason, String actor, Instant now) {
+        if (!APPROVED.equals(state) && !CLOSED.equals(state)) {
+            throw new IllegalTransitionException("withdrawing a claim (activity " + id + "'s budget)", state,
+                    allowedActions());
+        }
+        Claim claim = claim(claimId);
+        if (claim.withdrawn()) {
+            throw new StateConflictException("claim " + claimId + " was already withdrawn on " + claim.withdrawal().withdrawnAt()
+                    + " by " + claim.withdrawal().withdrawnBy() + ": " + claim.withdrawal().reason());
+        }
+        if (!claim.booked()) {
+            throw new StateConflictException("claim " + claimId + " is still being booked; withdraw it in a moment");
+        }
+        List<Claim> updated = claims.stream().map(c -> c.id().equals(claimId)
+                ? c.withWithdrawal(new Withdrawal(reason, actor, now, false)) : c).toList();
+        Budget next = withClaims(spentFen - claim.amountFen(),
+                CLOSED.equals(state) ? 0 : remainingFen + claim.amountFen(), updated);
+        return new Change(next, List.of(new ActivitySpendingChanged(next.snapshot(), claimId, claim.amountFen(),
+                claim.category(), true)));
+    }
+
+    /** The withdrawn claim's reversal is written. */
+    public Change withdrawalBooked(String claimId) {
+        List<Claim> updated = claims.stream().map(c -> c.id().equals(claimId) && c.withdrawn() && !c.withdrawal().booked()
+                ? c.withWithdrawal(c.withdrawal().reversalBooked()) : c).toList();
+        return new Change(withClaims(spentFen, remainingFen, updated), List.of());
+    }
+
+    public List<Claim> unbookedWithdrawals() {
+        return claims.stream().filter(c -> c.withdrawn() && !c.withdrawal().booked()).toList();
+    }
+
+    /**
+     * Closes the budget: what remains is released and no claim is accepted after. Closing a
+     * request never decided releases nothing. A closed or rejected budget closes no further: by
+     * the Finance Department's hand that is a 409; for the automatic causes (the activity was
+     * cancelled, its claim window passed) it changes nothing, so redelivered events are harmless.
+     */
+    public Change close(String cause, String reason, String actor, Instant now) {
+        if (!REQUESTED.equals(state) && !APPROVED.equals(state)) {
+            if (CLOSED_BY_FINANCE.equals(cause)) {
+                throw new IllegalTransitionException("closing activity " + id + "'s budget", state, allowedActions());
+            }
+            return new Change(this, List.of());
+        }
+        Budget closed = new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
+                requestedAt, CLOSED, approvedFen, spentFen, 0, fundingAccountId, decidedBy, decidedAt, note, claims,
+                activityEndsAt, new Closure(remainingFen, cause, reason, actor, now));
+        return new Change(closed, List.of(new BudgetClosed(closed.snapshot(), remainingFen, cause, reason)));
+    }
+
+    /** The activity's end as its newest snapshot says (a reschedule moves the claim window with it). */
+    public Change activityEnds(Instant endsAt) {
+        if (endsAt == null || endsAt.equals(activityEndsAt)) {
+            return new Change(this, List.of());
+        }
+        return new Change(new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
+                requestedAt, state, approvedFen, spentFen, remainingFen, fundingAccountId, decidedBy, decidedAt, note,
+                claims, endsAt, closure), List.of());
+    }
+
+    private Budget withClaims(long newSpentFen, long newRemainingFen, List<Claim> newClaims) {
+        return new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
+                requestedAt, state, approvedFen, newSpentFen, newRemainingFen, fundingAccountId, decidedBy, decidedAt,
+                note, List.copyOf(newClaims), activityEndsAt, closure);
     }
 
     public BudgetSnapshot snapshot() {

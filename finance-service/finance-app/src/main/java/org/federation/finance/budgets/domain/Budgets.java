@@ -27,5 +27,11 @@ public interface Budgets {
     /** Budgets with a claim not yet booked, claimed before {@code before}. */
     List<Budget> withUnbookedClaims(Instant before);
 
+    /** Budgets with a withdrawn claim whose reversal is not written yet, withdrawn before {@code before}. */
+    List<Budget> withUnbookedWithdrawals(Instant before);
+
+    /** Budgets still open (requested or approved) whose activity ended before {@code endedBefore}. */
+    List<Budget> openWithActivityEndedBefore(Instant endedBefore);
+
     PageOf<Budget> page(String state, String clubId, int page, int size);
 }

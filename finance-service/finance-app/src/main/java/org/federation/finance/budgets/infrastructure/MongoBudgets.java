@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import org.federation.finance.budgets.domain.Budget;
 import org.federation.finance.budgets.domain.Budgets;
 import org.federation.finance.contracts.ActivitySpendingChanged;
+import org.federation.finance.contracts.BudgetClosed;
 import org.federation.finance.contracts.BudgetDecided;
 import org.federation.finance.contracts.FinanceEventTypes;
 import org.federation.finance.contracts.FinanceTopics;
@@ -94,6 +95,18 @@ class MongoBudgets implements Budgets {
     }
 
     @Override
+    public List<Budget> withUnbookedWithdrawals(Instant before) {
+        return mongo.find(query(where("claims").elemMatch(where("withdrawal.booked").is(false)
+                .and("withdrawal.withdrawnAt").lt(before))), Budget.class, COLLECTION);
+    }
+
+    @Override
+    public List<Budget> openWithActivityEndedBefore(Instant endedBefore) {
+        return mongo.find(query(where("state").in(Budget.REQUESTED, Budget.APPROVED).and("activityEndsAt").lt(endedBefore)),
+                Budget.class, COLLECTION);
+    }
+
+    @Override
     public PageOf<Budget> page(String state, String clubId, int page, int size) {
         Criteria filter = new Criteria();
         if (state != null) {
@@ -111,6 +124,9 @@ class MongoBudgets implements Budgets {
         }
         if (event instanceof ActivitySpendingChanged) {
             return FinanceEventTypes.ACTIVITY_SPENDING_CHANGED;
+        }
+        if (event instanceof BudgetClosed) {
+            return FinanceEventTypes.BUDGET_CLOSED;
         }
         throw new IllegalArgumentException("no event type for " + event.getClass().getName());
     }

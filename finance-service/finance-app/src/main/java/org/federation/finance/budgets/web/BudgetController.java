@@ -73,7 +73,7 @@ class BudgetController {
 
     /** Budgets newest first: a club's ({@code clubId}) for its people and the staff, all of them for the staff. */
     @GetMapping
-    PageOf<Budget> list(@RequestParam(required = false) @Pattern(regexp = "requested|approved|rejected") String state,
+    PageOf<Budget> list(@RequestParam(required = false) @Pattern(regexp = "requested|approved|rejected|closed") String state,
                         @RequestParam(required = false) @Size(min = 1, max = 200) String clubId,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size, Caller caller) {
@@ -112,6 +112,25 @@ class BudgetController {
         return desk.reject(activityId, rejection.reason().strip(), caller.subject());
     }
 
+    /** Closes the budget by hand (Finance Department): what remains is released, no claim is accepted after. */
+    @PostMapping("/{activityId}/closure")
+    Budget close(@PathVariable String activityId, @Valid @RequestBody Rejection closure, Caller caller) {
+        rights.requireFinance(caller, "closing a budget");
+        return desk.close(activityId, closure.reason().strip(), caller.subject());
+    }
+
+    /**
+     * Withdraws a claim as a correction (a wrong amount, an invalid receipt): its ledger
+     * transaction is reversed and its amount may be claimed again. Whoever may claim may withdraw.
+     */
+    @PostMapping("/{activityId}/claims/{claimId}/withdrawal")
+    ClaimAccepted withdraw(@PathVariable String activityId, @PathVariable String claimId,
+                           @Valid @RequestBody Rejection withdrawal, Caller caller) {
+        requireClaimant(desk.get(activityId), caller, "withdrawing expense claims");
+        Budget.Claim claim = desk.withdraw(activityId, claimId, withdrawal.reason().strip(), caller.subject());
+        return new ClaimAccepted(claim, desk.get(activityId));
+    }
+
     /**
      * Claims an expense with its receipt: the club's leaders for a club's activity, the organising
      * department for a federation programme, and the Finance Department. 409 beyond what remains.
@@ -119,19 +138,22 @@ class BudgetController {
     @PostMapping("/{activityId}/claims")
     ResponseEntity<ClaimAccepted> claim(@PathVariable String activityId, @Valid @RequestBody ClaimRequest request,
                                         Caller caller) {
-        Budget budget = desk.get(activityId);
-        boolean allowed = caller.actsFor(ClubRights.FINANCE)
-                || (budget.clubId() != null ? rights.isLeader(caller, budget.clubId())
-                : budget.department() != null && caller.inDepartment(budget.department()));
-        if (!allowed) {
-            throw new ForbiddenException("claiming expenses on activity " + activityId
-                    + " is for its organisers' leaders (or department) and the Finance Department");
-        }
+        requireClaimant(desk.get(activityId), caller, "claiming expenses");
         Budget.Claim claim = desk.claim(activityId, new BudgetDesk.ClaimRequest(request.amountFen(), request.category(),
                 request.description().strip(), request.payee().strip(), request.spentOn(),
                 new Budget.Receipt(request.receipt().number().strip(), request.receipt().issuedOn(),
                         request.receipt().issuer().strip())), caller.subject());
         return ResponseEntity.created(URI.create("/api/budgets/" + activityId)).body(new ClaimAccepted(claim,
                 desk.get(activityId)));
+    }
+
+    private void requireClaimant(Budget budget, Caller caller, String what) {
+        boolean allowed = caller.actsFor(ClubRights.FINANCE)
+                || (budget.clubId() != null ? rights.isLeader(caller, budget.clubId())
+                : budget.department() != null && caller.inDepartment(budget.department()));
+        if (!allowed) {
+            throw new ForbiddenException(what + " on activity " + budget.id()
+                    + " is for its organisers' leaders (or department) and the Finance Department");
+        }
     }
 }

@@ -100,6 +100,8 @@ public class Ledger {
     /**
      * Reverses a transaction with one that points at it, booked today. A transaction is reversed
      * at most once (the reversal's id is derived from it); asking again returns the reversal.
+     * Only kinds corrected in the ledger itself ({@link Transaction#REVERSIBLE}) are reversed here;
+     * the others are corrected where their source lives ({@link #reverseAtSource}).
      */
     public Journal.Posted reverse(String id, String reason, String actor) {
         Transaction original = get(id);
@@ -109,20 +111,34 @@ public class Ledger {
             followUps.orderedStream().forEach(f -> f.reversed(original)); // finishes what an interrupted first request left
             return again;
         }
-        if (original.reverses() != null) {
-            original.reversal(reason, actor, calendar.today(), calendar.now()); // refuses: a reversal is not reversed
-        }
-        if (!Transaction.REVERSIBLE.contains(original.kind())) {
+        if (original.reverses() == null && !Transaction.REVERSIBLE.contains(original.kind())) {
             throw new StateConflictException("a " + original.kind() + " transaction is corrected where its source lives"
                     + " (" + (original.source() == null ? "its source" : original.source().kind()) + "), not reversed here;"
                     + " reversible kinds: " + Transaction.REVERSIBLE.stream().sorted().toList());
         }
+        Journal.Posted reversal = reversal(original, reason, actor);
+        followUps.orderedStream().forEach(f -> f.reversed(original));
+        return reversal;
+    }
+
+    /**
+     * Reverses a transaction of any kind for the feature that owns its source (a withdrawn expense
+     * claim, a corrected sponsorship receipt), which records the correction itself first. At most
+     * once; asking again returns the reversal.
+     */
+    public Journal.Posted reverseAtSource(String id, String reason, String actor) {
+        Transaction original = get(id);
+        Optional<Transaction> earlier = journal.find(Transaction.reversalId(id));
+        return earlier.isPresent() ? journal.post(earlier.get()) : reversal(original, reason, actor);
+    }
+
+    private Journal.Posted reversal(Transaction original, String reason, String actor) {
+        // a reversal of a reversal is refused here (book the right transaction instead)
+        Transaction reversal = original.reversal(reason, actor, calendar.today(), calendar.now());
         if (!original.isDone()) {
             journal.finish(original);
         }
-        Journal.Posted reversal = post(original.reversal(reason, actor, calendar.today(), calendar.now()));
-        followUps.orderedStream().forEach(f -> f.reversed(original));
-        return reversal;
+        return post(reversal);
     }
 
     /**

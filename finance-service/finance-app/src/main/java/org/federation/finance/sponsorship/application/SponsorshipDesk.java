@@ -10,11 +10,13 @@ import org.federation.finance.ledger.application.BookingCalendar;
 import org.federation.finance.ledger.application.Ledger;
 import org.federation.finance.ledger.application.Sweep;
 import org.federation.finance.ledger.domain.Transaction;
+import org.federation.finance.ledger.domain.Withdrawal;
 import org.federation.finance.sponsorship.domain.Sponsorship;
 import org.federation.finance.sponsorship.domain.Sponsorships;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.RuleViolationException;
+import org.federation.platform.problem.StateConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -63,7 +65,7 @@ public class SponsorshipDesk implements Sweep.Unbooked {
         sponsorship.checkReceipt(amountFen);
         String receiptId = UUID.randomUUID().toString();
         Sponsorship.Receipt receipt = new Sponsorship.Receipt(receiptId, amountFen, receivedOn, note,
-                Sponsorship.Receipt.transactionIdOf(receiptId), false, actor, calendar.now());
+                Sponsorship.Receipt.transactionIdOf(receiptId), false, actor, calendar.now(), null);
         Transaction booking = sponsorship.bookingOf(receipt);
         ledger.check(booking);
         if (!sponsorships.addReceipt(id, receipt)) {
@@ -72,6 +74,29 @@ public class SponsorshipDesk implements Sweep.Unbooked {
         ledger.postChecked(booking);
         sponsorships.markBooked(id, receiptId);
         return receipt;
+    }
+
+    /**
+     * Withdraws a booked receipt as a correction: recorded on the sponsorship first (its amount no
+     * longer counts as received), then its ledger transaction is reversed; the sweep writes the
+     * reversal if a crash comes between. 404 for an unknown receipt, 409 if withdrawn already.
+     */
+    public Sponsorship.Receipt withdraw(String id, String receiptId, String reason, String actor) {
+        Sponsorship sponsorship = get(id);
+        Sponsorship.Receipt receipt = sponsorship.withdrawable(receiptId);
+        if (!sponsorships.withdraw(id, receipt, new Withdrawal(reason, actor, calendar.now(), false))) {
+            get(id).withdrawable(receiptId); // withdrawn meanwhile: say so
+            throw new StateConflictException("receipt " + receiptId + " changed while it was being withdrawn; try again");
+        }
+        bookWithdrawal(get(id), receiptId);
+        return get(id).receipt(receiptId);
+    }
+
+    private void bookWithdrawal(Sponsorship sponsorship, String receiptId) {
+        Sponsorship.Receipt receipt = sponsorship.receipt(receiptId);
+        ledger.reverseAtSource(receipt.transactionId(), "sponsorship receipt withdrawn: " + receipt.withdrawal().reason(),
+                receipt.withdrawal().withdrawnBy());
+        sponsorships.markWithdrawalBooked(sponsorship.id(), receiptId);
     }
 
     @Override
@@ -83,6 +108,13 @@ public class SponsorshipDesk implements Sweep.Unbooked {
                     ledger.postChecked(sponsorship.bookingOf(receipt));
                     sponsorships.markBooked(sponsorship.id(), receipt.id());
                 }
+            }
+        }
+        for (Sponsorship sponsorship : sponsorships.withUnbookedWithdrawals(before)) {
+            for (Sponsorship.Receipt receipt : sponsorship.unbookedWithdrawals()) {
+                log.warn("Reversing withdrawn sponsorship receipt {} of {} (an interrupted withdrawal)", receipt.id(),
+                        sponsorship.id());
+                bookWithdrawal(sponsorship, receipt.id());
             }
         }
     }

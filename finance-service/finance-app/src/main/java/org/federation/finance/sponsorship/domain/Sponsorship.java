@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.federation.finance.ledger.domain.AccountKinds;
 import org.federation.finance.ledger.domain.Line;
+import org.federation.finance.ledger.domain.Withdrawal;
+import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.finance.ledger.domain.Transaction;
 import org.federation.platform.problem.StateConflictException;
 
@@ -21,16 +23,19 @@ public record Sponsorship(String id, String sponsor, String agreement, String pu
                           long promisedFen, long receivedFen, LocalDate signedOn, String recordedBy, Instant recordedAt,
                           List<Receipt> receipts) {
 
-    /** Money received from the sponsor, booked by {@code transactionId}. */
+    /**
+     * Money received from the sponsor, booked by {@code transactionId}; withdrawn (a correction: a
+     * wrong amount, money returned) it stays on record and counts no more.
+     */
     public record Receipt(String id, long amountFen, LocalDate receivedOn, String note, String transactionId,
-                          boolean booked, String recordedBy, Instant recordedAt) {
+                          boolean booked, String recordedBy, Instant recordedAt, Withdrawal withdrawal) {
 
         public static String transactionIdOf(String receiptId) {
             return "sponsorship-" + receiptId;
         }
 
-        Receipt markedBooked() {
-            return new Receipt(id, amountFen, receivedOn, note, transactionId, true, recordedBy, recordedAt);
+        public boolean withdrawn() {
+            return withdrawal != null;
         }
     }
 
@@ -68,5 +73,28 @@ public record Sponsorship(String id, String sponsor, String agreement, String pu
 
     public List<Receipt> unbooked() {
         return receipts.stream().filter(r -> !r.booked()).toList();
+    }
+
+    public Receipt receipt(String receiptId) {
+        return receipts.stream().filter(r -> r.id().equals(receiptId)).findFirst()
+                .orElseThrow(() -> new ResourceNotFoundException("receipt of sponsorship " + id, receiptId));
+    }
+
+    /** Checks that a receipt may be withdrawn: booked and not withdrawn already (409 otherwise). */
+    public Receipt withdrawable(String receiptId) {
+        Receipt receipt = receipt(receiptId);
+        if (receipt.withdrawn()) {
+            throw new StateConflictException("receipt " + receiptId + " was already withdrawn on "
+                    + receipt.withdrawal().withdrawnAt() + " by " + receipt.withdrawal().withdrawnBy() + ": "
+                    + receipt.withdrawal().reason());
+        }
+        if (!receipt.booked()) {
+            throw new StateConflictException("receipt " + receiptId + " is still being booked; withdraw it in a moment");
+        }
+        return receipt;
+    }
+
+    public List<Receipt> unbookedWithdrawals() {
+        return receipts.stream().filter(r -> r.withdrawn() && !r.withdrawal().booked()).toList();
     }
 }

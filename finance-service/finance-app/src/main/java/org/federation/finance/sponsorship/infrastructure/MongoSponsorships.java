@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.federation.finance.ledger.domain.Withdrawal;
 import org.federation.finance.sponsorship.domain.Sponsorship;
 import org.federation.finance.sponsorship.domain.Sponsorships;
 import org.federation.platform.paging.PageOf;
@@ -62,6 +63,28 @@ class MongoSponsorships implements Sponsorships {
     public List<Sponsorship> withUnbookedReceipts(Instant before) {
         return mongo.find(query(where("receipts").elemMatch(where("booked").is(false).and("recordedAt").lt(before))),
                 Sponsorship.class, COLLECTION);
+    }
+
+    @Override
+    public boolean withdraw(String id, Sponsorship.Receipt receipt, Withdrawal withdrawal) {
+        // withdrawnReceiptIds (bookkeeping beside the record) makes "not withdrawn yet" one condition of one update
+        return mongo.updateFirst(query(where("_id").is(id).and("receipts._id").is(receipt.id())
+                                .and("withdrawnReceiptIds").ne(receipt.id())),
+                        new Update().inc("receivedFen", -receipt.amountFen()).push("withdrawnReceiptIds", receipt.id())
+                                .set("receipts.$.withdrawal", mongo.getConverter().convertToMongoType(withdrawal)), COLLECTION)
+                .getMatchedCount() == 1;
+    }
+
+    @Override
+    public void markWithdrawalBooked(String id, String receiptId) {
+        mongo.updateFirst(query(where("_id").is(id).and("receipts._id").is(receiptId)),
+                new Update().set("receipts.$.withdrawal.booked", true), COLLECTION);
+    }
+
+    @Override
+    public List<Sponsorship> withUnbookedWithdrawals(Instant before) {
+        return mongo.find(query(where("receipts").elemMatch(where("withdrawal.booked").is(false)
+                .and("withdrawal.withdrawnAt").lt(before))), Sponsorship.class, COLLECTION);
     }
 
     @Override

@@ -107,4 +107,16 @@ class SponsorshipController {
                 request.note() == null ? null : request.note().strip(), caller.subject());
         return ResponseEntity.created(URI.create("/api/sponsorships/" + id)).body(new Received(receipt, desk.get(id)));
     }
+
+    /** Withdraws a receipt booked by mistake (Finance Department): its ledger transaction is reversed. */
+    @PostMapping("/{id}/receipts/{receiptId}/withdrawal")
+    Received withdraw(@PathVariable String id, @PathVariable String receiptId, @Valid @RequestBody Withdrawing request,
+                      Caller caller) {
+        rights.requireFinance(caller, "withdrawing a sponsorship receipt");
+        Sponsorship.Receipt receipt = desk.withdraw(id, receiptId, request.reason().strip(), caller.subject());
+        return new Received(receipt, desk.get(id));
+    }
+
+    record Withdrawing(@NotBlank @Size(max = 500) String reason) {
+    }
 }
