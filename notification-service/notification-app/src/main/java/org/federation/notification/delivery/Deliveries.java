@@ -149,10 +149,15 @@ public class Deliveries implements NoticeListener {
         int number = delivery.attempts() + 1;
         String outcome;
         String detail;
+        boolean permanent = false;
         try {
             channel.send(delivery);
             outcome = Delivery.DELIVERED;
             detail = "accepted";
+        } catch (PermanentDeliveryFailure e) {
+            outcome = "error";
+            detail = e.getMessage();
+            permanent = true;
         } catch (Exception e) {
             outcome = "error";
             detail = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -164,7 +169,7 @@ public class Deliveries implements NoticeListener {
                 .unset("claimedUntil").unset("claimedBy");
         if (Delivery.DELIVERED.equals(outcome)) {
             update.set("status", Delivery.DELIVERED).unset("nextAttemptAt");
-        } else if (number >= maxAttempts) {
+        } else if (permanent || number >= maxAttempts) {
             update.set("status", Delivery.FAILED).unset("nextAttemptAt");
             log.warn("Delivery {} of notice {} by {} to {} failed for good after {} attempts: {}", delivery.id(),
                     delivery.noticeId(), delivery.channel(), delivery.target(), number, detail);

@@ -61,6 +61,8 @@ class NotificationBadInputTest extends EmbeddedBackboneProperties {
         Map<String, Object> notice = new LinkedHashMap<>(Map.of("department", "organization", "title", "Conference",
                 "body", "Friday", "audience", "clubs", "clubIds", List.of(Fixtures.OWN_CLUB)));
         Arbitrary<Object> badUrls = Arbitraries.oneOf(Arbitraries.just(List.of("ftp://example.edu/x")),
+                Arbitraries.of(List.of("http://169.254.169.254/latest/meta-data/"), List.of("http://10.0.0.1/h"),
+                        List.of("http://[::1]/h"), List.of("http://localhost/h"), List.of("gopher://example.edu/h")),
                 Arbitraries.just(List.of("not a url")), Arbitraries.just(List.of("/relative")),
                 Arbitraries.just(List.of("http://")), Arbitraries.just(java.util.Collections.nCopies(6, "http://example.edu/h")),
                 Arbitraries.just(List.of("http://example.edu/" + "x".repeat(600))), Arbitraries.just(List.of("")),
