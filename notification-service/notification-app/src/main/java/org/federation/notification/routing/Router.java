@@ -1,6 +1,7 @@
 package org.federation.notification.routing;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -59,16 +60,12 @@ public class Router {
         return recipients;
     }
 
-    /** Posts the notices; returns how many were new. */
+    /** Posts the notices, all at once (a club's members may be hundreds); returns how many were new. */
     public int route(Routed routed, String actor) {
-        int posted = 0;
-        for (String recipient : recipientsOf(routed)) {
-            Notice notice = new Notice(Notice.idFor(routed.cause(), recipient), recipient, routed.kind(), routed.title(),
-                    routed.body(), routed.subjectRef(), clock.instant());
-            if (inboxes.post(notice, actor)) {
-                posted++;
-            }
-        }
+        Instant now = clock.instant();
+        List<Notice> notices = recipientsOf(routed).stream().map(recipient -> new Notice(Notice.idFor(routed.cause(),
+                recipient), recipient, routed.kind(), routed.title(), routed.body(), routed.subjectRef(), now)).toList();
+        int posted = inboxes.postAll(notices, actor);
         if (posted > 0) {
             log.info("{} notice(s) of kind {} posted for {}", posted, routed.kind(), routed.subjectRef());
         }
