@@ -139,6 +139,20 @@ class NotificationBadInputTest extends EmbeddedBackboneProperties {
                         "{\"department\":\"organization\",\"title\":\"t\",\"body\":\"b\",\"audience\":\"all-clubs\",\"clubIds\":[\"x\"]}",
                         "{\"department\":\"organization\",\"title\":\"t\",\"body\":\"b\",\"audience\":\"liaison-officers\",\"reach\":\"members\"}")
                         .map(b -> HttpCall.postJson("/api/direct-notices", b)), 20)
+                .refuses("POST /api/direct-notices (escalation timing)", Arbitraries.of(
+                        "\"escalateToLiaisonAfter\":\"PT1H\"", "\"escalateToHeadAfter\":\"P1D\"",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToLiaisonAfter\":\"-PT1H\"",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToLiaisonAfter\":\"P1D\",\"escalateToHeadAfter\":\"PT12H\"",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToLiaisonAfter\":\"P3D\"",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToHeadAfter\":\"P31D\"",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToHeadAfter\":\"PT\"",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToHeadAfter\":\"two days\"",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToHeadAfter\":\"P\"",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToHeadAfter\":2",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToHeadAfter\":\"P99999999999999999999D\"")
+                        .map(extra -> HttpCall.postJson("/api/direct-notices", ("{\"department\":\"organization\",\"title\":\"t\","
+                                + "\"body\":\"b\",\"audience\":\"clubs\",\"clubIds\":[\"" + Fixtures.OWN_CLUB + "\"]," + extra + "}")
+                                .formatted(Fixtures.inAnHour()))), 30)
                 .refuses("POST /api/direct-notices (oversized)", Arbitraries.just(HttpCall.postJson("/api/direct-notices",
                         BadInputs.oversizedBody())), 2)
                 .refuses("POST /api/direct-notices (wrong media type)", Arbitraries.of("text/plain", "application/xml", "text/csv")
