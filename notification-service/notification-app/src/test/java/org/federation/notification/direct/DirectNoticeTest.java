@@ -248,6 +248,17 @@ class DirectNoticeTest extends EmbeddedBackboneProperties {
         assertThat(directNotices.fanOut(id, Instant.now())).isEqualTo(2);
         assertThat(directNotices.fanOut(id, Instant.now())).as("already sent").isEqualTo(-1);
         assertThat(inboxes.countOfDirectNotice(id)).isEqualTo(2);
+        assertThat(inboxes.newestFirst("person:" + number(4), "direct", true, 0, 10).items()).as("b's leader, posted by the "
+                + "resumed batch, unread").extracting(Notice::title).containsExactly("Resumed " + run);
+        assertThat(inboxes.newestFirst("person:" + number(1), "direct", true, 0, 10).items()).as("a's leader, posted before "
+                + "the crash, not again").extracting(Notice::title).containsExactly("Resumed " + run);
+        try (TopicProbe events = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "notification.events")) {
+            java.util.function.Predicate<TopicProbe.Seen> ours = s -> "org.federation.notification.notice-posted.v1".equals(s.type())
+                    && (s.key().equals(noticeOf(id, number(1))) || s.key().equals(noticeOf(id, number(4))));
+            events.awaitAtLeast(ours, 2, Duration.ofSeconds(20));
+            assertThat(events.drain(Duration.ofMillis(500)).stream().filter(ours).toList()).as("one notice-posted per notice, for the live streams").extracting(TopicProbe.Seen::key)
+                    .containsExactlyInAnyOrder(noticeOf(id, number(1)), noticeOf(id, number(4)));
+        }
     }
 
     @Test
