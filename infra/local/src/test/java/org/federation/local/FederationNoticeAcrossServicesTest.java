@@ -106,7 +106,7 @@ class FederationNoticeAcrossServicesTest {
     }
 
     /** The demo user's student number (the subject of their token), as the development issuer lists it. */
-    private static String subjectOf(String demoUser) {
+    static String subjectOf(String demoUser) {
         for (JsonNode user : new HttpProbe(TestTokens.issuer().issuer()).get("/dev/users").json().get("users")) {
             if (user.get("id").asString().equals(demoUser)) {
                 return user.get("subject").asString();

@@ -18,6 +18,8 @@ public abstract class EmbeddedBackboneProperties extends RunningApp {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> Smtp.get().getSmtp().getPort());
         registry.add("federation.notifications.delivery.poll", () -> "PT0.1S");
+        // the tests' webhook receivers listen on the loopback address, which the SSRF guard refuses by default
+        registry.add("federation.notifications.webhooks.allowed-hosts", () -> "127.0.0.1");
         registry.add("federation.notifications.delivery.backoff", () -> "PT0.2S");
         registry.add("federation.notifications.delivery.max-attempts", () -> "4");
         registry.add("federation.notifications.escalation.sweep", () -> "PT1H");

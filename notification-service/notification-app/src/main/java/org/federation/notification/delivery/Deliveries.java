@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,10 @@ import java.util.UUID;
 import org.bson.Document;
 import org.federation.notification.inbox.Notice;
 import org.federation.notification.inbox.NoticeListener;
+import org.federation.platform.messaging.IdempotentWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,6 +41,7 @@ public class Deliveries implements NoticeListener {
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
     private final MongoTemplate mongo;
+    private final IdempotentWrites writes;
     private final Contacts contacts;
     private final EmailChannel email;
     private final WebhookChannel webhook;
@@ -51,13 +53,14 @@ public class Deliveries implements NoticeListener {
     private final Duration lease;
     private final String instance = UUID.randomUUID().toString();
 
-    Deliveries(MongoTemplate mongo, Contacts contacts, EmailChannel email, WebhookChannel webhook, JsonMapper json,
+    Deliveries(MongoTemplate mongo, IdempotentWrites writes, Contacts contacts, EmailChannel email, WebhookChannel webhook, JsonMapper json,
                Clock clock,
                @Value("${federation.notifications.delivery.backoff:PT10S}") Duration backoff,
                @Value("${federation.notifications.delivery.max-backoff:PT1H}") Duration maxBackoff,
                @Value("${federation.notifications.delivery.max-attempts:6}") int maxAttempts,
                @Value("${federation.notifications.delivery.lease:PT1M}") Duration lease) {
         this.mongo = mongo;
+        this.writes = writes;
         this.contacts = contacts;
         this.email = email;
         this.webhook = webhook;
@@ -71,23 +74,26 @@ public class Deliveries implements NoticeListener {
 
     @Override
     public void beforePosting(Notice notice) {
-        plan(notice, contacts.of(notice.recipient()));
+        beforePostingAll(List.of(notice));
     }
 
+    /** Plans the batch's deliveries with one lookup of its contacts and one unordered insert. */
     @Override
     public void beforePostingAll(List<Notice> notices) {
         Map<String, ContactPreferences> all = contacts.ofAll(notices.stream().map(Notice::recipient).distinct().toList());
-        notices.forEach(notice -> plan(notice, all.get(notice.recipient())));
-    }
-
-    private void plan(Notice notice, ContactPreferences contact) {
-        if (contact.emailEnabled() && contact.email() != null && email.available()) {
-            plan(notice, email.name(), contact.email());
+        List<Document> planned = new ArrayList<>();
+        for (Notice notice : notices) {
+            ContactPreferences contact = all.get(notice.recipient());
+            if (contact.emailEnabled() && contact.email() != null && email.available()) {
+                planned.add(plan(notice, email.name(), contact.email()));
+            }
+            contact.webhooks().forEach(url -> planned.add(plan(notice, webhook.name(), url)));
         }
-        contact.webhooks().forEach(url -> plan(notice, webhook.name(), url));
+        // a delivery planned when the notice was first posted stays as it is (its id is taken)
+        writes.insertAllOnce(COLLECTION, planned);
     }
 
-    private void plan(Notice notice, String channel, String target) {
+    private Document plan(Notice notice, String channel, String target) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("noticeId", notice.id());
         payload.put("recipient", notice.recipient());
@@ -104,11 +110,10 @@ public class Deliveries implements NoticeListener {
         Delivery delivery = new Delivery(Notice.idFor(notice.id() + "|" + channel, target), notice.id(), notice.recipient(),
                 channel, target, "[Federation] " + notice.title(), text, json.writeValueAsString(payload), Delivery.PENDING,
                 0, clock.instant(), List.of(), clock.instant());
-        try {
-            mongo.insert(delivery, COLLECTION);
-        } catch (DuplicateKeyException planned) {
-            // planned when the notice was first posted
-        }
+        Document document = new Document();
+        mongo.getConverter().write(delivery, document);
+        document.remove("_class");
+        return document;
     }
 
     public List<Delivery> ofNotice(String noticeId) {
@@ -149,10 +154,15 @@ public class Deliveries implements NoticeListener {
         int number = delivery.attempts() + 1;
         String outcome;
         String detail;
+        boolean permanent = false;
         try {
             channel.send(delivery);
             outcome = Delivery.DELIVERED;
             detail = "accepted";
+        } catch (PermanentDeliveryFailure e) {
+            outcome = "error";
+            detail = e.getMessage();
+            permanent = true;
         } catch (Exception e) {
             outcome = "error";
             detail = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -164,7 +174,7 @@ public class Deliveries implements NoticeListener {
                 .unset("claimedUntil").unset("claimedBy");
         if (Delivery.DELIVERED.equals(outcome)) {
             update.set("status", Delivery.DELIVERED).unset("nextAttemptAt");
-        } else if (number >= maxAttempts) {
+        } else if (permanent || number >= maxAttempts) {
             update.set("status", Delivery.FAILED).unset("nextAttemptAt");
             log.warn("Delivery {} of notice {} by {} to {} failed for good after {} attempts: {}", delivery.id(),
                     delivery.noticeId(), delivery.channel(), delivery.target(), number, detail);

@@ -1,7 +1,8 @@
 package org.federation.notification.delivery;
 
-import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.federation.notification.directory.RecipientAccess;
 import org.federation.notification.inbox.Inboxes;
@@ -28,19 +29,36 @@ import jakarta.validation.constraints.Size;
 @Validated
 class DeliveryController {
 
-    /** Where notices go: an e-mail address (on or off) and up to five webhooks. */
+    /** Where notices go: an e-mail address (on or off) and up to five webhooks (public http or https URLs). */
     record ContactRequest(@Email @Size(max = 254) String email, @NotNull Boolean emailEnabled,
                           @NotNull @Size(max = 5) List<@NotBlank @Size(max = 500) String> webhooks) {
+    }
+
+    /**
+     * The contact preferences as changed, with the signing secret of each webhook registered by this
+     * change ({@code newWebhookSecrets}, by URL): shown this once, never again.
+     */
+    record ContactChange(String id, String email, boolean emailEnabled, List<String> webhooks, Instant updatedAt,
+                         String updatedBy, Map<String, String> newWebhookSecrets) {
+
+        static ContactChange of(ContactPreferences contact, Map<String, String> newSecrets) {
+            return new ContactChange(contact.id(), contact.email(), contact.emailEnabled(), contact.webhooks(),
+                    contact.updatedAt(), contact.updatedBy(), newSecrets);
+        }
     }
 
     private final Contacts contacts;
     private final Deliveries deliveries;
     private final Inboxes inboxes;
+    private final WebhookGuard guard;
+    private final WebhookSecrets secrets;
 
-    DeliveryController(Contacts contacts, Deliveries deliveries, Inboxes inboxes) {
+    DeliveryController(Contacts contacts, Deliveries deliveries, Inboxes inboxes, WebhookGuard guard, WebhookSecrets secrets) {
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.inboxes = inboxes;
+        this.guard = guard;
+        this.secrets = secrets;
     }
 
     @GetMapping("/api/contacts/{recipient}")
@@ -51,7 +69,7 @@ class DeliveryController {
     }
 
     @PutMapping("/api/contacts/{recipient}")
-    ContactPreferences change(@PathVariable @Pattern(regexp = RecipientAccess.PATTERN,
+    ContactChange change(@PathVariable @Pattern(regexp = RecipientAccess.PATTERN,
                                       message = RecipientAccess.PATTERN_MESSAGE) String recipient,
                               @RequestBody @Valid ContactRequest request, Caller caller) {
         RecipientAccess.requireManage(caller, recipient, "the contact preferences");
@@ -59,18 +77,16 @@ class DeliveryController {
             throw new RuleViolationException("email", "e-mail delivery needs an address");
         }
         for (String url : request.webhooks()) {
-            URI uri;
             try {
-                uri = URI.create(url);
-            } catch (IllegalArgumentException e) {
-                throw new RuleViolationException("webhooks", "not a URL: " + url);
-            }
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new RuleViolationException("webhooks", "a webhook is an absolute http or https URL: " + url);
+                guard.check(url);
+            } catch (WebhookGuard.Refused refused) {
+                throw new RuleViolationException("webhooks", refused.getMessage());
             }
         }
-        return contacts.change(recipient, request.email() == null || request.email().isBlank() ? null : request.email(),
-                request.emailEnabled(), request.webhooks().stream().distinct().toList(), caller.subject());
+        List<String> webhooks = request.webhooks().stream().distinct().toList();
+        ContactPreferences changed = contacts.change(recipient, request.email() == null || request.email().isBlank()
+                ? null : request.email(), request.emailEnabled(), webhooks, caller.subject());
+        return ContactChange.of(changed, secrets.keepOnly(recipient, webhooks));
     }
 
     @GetMapping("/api/inbox/{noticeId}/deliveries")

@@ -1,5 +1,6 @@
 package org.federation.notification.direct;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,16 +15,20 @@ import java.util.List;
  * @param clubIds    for {@code clubs}: which; once sent, the clubs it reached
  * @param reach      {@code leaders} or {@code members} (members include the leaders)
  * @param recipients how many inboxes it reached (once sent)
+ * @param escalateToLiaisonAfter with {@code acknowledgeBy}: how long after it an unacknowledged club escalates to its
+ *                               liaison officer (null without a deadline, or for a notice sent before it was chosen)
+ * @param escalateToHeadAfter    with {@code acknowledgeBy}: how long after it to the department's head
  */
 public record DirectNotice(String id, String department, String sentBy, String title, String body, String audience,
                            String category, List<String> clubIds, String reach, Instant acknowledgeBy, String state,
-                           int recipients, Instant createdAt, Instant sentAt) {
+                           int recipients, Instant createdAt, Instant sentAt, Duration escalateToLiaisonAfter,
+                           Duration escalateToHeadAfter) {
 
     public static final String SENDING = "sending";
     public static final String SENT = "sent";
 
     DirectNotice sent(List<String> reached, int count, Instant at) {
         return new DirectNotice(id, department, sentBy, title, body, audience, category, reached, reach, acknowledgeBy,
-                SENT, count, createdAt, at);
+                SENT, count, createdAt, at, escalateToLiaisonAfter, escalateToHeadAfter);
     }
 }

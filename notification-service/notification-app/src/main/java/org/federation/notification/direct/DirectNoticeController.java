@@ -13,8 +13,10 @@ import java.util.stream.Collectors;
 
 import org.federation.notification.directory.ClubDirectory;
 import org.federation.notification.directory.KnownClub;
+import org.federation.notification.escalation.EscalationDefaults;
 import org.federation.notification.escalation.Escalations;
 import org.federation.notification.escalation.domain.Escalation;
+import org.federation.notification.escalation.domain.EscalationTiming;
 import org.federation.notification.inbox.Inboxes;
 import org.federation.notification.inbox.Notice;
 import org.federation.platform.paging.PageOf;
@@ -49,6 +51,9 @@ import jakarta.validation.constraints.Size;
 class DirectNoticeController {
 
     static final String DEPARTMENTS = "organization|finance|evaluation|publicity|external-relations|office";
+    /** An ISO-8601 duration in days, hours, minutes and seconds (e.g. {@code PT12H}, {@code P2D}); its value is checked after. */
+    static final String DURATION = "P[0-9DTHMS.]{1,30}";
+    static final String DURATION_MESSAGE = "must be an ISO-8601 duration such as PT12H or P2D";
     static final String CATEGORIES = "academic-technology|arts-culture|sports|volunteering|entrepreneurship|other";
 
     /** A notice to send: to whom, and whether it must be acknowledged by a deadline. */
@@ -60,7 +65,37 @@ class DirectNoticeController {
                                @Size(max = 500) List<@NotBlank @Size(max = 100) String> clubIds,
                                @Pattern(regexp = "leaders|members") String reach,
                                @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}T[0-9:.]+(Z|[+-]\\d{2}:\\d{2})",
-                                       message = "must be an ISO-8601 time such as 2026-12-01T12:00:00Z") String acknowledgeBy) {
+                                       message = "must be an ISO-8601 time such as 2026-12-01T12:00:00Z") String acknowledgeBy,
+                               @Pattern(regexp = DURATION, message = DURATION_MESSAGE) String escalateToLiaisonAfter,
+                               @Pattern(regexp = DURATION, message = DURATION_MESSAGE) String escalateToHeadAfter) {
+
+        /** The sender's escalation timing (each missing part from the defaults), or null without a deadline. */
+        EscalationTiming timing(EscalationDefaults defaults) {
+            if (acknowledgeBy == null) {
+                if (escalateToLiaisonAfter != null || escalateToHeadAfter != null) {
+                    throw new RuleViolationException(escalateToLiaisonAfter != null ? "escalateToLiaisonAfter"
+                            : "escalateToHeadAfter", "escalation is for a notice with a deadline (acknowledgeBy)");
+                }
+                return null;
+            }
+            try {
+                return defaults.with(duration("escalateToLiaisonAfter", escalateToLiaisonAfter),
+                        duration("escalateToHeadAfter", escalateToHeadAfter));
+            } catch (EscalationTiming.Invalid e) {
+                throw new RuleViolationException(e.field(), e.getMessage());
+            }
+        }
+
+        private static Duration duration(String field, String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return Duration.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new RuleViolationException(field, "not an ISO-8601 duration such as PT12H or P2D: " + value);
+            }
+        }
 
         /** The deadline, or null; read here rather than by Jackson, which takes an empty string for "no deadline". */
         Instant deadline() {
@@ -98,15 +133,17 @@ class DirectNoticeController {
     private final Inboxes inboxes;
     private final Escalations escalations;
     private final ClubDirectory clubs;
+    private final EscalationDefaults escalationDefaults;
     private final Clock clock;
 
     DirectNoticeController(DirectNotices directNotices, Audience audience, Inboxes inboxes, Escalations escalations,
-                           ClubDirectory clubs, Clock clock) {
+                           ClubDirectory clubs, EscalationDefaults escalationDefaults, Clock clock) {
         this.directNotices = directNotices;
         this.audience = audience;
         this.inboxes = inboxes;
         this.escalations = escalations;
         this.clubs = clubs;
+        this.escalationDefaults = escalationDefaults;
         this.clock = clock;
     }
 
@@ -136,10 +173,12 @@ class DirectNoticeController {
         if (!unknown.isEmpty()) {
             throw new RuleViolationException("clubIds", "no current club has the id(s) " + unknown);
         }
+        EscalationTiming timing = request.timing(escalationDefaults);
         DirectNotice notice = new DirectNotice(DirectNotices.newId(), request.department(), caller.subject(),
                 request.title().strip(), request.body().strip(), kind, request.category(), clubIds,
                 "liaison-officers".equals(kind) ? null : request.reach() == null ? "leaders" : request.reach(),
-                deadline, DirectNotice.SENDING, 0, now, null);
+                deadline, DirectNotice.SENDING, 0, now, null, timing == null ? null : timing.toLiaison(),
+                timing == null ? null : timing.toHead());
         if (audience.resolve(notice).isEmpty()) {
             throw new RuleViolationException("audience", "nobody is known to receive it yet (no "
                     + ("liaison-officers".equals(kind) ? "liaison officer" : "club with leaders or members") + ")");

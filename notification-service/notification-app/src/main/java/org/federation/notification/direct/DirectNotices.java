@@ -18,8 +18,10 @@ import java.util.concurrent.Executors;
 import org.federation.notification.contracts.DirectNoticeSent;
 import org.federation.notification.contracts.NotificationEventTypes;
 import org.federation.notification.contracts.NotificationTopics;
+import org.federation.notification.escalation.EscalationDefaults;
 import org.federation.notification.escalation.Escalations;
 import org.federation.notification.escalation.domain.Escalation;
+import org.federation.notification.escalation.domain.EscalationTiming;
 import org.federation.notification.inbox.Inboxes;
 import org.federation.notification.inbox.Notice;
 import org.federation.platform.messaging.AggregateStore;
@@ -68,6 +70,7 @@ public class DirectNotices {
     private final Audience audience;
     private final Inboxes inboxes;
     private final Escalations escalations;
+    private final EscalationDefaults escalationDefaults;
     private final Clock clock;
     private final Duration lease;
     /** Notices posted per batch: their deliveries are planned with one lookup of the batch's contacts. */
@@ -85,12 +88,13 @@ public class DirectNotices {
     });
 
     DirectNotices(MongoTemplate mongo, AggregateStore store, Audience audience, Inboxes inboxes, Escalations escalations,
-                  Clock clock, @Value("${federation.notifications.fan-out.lease:PT5M}") Duration lease) {
+                  EscalationDefaults escalationDefaults, Clock clock, @Value("${federation.notifications.fan-out.lease:PT5M}") Duration lease) {
         this.mongo = mongo;
         this.store = store;
         this.audience = audience;
         this.inboxes = inboxes;
         this.escalations = escalations;
+        this.escalationDefaults = escalationDefaults;
         this.clock = clock;
         this.lease = lease;
     }
@@ -168,9 +172,12 @@ public class DirectNotices {
             }
         }
         if (notice.acknowledgeBy() != null) {
+            // a notice sent before timings were chosen per notice has none: the defaults apply
+            EscalationTiming timing = escalationDefaults.with(notice.escalateToLiaisonAfter(), notice.escalateToHeadAfter());
             resolved.recipientsByGroup().forEach((group, recipients) -> escalations.open(Escalation.open(id,
                     notice.department(), notice.title(), group,
-                    group.startsWith("club:") ? group.substring("club:".length()) : null, recipients, notice.acknowledgeBy())));
+                    group.startsWith("club:") ? group.substring("club:".length()) : null, recipients, notice.acknowledgeBy(),
+                    timing)));
         }
         int count = resolved.clubsByRecipient().size();
         Instant sentAt = clock.instant();

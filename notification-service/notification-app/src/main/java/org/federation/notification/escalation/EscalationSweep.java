@@ -37,17 +37,16 @@ public class EscalationSweep implements NoticeListener {
     private final Inboxes inboxes;
     private final Recipients recipients;
     private final Clock clock;
-    private final Duration headDelay;
+    private final EscalationDefaults defaults;
     private final Duration lease;
 
-    EscalationSweep(Escalations escalations, Inboxes inboxes, Recipients recipients, Clock clock,
-                    @Value("${federation.notifications.escalation.head-delay:P2D}") Duration headDelay,
+    EscalationSweep(Escalations escalations, Inboxes inboxes, Recipients recipients, Clock clock, EscalationDefaults defaults,
                     @Value("${federation.notifications.escalation.lease:PT2M}") Duration lease) {
         this.escalations = escalations;
         this.inboxes = inboxes;
         this.recipients = recipients;
         this.clock = clock;
-        this.headDelay = headDelay;
+        this.defaults = defaults;
         this.lease = lease;
     }
 
@@ -92,7 +91,7 @@ public class EscalationSweep implements NoticeListener {
         }
         String liaison = escalation.clubId() == null ? null : recipients.liaisonOf(escalation.clubId()).orElse(null);
         Set<String> heads = recipients.headsOf(escalation.department());
-        Escalation.Taken taken = escalation.escalate(now, liaison, heads, headDelay);
+        Escalation.Taken taken = escalation.escalate(now, liaison, heads, defaults.timing());
         Escalation.Step step = taken.step();
         for (String to : step.to()) {
             inboxes.post(noticeFor(escalation, step, to, now), "system");
@@ -101,7 +100,7 @@ public class EscalationSweep implements NoticeListener {
             if (!current.status().equals(escalation.status()) || !current.isDue(now)) {
                 return new AggregateStore.Decision<>(current, List.of()); // taken meanwhile
             }
-            Escalation next = current.escalate(now, liaison, heads, headDelay).escalation();
+            Escalation next = current.escalate(now, liaison, heads, defaults.timing()).escalation();
             return new AggregateStore.Decision<>(next, List.of(new NewEvent(NotificationEventTypes.NOTICE_ESCALATED,
                     "system", new NoticeEscalated(id, current.directNoticeId(), current.department(), current.group(),
                     step.step(), step.to(), current.acknowledgeBy(), now))));

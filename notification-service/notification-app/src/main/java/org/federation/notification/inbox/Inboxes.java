@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.federation.notification.contracts.NotificationEventTypes;
 import org.federation.notification.contracts.NotificationTopics;
@@ -61,21 +62,23 @@ public class Inboxes {
         return true;
     }
 
-    /** Posts a batch (a fan-out): deliveries planned for the whole batch at once, then each notice; returns how many were new. */
+    /**
+     * Posts a batch (a fan-out) in one unordered insert: deliveries planned for the whole batch at
+     * once, then every notice with its {@code notice-posted} event. Notices already in their inbox
+     * (the same cause again) are left alone, so a repeated batch posts only what is missing; the
+     * listeners hear only of the new ones. Returns how many were new.
+     */
     public int postAll(List<Notice> notices, String actor) {
-        listeners.orderedStream().forEach(l -> l.beforePostingAll(notices));
-        int posted = 0;
-        for (Notice notice : notices) {
-            try {
-                store.insert(COLLECTION, notice.id(), notice,
-                        List.of(new NewEvent(NotificationEventTypes.NOTICE_POSTED, actor, notice.posted())));
-            } catch (DuplicateKeyException alreadyPosted) {
-                continue;
-            }
-            posted++;
-            listeners.orderedStream().forEach(l -> l.posted(notice));
+        if (notices.isEmpty()) {
+            return 0;
         }
-        return posted;
+        listeners.orderedStream().forEach(l -> l.beforePostingAll(notices));
+        Set<String> created = store.insertAll(COLLECTION, notices.stream().map(notice -> new AggregateStore.NewAggregate(
+                notice.id(), notice, List.of(new NewEvent(NotificationEventTypes.NOTICE_POSTED, actor, notice.posted()))))
+                .toList());
+        notices.stream().filter(n -> created.contains(n.id()))
+                .forEach(notice -> listeners.orderedStream().forEach(l -> l.posted(notice)));
+        return created.size();
     }
 
     public Optional<Notice> find(String id) {

@@ -18,8 +18,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The three consumers: {@code club.events} keeps the directory (club snapshots, the roster) and
- * then routes the events that matter; {@code activity.events} and {@code finance.events} route
- * the kinds {@link NoticeKinds} lists. Each is idempotent: the directory by sequence, notices by
+ * then routes the events that matter; {@code activity.events} routes event-service's types as
+ * {@link ActivityEventNotices} reads them; {@code finance.events} routes the kinds
+ * {@link NoticeKinds} lists, read generically. Each is idempotent: the directory by sequence, notices by
  * ids derived from the event.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,15 +49,15 @@ class FederationEventsConsumers {
 
     @Bean
     Consumer<Message<byte[]>> activityEvents(InboundEvents inbound, Router router) {
-        return generic(inbound, router);
+        return message -> {
+            EventEnvelope event = inbound.envelope(message);
+            InboundEvents.require(inbound.payload(event, JsonNode.class).isObject(), event, "the payload must be a JSON object");
+            ActivityEventNotices.of(event, inbound).ifPresent(routed -> router.route(routed, event.actor()));
+        };
     }
 
     @Bean
     Consumer<Message<byte[]>> financeEvents(InboundEvents inbound, Router router) {
-        return generic(inbound, router);
-    }
-
-    private static Consumer<Message<byte[]>> generic(InboundEvents inbound, Router router) {
         return message -> {
             EventEnvelope event = inbound.envelope(message);
             JsonNode payload = inbound.payload(event, JsonNode.class);

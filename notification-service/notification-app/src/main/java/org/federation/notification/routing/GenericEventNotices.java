@@ -9,11 +9,11 @@ import org.federation.platform.messaging.EventEnvelope;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Events of activity.events and finance.events as notices, read generically: the kind is the
- * type's name ({@code org.federation.finance.budget-decided.v1} → {@code budget-decided}) and is
- * routed only if {@link NoticeKinds} lists it; the clubs it is about come from {@code clubId},
- * {@code activity.clubId}/{@code activity.clubIds}, {@code account.clubId}, {@code budget.clubId} or {@code club.id}
- * (the shapes of event-service's and finance-service's contracts).
+ * Events of finance.events as notices, read generically: the kind is the type's name
+ * ({@code org.federation.finance.budget-decided.v1} → {@code budget-decided}) and is routed only if
+ * {@link NoticeKinds} lists it; the clubs it is about come from {@code clubId},
+ * {@code account.clubId}, {@code budget.clubId} or {@code club.id} (the shapes of finance-service's
+ * contracts). activity.events is read with event-service's records instead ({@link ActivityEventNotices}).
  */
 final class GenericEventNotices {
 
@@ -31,15 +31,14 @@ final class GenericEventNotices {
             return Optional.empty();
         }
         List<String> clubIds = new ArrayList<>();
-        for (String pointer : List.of("/clubId", "/activity/clubId", "/account/clubId", "/budget/clubId", "/club/id")) {
+        for (String pointer : List.of("/clubId", "/account/clubId", "/budget/clubId", "/club/id")) {
             JsonNode node = payload.at(pointer);
             if (node.isString() && !node.asString().isBlank()) {
                 clubIds.add(node.asString());
             }
         }
-        payload.at("/activity/clubIds").valueStream().filter(JsonNode::isString).map(JsonNode::asString).forEach(clubIds::add);
         String name = null;
-        for (String pointer : List.of("/activity/title", "/activity/name", "/account/name", "/budget/title",
+        for (String pointer : List.of("/account/name", "/budget/title",
                 "/accountName", "/title", "/name")) {
             JsonNode node = payload.at(pointer);
             if (node.isString() && !node.asString().isBlank()) {
@@ -64,9 +63,6 @@ final class GenericEventNotices {
         }
         if (type.startsWith("org.federation.finance.")) {
             return "account:" + event.subject();
-        }
-        if (type.startsWith("org.federation.event.") || type.startsWith("org.federation.activity.")) {
-            return "activity:" + event.subject();
         }
         return event.subject();
     }

@@ -7,8 +7,7 @@ import java.util.Optional;
 
 /**
  * The kinds of notice notification-service makes from other services' events, what they are
- * about, and who subscribes to them until someone changes it. Kinds of events not published yet
- * (budgets, statements, activities) are listed so departments can subscribe ahead of them.
+ * about, and who subscribes to them until someone changes it.
  */
 public final class NoticeKinds {
 
@@ -41,14 +40,14 @@ public final class NoticeKinds {
         lifecycle("club-merged", "clubs merged into a successor");
         add("account-opened", "finance", "an account was opened");
         add("account-settled", "finance", "a dissolving club's account was settled and closed");
-        add("budget-requested", "finance", "a budget was requested (when finance-service publishes it)");
+        add("budget-requested", "finance", "an activity's organisers asked for a budget");
         add("budget-decided", "finance", "a budget was decided (when finance-service publishes it)");
         add("statement-published", "finance", "a fee statement was published (when finance-service publishes it)");
-        add("activity-approved", "activities", "an activity was approved (when event-service publishes it)");
-        add("activity-published", "activities", "an activity was published (when event-service publishes it)");
-        add("activity-cancelled", "activities", "an activity was cancelled (when event-service publishes it)");
-        add("report-overdue", "activities", "a post-activity report is overdue (when event-service publishes it)");
-        add("report-submitted", "activities", "a post-activity report was submitted (when event-service publishes it)");
+        add("activity-published", "activities", "an activity was approved and published");
+        add("activity-changed", "activities", "a published activity's time, venue or organisers changed");
+        add("activity-cancelled", "activities", "a published activity was cancelled");
+        add("report-overdue", "activities", "an activity's summary report is overdue");
+        add("report-submitted", "activities", "an activity's summary report was submitted");
     }
 
     /** Who subscribes to what from the start: each department the updates in its remit. */
@@ -56,7 +55,7 @@ public final class NoticeKinds {
             "organization", ALL.values().stream().filter(k -> k.area().equals("lifecycle")).map(Kind::name).toList(),
             "finance", List.of("account-settled", "budget-requested", "budget-decided", "statement-published",
                     "dissolution-requested"),
-            "publicity", List.of("activity-published", "activity-approved", "activity-cancelled", "founding-announced",
+            "publicity", List.of("activity-published", "activity-changed", "activity-cancelled", "founding-announced",
                     "statement-published"),
             "evaluation", List.of("report-overdue", "report-submitted", "handover-overdue"),
             "external-relations", List.of(),

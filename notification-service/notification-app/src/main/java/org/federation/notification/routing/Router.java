@@ -1,8 +1,11 @@
 package org.federation.notification.routing;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.federation.notification.directory.ClubDirectory;
 import org.federation.notification.directory.KnownClub;
@@ -14,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a routed event into one notice per recipient: the kind's subscribers, the leaders of the
- * clubs it is about, and the people it concerns. Each notice's id comes from the cause and the
+ * Turns a routed event into one notice per recipient: the kind's subscribers, the leaders (or
+ * members and leaders) of the clubs it is about, and the people and departments it concerns. Each notice's id comes from the cause and the
  * recipient, so an event delivered again posts nothing twice.
  */
 @Component
@@ -38,32 +41,31 @@ public class Router {
     /** Who receives this routed event. */
     public Set<String> recipientsOf(Routed routed) {
         Set<String> recipients = new LinkedHashSet<>(subscriptions.subscribersOf(routed.kind()));
-        Set<String> leaders = new LinkedHashSet<>();
+        Set<String> inClubs = new LinkedHashSet<>();
         if (routed.allClubs()) {
-            clubs.current().forEach(club -> leaders.addAll(club.leaders()));
+            clubs.current().forEach(club -> inClubs.addAll(club.leaders()));
         } else if (routed.clubIds() != null) {
-            clubs.findAll(routed.clubIds()).stream().map(KnownClub::leaders).forEach(leaders::addAll);
+            Function<KnownClub, List<String>> reached = routed.clubReach() == Routed.ClubReach.MEMBERS
+                    ? KnownClub::everyone : KnownClub::leaders;
+            clubs.findAll(routed.clubIds()).stream().map(reached).forEach(inClubs::addAll);
         }
-        if (!leaders.isEmpty()) {
+        if (!inClubs.isEmpty()) {
             Set<String> optedOut = subscriptions.optedOutOfOwnClubs();
-            leaders.stream().map(Recipients::person).filter(p -> !optedOut.contains(p)).forEach(recipients::add);
+            inClubs.stream().map(Recipients::person).filter(p -> !optedOut.contains(p)).forEach(recipients::add);
         }
+        routed.departments().stream().map(Recipients::department).forEach(recipients::add);
         if (routed.persons() != null) {
             routed.persons().stream().map(Recipients::person).forEach(recipients::add);
         }
         return recipients;
     }
 
-    /** Posts the notices; returns how many were new. */
+    /** Posts the notices, all at once (a club's members may be hundreds); returns how many were new. */
     public int route(Routed routed, String actor) {
-        int posted = 0;
-        for (String recipient : recipientsOf(routed)) {
-            Notice notice = new Notice(Notice.idFor(routed.cause(), recipient), recipient, routed.kind(), routed.title(),
-                    routed.body(), routed.subjectRef(), clock.instant());
-            if (inboxes.post(notice, actor)) {
-                posted++;
-            }
-        }
+        Instant now = clock.instant();
+        List<Notice> notices = recipientsOf(routed).stream().map(recipient -> new Notice(Notice.idFor(routed.cause(),
+                recipient), recipient, routed.kind(), routed.title(), routed.body(), routed.subjectRef(), now)).toList();
+        int posted = inboxes.postAll(notices, actor);
         if (posted > 0) {
             log.info("{} notice(s) of kind {} posted for {}", posted, routed.kind(), routed.subjectRef());
         }

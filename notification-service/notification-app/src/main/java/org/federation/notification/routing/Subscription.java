@@ -7,7 +7,8 @@ import java.util.List;
  * What a subscriber ({@code department:<d>} or {@code person:<n>}) wants to hear about.
  *
  * @param kinds     the kinds of notice (see {@link NoticeKinds}) they receive
- * @param ownClubs  for a person: whether they receive every notice about the clubs they lead (default true)
+ * @param ownClubs  for a person: whether they receive the notices about the clubs they lead (everything) and belong to
+ *                  (their activities); default true
  * @param updatedAt when it was last changed, or null while the defaults apply
  * @param updatedBy who changed it, or null while the defaults apply
  */

@@ -55,7 +55,7 @@ public class Subscriptions {
         return subscribers;
     }
 
-    /** People who asked not to receive every notice about the clubs they lead. */
+    /** People who asked not to receive the notices about the clubs they lead or belong to. */
     public Set<String> optedOutOfOwnClubs() {
         return mongo.find(query(where("ownClubs").is(false)), Subscription.class, COLLECTION).stream()
                 .map(Subscription::id).collect(Collectors.toSet());

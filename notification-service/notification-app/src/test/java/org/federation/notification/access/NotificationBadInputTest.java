@@ -61,6 +61,8 @@ class NotificationBadInputTest extends EmbeddedBackboneProperties {
         Map<String, Object> notice = new LinkedHashMap<>(Map.of("department", "organization", "title", "Conference",
                 "body", "Friday", "audience", "clubs", "clubIds", List.of(Fixtures.OWN_CLUB)));
         Arbitrary<Object> badUrls = Arbitraries.oneOf(Arbitraries.just(List.of("ftp://example.edu/x")),
+                Arbitraries.of(List.of("http://169.254.169.254/latest/meta-data/"), List.of("http://10.0.0.1/h"),
+                        List.of("http://[::1]/h"), List.of("http://localhost/h"), List.of("gopher://example.edu/h")),
                 Arbitraries.just(List.of("not a url")), Arbitraries.just(List.of("/relative")),
                 Arbitraries.just(List.of("http://")), Arbitraries.just(java.util.Collections.nCopies(6, "http://example.edu/h")),
                 Arbitraries.just(List.of("http://example.edu/" + "x".repeat(600))), Arbitraries.just(List.of("")),
@@ -137,6 +139,20 @@ class NotificationBadInputTest extends EmbeddedBackboneProperties {
                         "{\"department\":\"organization\",\"title\":\"t\",\"body\":\"b\",\"audience\":\"all-clubs\",\"clubIds\":[\"x\"]}",
                         "{\"department\":\"organization\",\"title\":\"t\",\"body\":\"b\",\"audience\":\"liaison-officers\",\"reach\":\"members\"}")
                         .map(b -> HttpCall.postJson("/api/direct-notices", b)), 20)
+                .refuses("POST /api/direct-notices (escalation timing)", Arbitraries.of(
+                        "\"escalateToLiaisonAfter\":\"PT1H\"", "\"escalateToHeadAfter\":\"P1D\"",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToLiaisonAfter\":\"-PT1H\"",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToLiaisonAfter\":\"P1D\",\"escalateToHeadAfter\":\"PT12H\"",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToLiaisonAfter\":\"P3D\"",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToHeadAfter\":\"P31D\"",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToHeadAfter\":\"PT\"",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToHeadAfter\":\"two days\"",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToHeadAfter\":\"P\"",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToHeadAfter\":2",
+                        "\"acknowledgeBy\":\"%s\",\"escalateToHeadAfter\":\"P99999999999999999999D\"")
+                        .map(extra -> HttpCall.postJson("/api/direct-notices", ("{\"department\":\"organization\",\"title\":\"t\","
+                                + "\"body\":\"b\",\"audience\":\"clubs\",\"clubIds\":[\"" + Fixtures.OWN_CLUB + "\"]," + extra + "}")
+                                .formatted(Fixtures.inAnHour()))), 30)
                 .refuses("POST /api/direct-notices (oversized)", Arbitraries.just(HttpCall.postJson("/api/direct-notices",
                         BadInputs.oversizedBody())), 2)
                 .refuses("POST /api/direct-notices (wrong media type)", Arbitraries.of("text/plain", "application/xml", "text/csv")

@@ -45,10 +45,13 @@ class DeliveryTest extends EmbeddedBackboneProperties {
 
     @Autowired
     Inboxes inboxes;
+    @Autowired
+    Contacts contacts;
 
     HttpServer hooks;
     final AtomicInteger calls = new AtomicInteger();
     final List<String> bodies = new CopyOnWriteArrayList<>();
+    final List<String> signatures = new CopyOnWriteArrayList<>();
     String person;
 
     @BeforeEach
@@ -57,6 +60,7 @@ class DeliveryTest extends EmbeddedBackboneProperties {
         hooks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         hooks.createContext("/flaky", exchange -> {
             bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            signatures.add(exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER));
             exchange.sendResponseHeaders(calls.incrementAndGet() <= 2 ? 503 : 204, -1);
             exchange.close();
         });
@@ -91,6 +95,12 @@ class DeliveryTest extends EmbeddedBackboneProperties {
         HttpProbe.Response changed = self.send(new HttpCall("PUT", "/api/contacts/person:" + person, "application/json",
                 "{\"email\":\"" + person + "@stu.example.edu\",\"emailEnabled\":true,\"webhooks\":[\"" + hook("/flaky") + "\"]}"));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        String secret = changed.json().get("newWebhookSecrets").get(hook("/flaky")).asString();
+        assertThat(secret).startsWith("whsec_").hasSizeGreaterThan(40);
+        assertThat(self.get("/api/contacts/person:" + person).body()).as("shown once").doesNotContain(secret);
+        HttpProbe.Response again = self.send(new HttpCall("PUT", "/api/contacts/person:" + person, "application/json",
+                "{\"email\":\"" + person + "@stu.example.edu\",\"emailEnabled\":true,\"webhooks\":[\"" + hook("/flaky") + "\"]}"));
+        assertThat(again.json().get("newWebhookSecrets").size()).as("the registered webhook keeps its secret").isZero();
 
         Notice notice = post("Showcase festival 社团风采节");
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Stream.of(Smtp.get().getReceivedMessages())
@@ -114,6 +124,10 @@ class DeliveryTest extends EmbeddedBackboneProperties {
         assertThat(Duration.between(second, third)).as("the wait doubles").isGreaterThan(Duration.between(first, second));
         assertThat(bodies.get(0)).contains(notice.id()).contains("Showcase festival");
         assertThat(calls.get()).isEqualTo(3);
+        long now = Instant.now().getEpochSecond();
+        assertThat(WebhookSignature.verify(signatures.get(2), secret, bodies.get(2), now, 300)).as("signed").isTrue();
+        assertThat(WebhookSignature.verify(signatures.get(2), secret, bodies.get(2).replace("Showcase", "Showcaze"), now, 300))
+                .as("a changed body fails the signature").isFalse();
     }
 
     @Test
@@ -130,6 +144,29 @@ class DeliveryTest extends EmbeddedBackboneProperties {
         assertThat(deliveries(self, notice).size()).as("e-mail turned off").isEqualTo(1);
         assertThat(self.send(new HttpCall("PUT", "/api/contacts/person:" + person, "application/json",
                 "{\"emailEnabled\":false,\"webhooks\":[\"ftp://example.edu/x\"]}")).status()).isEqualTo(422);
+    }
+
+    @Test
+    void webhooksIntoTheFederationsOwnNetworkAreRefusedAtRegistrationAndAtDelivery() {
+        HttpProbe self = TestTokens.as(app(), person, List.of("STUDENT"));
+        for (String internal : List.of("http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/hook",
+                "http://localhost:" + hooks.getAddress().getPort() + "/flaky", "http://[::1]/hook", "http://0.0.0.0/hook",
+                "https://no-such-host.invalid/hook", "file:///etc/passwd")) {
+            HttpProbe.Response refused = self.send(new HttpCall("PUT", "/api/contacts/person:" + person, "application/json",
+                    "{\"emailEnabled\":false,\"webhooks\":[\"" + internal + "\"]}"));
+            assertThat(refused.status()).as(internal + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.header("Content-Type")).contains("application/problem+json");
+        }
+        assertThat(self.get("/api/contacts/person:" + person).json().get("webhooks").size()).as("nothing stored").isZero();
+
+        // a webhook stored before the guard existed (or whose name now resolves inside) is refused when delivering
+        contacts.change("person:" + person, null, false, List.of("http://192.168.1.20/hook"), "test");
+        Notice notice = post("Never sent inside");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                deliveries(self, notice).valueStream().anyMatch(d -> d.get("status").asString().equals("failed")));
+        JsonNode failed = deliveries(self, notice).get(0);
+        assertThat(failed.get("attempts").asInt()).as("no retry can help").isEqualTo(1);
+        assertThat(failed.at("/history/0/detail").asString()).startsWith("refused").contains("private address");
     }
 
     @Test

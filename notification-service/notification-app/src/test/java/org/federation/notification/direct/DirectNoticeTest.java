@@ -51,6 +51,8 @@ class DirectNoticeTest extends EmbeddedBackboneProperties {
     Inboxes inboxes;
     @Autowired
     DirectNotices directNotices;
+    @Autowired
+    Escalations escalations;
 
     String a;
     String b;
@@ -142,6 +144,56 @@ class DirectNoticeTest extends EmbeddedBackboneProperties {
     }
 
     @Test
+    void aSenderChoosesWhenItsNoticeEscalatesAndTheSweepKeepsToItAcrossInstances() {
+        Instant deadline = Instant.now().plus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        JsonNode sent = Fixtures.sendAndAwait(Persona.ORGANIZATION_MEMBER.on(app()), """
+                {"department":"organization","title":"Poster deadline %s","body":"Posters to the Publicity Department.",
+                 "audience":"clubs","clubIds":["%s","%s"],"acknowledgeBy":"%s","escalateToLiaisonAfter":"PT6H",
+                 "escalateToHeadAfter":"PT30H"}""".formatted(run, b, c, deadline));
+        String id = sent.get("id").asString();
+        assertThat(sent.get("escalateToLiaisonAfter").asString()).isEqualTo("PT6H");
+        assertThat(sent.get("escalateToHeadAfter").asString()).isEqualTo("PT30H");
+        String toC = "Unacknowledged: Poster deadline " + run + " (club " + c + ")";
+        String toB = "Unacknowledged: Poster deadline " + run + " (club " + b + ")";
+
+        // other tests' notices may fall due in the same sweeps: this test looks at its own escalations only
+        sweep.sweep(deadline.plusSeconds(1));
+        assertThat(statusOf(id, b)).as("the default would escalate at the deadline; this one waits").isEqualTo("waiting");
+        assertThat(statusOf(id, c)).isEqualTo("waiting");
+        sweepConcurrently(deadline.plus(Duration.ofHours(6)), 3);
+        assertThat(statusOf(id, c)).isEqualTo("escalated-to-liaison");
+        assertThat(statusOf(id, b)).as("no liaison officer: to the head at once").isEqualTo("escalated-to-head");
+        assertThat(titles("person:" + number(91))).as("once, whichever instance took it").containsExactly(toC);
+        assertThat(titles("person:" + Persona.ORGANIZATION_HEAD.subject())).containsOnlyOnce(toB).doesNotContain(toC);
+        sweep.sweep(deadline.plus(Duration.ofHours(29)));
+        assertThat(statusOf(id, c)).as("not the default day, and not yet its own 30 hours").isEqualTo("escalated-to-liaison");
+        sweepConcurrently(deadline.plus(Duration.ofHours(30)), 2);
+        assertThat(statusOf(id, c)).isEqualTo("escalated-to-head");
+        assertThat(titles("person:" + Persona.ORGANIZATION_HEAD.subject())).containsOnlyOnce(toC);
+        assertThat(Persona.ORGANIZATION_HEAD.on(app()).get("/api/direct-notices/" + id + "/acknowledgements").json()
+                .at("/items/1/escalationSteps/1/at").asString()).isEqualTo(deadline.plus(Duration.ofHours(30)).toString());
+    }
+
+    @Test
+    void withoutChoicesTheConfiguredTimingIsRecordedOnTheNotice() {
+        JsonNode sent = Fixtures.sendAndAwait(Persona.ORGANIZATION_MEMBER.on(app()), """
+                {"department":"organization","title":"Defaults %s","body":"b","audience":"clubs","clubIds":["%s"],
+                 "acknowledgeBy":"%s","escalateToLiaisonAfter":"PT2H"}""".formatted(run, a, Fixtures.inAnHour()));
+        assertThat(sent.get("escalateToLiaisonAfter").asString()).isEqualTo("PT2H");
+        assertThat(sent.get("escalateToHeadAfter").asString()).as("federation.notifications.escalation.head-delay (P1D here)")
+                .isEqualTo("PT24H");
+        HttpProbe.Response headBeforeLiaison = Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/direct-notices", """
+                {"department":"organization","title":"t","body":"b","audience":"clubs","clubIds":["%s"],"acknowledgeBy":"%s",
+                 "escalateToLiaisonAfter":"P2D"}""".formatted(a, Fixtures.inAnHour()));
+        assertThat(headBeforeLiaison.status()).isEqualTo(422);
+        assertThat(headBeforeLiaison.body()).contains("escalateToHeadAfter").contains("after the liaison officer");
+        JsonNode plain = Fixtures.sendAndAwait(Persona.ORGANIZATION_MEMBER.on(app()), """
+                {"department":"organization","title":"No deadline %s","body":"b","audience":"clubs","clubIds":["%s"]}"""
+                .formatted(run, a));
+        assertThat(plain.has("escalateToHeadAfter") && !plain.get("escalateToHeadAfter").isNull()).isFalse();
+    }
+
+    @Test
     void anEscalationClaimedByAnInstanceThatDiedIsTakenOverWhenItsLeaseLapses() {
         Instant deadline = Instant.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String id = Fixtures.sendAndAwait(Persona.ORGANIZATION_HEAD.on(app()), """
@@ -196,6 +248,17 @@ class DirectNoticeTest extends EmbeddedBackboneProperties {
         assertThat(directNotices.fanOut(id, Instant.now())).isEqualTo(2);
         assertThat(directNotices.fanOut(id, Instant.now())).as("already sent").isEqualTo(-1);
         assertThat(inboxes.countOfDirectNotice(id)).isEqualTo(2);
+        assertThat(inboxes.newestFirst("person:" + number(4), "direct", true, 0, 10).items()).as("b's leader, posted by the "
+                + "resumed batch, unread").extracting(Notice::title).containsExactly("Resumed " + run);
+        assertThat(inboxes.newestFirst("person:" + number(1), "direct", true, 0, 10).items()).as("a's leader, posted before "
+                + "the crash, not again").extracting(Notice::title).containsExactly("Resumed " + run);
+        try (TopicProbe events = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "notification.events")) {
+            java.util.function.Predicate<TopicProbe.Seen> ours = s -> "org.federation.notification.notice-posted.v1".equals(s.type())
+                    && (s.key().equals(noticeOf(id, number(1))) || s.key().equals(noticeOf(id, number(4))));
+            events.awaitAtLeast(ours, 2, Duration.ofSeconds(20));
+            assertThat(events.drain(Duration.ofMillis(500)).stream().filter(ours).toList()).as("one notice-posted per notice, for the live streams").extracting(TopicProbe.Seen::key)
+                    .containsExactlyInAnyOrder(noticeOf(id, number(1)), noticeOf(id, number(4)));
+        }
     }
 
     @Test
@@ -210,6 +273,10 @@ class DirectNoticeTest extends EmbeddedBackboneProperties {
         assertThat(organization.postJson("/api/direct-notices", """
                 {"department":"finance","title":"t","body":"b","audience":"all-clubs"}""").status())
                 .as("another department's name").isEqualTo(403);
+    }
+
+    private String statusOf(String directNoticeId, String club) {
+        return escalations.find(directNoticeId + ":club:" + club).orElseThrow().status();
     }
 
     private int sweepConcurrently(Instant at, int instances) {

@@ -93,16 +93,16 @@ class EventNoticesTest {
     }
 
     @Test
-    void otherServicesEventsAreReadGenericallyAndOnlyListedKindsRouted() {
+    void financesEventsAreReadGenericallyAndOnlyListedKindsRouted() {
         assertThat(GenericEventNotices.kindOf("org.federation.finance.budget-decided.v1")).isEqualTo("budget-decided");
-        JsonNode activity = JSON.readTree("{\"activity\":{\"id\":\"a1\",\"clubIds\":[\"c1\",\"c2\"],\"clubId\":\"c1\",\"title\":\"Go night\"}}");
-        Routed routed = GenericEventNotices.of(new EventEnvelope("e1", "org.federation.event.activity-cancelled.v1",
-                "/event-service", "a1", Instant.now(), "system", 3, activity.toString()), activity).orElseThrow();
-        assertThat(routed.title()).isEqualTo("Activity cancelled: Go night");
-        assertThat(routed.clubIds()).containsExactly("c1", "c2");
-        assertThat(routed.subjectRef()).isEqualTo("activity:a1");
-        assertThat(GenericEventNotices.of(new EventEnvelope("e2", "org.federation.event.registration-added.v1",
-                "/event-service", "a1", Instant.now(), "system", 4, "{}"), JSON.readTree("{}"))).isEmpty();
+        JsonNode settled = JSON.readTree("{\"account\":{\"id\":\"acct-1\",\"clubId\":\"c1\",\"name\":\"Go club\"},\"clubId\":\"c1\"}");
+        Routed routed = GenericEventNotices.of(new EventEnvelope("e1", "org.federation.finance.account-settled.v1",
+                "/finance-service", "acct-1", Instant.now(), "system", 3, settled.toString()), settled).orElseThrow();
+        assertThat(routed.title()).isEqualTo("Account settled: Go club");
+        assertThat(routed.clubIds()).containsExactly("c1");
+        assertThat(routed.subjectRef()).isEqualTo("account:acct-1");
+        assertThat(GenericEventNotices.of(new EventEnvelope("e2", "org.federation.finance.ledger-entry-added.v1",
+                "/finance-service", "acct-1", Instant.now(), "system", 4, "{}"), JSON.readTree("{}"))).isEmpty();
         assertThat(NoticeKinds.defaultsFor("department:finance")).contains("account-settled", "budget-decided");
         assertThat(NoticeKinds.defaultsFor("person:1")).isEmpty();
         assertThat(NoticeKinds.all()).extracting(NoticeKinds.Kind::name).doesNotHaveDuplicates().hasSizeGreaterThan(25);

@@ -22,7 +22,7 @@ class PoisonFinanceAndActivityEventsTest extends EmbeddedBackboneProperties {
         String notAnObject = "array-" + UUID.randomUUID();
         try (RawEvents raw = new RawEvents(EmbeddedBackbone.get().kafkaBootstrapServers())) {
             raw.sendWithoutEnvelope("finance.events", garbage, "not an event");
-            raw.send("activity.events", RawEvents.envelope("org.federation.event.activity-published.v1", "/event-service",
+            raw.send("activity.events", RawEvents.envelope("org.federation.activity.published.v1", "/event-service",
                     notAnObject, 1, "\"only a string\""));
         }
         String kafka = EmbeddedBackbone.get().kafkaBootstrapServers();
@@ -31,7 +31,7 @@ class PoisonFinanceAndActivityEventsTest extends EmbeddedBackboneProperties {
             assertThat(finance.await(s -> garbage.equals(s.key()), Duration.ofSeconds(20)).get(0).headers()
                     .get("x-exception-message")).contains("ce_id");
             assertThat(activity.await(s -> notAnObject.equals(s.key()), Duration.ofSeconds(20)).get(0).headers()
-                    .get("x-exception-message")).contains("event ").contains("activity-published");
+                    .get("x-exception-message")).contains("event ").contains("activity.published");
         }
     }
 }

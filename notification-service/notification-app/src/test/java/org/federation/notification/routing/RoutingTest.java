@@ -38,13 +38,15 @@ class RoutingTest extends EmbeddedBackboneProperties {
     String run;
     String club;
     String leader;
+    String member;
 
     @BeforeEach
     void aClub() {
         run = UUID.randomUUID().toString().substring(0, 8);
         club = "club-r-" + run;
         leader = "88" + Math.floorMod(run.hashCode(), 100_000);
-        ClubFacts.publish(Fixtures.club(club, "sports", List.of(leader), List.of("8800000001"), null));
+        member = "87" + Math.floorMod(run.hashCode(), 100_000);
+        ClubFacts.publish(Fixtures.club(club, "sports", List.of(leader), List.of(member), null));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> clubs.find(club).isPresent());
     }
 
@@ -56,7 +58,7 @@ class RoutingTest extends EmbeddedBackboneProperties {
         awaitTitle("department:organization", "Club suspended: Club " + club);
         assertThat(titles("person:" + leader)).containsOnlyOnce("Club suspended: Club " + club)
                 .contains("Club established: Club " + club);
-        assertThat(titles("person:8800000001")).as("members are not told of lifecycle events").isEmpty();
+        assertThat(titles("person:" + member)).as("members are not told of lifecycle events").isEmpty();
         assertThat(titles("department:finance")).doesNotContain("Club suspended: Club " + club);
         Notice notice = inboxes.get(Notice.idFor(suspended.id(), "person:" + leader));
         assertThat(notice.body()).contains("accounts not filed").contains("was active");
@@ -117,20 +119,46 @@ class RoutingTest extends EmbeddedBackboneProperties {
     }
 
     @Test
-    void financeAndActivityEventsOfListedKindsReachTheirSubscribersAndTheClubsLeaders() {
+    void financeEventsOfListedKindsReachTheClubsLeaders() {
         send("finance.events", RawEvents.envelope("org.federation.finance.account-settled.v1", "/finance-service",
                 "acct-" + run, 2, """
                 {"account":{"id":"acct-%s","owner":"club","clubId":"%s","name":"Club %s","balanceFen":0,"state":"settled",
                  "openedAt":"2026-01-01T00:00:00Z"},"clubId":"%s","settledBalanceFen":1200,"movedTo":"acct-federation"}"""
                 .formatted(run, club, club, club)));
         awaitTitle("person:" + leader, "Account settled: Club " + club);
-        send("activity.events", RawEvents.envelope("org.federation.event.registration-added.v1", "/event-service",
-                "act-" + run, 2, "{\"activity\":{\"id\":\"act-" + run + "\",\"clubId\":\"" + club + "\",\"title\":\"Ignored " + run + "\"}}"),
-                RawEvents.envelope("org.federation.event.activity-published.v1", "/event-service", "act-" + run, 3,
-                        "{\"activity\":{\"id\":\"act-" + run + "\",\"clubId\":\"" + club + "\",\"title\":\"Go night " + run + "\"}}"));
-        awaitTitle("department:publicity", "Activity published: Go night " + run);
-        awaitTitle("person:" + leader, "Activity published: Go night " + run);
-        assertThat(titles("person:" + leader)).noneMatch(t -> t.contains("Ignored"));
+    }
+
+    @Test
+    void anActivityReachesItsClubsMembersWhenPublishedOrCancelledButOnlyItsLeadersWhenTheReportIsOverdue() {
+        String activity = "act-" + run;
+        String snapshot = """
+                {"id":"%s","title":"Go night %s","kind":"social","start":"2026-12-05T11:00:00Z","end":"2026-12-05T13:00:00Z",
+                 "venue":"Room 1","audience":"members","organiserClubIds":["%s"],"category":"sports","state":"approved"}"""
+                .formatted(activity, run, club);
+        EventEnvelope published = RawEvents.envelope("org.federation.activity.published.v1", "/event-service", activity, 1,
+                "{\"activity\":" + snapshot + "}");
+        send("activity.events", published, published,
+                RawEvents.envelope("org.federation.activity.attendance-published.v1", "/event-service", activity, 2,
+                        "{\"activity\":" + snapshot + ",\"attendance\":0,\"walkIns\":0,\"attendees\":[]}"),
+                RawEvents.envelope("org.federation.activity.budget-requested.v1", "/event-service", activity, 3, """
+                        {"activityId":"%s","title":"Go night %s","clubId":"%s","amountFen":5000,"purpose":"snacks"}"""
+                        .formatted(activity, run, club)),
+                RawEvents.envelope("org.federation.activity.report-overdue.v1", "/event-service", activity, 4,
+                        "{\"activity\":" + snapshot + ",\"dueAt\":\"2026-12-19T13:00:00Z\"}"),
+                RawEvents.envelope("org.federation.activity.cancelled.v1", "/event-service", activity, 5,
+                        "{\"activity\":" + snapshot.replace("approved", "cancelled") + ",\"reason\":\"rain\"}"));
+        for (String recipient : List.of("person:" + member, "person:" + leader, "department:publicity")) {
+            awaitTitle(recipient, "Activity published: Go night " + run);
+            awaitTitle(recipient, "Activity cancelled: Go night " + run);
+        }
+        awaitTitle("person:" + leader, "Summary report overdue: Go night " + run);
+        awaitTitle("department:evaluation", "Summary report overdue: Go night " + run);
+        awaitTitle("department:finance", "Budget requested: Go night " + run);
+        assertThat(titles("person:" + member)).as("members are not chased for reports nor told of budgets")
+                .containsOnlyOnce("Activity published: Go night " + run)
+                .noneMatch(t -> t.contains("overdue") || t.contains("Budget"));
+        assertThat(titles("department:publicity")).noneMatch(t -> t.equals("Summary report overdue: Go night " + run));
+        assertThat(inboxes.get(Notice.idFor(published.id(), "person:" + member)).subjectRef()).isEqualTo("activity:" + activity);
     }
 
     @Test
@@ -147,8 +175,8 @@ class RoutingTest extends EmbeddedBackboneProperties {
     private EventEnvelope state(String type, long sequence, String state, String reason) {
         return RawEvents.envelope(type, "/club-service", club, sequence, """
                 {"club":{"id":"%s","name":"Club %s","category":"sports","state":"%s","leaders":[{"studentNumber":"%s",
-                 "name":"L","role":"president"}],"memberStudentNumbers":["8800000001"]},"previousState":"%s","reason":"%s"}"""
-                .formatted(club, club, state, leader, "active".equals(state) ? "suspended" : "active", reason));
+                 "name":"L","role":"president"}],"memberStudentNumbers":["%s"]},"previousState":"%s","reason":"%s"}"""
+                .formatted(club, club, state, leader, member, "active".equals(state) ? "suspended" : "active", reason));
     }
 
     private static void send(String topic, EventEnvelope... events) {

@@ -64,13 +64,40 @@ public class AggregateStore {
      *                                                       index, is taken
      */
     public void insert(String collection, String id, Object state, List<NewEvent> events) {
+        mongo.insert(newDocument(id, state, events), collection);
+        relay.relaySoon(collection, id);
+    }
+
+    /** A new aggregate's document: its state, version 1 and its first events pending. */
+    private Document newDocument(String id, Object state, List<NewEvent> events) {
         Document document = stateDocument(state);
         document.put(OutboxFields.ID, id);
         document.put(OutboxFields.VERSION, 1L);
         document.put(OutboxFields.LAST_SEQUENCE, (long) events.size());
         document.put(OutboxFields.PENDING, envelopes(id, 0, events));
-        mongo.insert(document, collection);
-        relay.relaySoon(collection, id);
+        return document;
+    }
+
+    /** A new aggregate and its first events, for {@link #insertAll}. */
+    public record NewAggregate(String id, Object state, List<NewEvent> events) {
+    }
+
+    /**
+     * Creates many new aggregates with their first events in one unordered {@code insertMany} (a
+     * fan-out): one round trip instead of one per aggregate. An aggregate whose id is taken is left
+     * as it is (its cause was handled before), so the call is idempotent for ids derived from the cause.
+     *
+     * @return the ids of the aggregates this call created; the relay is asked to send their events
+     */
+    public java.util.Set<String> insertAll(String collection, List<NewAggregate> aggregates) {
+        List<Document> documents = new ArrayList<>(aggregates.size());
+        for (NewAggregate aggregate : aggregates) {
+            documents.add(newDocument(aggregate.id(), aggregate.state(), aggregate.events()));
+        }
+        java.util.Set<String> created = new java.util.LinkedHashSet<>();
+        IdempotentWrites.insertIgnoringDuplicates(mongo, collection, documents).forEach(id -> created.add(id.toString()));
+        created.forEach(id -> relay.relaySoon(collection, id));
+        return created;
     }
 
     /**

@@ -102,4 +102,54 @@ public class IdempotentWrites {
             return false;
         }
     }
+
+    /**
+     * Inserts many documents whose {@code _id}s are derived from their cause in one unordered
+     * {@code insertMany}, so a redelivered cause inserts none of them twice: a duplicate {@code _id}
+     * means "already there", any other error fails the call (after the rest were tried).
+     *
+     * @return the {@code _id}s that were inserted by this call
+     */
+    public java.util.Set<Object> insertAllOnce(String collection, java.util.List<Document> documents) {
+        for (Document document : documents) {
+            if (document.get("_id") == null) {
+                throw new IllegalArgumentException("insertAllOnce needs an _id derived from the cause on every document");
+            }
+        }
+        return insertIgnoringDuplicates(mongo, collection, documents);
+    }
+
+    /** Error code of a duplicate key (E11000), the same on MongoDB and the embedded store. */
+    private static final int DUPLICATE_KEY = 11000;
+
+    /**
+     * One unordered {@code insertMany}: every document is tried even if some are duplicates, and
+     * the ids of those that went in are returned. Another write error is thrown once every document
+     * was tried; callers redo the whole batch, and its duplicates are then harmless.
+     */
+    static java.util.Set<Object> insertIgnoringDuplicates(MongoTemplate mongo, String collection,
+                                                          java.util.List<Document> documents) {
+        java.util.Set<Object> inserted = new java.util.LinkedHashSet<>();
+        if (documents.isEmpty()) {
+            return inserted;
+        }
+        documents.forEach(d -> inserted.add(d.get("_id")));
+        try {
+            mongo.getCollection(collection).insertMany(documents, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            RuntimeException other = null;
+            for (com.mongodb.bulk.BulkWriteError error : e.getWriteErrors()) {
+                inserted.remove(documents.get(error.getIndex()).get("_id"));
+                if (error.getCode() != DUPLICATE_KEY && other == null) {
+                    other = new org.springframework.dao.DataIntegrityViolationException("insert into " + collection
+                            + " failed: " + error.getMessage(), e);
+                }
+            }
+            if (other != null || e.getWriteConcernError() != null) {
+                throw other != null ? other : new org.springframework.dao.DataAccessResourceFailureException(
+                        "insert into " + collection + " not acknowledged: " + e.getWriteConcernError(), e);
+            }
+        }
+        return inserted;
+    }
 }

@@ -91,4 +91,17 @@ class IdempotentWritesTest {
         assertThat(writes.insertOnce(collection, new Document(notice))).isFalse();
         assertThat(mongo.getCollection(collection).countDocuments()).isEqualTo(1);
     }
+
+    @Test
+    void aBatchInsertsWhatIsMissingAndReportsExactlyThat() {
+        assertThat(writes.insertOnce(collection, new Document("_id", "n2").append("v", "first"))).isTrue();
+        java.util.List<Document> batch = java.util.List.of(new Document("_id", "n1"), new Document("_id", "n2").append("v", "second"),
+                new Document("_id", "n3"));
+        assertThat(writes.insertAllOnce(collection, batch)).containsExactly("n1", "n3");
+        assertThat(writes.insertAllOnce(collection, batch)).isEmpty();
+        assertThat(mongo.findById("n2", Document.class, collection).getString("v")).isEqualTo("first");
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), collection)).isEqualTo(3);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> writes.insertAllOnce(collection,
+                java.util.List.of(new Document("v", "no id")))).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -124,6 +124,28 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aBatchInsertedOnceAndAgainCreatesEachAggregateOnceAndSendsEachEventOnce() {
+        OutboxRelay relay = relay(OutboxRelaySettings.defaults());
+        AggregateStore store = store(relay);
+        store.insert(collection, "b2", new Counter("b2", "already there", 2), List.of(changed("b2", 2)));
+        List<AggregateStore.NewAggregate> batch = java.util.stream.IntStream.rangeClosed(1, 5).mapToObj(i -> "b" + i)
+                .map(id -> new AggregateStore.NewAggregate(id, new Counter(id, "batch", 1), List.of(changed(id, 1)))).toList();
+
+        assertThat(store.insertAll(collection, batch)).as("b2 was there").containsExactly("b1", "b3", "b4", "b5");
+        assertThat(store.insertAll(collection, batch)).as("a repeated batch creates nothing").isEmpty();
+        assertThat(store.insertAll(collection, List.of())).isEmpty();
+        assertThat(stored("b2").getString("name")).isEqualTo("already there");
+        assertThat(stored("b4").getList("pendingEvents", Document.class)).hasSize(1);
+        assertThat(stored("b4").get("version", Number.class).longValue()).isEqualTo(1);
+
+        assertThat(relay.sweep()).isEqualTo(5);
+        try (TopicProbe probe = new TopicProbe(backbone.kafkaBootstrapServers(), topic)) {
+            assertThat(probe.awaitAtLeast(s -> true, 5, Duration.ofSeconds(20))).extracting(Seen::key)
+                    .containsExactlyInAnyOrder("b1", "b2", "b3", "b4", "b5");
+        }
+    }
+
+    @Test
     void aStaleVersionIsRefusedAndAppendsNothing() {
         OutboxRelay relay = relay(OutboxRelaySettings.defaults());
         AggregateStore store = store(relay);

@@ -1,6 +1,5 @@
 package org.federation.notification.escalation.domain;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +8,10 @@ import java.util.Set;
 /**
  * The escalation of one group of a direct notice that asks for acknowledgement: a club (any of its
  * recipients acknowledging is enough) or a single recipient outside any club (a liaison officer).
- * Unacknowledged at the deadline, it goes to the club's liaison officer; still unacknowledged
- * {@code headDelay} later, to the sending department's head. A group without a liaison officer (or
- * that is not a club) goes to the head at the deadline.
+ * Unacknowledged {@code timing.toLiaison} after the deadline, it goes to the club's liaison officer;
+ * still unacknowledged {@code timing.toHead} after the deadline, to the sending department's head. A
+ * group without a liaison officer (or that is not a club) goes to the head when the liaison officer
+ * would have been told.
  *
  * @param id             {@code <directNoticeId>:<group>}
  * @param group          {@code club:<id>} or {@code person:<number>}
@@ -20,10 +20,12 @@ import java.util.Set;
  * @param dueAt          when the next step is due; null once nothing more is due
  * @param status         {@code waiting}, {@code escalated-to-liaison}, {@code escalated-to-head}, {@code acknowledged}
  * @param steps          the steps taken so far
+ * @param timing         when it escalates, relative to the deadline; null for an escalation opened before
+ *                       timings were chosen per notice (the configured defaults apply)
  */
 public record Escalation(String id, String directNoticeId, String department, String title, String group, String clubId,
                          List<String> recipients, Instant acknowledgeBy, Instant dueAt, String status,
-                         List<Step> steps, Instant acknowledgedAt) {
+                         List<Step> steps, Instant acknowledgedAt, EscalationTiming timing) {
 
     public static final String WAITING = "waiting";
     public static final String ESCALATED_TO_LIAISON = "escalated-to-liaison";
@@ -40,11 +42,12 @@ public record Escalation(String id, String directNoticeId, String department, St
         return directNoticeId + ":" + group;
     }
 
-    /** A new escalation, waiting for the deadline. */
+    /** A new escalation, waiting until its first step is due ({@code timing.toLiaison} after the deadline). */
     public static Escalation open(String directNoticeId, String department, String title, String group, String clubId,
-                                  List<String> recipients, Instant acknowledgeBy) {
+                                  List<String> recipients, Instant acknowledgeBy, EscalationTiming timing) {
         return new Escalation(idOf(directNoticeId, group), directNoticeId, department, title, group, clubId,
-                List.copyOf(recipients), acknowledgeBy, acknowledgeBy, WAITING, List.of(), null);
+                List.copyOf(recipients), acknowledgeBy, acknowledgeBy.plus(timing.toLiaison()), WAITING, List.of(), null,
+                timing);
     }
 
     /** Whether a step is due at {@code now}. */
@@ -58,9 +61,10 @@ public record Escalation(String id, String directNoticeId, String department, St
      * @param liaisonOfficer the club's liaison officer (a number), or null if it has none
      * @param heads          the sending department's heads (numbers); empty if none is known, in which
      *                       case the department's own inbox is told
+     * @param defaults       the timing of an escalation opened without one of its own
      * @throws IllegalStateException if no step is due
      */
-    public Taken escalate(Instant now, String liaisonOfficer, Set<String> heads, Duration headDelay) {
+    public Taken escalate(Instant now, String liaisonOfficer, Set<String> heads, EscalationTiming defaults) {
         if (!isDue(now)) {
             throw new IllegalStateException("escalation " + id + " has no step due at " + now + " (" + status + ")");
         }
@@ -69,7 +73,7 @@ public record Escalation(String id, String directNoticeId, String department, St
         Escalation next;
         if (liaisonFirst) {
             step = new Step(LIAISON_STEP, List.of("person:" + liaisonOfficer), now);
-            next = with(ESCALATED_TO_LIAISON, acknowledgeBy.plus(headDelay), step);
+            next = with(ESCALATED_TO_LIAISON, acknowledgeBy.plus((timing == null ? defaults : timing).toHead()), step);
         } else {
             List<String> to = heads.isEmpty() ? List.of("department:" + department)
                     : heads.stream().sorted().map(h -> "person:" + h).toList();
@@ -89,13 +93,13 @@ public record Escalation(String id, String directNoticeId, String department, St
             return this;
         }
         return new Escalation(id, directNoticeId, department, title, group, clubId, recipients, acknowledgeBy, null,
-                ACKNOWLEDGED, steps, at);
+                ACKNOWLEDGED, steps, at, timing);
     }
 
     private Escalation with(String newStatus, Instant newDueAt, Step step) {
         List<Step> allSteps = new ArrayList<>(steps == null ? List.of() : steps);
         allSteps.add(step);
         return new Escalation(id, directNoticeId, department, title, group, clubId, recipients, acknowledgeBy, newDueAt,
-                newStatus, List.copyOf(allSteps), acknowledgedAt);
+                newStatus, List.copyOf(allSteps), acknowledgedAt, timing);
     }
 }

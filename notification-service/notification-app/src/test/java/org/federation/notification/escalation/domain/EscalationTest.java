@@ -15,11 +15,13 @@ class EscalationTest {
 
     static final Instant DEADLINE = Instant.parse("2026-12-01T12:00:00Z");
     static final Duration HEAD_DELAY = Duration.ofDays(2);
+    /** The configured defaults: the liaison officer at the deadline, the head two days after. */
+    static final EscalationTiming DEFAULTS = new EscalationTiming(Duration.ZERO, HEAD_DELAY);
     static final Set<String> HEADS = Set.of("2022010001");
 
     static Escalation club() {
         return Escalation.open("n1", "organization", "Club exchange conference", "club:c1", "c1",
-                List.of("person:2023010001"), DEADLINE);
+                List.of("person:2023010001"), DEADLINE, DEFAULTS);
     }
 
     @Test
@@ -27,13 +29,13 @@ class EscalationTest {
         Escalation escalation = club();
         assertThat(escalation.isDue(DEADLINE.minusMillis(1))).isFalse();
         assertThat(escalation.isDue(DEADLINE)).isTrue();
-        assertThatThrownBy(() -> escalation.escalate(DEADLINE.minusSeconds(1), "2022070001", HEADS, HEAD_DELAY))
+        assertThatThrownBy(() -> escalation.escalate(DEADLINE.minusSeconds(1), "2022070001", HEADS, DEFAULTS))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aClubWithALiaisonOfficerEscalatesToThemThenToTheHeadAfterTheDelay() {
-        Escalation.Taken first = club().escalate(DEADLINE.plusSeconds(5), "2022070001", HEADS, HEAD_DELAY);
+        Escalation.Taken first = club().escalate(DEADLINE.plusSeconds(5), "2022070001", HEADS, DEFAULTS);
         assertThat(first.step().step()).isEqualTo(Escalation.LIAISON_STEP);
         assertThat(first.step().to()).containsExactly("person:2022070001");
         Escalation afterFirst = first.escalation();
@@ -41,7 +43,7 @@ class EscalationTest {
         assertThat(afterFirst.dueAt()).as("measured from the deadline, not from when the sweep ran").isEqualTo(DEADLINE.plus(HEAD_DELAY));
         assertThat(afterFirst.isDue(DEADLINE.plus(HEAD_DELAY).minusMillis(1))).isFalse();
 
-        Escalation.Taken second = afterFirst.escalate(DEADLINE.plus(HEAD_DELAY), "2022070001", HEADS, HEAD_DELAY);
+        Escalation.Taken second = afterFirst.escalate(DEADLINE.plus(HEAD_DELAY), "2022070001", HEADS, DEFAULTS);
         assertThat(second.step().step()).isEqualTo(Escalation.HEAD_STEP);
         assertThat(second.step().to()).containsExactly("person:2022010001");
         assertThat(second.escalation().status()).isEqualTo(Escalation.ESCALATED_TO_HEAD);
@@ -52,7 +54,7 @@ class EscalationTest {
 
     @Test
     void aClubWithoutLiaisonOfficerGoesToTheHeadAtTheDeadline() {
-        Escalation.Taken taken = club().escalate(DEADLINE, null, HEADS, HEAD_DELAY);
+        Escalation.Taken taken = club().escalate(DEADLINE, null, HEADS, DEFAULTS);
         assertThat(taken.step().step()).isEqualTo(Escalation.HEAD_STEP);
         assertThat(taken.escalation().isDue(Instant.MAX)).isFalse();
     }
@@ -60,20 +62,20 @@ class EscalationTest {
     @Test
     void aRecipientOutsideAnyClubGoesToTheHeadAtTheDeadline() {
         Escalation liaison = Escalation.open("n1", "organization", "t", "person:2022070001", null,
-                List.of("person:2022070001"), DEADLINE);
-        assertThat(liaison.escalate(DEADLINE, "2022070009", HEADS, HEAD_DELAY).step().step()).isEqualTo(Escalation.HEAD_STEP);
+                List.of("person:2022070001"), DEADLINE, DEFAULTS);
+        assertThat(liaison.escalate(DEADLINE, "2022070009", HEADS, DEFAULTS).step().step()).isEqualTo(Escalation.HEAD_STEP);
     }
 
     @Test
     void withoutAKnownHeadTheDepartmentsOwnInboxIsTold() {
-        Escalation.Taken taken = club().escalate(DEADLINE, null, Set.of(), HEAD_DELAY);
+        Escalation.Taken taken = club().escalate(DEADLINE, null, Set.of(), DEFAULTS);
         assertThat(taken.step().to()).containsExactly("department:organization");
     }
 
     @Test
     void aSweepLongAfterBothDeadlinesTakesBothStepsAtOnce() {
         Instant muchLater = DEADLINE.plus(Duration.ofDays(30));
-        Escalation afterFirst = club().escalate(muchLater, "2022070001", HEADS, HEAD_DELAY).escalation();
+        Escalation afterFirst = club().escalate(muchLater, "2022070001", HEADS, DEFAULTS).escalation();
         assertThat(afterFirst.isDue(muchLater)).as("nothing forgotten after a long outage").isTrue();
     }
 
@@ -83,9 +85,50 @@ class EscalationTest {
         Escalation acknowledged = club().acknowledge(at);
         assertThat(acknowledged.isDue(Instant.MAX)).isFalse();
         assertThat(acknowledged.acknowledge(DEADLINE).acknowledgedAt()).isEqualTo(at);
-        Escalation lateAcknowledgement = club().escalate(DEADLINE, "2022070001", HEADS, HEAD_DELAY).escalation()
+        Escalation lateAcknowledgement = club().escalate(DEADLINE, "2022070001", HEADS, DEFAULTS).escalation()
                 .acknowledge(DEADLINE.plusSeconds(10));
         assertThat(lateAcknowledgement.isDue(DEADLINE.plus(HEAD_DELAY))).isFalse();
         assertThat(lateAcknowledgement.steps()).hasSize(1);
+    }
+
+    @Test
+    void aSendersOwnTimingMovesBothStepsRelativeToTheDeadline() {
+        EscalationTiming own = new EscalationTiming(Duration.ofHours(6), Duration.ofHours(30));
+        Escalation escalation = Escalation.open("n2", "publicity", "Poster deadline", "club:c1", "c1",
+                List.of("person:2023010001"), DEADLINE, own);
+        assertThat(escalation.isDue(DEADLINE)).as("not at the deadline itself").isFalse();
+        assertThat(escalation.isDue(DEADLINE.plus(Duration.ofHours(6)).minusMillis(1))).isFalse();
+        Escalation.Taken toLiaison = escalation.escalate(DEADLINE.plus(Duration.ofHours(6)), "2022070001", HEADS, DEFAULTS);
+        assertThat(toLiaison.step().step()).isEqualTo(Escalation.LIAISON_STEP);
+        assertThat(toLiaison.escalation().dueAt()).as("its own head step, not the default two days")
+                .isEqualTo(DEADLINE.plus(Duration.ofHours(30)));
+        assertThat(toLiaison.escalation().escalate(DEADLINE.plus(Duration.ofHours(30)), "2022070001", HEADS, DEFAULTS)
+                .step().step()).isEqualTo(Escalation.HEAD_STEP);
+    }
+
+    @Test
+    void anEscalationOpenedWithoutATimingOfItsOwnFollowsTheDefaults() {
+        Escalation legacy = new Escalation("n3:club:c1", "n3", "organization", "t", "club:c1", "c1", List.of("person:1"),
+                DEADLINE, DEADLINE, Escalation.WAITING, List.of(), null, null);
+        assertThat(legacy.escalate(DEADLINE, "2022070001", HEADS, DEFAULTS).escalation().dueAt())
+                .isEqualTo(DEADLINE.plus(HEAD_DELAY));
+    }
+
+    @Test
+    void aTimingMustEscalateAtOrAfterTheDeadlineHeadAfterLiaisonAndWithinThirtyDays() {
+        assertThat(new EscalationTiming(Duration.ZERO, Duration.ofMinutes(1)).toHead()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(new EscalationTiming(Duration.ofDays(29), Duration.ofDays(30)).toLiaison()).isEqualTo(Duration.ofDays(29));
+        record Case(Duration liaison, Duration head, String field) {
+        }
+        for (Case bad : List.of(new Case(Duration.ofHours(-1), Duration.ofDays(1), "escalateToLiaisonAfter"),
+                new Case(Duration.ofDays(1), Duration.ofDays(1), "escalateToHeadAfter"),
+                new Case(Duration.ofDays(2), Duration.ofDays(1), "escalateToHeadAfter"),
+                new Case(Duration.ZERO, Duration.ZERO, "escalateToHeadAfter"),
+                new Case(Duration.ofDays(31), Duration.ofDays(32), "escalateToLiaisonAfter"),
+                new Case(Duration.ofDays(1), Duration.ofDays(30).plusSeconds(1), "escalateToHeadAfter"),
+                new Case(null, Duration.ofDays(1), "escalateToLiaisonAfter"))) {
+            assertThatThrownBy(() -> new EscalationTiming(bad.liaison(), bad.head())).as(bad.toString())
+                    .isInstanceOfSatisfying(EscalationTiming.Invalid.class, e -> assertThat(e.field()).isEqualTo(bad.field()));
+        }
     }
 }

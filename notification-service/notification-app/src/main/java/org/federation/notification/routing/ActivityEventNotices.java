@@ -1,0 +1,120 @@
+package org.federation.notification.routing;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.federation.event.contracts.ActivityCancelled;
+import org.federation.event.contracts.ActivityChanged;
+import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.event.contracts.ActivityPublished;
+import org.federation.event.contracts.ActivityReportOverdue;
+import org.federation.event.contracts.ActivityReportSubmitted;
+import org.federation.event.contracts.ActivitySnapshot;
+import org.federation.event.contracts.BudgetRequested;
+import org.federation.platform.messaging.EventEnvelope;
+import org.federation.platform.messaging.InboundEvents;
+
+/**
+ * What each activity event that matters says as a notice, read with event-service's contract
+ * records. Who hears of it besides the kind's subscribers depends on what it asks of them:
+ * <ul>
+ *   <li>{@code published}: the organising clubs' members and leaders (it is their activity);</li>
+ *   <li>{@code changed}, {@code cancelled}: the organising clubs' members and leaders, and the
+ *       organising department of a programme (people may already have planned to come);</li>
+ *   <li>{@code report-overdue}: the organising clubs' leaders and the organising department (they owe
+ *       the report; members do not);</li>
+ *   <li>{@code report-submitted}: the organising clubs' leaders;</li>
+ *   <li>{@code budget-requested}: only its subscribers (the Finance Department decides).</li>
+ * </ul>
+ * Attendance and other types make no notice.
+ */
+final class ActivityEventNotices {
+
+    private ActivityEventNotices() {
+    }
+
+    static Optional<Routed> of(EventEnvelope event, InboundEvents inbound) {
+        return Optional.ofNullable(switch (event.type()) {
+            case ActivityEventTypes.PUBLISHED -> {
+                ActivitySnapshot a = snapshot(event, inbound.payload(event, ActivityPublished.class).activity());
+                yield toMembers(event, "activity-published", "Activity published: " + a.title(),
+                        a.title() + " (" + a.kind() + ") " + when(a) + "." + (a.description() == null ? "" : " " + a.description()),
+                        a, List.of());
+            }
+            case ActivityEventTypes.CHANGED -> {
+                ActivityChanged e = inbound.payload(event, ActivityChanged.class);
+                ActivitySnapshot a = snapshot(event, e.activity());
+                yield toMembers(event, "activity-changed", "Activity changed: " + a.title(),
+                        a.title() + " changed" + (e.change() == null ? "" : " (" + e.change() + ")") + ": it is now " + when(a) + ".",
+                        a, departmentOf(a));
+            }
+            case ActivityEventTypes.CANCELLED -> {
+                ActivityCancelled e = inbound.payload(event, ActivityCancelled.class);
+                ActivitySnapshot a = snapshot(event, e.activity());
+                yield toMembers(event, "activity-cancelled", "Activity cancelled: " + a.title(),
+                        a.title() + ", planned " + when(a) + ", is cancelled" + (e.reason() == null ? "." : ": " + e.reason()),
+                        a, departmentOf(a));
+            }
+            case ActivityEventTypes.REPORT_OVERDUE -> {
+                ActivityReportOverdue e = inbound.payload(event, ActivityReportOverdue.class);
+                ActivitySnapshot a = snapshot(event, e.activity());
+                yield toLeaders(event, "report-overdue", "Summary report overdue: " + a.title(),
+                        "The summary report of " + a.title() + " (ended " + a.end() + ") was due by " + e.dueAt()
+                                + " and has not been submitted.", a, departmentOf(a));
+            }
+            case ActivityEventTypes.REPORT_SUBMITTED -> {
+                ActivityReportSubmitted e = inbound.payload(event, ActivityReportSubmitted.class);
+                ActivitySnapshot a = snapshot(event, e.activity());
+                yield toLeaders(event, "report-submitted", "Summary report submitted: " + a.title(),
+                        "The summary report of " + a.title() + " was submitted" + (e.late() ? " late" : "") + "; attendance "
+                                + e.attendance() + ".", a, List.of());
+            }
+            case ActivityEventTypes.BUDGET_REQUESTED -> {
+                BudgetRequested e = inbound.payload(event, BudgetRequested.class);
+                InboundEvents.require(e.activityId() != null && e.title() != null, event, "activityId and title are required");
+                String by = e.clubId() != null ? "club " + e.clubId() : e.department() != null ? "the " + e.department()
+                        + " department" : "its organisers";
+                yield new Routed(event.id(), "budget-requested", "Budget requested: " + e.title(),
+                        by + " asks for " + yuan(e.amountFen()) + " yuan for " + e.title()
+                                + (e.purpose() == null ? "." : " (" + e.purpose() + ")."),
+                        "activity:" + e.activityId(), List.of(), List.of());
+            }
+            default -> null;
+        });
+    }
+
+    private static Routed toMembers(EventEnvelope event, String kind, String title, String body, ActivitySnapshot a,
+                                    List<String> departments) {
+        return new Routed(event.id(), kind, title, body, "activity:" + a.id(), clubsOf(a), List.of(), false,
+                Routed.ClubReach.MEMBERS, departments);
+    }
+
+    private static Routed toLeaders(EventEnvelope event, String kind, String title, String body, ActivitySnapshot a,
+                                    List<String> departments) {
+        return new Routed(event.id(), kind, title, body, "activity:" + a.id(), clubsOf(a), List.of(), false,
+                Routed.ClubReach.LEADERS, departments);
+    }
+
+    private static ActivitySnapshot snapshot(EventEnvelope event, ActivitySnapshot activity) {
+        InboundEvents.require(activity != null && activity.id() != null && activity.title() != null, event,
+                "activity with id and title is required");
+        return activity;
+    }
+
+    private static List<String> clubsOf(ActivitySnapshot a) {
+        return a.organiserClubIds() == null ? List.of() : a.organiserClubIds().stream().distinct().toList();
+    }
+
+    private static List<String> departmentOf(ActivitySnapshot a) {
+        return a.organisingDepartment() == null || a.organisingDepartment().isBlank() ? List.of()
+                : List.of(a.organisingDepartment());
+    }
+
+    private static String when(ActivitySnapshot a) {
+        return "from " + a.start() + " to " + a.end() + (a.venue() == null ? "" : " at " + a.venue());
+    }
+
+    private static String yuan(long fen) {
+        return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
+    }
+}

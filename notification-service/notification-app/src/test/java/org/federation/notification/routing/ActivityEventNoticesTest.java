@@ -1,0 +1,100 @@
+package org.federation.notification.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.federation.event.contracts.ActivityAttendance;
+import org.federation.event.contracts.ActivityCancelled;
+import org.federation.event.contracts.ActivityChanged;
+import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.event.contracts.ActivityPublished;
+import org.federation.event.contracts.ActivityReportOverdue;
+import org.federation.event.contracts.ActivitySnapshot;
+import org.federation.event.contracts.BudgetRequested;
+import org.federation.platform.messaging.EventEnvelope;
+import org.federation.platform.messaging.MalformedEventException;
+import org.junit.jupiter.api.Test;
+
+/** event-service's activity events as notices, without Spring: kind, who in the clubs hears of it, which departments. */
+class ActivityEventNoticesTest {
+
+    static final Instant START = Instant.parse("2026-12-05T11:00:00Z");
+
+    static ActivitySnapshot joint() {
+        return new ActivitySnapshot("act-1", "算法竞赛训练营", "training", "Two days of contest practice", START,
+                START.plusSeconds(7200), "Lab 305", "members", List.of("club-acmore", "club-board-games"), null,
+                "academic-technology", "approved");
+    }
+
+    static ActivitySnapshot programme() {
+        return new ActivitySnapshot("act-2", "社团风采节", "festival", null, START, START.plusSeconds(7200), "Stadium",
+                "public", List.of(), "organization", "federation", "approved");
+    }
+
+    static Routed route(String type, Object payload) {
+        EventEnvelope event = new EventEnvelope("e-" + type.hashCode(), type, "/event-service", "act-1", START, "2023020001",
+                2, EventNoticesTest.JSON.writeValueAsString(payload));
+        return ActivityEventNotices.of(event, EventNoticesTest.INBOUND).orElseThrow();
+    }
+
+    @Test
+    void aPublishedActivityReachesEveryoneInTheOrganisingClubs() {
+        Routed routed = route(ActivityEventTypes.PUBLISHED, new ActivityPublished(joint()));
+        assertThat(routed.kind()).isEqualTo("activity-published");
+        assertThat(routed.title()).isEqualTo("Activity published: 算法竞赛训练营");
+        assertThat(routed.body()).contains("Lab 305").contains(START.toString());
+        assertThat(routed.clubIds()).containsExactly("club-acmore", "club-board-games");
+        assertThat(routed.clubReach()).isEqualTo(Routed.ClubReach.MEMBERS);
+        assertThat(routed.subjectRef()).isEqualTo("activity:act-1");
+        assertThat(routed.departments()).isEmpty();
+    }
+
+    @Test
+    void changesAndCancellationsReachTheClubsMembersAndAProgrammesDepartment() {
+        Routed changed = route(ActivityEventTypes.CHANGED, new ActivityChanged(joint(), "moved to Lab 305"));
+        assertThat(changed.kind()).isEqualTo("activity-changed");
+        assertThat(changed.body()).contains("moved to Lab 305");
+        assertThat(changed.clubReach()).isEqualTo(Routed.ClubReach.MEMBERS);
+        Routed cancelled = route(ActivityEventTypes.CANCELLED, new ActivityCancelled(programme(), "storm warning"));
+        assertThat(cancelled.kind()).isEqualTo("activity-cancelled");
+        assertThat(cancelled.body()).contains("storm warning");
+        assertThat(cancelled.clubIds()).isEmpty();
+        assertThat(cancelled.departments()).containsExactly("organization");
+    }
+
+    @Test
+    void anOverdueReportChasesTheLeadersNotTheMembers() {
+        Routed routed = route(ActivityEventTypes.REPORT_OVERDUE, new ActivityReportOverdue(joint(), START.plusSeconds(86_400 * 14)));
+        assertThat(routed.kind()).isEqualTo("report-overdue");
+        assertThat(routed.clubReach()).isEqualTo(Routed.ClubReach.LEADERS);
+        assertThat(routed.clubIds()).containsExactly("club-acmore", "club-board-games");
+        assertThat(NoticeKinds.defaultsFor("department:evaluation")).contains("report-overdue");
+        assertThat(route(ActivityEventTypes.REPORT_OVERDUE, new ActivityReportOverdue(programme(), START)).departments())
+                .containsExactly("organization");
+    }
+
+    @Test
+    void aBudgetRequestGoesToTheFinanceDepartmentOnly() {
+        Routed routed = route(ActivityEventTypes.BUDGET_REQUESTED, new BudgetRequested("act-1", "算法竞赛训练营", "club-acmore",
+                null, 30_000, "venue and prizes", List.of(), "2023020001"));
+        assertThat(routed.kind()).isEqualTo("budget-requested");
+        assertThat(routed.body()).contains("300.00 yuan").contains("club-acmore");
+        assertThat(routed.clubIds()).isEmpty();
+        assertThat(routed.subjectRef()).isEqualTo("activity:act-1");
+        assertThat(NoticeKinds.defaultsFor("department:finance")).contains("budget-requested");
+    }
+
+    @Test
+    void attendanceMakesNoNoticeAndAnEventWithoutItsActivityIsRefused() {
+        EventEnvelope attendance = new EventEnvelope("e1", ActivityEventTypes.ATTENDANCE_PUBLISHED, "/event-service", "act-1",
+                START, "system", 3, EventNoticesTest.JSON.writeValueAsString(new ActivityAttendance(joint(), 1, 0, List.of("1"))));
+        assertThat(ActivityEventNotices.of(attendance, EventNoticesTest.INBOUND)).isEmpty();
+        EventEnvelope broken = new EventEnvelope("e2", ActivityEventTypes.CANCELLED, "/event-service", "act-1", START,
+                "system", 4, "{\"reason\":\"no activity\"}");
+        assertThatThrownBy(() -> ActivityEventNotices.of(broken, EventNoticesTest.INBOUND))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("activity");
+    }
+}
