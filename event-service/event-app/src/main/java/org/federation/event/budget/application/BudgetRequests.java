@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * A budget request accompanying a proposal (one per activity): stored in {@code budget-requests}
- * ({@code _id} = activity id) and published as {@code budget-requested} for finance-service to decide.
- * Finance's decision is not consumed yet: its contract is not on this branch.
+ * ({@code _id} = activity id) and published as {@code budget-requested} for finance-service to decide;
+ * finance's decision and the spending booked against the budget are shown with it once
+ * {@code finance.events} brings them ({@link FinanceOutcomes}).
  */
 @Service
 public class BudgetRequests {
@@ -30,17 +31,28 @@ public class BudgetRequests {
     static final String COLLECTION = "budget-requests";
     static final long MAX_FEN = 100_000_000_00L;
 
-    /** A stored request; {@code decision} stays null until finance-service's decision is consumed. */
+    /**
+     * A request as stored; {@code decision} and {@code spending} are finance-service's, filled in when
+     * the request is read (null until finance has decided, or booked a claim).
+     */
     public record BudgetRequest(String id, String clubId, long amountFen, List<BudgetRequested.BudgetItem> items,
-                                String requestedBy, Instant requestedAt, String decision) {
+                                String requestedBy, Instant requestedAt, FinanceOutcomes.Decision decision,
+                                FinanceOutcomes.Spending spending) {
+
+        BudgetRequest withFinance(FinanceOutcomes.Decision decided, FinanceOutcomes.Spending spent) {
+            return new BudgetRequest(id, clubId, amountFen, items, requestedBy, requestedAt, decided, spent);
+        }
     }
 
     private final MongoTemplate mongo;
     private final ActivityPlanning planning;
     private final Activities activities;
     private final Clock clock;
+    private final FinanceOutcomes finance;
 
-    BudgetRequests(MongoTemplate mongo, ActivityPlanning planning, Activities activities, Clock clock) {
+    BudgetRequests(MongoTemplate mongo, ActivityPlanning planning, Activities activities, Clock clock,
+                   FinanceOutcomes finance) {
+        this.finance = finance;
         this.mongo = mongo;
         this.planning = planning;
         this.activities = activities;
@@ -70,7 +82,7 @@ public class BudgetRequests {
         }
         String clubId = activity.organiserClubIds().isEmpty() ? null : activity.organiserClubIds().get(0);
         BudgetRequest request = new BudgetRequest(activityId, clubId, total, List.copyOf(items), caller.subject(),
-                clock.instant(), null);
+                clock.instant(), null, null);
         try {
             mongo.insert(request, COLLECTION);
         } catch (DuplicateKeyException e) {
@@ -90,6 +102,6 @@ public class BudgetRequests {
         if (request == null) {
             throw new ResourceNotFoundException("budget request of activity", activityId);
         }
-        return request;
+        return request.withFinance(finance.decision(activityId).orElse(null), finance.spending(activityId).orElse(null));
     }
 }
