@@ -182,4 +182,47 @@ class ActivitiesTest extends EmbeddedBackboneProperties {
                     .extracting(TopicProbe.Seen::type).containsExactly(ActivityEventTypes.PUBLISHED, ActivityEventTypes.CANCELLED);
         }
     }
+
+    @Test
+    void theOrganisersEditAndResubmitAReturnedProposalKeepingTheReturnReasons() {
+        String club = club(Persona.LEADER);
+        Instant start = someDay();
+        String id = propose(Persona.LEADER, proposal("Hall " + UUID.randomUUID(), start, 2, "\"clubs\":[\"" + club + "\"]", ""));
+        String path = "/api/activities/" + id + "/resubmission";
+        HttpProbe.Response tooEarly = Persona.LEADER.on(app()).postJson(path, "{}");
+        assertThat(tooEarly.status()).as("only a returned proposal is resubmitted").isEqualTo(409);
+        assertThat(tooEarly.body()).contains("proposed");
+        assertThat(Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + id + "/return",
+                "{\"reasons\":[\"no risk plan\",\"场地太小\"]}").status()).isEqualTo(200);
+
+        assertThat(Persona.MEMBER.on(app()).postJson(path, "{}").status()).as("members do not resubmit").isEqualTo(403);
+        assertThat(Persona.OTHER_LEADER.on(app()).postJson(path, "{}").status()).isEqualTo(403);
+        assertThat(Persona.LEADER.on(app()).postJson(path, "{\"title\":\"   \"}").status()).isEqualTo(400);
+        assertThat(Persona.LEADER.on(app()).postJson(path, "{\"audience\":\"everyone\"}").status()).isEqualTo(400);
+        HttpProbe.Response soon = Persona.LEADER.on(app()).postJson(path, "{\"start\":\"%s\",\"end\":\"%s\"}".formatted(
+                Instant.now().plus(1, ChronoUnit.DAYS), Instant.now().plus(25, ChronoUnit.HOURS)));
+        assertThat(soon.status()).as(soon.body()).isEqualTo(422);
+        assertThat(Persona.LEADER.on(app()).get("/api/activities/" + id).json().get("state").asString())
+                .as("refused input changed nothing").isEqualTo("returned");
+
+        String newVenue = "Hall " + UUID.randomUUID();
+        HttpProbe.Response resubmitted = Persona.LEADER.on(app()).postJson(path,
+                "{\"venue\":\"" + newVenue + "\",\"description\":\"with a risk plan; 有应急预案\",\"expectedSize\":30}");
+        assertThat(resubmitted.status()).as(resubmitted.body()).isEqualTo(200);
+        assertThat(resubmitted.json().get("state").asString()).isEqualTo("proposed");
+        assertThat(resubmitted.json().get("venue").asString()).isEqualTo(newVenue);
+        assertThat(resubmitted.json().get("title").asString()).isEqualTo("Go night, 围棋之夜");
+        var stored = Persona.ORGANIZATION_MEMBER.on(app()).get("/api/activities/" + id).json();
+        assertThat(stored.get("expectedSize").asInt()).isEqualTo(30);
+        assertThat(stored.get("resubmissions").get(0).get("returnReasons").toString()).contains("no risk plan", "场地太小");
+        assertThat(stored.get("resubmissions").get(0).get("returnedBy").asString())
+                .isEqualTo(Persona.ORGANIZATION_MEMBER.subject());
+        assertThat(stored.get("resubmissions").get(0).get("resubmittedBy").asString()).isEqualTo(Persona.LEADER.subject());
+        assertThat(Persona.LEADER.on(app()).postJson(path, "{}").status()).as("already proposed again").isEqualTo(409);
+        assertThat(Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + id + "/approval", "").status())
+                .isEqualTo(200);
+        assertThat(Persona.LEADER.on(app()).postJson(path, "{}").status()).isEqualTo(409);
+        assertThat(Persona.LEADER.on(app()).postJson("/api/activities/act-missing/resubmission", "{}").status())
+                .isEqualTo(404);
+    }
 }

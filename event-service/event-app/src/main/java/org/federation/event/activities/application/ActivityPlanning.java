@@ -128,6 +128,24 @@ public class ActivityPlanning {
         return activities.change(id, a -> a.returnWith(reasons, caller.subject()), caller.subject(), "returned");
     }
 
+    /**
+     * The organisers (a leader of an organising club, or the organising department) edit a returned
+     * proposal and send it for review again; 409 from any other state (whoever asks).
+     */
+    public Activity resubmit(String id, Activity.Edit edit, Caller caller) {
+        Activity activity = get(id);
+        if (!Activity.RETURNED.equals(activity.state())) {
+            throw new IllegalTransitionException("resubmitting activity " + id, activity.state(), activity.allowedActions());
+        }
+        boolean organiser = ledByCaller(activity, caller)
+                || (activity.organisingDepartment() != null && caller.actsFor(activity.organisingDepartment()));
+        if (!organiser) {
+            throw new ForbiddenException("a returned proposal is resubmitted by its organisers");
+        }
+        return activities.change(id, a -> a.resubmit(edit, caller.subject(), clock.instant(), minimumLeadTime),
+                caller.subject(), "resubmitted");
+    }
+
     /** New time or venue of an approved activity: booked first (409 on a clash), the old slot released after. */
     public Activity reschedule(String id, java.time.Instant start, java.time.Instant end, String venue, Caller caller) {
         Activity activity = get(id);
