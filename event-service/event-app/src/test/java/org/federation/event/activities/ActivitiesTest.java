@@ -225,4 +225,50 @@ class ActivitiesTest extends EmbeddedBackboneProperties {
         assertThat(Persona.LEADER.on(app()).postJson("/api/activities/act-missing/resubmission", "{}").status())
                 .isEqualTo(404);
     }
+
+    @Autowired
+    org.federation.event.activities.domain.VenueSchedules venues;
+
+    @Autowired
+    org.federation.event.activities.application.ActivityPlanning planning;
+
+    @Test
+    void theRepairSweepReleasesABookingLeftByAFailedApprovalAndSetsBackAFailedMove() {
+        String club = club(Persona.LEADER);
+        String venue = "Hall " + UUID.randomUUID();
+        Instant start = someDay();
+        String stranded = propose(Persona.LEADER, proposal(venue, start, 2, "\"clubs\":[\"" + club + "\"]", ""));
+        String waiting = propose(Persona.LEADER, proposal(venue, start, 2, "\"clubs\":[\"" + club + "\"]", ""));
+        Instant longAgo = Instant.now().minus(1, ChronoUnit.HOURS);
+        // an approval that booked the venue and died before marking its activity approved
+        venues.book(venue, new org.federation.event.activities.domain.VenueSchedule.Booking(stranded, "Go night", start,
+                start.plus(2, ChronoUnit.HOURS), longAgo));
+        HttpProbe.Response blocked = Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + waiting + "/approval", "");
+        assertThat(blocked.status()).isEqualTo(409);
+        assertThat(blocked.body()).contains(stranded);
+
+        // an approved activity whose reschedule in its venue died after booking the new times
+        String moved = propose(Persona.LEADER, proposal(venue, start.plus(5, ChronoUnit.HOURS), 1,
+                "\"clubs\":[\"" + club + "\"]", ""));
+        assertThat(Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + moved + "/approval", "").status())
+                .isEqualTo(200);
+        venues.book(venue, new org.federation.event.activities.domain.VenueSchedule.Booking(moved, "Go night",
+                start.plus(8, ChronoUnit.HOURS), start.plus(9, ChronoUnit.HOURS), longAgo));
+        // a booking made just now, whose approval may still be running
+        String running = propose(Persona.LEADER, proposal(venue, start.plus(20, ChronoUnit.HOURS), 1,
+                "\"clubs\":[\"" + club + "\"]", ""));
+        venues.book(venue, new org.federation.event.activities.domain.VenueSchedule.Booking(running, "Go night",
+                start.plus(20, ChronoUnit.HOURS), start.plus(21, ChronoUnit.HOURS), Instant.now()));
+
+        assertThat(planning.repairVenues(Instant.now(), Duration.ofMinutes(5))).isGreaterThanOrEqualTo(2);
+        var schedule = venues.all().stream().filter(v -> v.id().equals(
+                org.federation.event.activities.domain.VenueSchedule.keyOf(venue))).findFirst().orElseThrow();
+        assertThat(schedule.bookings()).extracting(org.federation.event.activities.domain.VenueSchedule.Booking::activityId)
+                .containsExactlyInAnyOrder(moved, running);
+        assertThat(schedule.bookings().stream().filter(b -> b.activityId().equals(moved)).findFirst().orElseThrow().start())
+                .as("back to the approved activity's own time").isEqualTo(start.plus(5, ChronoUnit.HOURS));
+        assertThat(Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + waiting + "/approval", "").status())
+                .as("the slot is free again").isEqualTo(200);
+        assertThat(planning.repairVenues(Instant.now(), Duration.ofMinutes(5))).as("nothing more to repair").isZero();
+    }
 }
