@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.federation.event.contracts.ActivitySnapshot;
+import org.federation.event.contracts.BudgetRequested;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.RuleViolationException;
+import org.federation.platform.problem.StateConflictException;
 
 /**
  * An activity from proposal to approval: a club's own, a joint activity of several clubs (it goes
@@ -21,7 +23,8 @@ public record Activity(String id, String title, String kind, String description,
                        String venue, String audience, int expectedSize, Integer capacity, List<String> organiserClubIds,
                        String organisingDepartment, String category, String state, List<String> confirmedClubIds,
                        List<String> returnReasons, String cancellationReason, String proposedBy, Instant proposedAt,
-                       String decidedBy, String reportState, List<Resubmission> resubmissions) {
+                       String decidedBy, String reportState, List<Resubmission> resubmissions,
+                       BudgetRequest budgetRequest) {
 
     public static final String AWAITING_CONFIRMATION = "awaiting-confirmation";
     public static final String PROPOSED = "proposed";
@@ -37,7 +40,7 @@ public record Activity(String id, String title, String kind, String description,
         resubmissions = resubmissions == null ? List.of() : List.copyOf(resubmissions);
     }
 
-    /** An activity that was never returned and resubmitted. */
+    /** An activity that was never returned and resubmitted, without a budget request. */
     public Activity(String id, String title, String kind, String description, Instant start, Instant end, String venue,
                     String audience, int expectedSize, Integer capacity, List<String> organiserClubIds,
                     String organisingDepartment, String category, String state, List<String> confirmedClubIds,
@@ -45,7 +48,7 @@ public record Activity(String id, String title, String kind, String description,
                     String decidedBy, String reportState) {
         this(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, organiserClubIds,
                 organisingDepartment, category, state, confirmedClubIds, returnReasons, cancellationReason, proposedBy,
-                proposedAt, decidedBy, reportState, List.of());
+                proposedAt, decidedBy, reportState, List.of(), null);
     }
 
     /**
@@ -53,6 +56,31 @@ public record Activity(String id, String title, String kind, String description,
      * who resubmitted it when; the history of the review, oldest first.
      */
     public record Resubmission(List<String> returnReasons, String returnedBy, String resubmittedBy, Instant resubmittedAt) {
+    }
+
+    /**
+     * The budget request accompanying the proposal (at most one), kept in the activity's own document
+     * so that it is stored in the same write as its {@code budget-requested} event.
+     */
+    public record BudgetRequest(long amountFen, List<BudgetRequested.BudgetItem> items, String requestedBy,
+                                Instant requestedAt) {
+
+        public BudgetRequest {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** The organisers ask for a budget with the proposal: while it awaits confirmation or review, once. */
+    public Activity requestBudget(BudgetRequest request) {
+        if (!AWAITING_CONFIRMATION.equals(state) && !PROPOSED.equals(state)) {
+            throw new IllegalTransitionException("requesting a budget for activity " + id, state, allowedActions());
+        }
+        if (budgetRequest != null) {
+            throw new StateConflictException("activity " + id + " already has a budget request");
+        }
+        return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity,
+                organiserClubIds, organisingDepartment, category, state, confirmedClubIds, returnReasons,
+                cancellationReason, proposedBy, proposedAt, decidedBy, reportState, resubmissions, request);
     }
 
     /** What the organisers change when they resubmit a returned proposal; null keeps the current value. */
@@ -128,7 +156,7 @@ public record Activity(String id, String title, String kind, String description,
         return new Activity(id, plan.title(), plan.kind(), plan.description(), plan.start(), plan.end(), plan.venue(),
                 plan.audience(), plan.expectedSize(), plan.capacity(), organiserClubIds, organisingDepartment, category,
                 PROPOSED, confirmedClubIds, List.of(), cancellationReason, proposedBy, proposedAt, null, reportState,
-                history);
+                history, budgetRequest);
     }
 
     private static <T> T or(T value, T current) {
@@ -141,7 +169,7 @@ public record Activity(String id, String title, String kind, String description,
         requireTimes(newStart, newEnd, now, minimumLeadTime);
         return new Activity(id, title, kind, description, newStart, newEnd, newVenue, audience, expectedSize, capacity,
                 organiserClubIds, organisingDepartment, category, state, confirmedClubIds, returnReasons,
-                cancellationReason, proposedBy, proposedAt, decidedBy, reportState, resubmissions);
+                cancellationReason, proposedBy, proposedAt, decidedBy, reportState, resubmissions, budgetRequest);
     }
 
     public Activity cancel(String reason) {
@@ -157,7 +185,7 @@ public record Activity(String id, String title, String kind, String description,
         List<String> confirmed = replace(confirmedClubIds, fromClub, successor);
         return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, clubs,
                 organisingDepartment, category, state, confirmed, returnReasons, cancellationReason, proposedBy,
-                proposedAt, decidedBy, reportState, resubmissions);
+                proposedAt, decidedBy, reportState, resubmissions, budgetRequest);
     }
 
     /** A dissolved club leaves a joint activity; the others go on. */
@@ -166,7 +194,7 @@ public record Activity(String id, String title, String kind, String description,
         List<String> confirmed = confirmedClubIds.stream().filter(c -> !c.equals(clubId)).toList();
         Activity next = new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, clubs,
                 organisingDepartment, category, state, confirmed, returnReasons, cancellationReason, proposedBy,
-                proposedAt, decidedBy, reportState, resubmissions);
+                proposedAt, decidedBy, reportState, resubmissions, budgetRequest);
         return AWAITING_CONFIRMATION.equals(state) && confirmed.containsAll(clubs)
                 ? next.with(PROPOSED, confirmed, returnReasons, cancellationReason, decidedBy) : next;
     }
@@ -191,7 +219,7 @@ public record Activity(String id, String title, String kind, String description,
     private Activity withReport(String report) {
         return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity,
                 organiserClubIds, organisingDepartment, category, state, confirmedClubIds, returnReasons,
-                cancellationReason, proposedBy, proposedAt, decidedBy, report, resubmissions);
+                cancellationReason, proposedBy, proposedAt, decidedBy, report, resubmissions, budgetRequest);
     }
 
     /** Published: approved, so the public, the calendar and other services know of it. */
@@ -225,7 +253,7 @@ public record Activity(String id, String title, String kind, String description,
     private Activity with(String newState, List<String> confirmed, List<String> reasons, String cancellation, String by) {
         return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, organiserClubIds,
                 organisingDepartment, category, newState, confirmed, reasons, cancellation, proposedBy, proposedAt, by, reportState,
-                resubmissions);
+                resubmissions, budgetRequest);
     }
 
     private void require(String expected, String what) {
