@@ -28,16 +28,22 @@ class BudgetRequestTest extends EmbeddedBackboneProperties {
     @Autowired
     ClubDirectory directory;
 
-    @Test
-    void aProposalsBudgetRequestIsPublishedOnceWithItsTotal() {
+    /** A proposal of a fresh club led by LEADER (MEMBER a member), far enough ahead for the lead time. */
+    static String proposal(HttpProbe app, ClubDirectory directory, int daysAhead) {
         String club = "club-bud-" + UUID.randomUUID();
         ClubFacts.publishEstablished(club, "预算社 " + club.substring(9, 17), Persona.LEADER.subject(), List.of(Persona.MEMBER.subject()));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> directory.find(club).isPresent());
-        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(500, ChronoUnit.DAYS);
-        String id = Persona.LEADER.on(app()).postJson("/api/activities", """
+        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(daysAhead, ChronoUnit.DAYS);
+        return Persona.LEADER.on(app).postJson("/api/activities", """
                 {"title":"Club Cup","kind":"club-cup","start":"%s","end":"%s","venue":"Field %s","audience":"public",
                  "expectedSize":300,"clubs":["%s"]}""".formatted(start, start.plus(5, ChronoUnit.HOURS), UUID.randomUUID(), club))
                 .json().get("id").asString();
+    }
+
+    @Test
+    void aProposalsBudgetRequestIsPublishedOnceWithItsTotal() {
+        String id = proposal(app(), directory, 500);
+        String club = Persona.LEADER.on(app()).get("/api/activities/" + id).json().get("organiserClubIds").get(0).asString();
         String path = "/api/activities/" + id + "/budget-request";
         String body = "{\"items\":[{\"description\":\"奖杯 trophies\",\"amountFen\":30000},{\"description\":\"water\",\"amountFen\":12050}]}";
         assertThat(Persona.MEMBER.on(app()).postJson(path, body).status()).isEqualTo(403);
@@ -65,14 +71,7 @@ class BudgetRequestTest extends EmbeddedBackboneProperties {
 
     @Test
     void twoRacingRequestsForOneActivityGiveOneRequestAndOneEvent() throws Exception {
-        String club = "club-bud-" + UUID.randomUUID();
-        ClubFacts.publishEstablished(club, "预算社 " + club.substring(9, 17), Persona.LEADER.subject(), List.of());
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> directory.find(club).isPresent());
-        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(520, ChronoUnit.DAYS);
-        String id = Persona.LEADER.on(app()).postJson("/api/activities", """
-                {"title":"Club Cup","kind":"club-cup","start":"%s","end":"%s","venue":"Field %s","audience":"public",
-                 "expectedSize":300,"clubs":["%s"]}""".formatted(start, start.plus(5, ChronoUnit.HOURS), UUID.randomUUID(), club))
-                .json().get("id").asString();
+        String id = proposal(app(), directory, 520);
         String path = "/api/activities/" + id + "/budget-request";
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {

@@ -103,15 +103,7 @@ class FinanceOutcomesTest extends EmbeddedBackboneProperties {
     }
 
     private String proposalWithBudgetRequest(long amountFen) {
-        String club = "club-fin-" + UUID.randomUUID();
-        ClubFacts.publishEstablished(club, "财务社 " + club.substring(9, 17), Persona.LEADER.subject(),
-                List.of(Persona.MEMBER.subject()));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> directory.find(club).isPresent());
-        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(400, ChronoUnit.DAYS);
-        String id = Persona.LEADER.on(app()).postJson("/api/activities", """
-                {"title":"Club Cup","kind":"club-cup","start":"%s","end":"%s","venue":"Field %s","audience":"public",
-                 "expectedSize":300,"clubs":["%s"]}""".formatted(start, start.plus(5, ChronoUnit.HOURS), UUID.randomUUID(), club))
-                .json().get("id").asString();
+        String id = BudgetRequestTest.proposal(app(), directory, 400);
         HttpProbe.Response requested = Persona.LEADER.on(app()).postJson("/api/activities/" + id + "/budget-request",
                 "{\"items\":[{\"description\":\"trophies\",\"amountFen\":" + amountFen + "}]}");
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
