@@ -209,6 +209,10 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
                                 + MEMBER.subject(), "application/json", REASON), only(200, LEADER))
                 .row("GET /api/clubs/{clubId}/members", HttpCall.get("/api/clubs/" + ledClub + "/members"),
                         only(200, Persona.staffAnd(LEADER)))
+                .row("GET /api/clubs/{clubId}/activity-record", HttpCall.get("/api/clubs/" + ledClub + "/activity-record"),
+                        only(200, Persona.staffAnd(LEADER)))
+                .row("GET /api/clubs/{clubId}/members/{studentNumber}/attendance", HttpCall.get("/api/clubs/" + ledClub
+                        + "/members/" + MEMBER.subject() + "/attendance?year=2025-2026"), only(200, Persona.staffAnd(LEADER, MEMBER)))
                 .row("POST /api/clubs/{clubId}/credentials", HttpCall.postJson("/api/clubs/" + ledClub + "/credentials", ""),
                         only(200, LEADER, MEMBER))
                 .row("POST /api/credentials/verification",
@@ -344,8 +348,7 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
     }
 
     /** Entered scores; the Evaluation Department has no persona, so only the presidium scores here. */
-    static final String SCORES = "{\"scores\":{\"activities\":{\"score\":80,\"reason\":\"r\"},"
-            + "\"department-assessment\":{\"score\":90,\"reason\":\"r\"}}}";
+    static final String SCORES = "{\"scores\":{\"department-assessment\":{\"score\":90,\"reason\":\"r\"}}}";
 
     static final String POSITION = "{\"role\":\"treasurer\",\"description\":\"keeps the books\","
             + "\"closesAt\":\"2999-01-01T00:00:00Z\"}";

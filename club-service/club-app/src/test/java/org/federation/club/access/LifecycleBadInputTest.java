@@ -236,6 +236,13 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
                 .refuses("POST membership decisions and removals (bad reason, unknown application)", decisions, 60)
                 .survives("GET /api/clubs/{id}/members|membership-applications (bad query)", memberQueries, 40)
                 .refuses("POST /api/credentials/verification (bad body)", verifications, 30)
+                .refuses("GET activity record and member attendance (bad year, unknown club)", Arbitraries.oneOf(
+                        Arbitraries.of("2026", "2026-2028", "x", "2026-2027-2028").flatMap(y -> Arbitraries.of(
+                                HttpCall.get("/api/clubs/" + club + "/activity-record?year=" + y),
+                                HttpCall.get("/api/clubs/" + club + "/members/2099000008/attendance?year=" + y))),
+                        BadInputs.unknownIds().map(id -> HttpCall.get("/api/clubs/" + id + "/activity-record")),
+                        BadInputs.unknownIds().map(id -> HttpCall.get("/api/clubs/" + id + "/members/2099000008/attendance"))),
+                        40)
                 .refuses("POST /api/clubs/{id}/suspension|reinstatement|dissolution (bad reason)", reasons, 60)
                 .refuses("POST /api/clubs/{id}/elections (invalid fields)", elections, 150)
                 .refuses("POST /api/clubs/{id}/elections (broken JSON)", brokenElections, 40)

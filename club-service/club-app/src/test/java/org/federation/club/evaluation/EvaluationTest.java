@@ -23,8 +23,7 @@ import tools.jackson.databind.JsonNode;
 @ClubServiceTest
 class EvaluationTest extends EmbeddedBackboneProperties {
 
-    static final String ENTERED = "{\"scores\":{\"activities\":{\"score\":80,\"reason\":\"six activities, five reported\"},"
-            + "\"department-assessment\":{\"score\":90,\"reason\":\"active in the Club Cup\"}}}";
+    static final String ENTERED = "{\"scores\":{\"department-assessment\":{\"score\":90,\"reason\":\"active in the Club Cup\"}}}";
 
     private HttpProbe evaluator() {
         return app().with("Authorization", "Bearer " + TestTokens.tokenFor("2022030002", List.of("DEPARTMENT:evaluation")));
@@ -42,7 +41,7 @@ class EvaluationTest extends EmbeddedBackboneProperties {
         assertThat(Persona.FINANCE_MEMBER.on(app()).send(new HttpCall("PUT", path, "application/json", ENTERED)).status())
                 .isEqualTo(403);
         assertThat(evaluator().send(new HttpCall("PUT", path, "application/json",
-                "{\"scores\":{\"activities\":{\"score\":80,\"reason\":\"x\"}}}")).status())
+                "{\"scores\":{}}")).status())
                 .as("department-assessment missing").isEqualTo(422);
         assertThat(evaluator().send(new HttpCall("PUT", path, "application/json",
                 ENTERED.replace("}}}", "},\"registration-on-time\":{\"score\":10,\"reason\":\"x\"}}}"))).status())
@@ -56,14 +55,19 @@ class EvaluationTest extends EmbeddedBackboneProperties {
         assertThat(scores.get(0).get("source").asString()).isEqualTo("derived");
         assertThat(scores.get(0).get("reason").asString()).contains("registered on time");
         assertThat(scores.get(2).get("reason").asString()).contains("1 of 1 members");
-        assertThat(draft.json().get("total").asDouble()).isEqualTo(94.0);
+        assertThat(scores.get(3).get("criterion").asString()).isEqualTo("activities-held");
+        assertThat(scores.get(3).get("score").asInt()).as("nothing held in a year to come").isZero();
+        assertThat(scores.get(3).get("reason").asString()).startsWith("0 activities held in " + year);
+        assertThat(scores.get(4).get("criterion").asString()).isEqualTo("report-compliance");
+        assertThat(scores.get(4).get("score").asInt()).isEqualTo(100);
+        assertThat(draft.json().get("total").asDouble()).isEqualTo(81.7);
         assertThat(Persona.MEMBER.on(app()).get("/api/clubs/" + clubId + "/evaluations").json().size())
                 .as("a draft is the department's").isZero();
 
         assertThat(evaluator().postJson(path + "/publication", "").status()).isEqualTo(200);
         JsonNode seen = Persona.MEMBER.on(app()).get("/api/clubs/" + clubId + "/evaluations").json().get(0);
         assertThat(seen.get("published").asBoolean()).isTrue();
-        assertThat(seen.at("/scores/3/reason").asString()).isEqualTo("six activities, five reported");
+        assertThat(seen.at("/scores/5/reason").asString()).isEqualTo("active in the Club Cup");
         assertThat(evaluator().send(new HttpCall("PUT", path, "application/json", ENTERED)).status())
                 .as("published is final").isEqualTo(409);
         assertThat(Persona.OTHER_LEADER.on(app()).get("/api/clubs/" + clubId + "/evaluations").status()).isEqualTo(403);

@@ -158,6 +158,12 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
                 .row("POST /api/activities/{id}/return",
                         p -> HttpCall.postJson("/api/activities/" + proposed(false) + "/return", "{\"reasons\":[\"no budget\"]}"),
                         only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
+                .row("POST /api/activities/{id}/resubmission", p -> {
+                            String id = proposed(false);
+                            assertThat(ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + id + "/return",
+                                    "{\"reasons\":[\"no budget\"]}").status()).isEqualTo(200);
+                            return HttpCall.postJson("/api/activities/" + id + "/resubmission", "{\"description\":\"budget added\"}");
+                        }, only(200, LEADER))
                 .row("POST /api/activities/{id}/reschedule", p -> {
                             Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(90, ChronoUnit.DAYS)
                                     .plus(HOUR.incrementAndGet(), ChronoUnit.HOURS);
@@ -228,10 +234,14 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
     void activityEndpointsSurviveGeneratedBadInputWithAPreciseProblemAndNoChange() {
         String pending = proposed(false);
         String published = approved();
+        String returned = proposed(false);
+        assertThat(ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + returned + "/return",
+                "{\"reasons\":[\"r\"]}").status()).isEqualTo(200);
         Arbitrary<HttpCall> proposals = BadInputs.withInvalidFields(validProgramme(), invalidProgramme())
                 .map(body -> HttpCall.postJson("/api/activities", body));
         Arbitrary<HttpCall> broken = BadInputs.brokenJson(validProgramme()).map(body -> HttpCall.postJson("/api/activities", body));
-        Arbitrary<HttpCall> unknown = Arbitraries.of("approval", "return", "reschedule", "cancellation", "confirmation")
+        Arbitrary<HttpCall> unknown = Arbitraries.of("approval", "return", "reschedule", "cancellation", "confirmation",
+                        "resubmission")
                 .flatMap(step -> BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/activities/" + id + "/" + step,
                         step.equals("return") ? "{\"reasons\":[\"r\"]}" : step.equals("cancellation") ? "{\"reason\":\"r\"}"
                                 : step.equals("reschedule") ? "{\"start\":\"2099-01-01T00:00:00Z\",\"end\":\"2099-01-01T01:00:00Z\",\"venue\":\"v\"}" : "")));
@@ -239,6 +249,8 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
                 Arbitraries.just(HttpCall.postJson("/api/activities/" + published + "/approval", "")),
                 Arbitraries.just(HttpCall.postJson("/api/activities/" + published + "/return", "{\"reasons\":[\"late\"]}")),
                 Arbitraries.just(HttpCall.postJson("/api/activities/" + pending + "/confirmation", "")),
+                Arbitraries.just(HttpCall.postJson("/api/activities/" + pending + "/resubmission", "{}")),
+                Arbitraries.just(HttpCall.postJson("/api/activities/" + published + "/resubmission", "")),
                 Arbitraries.just(HttpCall.postJson("/api/activities/" + pending + "/reschedule",
                         "{\"start\":\"2099-01-01T00:00:00Z\",\"end\":\"2099-01-01T01:00:00Z\",\"venue\":\"v\"}")));
         Arbitrary<HttpCall> badBodies = Arbitraries.oneOf(
@@ -252,6 +264,13 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
                         Map.of("start", Arbitraries.oneOf(Arbitraries.of("2001-01-01T00:00:00Z", "2099-01-01T02:00:00Z", "x"), absent()),
                                 "venue", Arbitraries.oneOf(blankOrHuge(120), structurallyWrong(), absent())))
                         .map(body -> HttpCall.postJson("/api/activities/" + published + "/reschedule", body)),
+                BadInputs.withInvalidFields(Map.of("title", "t"), Map.of(
+                                "title", Arbitraries.<Object>of("", "  ", "x".repeat(121), List.of("t"), Map.of("a", 1)),
+                                "audience", Arbitraries.of("everyone", "", List.of("public")),
+                                "start", Arbitraries.of("tomorrow", "2099-13-01T00:00:00Z"),
+                                "expectedSize", Arbitraries.of(0, 100_001, "many"),
+                                "capacity", Arbitraries.of(0, -1, "all")))
+                        .map(body -> HttpCall.postJson("/api/activities/" + returned + "/resubmission", body)),
                 Arbitraries.of("{\"clubId\":\"bad id!\"}", "{\"clubId\":\"no-such-club\"}", "{\"clubId\":[1]}", "[]")
                         .map(body -> HttpCall.postJson("/api/activities/" + pending + "/confirmation", body)));
         Arbitrary<HttpCall> calendarQueries = Arbitraries.oneOf(

@@ -182,4 +182,93 @@ class ActivitiesTest extends EmbeddedBackboneProperties {
                     .extracting(TopicProbe.Seen::type).containsExactly(ActivityEventTypes.PUBLISHED, ActivityEventTypes.CANCELLED);
         }
     }
+
+    @Test
+    void theOrganisersEditAndResubmitAReturnedProposalKeepingTheReturnReasons() {
+        String club = club(Persona.LEADER);
+        Instant start = someDay();
+        String id = propose(Persona.LEADER, proposal("Hall " + UUID.randomUUID(), start, 2, "\"clubs\":[\"" + club + "\"]", ""));
+        String path = "/api/activities/" + id + "/resubmission";
+        HttpProbe.Response tooEarly = Persona.LEADER.on(app()).postJson(path, "{}");
+        assertThat(tooEarly.status()).as("only a returned proposal is resubmitted").isEqualTo(409);
+        assertThat(tooEarly.body()).contains("proposed");
+        assertThat(Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + id + "/return",
+                "{\"reasons\":[\"no risk plan\",\"场地太小\"]}").status()).isEqualTo(200);
+
+        assertThat(Persona.MEMBER.on(app()).postJson(path, "{}").status()).as("members do not resubmit").isEqualTo(403);
+        assertThat(Persona.OTHER_LEADER.on(app()).postJson(path, "{}").status()).isEqualTo(403);
+        assertThat(Persona.LEADER.on(app()).postJson(path, "{\"title\":\"   \"}").status()).isEqualTo(400);
+        assertThat(Persona.LEADER.on(app()).postJson(path, "{\"audience\":\"everyone\"}").status()).isEqualTo(400);
+        HttpProbe.Response soon = Persona.LEADER.on(app()).postJson(path, "{\"start\":\"%s\",\"end\":\"%s\"}".formatted(
+                Instant.now().plus(1, ChronoUnit.DAYS), Instant.now().plus(25, ChronoUnit.HOURS)));
+        assertThat(soon.status()).as(soon.body()).isEqualTo(422);
+        assertThat(Persona.LEADER.on(app()).get("/api/activities/" + id).json().get("state").asString())
+                .as("refused input changed nothing").isEqualTo("returned");
+
+        String newVenue = "Hall " + UUID.randomUUID();
+        HttpProbe.Response resubmitted = Persona.LEADER.on(app()).postJson(path,
+                "{\"venue\":\"" + newVenue + "\",\"description\":\"with a risk plan; 有应急预案\",\"expectedSize\":30}");
+        assertThat(resubmitted.status()).as(resubmitted.body()).isEqualTo(200);
+        assertThat(resubmitted.json().get("state").asString()).isEqualTo("proposed");
+        assertThat(resubmitted.json().get("venue").asString()).isEqualTo(newVenue);
+        assertThat(resubmitted.json().get("title").asString()).isEqualTo("Go night, 围棋之夜");
+        var stored = Persona.ORGANIZATION_MEMBER.on(app()).get("/api/activities/" + id).json();
+        assertThat(stored.get("expectedSize").asInt()).isEqualTo(30);
+        assertThat(stored.get("resubmissions").get(0).get("returnReasons").toString()).contains("no risk plan", "场地太小");
+        assertThat(stored.get("resubmissions").get(0).get("returnedBy").asString())
+                .isEqualTo(Persona.ORGANIZATION_MEMBER.subject());
+        assertThat(stored.get("resubmissions").get(0).get("resubmittedBy").asString()).isEqualTo(Persona.LEADER.subject());
+        assertThat(Persona.LEADER.on(app()).postJson(path, "{}").status()).as("already proposed again").isEqualTo(409);
+        assertThat(Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + id + "/approval", "").status())
+                .isEqualTo(200);
+        assertThat(Persona.LEADER.on(app()).postJson(path, "{}").status()).isEqualTo(409);
+        assertThat(Persona.LEADER.on(app()).postJson("/api/activities/act-missing/resubmission", "{}").status())
+                .isEqualTo(404);
+    }
+
+    @Autowired
+    org.federation.event.activities.domain.VenueSchedules venues;
+
+    @Autowired
+    org.federation.event.activities.application.ActivityPlanning planning;
+
+    @Test
+    void theRepairSweepReleasesABookingLeftByAFailedApprovalAndSetsBackAFailedMove() {
+        String club = club(Persona.LEADER);
+        String venue = "Hall " + UUID.randomUUID();
+        Instant start = someDay();
+        String stranded = propose(Persona.LEADER, proposal(venue, start, 2, "\"clubs\":[\"" + club + "\"]", ""));
+        String waiting = propose(Persona.LEADER, proposal(venue, start, 2, "\"clubs\":[\"" + club + "\"]", ""));
+        Instant longAgo = Instant.now().minus(1, ChronoUnit.HOURS);
+        // an approval that booked the venue and died before marking its activity approved
+        venues.book(venue, new org.federation.event.activities.domain.VenueSchedule.Booking(stranded, "Go night", start,
+                start.plus(2, ChronoUnit.HOURS), longAgo));
+        HttpProbe.Response blocked = Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + waiting + "/approval", "");
+        assertThat(blocked.status()).isEqualTo(409);
+        assertThat(blocked.body()).contains(stranded);
+
+        // an approved activity whose reschedule in its venue died after booking the new times
+        String moved = propose(Persona.LEADER, proposal(venue, start.plus(5, ChronoUnit.HOURS), 1,
+                "\"clubs\":[\"" + club + "\"]", ""));
+        assertThat(Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + moved + "/approval", "").status())
+                .isEqualTo(200);
+        venues.book(venue, new org.federation.event.activities.domain.VenueSchedule.Booking(moved, "Go night",
+                start.plus(8, ChronoUnit.HOURS), start.plus(9, ChronoUnit.HOURS), longAgo));
+        // a booking made just now, whose approval may still be running
+        String running = propose(Persona.LEADER, proposal(venue, start.plus(20, ChronoUnit.HOURS), 1,
+                "\"clubs\":[\"" + club + "\"]", ""));
+        venues.book(venue, new org.federation.event.activities.domain.VenueSchedule.Booking(running, "Go night",
+                start.plus(20, ChronoUnit.HOURS), start.plus(21, ChronoUnit.HOURS), Instant.now()));
+
+        assertThat(planning.repairVenues(Instant.now(), Duration.ofMinutes(5))).isGreaterThanOrEqualTo(2);
+        var schedule = venues.all().stream().filter(v -> v.id().equals(
+                org.federation.event.activities.domain.VenueSchedule.keyOf(venue))).findFirst().orElseThrow();
+        assertThat(schedule.bookings()).extracting(org.federation.event.activities.domain.VenueSchedule.Booking::activityId)
+                .containsExactlyInAnyOrder(moved, running);
+        assertThat(schedule.bookings().stream().filter(b -> b.activityId().equals(moved)).findFirst().orElseThrow().start())
+                .as("back to the approved activity's own time").isEqualTo(start.plus(5, ChronoUnit.HOURS));
+        assertThat(Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + waiting + "/approval", "").status())
+                .as("the slot is free again").isEqualTo(200);
+        assertThat(planning.repairVenues(Instant.now(), Duration.ofMinutes(5))).as("nothing more to repair").isZero();
+    }
 }

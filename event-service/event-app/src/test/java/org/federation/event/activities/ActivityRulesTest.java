@@ -56,6 +56,42 @@ class ActivityRulesTest {
     }
 
     @Test
+    void aReturnedProposalIsEditedAndResubmittedKeepingEachReturnsReasonsOnlyFromReturned() {
+        Activity proposed = Activity.propose("a", plan(START, START.plusSeconds(7200)), List.of("c1"), "c1", null,
+                "sports", "L", NOW, LEAD);
+        assertThatThrownBy(() -> proposed.resubmit(Activity.Edit.none(), "L", NOW, LEAD))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("proposed");
+        Activity returned = proposed.returnWith(List.of("no risk plan", "venue too small"), "org1");
+        assertThat(returned.allowedActions()).contains("resubmit");
+        Instant later = START.plus(Duration.ofDays(2));
+        Activity again = returned.resubmit(new Activity.Edit(null, null, "with a risk plan", later,
+                later.plusSeconds(3600), "Hall B", null, 60, 50), "L", NOW.plusSeconds(60), LEAD);
+        assertThat(again.state()).isEqualTo(Activity.PROPOSED);
+        assertThat(again.returnReasons()).isEmpty();
+        assertThat(again.decidedBy()).isNull();
+        assertThat(again.title()).isEqualTo("Go night");
+        assertThat(again.venue()).isEqualTo("Hall B");
+        assertThat(again.start()).isEqualTo(later);
+        assertThat(again.capacity()).isEqualTo(50);
+        assertThat(again.resubmissions()).containsExactly(new Activity.Resubmission(
+                List.of("no risk plan", "venue too small"), "org1", "L", NOW.plusSeconds(60)));
+        Activity twice = again.returnWith(List.of("still no first aid"), "org2")
+                .resubmit(Activity.Edit.none(), "L", NOW.plusSeconds(120), LEAD);
+        assertThat(twice.resubmissions()).extracting(Activity.Resubmission::returnReasons)
+                .containsExactly(List.of("no risk plan", "venue too small"), List.of("still no first aid"));
+        assertThat(twice.approve("org1").resubmissions()).hasSize(2);
+        assertThatThrownBy(() -> twice.resubmit(Activity.Edit.none(), "L", NOW, LEAD))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> returned.resubmit(new Activity.Edit(null, null, null, NOW.plusSeconds(60),
+                NOW.plusSeconds(3600), null, null, null, null), "L", NOW, LEAD))
+                .as("the lead time holds again").isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> returned.resubmit(new Activity.Edit(null, null, null, null, null, null, "nobody", null,
+                null), "L", NOW, LEAD)).isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> returned.cancel("x").resubmit(Activity.Edit.none(), "L", NOW, LEAD))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
     void aMergedClubsPartPassesToItsSuccessorAndADissolvedOneLeavesAJointActivity() {
         Activity joint = Activity.propose("a", plan(START, START.plusSeconds(7200)), List.of("c1", "c2"), "c1", null,
                 "sports", "L", NOW, LEAD);

@@ -28,16 +28,22 @@ class BudgetRequestTest extends EmbeddedBackboneProperties {
     @Autowired
     ClubDirectory directory;
 
-    @Test
-    void aProposalsBudgetRequestIsPublishedOnceWithItsTotal() {
+    /** A proposal of a fresh club led by LEADER (MEMBER a member), far enough ahead for the lead time. */
+    static String proposal(HttpProbe app, ClubDirectory directory, int daysAhead) {
         String club = "club-bud-" + UUID.randomUUID();
         ClubFacts.publishEstablished(club, "预算社 " + club.substring(9, 17), Persona.LEADER.subject(), List.of(Persona.MEMBER.subject()));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> directory.find(club).isPresent());
-        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(500, ChronoUnit.DAYS);
-        String id = Persona.LEADER.on(app()).postJson("/api/activities", """
+        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(daysAhead, ChronoUnit.DAYS);
+        return Persona.LEADER.on(app).postJson("/api/activities", """
                 {"title":"Club Cup","kind":"club-cup","start":"%s","end":"%s","venue":"Field %s","audience":"public",
                  "expectedSize":300,"clubs":["%s"]}""".formatted(start, start.plus(5, ChronoUnit.HOURS), UUID.randomUUID(), club))
                 .json().get("id").asString();
+    }
+
+    @Test
+    void aProposalsBudgetRequestIsPublishedOnceWithItsTotal() {
+        String id = proposal(app(), directory, 500);
+        String club = Persona.LEADER.on(app()).get("/api/activities/" + id).json().get("organiserClubIds").get(0).asString();
         String path = "/api/activities/" + id + "/budget-request";
         String body = "{\"items\":[{\"description\":\"奖杯 trophies\",\"amountFen\":30000},{\"description\":\"water\",\"amountFen\":12050}]}";
         assertThat(Persona.MEMBER.on(app()).postJson(path, body).status()).isEqualTo(403);
@@ -46,11 +52,50 @@ class BudgetRequestTest extends EmbeddedBackboneProperties {
         assertThat(requested.json().get("amountFen").asLong()).isEqualTo(42050);
         assertThat(Persona.LEADER.on(app()).postJson(path, body).status()).isEqualTo(409);
         assertThat(Persona.FINANCE_MEMBER.on(app()).get(path).json().get("amountFen").asLong()).isEqualTo(42050);
+        assertThat(Persona.FINANCE_MEMBER.on(app()).get(path).json().get("items").get(0).get("description").asString())
+                .isEqualTo("奖杯 trophies");
+        assertThat(Persona.MEMBER.on(app()).get(path).status()).isEqualTo(403);
+        assertThat(Persona.MEMBER.on(app()).get("/api/activities/" + id).json().has("budgetRequest"))
+                .as("members read the activity but not its budget request").isFalse();
+        assertThat(Persona.LEADER.on(app()).postJson("/api/activities/" + id + "/cancellation", "{\"reason\":\"x\"}")
+                .status()).isEqualTo(200);
+        assertThat(Persona.LEADER.on(app()).get(path).json().get("amountFen").asLong())
+                .as("a later change of the activity keeps its budget request").isEqualTo(42050);
         try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "activity.events")) {
             String payload = probe.await(s -> id.equals(s.key()) && ActivityEventTypes.BUDGET_REQUESTED.equals(s.type()),
                     Duration.ofSeconds(20)).get(0).payload();
             assertThat(payload).contains("\"amountFen\":42050").contains("\"clubId\":\"" + club + "\"")
                     .contains("\"requestedBy\":\"" + Persona.LEADER.subject() + "\"");
+        }
+    }
+
+    @Test
+    void twoRacingRequestsForOneActivityGiveOneRequestAndOneEvent() throws Exception {
+        String id = proposal(app(), directory, 520);
+        String path = "/api/activities/" + id + "/budget-request";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> racing = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                long amount = 1000 + i;
+                racing.add(pool.submit(() -> Persona.LEADER.on(app()).postJson(path,
+                        "{\"items\":[{\"description\":\"posters\",\"amountFen\":" + amount + "}]}").status()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : racing) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
+        } finally {
+            pool.shutdown();
+        }
+        long kept = Persona.LEADER.on(app()).get(path).json().get("amountFen").asLong();
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "activity.events")) {
+            String payload = probe.await(s -> id.equals(s.key()) && ActivityEventTypes.BUDGET_REQUESTED.equals(s.type()),
+                    Duration.ofSeconds(20)).get(0).payload();
+            assertThat(payload).contains("\"amountFen\":" + kept);
+            probe.drain(Duration.ofSeconds(1));
+            assertThat(probe.countFor(id)).as("one event, written with the request").isEqualTo(1);
         }
     }
 }

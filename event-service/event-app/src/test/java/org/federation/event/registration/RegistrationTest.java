@@ -122,4 +122,45 @@ class RegistrationTest extends EmbeddedBackboneProperties {
         assertThat(Persona.PRESIDIUM.on(app()).get("/api/activities/" + activity + "/registrations?status=waitlisted&size=100")
                 .json().get("totalItems").asLong()).isEqualTo(30);
     }
+
+    @Autowired
+    org.federation.event.registration.application.RegistrationDesk desk;
+
+    @Test
+    void aSeatLostBetweenCancellingAndPassingItOnIsGivenBackByTheRepairSweepOnce() {
+        String club = club();
+        String full = approved(club, 2, "public");
+        String base = "/api/activities/" + full + "/registration";
+        assertThat(status(Persona.MEMBER.on(app()).postJson(base, ""))).isEqualTo("registered");
+        assertThat(status(Persona.STUDENT.on(app()).postJson(base, ""))).isEqualTo("registered");
+        assertThat(status(Persona.OTHER_LEADER.on(app()).postJson(base, ""))).isEqualTo("waitlisted");
+        // a crash after the cancellation was written, before the seat was passed on
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(full + "|" + Persona.MEMBER.subject())),
+                new org.springframework.data.mongodb.core.query.Update().set("status", "cancelled"), "registrations");
+
+        Duration quiet = Duration.ofMinutes(2);
+        assertThat(desk.repairSeats(Instant.now(), quiet)).as("not while its registrations just changed").isZero();
+        assertThat(desk.repairSeats(Instant.now().plus(3, ChronoUnit.MINUTES), quiet)).isGreaterThanOrEqualTo(1);
+        HttpProbe leader = Persona.LEADER.on(app());
+        var registered = leader.get("/api/activities/" + full + "/registrations?status=registered").json().get("items");
+        assertThat(registered.findValuesAsString("person")).containsExactlyInAnyOrder(Persona.STUDENT.subject(),
+                Persona.OTHER_LEADER.subject());
+        assertThat(seatsFree(full)).isZero();
+        assertThat(desk.repairSeats(Instant.now().plus(10, ChronoUnit.MINUTES), quiet)).as("nothing left to repair")
+                .isZero();
+
+        // with nobody waiting, the lost seat goes back to the counter and someone new takes it
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(full + "|" + Persona.STUDENT.subject())),
+                new org.springframework.data.mongodb.core.query.Update().set("status", "cancelled"), "registrations");
+        assertThat(desk.repairSeats(Instant.now().plus(10, ChronoUnit.MINUTES), quiet)).isGreaterThanOrEqualTo(1);
+        assertThat(seatsFree(full)).isEqualTo(1);
+        assertThat(status(Persona.MEMBER.on(app()).postJson(base, ""))).isEqualTo("registered");
+        assertThat(status(Persona.PUBLICITY_MEMBER.on(app()).postJson(base, ""))).as("full again").isEqualTo("waitlisted");
+    }
+
+    private long seatsFree(String activityId) {
+        return ((Number) mongo.findById(activityId, org.bson.Document.class, "activities").get("seatsFree")).longValue();
+    }
 }

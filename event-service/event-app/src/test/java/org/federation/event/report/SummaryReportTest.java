@@ -78,4 +78,42 @@ public class SummaryReportTest extends EmbeddedBackboneProperties {
             assertThat(probe.countFor(done)).as("a submitted report is not overdue").isEqualTo(1);
         }
     }
+
+    @Test
+    void theReportShowsFinancesSpendingBesideTheOrganisersRemarksTheNewestFigureWinning() {
+        String done = endedActivity(activities, directory);
+        String base = "/api/activities/" + done;
+        HttpProbe leader = Persona.LEADER.on(app());
+        String report = "{\"summary\":\"went well\",\"links\":[],\"spendingRemarks\":\"receipts with the treasurer\"}";
+        HttpProbe.Response submitted = leader.send(new org.federation.platform.testing.HttpCall("PUT", base + "/report",
+                "application/json", report));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        assertThat(submitted.json().hasNonNull("spending")).as("finance has booked nothing yet").isFalse();
+        assertThat(submitted.json().get("spendingRemarks").asString()).isEqualTo("receipts with the treasurer");
+
+        org.federation.event.budget.FinanceEvents.spendingChanged(done, 3,
+                org.federation.event.budget.FinanceEvents.budget(done, 50000, "approved", 40000, 12000, 2), 7000);
+        org.federation.event.budget.FinanceEvents.spendingChanged(done, 2,
+                org.federation.event.budget.FinanceEvents.budget(done, 50000, "approved", 40000, 5000, 1), 5000);
+        org.federation.event.budget.FinanceEvents.spendingChanged(done, 3,
+                org.federation.event.budget.FinanceEvents.budget(done, 50000, "approved", 40000, 12000, 2), 7000);
+        var spending = Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> Persona.MEMBER.on(app()).get(base + "/report").json(), r -> r.hasNonNull("spending")).get("spending");
+        assertThat(spending.get("spentFen").asLong()).isEqualTo(12000);
+        assertThat(spending.get("approvedFen").asLong()).isEqualTo(40000);
+        assertThat(spending.get("remainingFen").asLong()).isEqualTo(28000);
+        assertThat(spending.get("claimCount").asInt()).isEqualTo(2);
+        // the older figure (sequence 2) and the redelivery arrived after, on the same key, and changed nothing
+        org.federation.event.budget.FinanceEvents.spendingChanged(done, 4,
+                org.federation.event.budget.FinanceEvents.budget(done, 50000, "approved", 40000, 15000, 3), 3000);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Persona.MEMBER.on(app()).get(base + "/report")
+                .json().get("spending").get("spentFen").asLong() == 15000);
+
+        String legacy = "{\"summary\":\"again\",\"links\":[],\"spending\":\"old field name\"}";
+        assertThat(leader.send(new org.federation.platform.testing.HttpCall("PUT", base + "/report", "application/json",
+                legacy)).json().get("spendingRemarks").asString()).isEqualTo("old field name");
+        String tooLong = "{\"summary\":\"x\",\"links\":[],\"spendingRemarks\":\"" + "y".repeat(2001) + "\"}";
+        assertThat(leader.send(new org.federation.platform.testing.HttpCall("PUT", base + "/report", "application/json",
+                tooLong)).status()).isEqualTo(400);
+    }
 }

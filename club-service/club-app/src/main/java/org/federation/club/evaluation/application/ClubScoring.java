@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import org.federation.club.activity.application.ActivityRecord;
 import org.federation.club.evaluation.domain.ClubEvaluation;
 import org.federation.club.evaluation.domain.ClubEvaluations;
 import org.federation.club.evaluation.domain.EvaluationCriterion;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The Evaluation Department scores clubs per academic year: what the club's record shows is
- * filled in, the department enters the rest, and publishing makes it the club's to see.
+ * The Evaluation Department scores clubs per academic year: what the club's record shows
+ * (including its activity record from event-service) is filled in, the department enters the rest, and publishing makes it the club's to see.
  */
 @Service
 public class ClubScoring {
@@ -31,8 +32,11 @@ public class ClubScoring {
     private final Clubs clubs;
     private final EvaluationSettings settings;
     private final Clock clock;
+    private final ActivityRecord activityRecord;
 
-    public ClubScoring(ClubEvaluations evaluations, Clubs clubs, EvaluationSettings settings, Clock clock) {
+    public ClubScoring(ClubEvaluations evaluations, Clubs clubs, EvaluationSettings settings, Clock clock,
+                       ActivityRecord activityRecord) {
+        this.activityRecord = activityRecord;
         this.evaluations = evaluations;
         this.clubs = clubs;
         this.settings = settings;
@@ -48,6 +52,7 @@ public class ClubScoring {
         requireEvaluator(caller);
         RegistrationWindow.requireAcademicYear(academicYear);
         ClubEvaluation draft = ClubEvaluation.prepare(club(clubId), academicYear, settings.criteria(), entered,
+                new ClubEvaluation.Activities(activityRecord.yearOf(clubId, academicYear), settings.activitiesPerYear()),
                 caller.subject(), clock.instant());
         evaluations.saveDraft(draft);
         return draft;

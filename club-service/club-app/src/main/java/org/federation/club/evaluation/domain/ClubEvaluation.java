@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.federation.club.activity.domain.ClubActivity;
+import org.federation.club.activity.domain.YearOfActivities;
 import org.federation.club.contracts.EvaluationPublished;
 import org.federation.club.registry.domain.AnnualRegistration;
 import org.federation.club.registry.domain.Club;
@@ -16,8 +18,8 @@ import org.federation.platform.problem.RuleViolationException;
 
 /**
  * A club's evaluation for an academic year: one score per criterion, each with its reason and
- * source. What the platform knows (registration, handover, member retention) is filled in from
- * the club's own record; the department enters only the rest. A draft may be prepared again; a
+ * source. What the platform knows (registration, handover, member retention, activities held and
+ * report compliance) is filled in from the club's own record; the department enters only the rest. A draft may be prepared again; a
  * published evaluation is final.
  */
 public record ClubEvaluation(String id, String clubId, String academicYear, List<EvaluationPublished.Score> scores,
@@ -36,8 +38,15 @@ public record ClubEvaluation(String id, String clubId, String academicYear, List
         return clubId + ":" + academicYear;
     }
 
+    /**
+     * What the activity record says about the year: the activities the club held with their reports,
+     * and how many a year the department expects.
+     */
+    public record Activities(YearOfActivities year, int expectedPerYear) {
+    }
+
     public static ClubEvaluation prepare(Club club, String academicYear, List<EvaluationCriterion> criteria,
-                                         Map<String, Entered> entered, String actor, Instant now) {
+                                         Map<String, Entered> entered, Activities activities, String actor, Instant now) {
         Set<String> known = new java.util.HashSet<>(criteria.stream().map(EvaluationCriterion::id).toList());
         entered.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
             throw new RuleViolationException("scores", "'" + k + "' is not a criterion; criteria: " + known);
@@ -52,7 +61,7 @@ public record ClubEvaluation(String id, String clubId, String academicYear, List
                     throw new RuleViolationException("scores", criterion.id() + " is derived from the club's record; "
                             + "it is not entered");
                 }
-                score = derive(club, academicYear, criterion, now);
+                score = derive(club, academicYear, criterion, activities, now);
             } else {
                 Entered value = entered.get(criterion.id());
                 if (value == null) {
@@ -87,11 +96,14 @@ public record ClubEvaluation(String id, String clubId, String academicYear, List
         return new EvaluationPublished(id, clubId, academicYear, total, scores);
     }
 
-    private static EvaluationPublished.Score derive(Club club, String year, EvaluationCriterion criterion, Instant now) {
+    private static EvaluationPublished.Score derive(Club club, String year, EvaluationCriterion criterion,
+                                                    Activities activities, Instant now) {
         return switch (criterion.derivedFrom()) {
             case "registration" -> registration(club, year, criterion);
             case "handover" -> handover(club, criterion);
             case "retention" -> retention(club, year, criterion, now);
+            case "activities" -> activitiesHeld(activities, criterion);
+            case "reports" -> reportCompliance(activities.year(), criterion);
             default -> throw new IllegalStateException("unknown derivation " + criterion.derivedFrom());
         };
     }
@@ -129,6 +141,32 @@ public record ClubEvaluation(String id, String clubId, String academicYear, List
         long kept = atStart.stream().filter(stayed::contains).count();
         int score = (int) Math.round(100.0 * kept / atStart.size());
         return derived(c, score, kept + " of " + atStart.size() + " members of " + start + " still members on " + until);
+    }
+
+    private static EvaluationPublished.Score activitiesHeld(Activities activities, EvaluationCriterion c) {
+        YearOfActivities year = activities.year();
+        int held = year.held().size();
+        int expected = Math.max(1, activities.expectedPerYear());
+        int score = (int) Math.min(100, Math.round(100.0 * held / expected));
+        String titles = year.held().stream().limit(10).map(a -> a.title() + " (" + a.start().toString().substring(0, 10) + ")")
+                .collect(java.util.stream.Collectors.joining("; "));
+        return derived(c, score, held + " activities held in " + year.academicYear() + " (" + expected + " expected)"
+                + (held == 0 ? "" : ": " + titles + (held > 10 ? "; ..." : "")));
+    }
+
+    private static EvaluationPublished.Score reportCompliance(YearOfActivities year, EvaluationCriterion c) {
+        long due = year.reportsDue();
+        long onTime = year.reports(ClubActivity.ReportStatus.ON_TIME);
+        long late = year.reports(ClubActivity.ReportStatus.LATE);
+        long overdue = year.reports(ClubActivity.ReportStatus.OVERDUE);
+        long awaited = year.reports(ClubActivity.ReportStatus.AWAITED);
+        String notYet = awaited == 0 ? "" : "; " + awaited + " not due yet";
+        if (due == 0) {
+            return derived(c, 100, "no summary report due for " + year.academicYear() + "'s activities" + notYet);
+        }
+        int score = (int) Math.round((100.0 * onTime + 50.0 * late) / due);
+        return derived(c, score, onTime + " on time, " + late + " late, " + overdue + " overdue of " + due
+                + " summary reports due for " + year.academicYear() + notYet);
     }
 
     private static EvaluationPublished.Score derived(EvaluationCriterion c, int score, String reason) {

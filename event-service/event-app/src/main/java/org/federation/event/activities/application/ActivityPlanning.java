@@ -128,6 +128,24 @@ public class ActivityPlanning {
         return activities.change(id, a -> a.returnWith(reasons, caller.subject()), caller.subject(), "returned");
     }
 
+    /**
+     * The organisers (a leader of an organising club, or the organising department) edit a returned
+     * proposal and send it for review again; 409 from any other state (whoever asks).
+     */
+    public Activity resubmit(String id, Activity.Edit edit, Caller caller) {
+        Activity activity = get(id);
+        if (!Activity.RETURNED.equals(activity.state())) {
+            throw new IllegalTransitionException("resubmitting activity " + id, activity.state(), activity.allowedActions());
+        }
+        boolean organiser = ledByCaller(activity, caller)
+                || (activity.organisingDepartment() != null && caller.actsFor(activity.organisingDepartment()));
+        if (!organiser) {
+            throw new ForbiddenException("a returned proposal is resubmitted by its organisers");
+        }
+        return activities.change(id, a -> a.resubmit(edit, caller.subject(), clock.instant(), minimumLeadTime),
+                caller.subject(), "resubmitted");
+    }
+
     /** New time or venue of an approved activity: booked first (409 on a clash), the old slot released after. */
     public Activity reschedule(String id, java.time.Instant start, java.time.Instant end, String venue, Caller caller) {
         Activity activity = get(id);
@@ -235,8 +253,46 @@ public class ActivityPlanning {
         return club.leaderStudentNumbers() != null && club.leaderStudentNumbers().contains(caller.subject());
     }
 
-    private static VenueSchedule.Booking booking(Activity activity) {
-        return new VenueSchedule.Booking(activity.id(), activity.title(), activity.start(), activity.end());
+    private VenueSchedule.Booking booking(Activity activity) {
+        return new VenueSchedule.Booking(activity.id(), activity.title(), activity.start(), activity.end(), clock.instant());
+    }
+
+    /**
+     * Releases bookings a crash left behind: after {@code grace}, a booking whose activity is not
+     * approved (a failed approval) or is approved in another venue (a failed move) is released, and
+     * one in the right venue at other times (a failed reschedule) is set back to the activity's
+     * times. Each release removes exactly the booking as read, so a booking made again meanwhile
+     * stays; a booking made within {@code grace} is left alone (its approval may still be running).
+     *
+     * @return how many bookings were released or set back
+     */
+    public int repairVenues(java.time.Instant now, Duration grace) {
+        int repaired = 0;
+        for (VenueSchedule schedule : venues.all()) {
+            for (VenueSchedule.Booking booking : schedule.bookings()) {
+                if (booking.bookedAt() != null && booking.bookedAt().isAfter(now.minus(grace))) {
+                    continue;
+                }
+                Activity activity = activities.find(booking.activityId()).orElse(null);
+                if (activity == null || !activity.isPublished()
+                        || !VenueSchedule.keyOf(activity.venue()).equals(schedule.id())) {
+                    venues.releaseExactly(schedule.venue(), booking);
+                    log.warn("Released venue '{}' booked for activity {} ({})", schedule.venue(), booking.activityId(),
+                            activity == null ? "unknown" : activity.state() + " at " + activity.venue());
+                    repaired++;
+                } else if (!activity.start().equals(booking.start()) || !activity.end().equals(booking.end())) {
+                    try {
+                        venues.book(activity.venue(), booking(activity));
+                        log.warn("Set venue '{}' back to activity {}'s times", schedule.venue(), activity.id());
+                        repaired++;
+                    } catch (org.federation.platform.problem.StateConflictException clash) {
+                        log.error("Activity {} holds venue '{}' at other times and its own are taken: {}", activity.id(),
+                                schedule.venue(), clash.getMessage());
+                    }
+                }
+            }
+        }
+        return repaired;
     }
 
     private OrganisingClub club(String id) {

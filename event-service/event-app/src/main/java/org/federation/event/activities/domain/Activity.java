@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.federation.event.contracts.ActivitySnapshot;
+import org.federation.event.contracts.BudgetRequested;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.RuleViolationException;
+import org.federation.platform.problem.StateConflictException;
 
 /**
  * An activity from proposal to approval: a club's own, a joint activity of several clubs (it goes
@@ -21,7 +23,8 @@ public record Activity(String id, String title, String kind, String description,
                        String venue, String audience, int expectedSize, Integer capacity, List<String> organiserClubIds,
                        String organisingDepartment, String category, String state, List<String> confirmedClubIds,
                        List<String> returnReasons, String cancellationReason, String proposedBy, Instant proposedAt,
-                       String decidedBy, String reportState) {
+                       String decidedBy, String reportState, List<Resubmission> resubmissions,
+                       BudgetRequest budgetRequest) {
 
     public static final String AWAITING_CONFIRMATION = "awaiting-confirmation";
     public static final String PROPOSED = "proposed";
@@ -34,6 +37,59 @@ public record Activity(String id, String title, String kind, String description,
         organiserClubIds = organiserClubIds == null ? List.of() : List.copyOf(organiserClubIds);
         confirmedClubIds = confirmedClubIds == null ? List.of() : List.copyOf(confirmedClubIds);
         returnReasons = returnReasons == null ? List.of() : List.copyOf(returnReasons);
+        resubmissions = resubmissions == null ? List.of() : List.copyOf(resubmissions);
+    }
+
+    /** An activity that was never returned and resubmitted, without a budget request. */
+    public Activity(String id, String title, String kind, String description, Instant start, Instant end, String venue,
+                    String audience, int expectedSize, Integer capacity, List<String> organiserClubIds,
+                    String organisingDepartment, String category, String state, List<String> confirmedClubIds,
+                    List<String> returnReasons, String cancellationReason, String proposedBy, Instant proposedAt,
+                    String decidedBy, String reportState) {
+        this(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, organiserClubIds,
+                organisingDepartment, category, state, confirmedClubIds, returnReasons, cancellationReason, proposedBy,
+                proposedAt, decidedBy, reportState, List.of(), null);
+    }
+
+    /**
+     * A returned proposal sent for review again: the reasons it was returned with, who returned it, and
+     * who resubmitted it when; the history of the review, oldest first.
+     */
+    public record Resubmission(List<String> returnReasons, String returnedBy, String resubmittedBy, Instant resubmittedAt) {
+    }
+
+    /**
+     * The budget request accompanying the proposal (at most one), kept in the activity's own document
+     * so that it is stored in the same write as its {@code budget-requested} event.
+     */
+    public record BudgetRequest(long amountFen, List<BudgetRequested.BudgetItem> items, String requestedBy,
+                                Instant requestedAt) {
+
+        public BudgetRequest {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** The organisers ask for a budget with the proposal: while it awaits confirmation or review, once. */
+    public Activity requestBudget(BudgetRequest request) {
+        if (!AWAITING_CONFIRMATION.equals(state) && !PROPOSED.equals(state)) {
+            throw new IllegalTransitionException("requesting a budget for activity " + id, state, allowedActions());
+        }
+        if (budgetRequest != null) {
+            throw new StateConflictException("activity " + id + " already has a budget request");
+        }
+        return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity,
+                organiserClubIds, organisingDepartment, category, state, confirmedClubIds, returnReasons,
+                cancellationReason, proposedBy, proposedAt, decidedBy, reportState, resubmissions, request);
+    }
+
+    /** What the organisers change when they resubmit a returned proposal; null keeps the current value. */
+    public record Edit(String title, String kind, String description, Instant start, Instant end, String venue,
+                       String audience, Integer expectedSize, Integer capacity) {
+
+        public static Edit none() {
+            return new Edit(null, null, null, null, null, null, null, null, null);
+        }
     }
 
     /** What is proposed: the same for a club's activity and a department's programme. */
@@ -49,12 +105,7 @@ public record Activity(String id, String title, String kind, String description,
                                    String department, String category, String proposedBy, Instant now,
                                    Duration minimumLeadTime) {
         requireTimes(plan.start(), plan.end(), now, minimumLeadTime);
-        if (plan.capacity() != null && plan.capacity() < 1) {
-            throw new RuleViolationException("capacity", "a capacity is at least 1 (leave it out for no limit)");
-        }
-        if (!AUDIENCES.contains(plan.audience())) {
-            throw new RuleViolationException("audience", "audience is one of " + AUDIENCES);
-        }
+        requirePlan(plan);
         List<String> clubs = List.copyOf(new LinkedHashSet<>(organiserClubIds));
         List<String> confirmed = proposerClubId == null ? List.of() : List.of(proposerClubId);
         boolean everyoneConfirmed = confirmed.containsAll(clubs);
@@ -88,13 +139,37 @@ public record Activity(String id, String title, String kind, String description,
         return with(RETURNED, confirmedClubIds, reasons, null, by);
     }
 
+    /**
+     * The organisers edit a returned proposal and send it for review again ({@code returned} →
+     * {@code proposed}); the reasons it was returned with move into {@link #resubmissions}. The
+     * co-organisers' confirmations stand. The time must again respect the minimum lead time.
+     */
+    public Activity resubmit(Edit edit, String by, Instant now, Duration minimumLeadTime) {
+        require(RETURNED, "resubmitting");
+        Plan plan = new Plan(or(edit.title(), title), or(edit.kind(), kind), or(edit.description(), description),
+                or(edit.start(), start), or(edit.end(), end), or(edit.venue(), venue), or(edit.audience(), audience),
+                or(edit.expectedSize(), expectedSize), edit.capacity() != null ? edit.capacity() : capacity);
+        requireTimes(plan.start(), plan.end(), now, minimumLeadTime);
+        requirePlan(plan);
+        List<Resubmission> history = new ArrayList<>(resubmissions);
+        history.add(new Resubmission(returnReasons, decidedBy, by, now));
+        return new Activity(id, plan.title(), plan.kind(), plan.description(), plan.start(), plan.end(), plan.venue(),
+                plan.audience(), plan.expectedSize(), plan.capacity(), organiserClubIds, organisingDepartment, category,
+                PROPOSED, confirmedClubIds, List.of(), cancellationReason, proposedBy, proposedAt, null, reportState,
+                history, budgetRequest);
+    }
+
+    private static <T> T or(T value, T current) {
+        return value != null ? value : current;
+    }
+
     /** New time or venue for an approved activity (the venue is checked for conflicts by the caller). */
     public Activity reschedule(Instant newStart, Instant newEnd, String newVenue, Instant now, Duration minimumLeadTime) {
         require(APPROVED, "changing time or venue");
         requireTimes(newStart, newEnd, now, minimumLeadTime);
         return new Activity(id, title, kind, description, newStart, newEnd, newVenue, audience, expectedSize, capacity,
                 organiserClubIds, organisingDepartment, category, state, confirmedClubIds, returnReasons,
-                cancellationReason, proposedBy, proposedAt, decidedBy, reportState);
+                cancellationReason, proposedBy, proposedAt, decidedBy, reportState, resubmissions, budgetRequest);
     }
 
     public Activity cancel(String reason) {
@@ -110,7 +185,7 @@ public record Activity(String id, String title, String kind, String description,
         List<String> confirmed = replace(confirmedClubIds, fromClub, successor);
         return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, clubs,
                 organisingDepartment, category, state, confirmed, returnReasons, cancellationReason, proposedBy,
-                proposedAt, decidedBy, reportState);
+                proposedAt, decidedBy, reportState, resubmissions, budgetRequest);
     }
 
     /** A dissolved club leaves a joint activity; the others go on. */
@@ -119,7 +194,7 @@ public record Activity(String id, String title, String kind, String description,
         List<String> confirmed = confirmedClubIds.stream().filter(c -> !c.equals(clubId)).toList();
         Activity next = new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, clubs,
                 organisingDepartment, category, state, confirmed, returnReasons, cancellationReason, proposedBy,
-                proposedAt, decidedBy, reportState);
+                proposedAt, decidedBy, reportState, resubmissions, budgetRequest);
         return AWAITING_CONFIRMATION.equals(state) && confirmed.containsAll(clubs)
                 ? next.with(PROPOSED, confirmed, returnReasons, cancellationReason, decidedBy) : next;
     }
@@ -144,7 +219,7 @@ public record Activity(String id, String title, String kind, String description,
     private Activity withReport(String report) {
         return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity,
                 organiserClubIds, organisingDepartment, category, state, confirmedClubIds, returnReasons,
-                cancellationReason, proposedBy, proposedAt, decidedBy, report);
+                cancellationReason, proposedBy, proposedAt, decidedBy, report, resubmissions, budgetRequest);
     }
 
     /** Published: approved, so the public, the calendar and other services know of it. */
@@ -161,7 +236,7 @@ public record Activity(String id, String title, String kind, String description,
             case AWAITING_CONFIRMATION -> List.of("confirm", "cancel");
             case PROPOSED -> List.of("approve", "return", "cancel");
             case APPROVED -> List.of("reschedule", "cancel");
-            case RETURNED -> List.of("cancel");
+            case RETURNED -> List.of("resubmit", "cancel");
             default -> List.of();
         };
     }
@@ -177,12 +252,22 @@ public record Activity(String id, String title, String kind, String description,
 
     private Activity with(String newState, List<String> confirmed, List<String> reasons, String cancellation, String by) {
         return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, organiserClubIds,
-                organisingDepartment, category, newState, confirmed, reasons, cancellation, proposedBy, proposedAt, by, reportState);
+                organisingDepartment, category, newState, confirmed, reasons, cancellation, proposedBy, proposedAt, by, reportState,
+                resubmissions, budgetRequest);
     }
 
     private void require(String expected, String what) {
         if (!expected.equals(state)) {
             throw new IllegalTransitionException(what + " activity " + id, state, allowedActions());
+        }
+    }
+
+    private static void requirePlan(Plan plan) {
+        if (plan.capacity() != null && plan.capacity() < 1) {
+            throw new RuleViolationException("capacity", "a capacity is at least 1 (leave it out for no limit)");
+        }
+        if (!AUDIENCES.contains(plan.audience())) {
+            throw new RuleViolationException("audience", "audience is one of " + AUDIENCES);
         }
     }
 

@@ -14,8 +14,13 @@ import org.federation.platform.problem.StateConflictException;
  */
 public record VenueSchedule(String id, String venue, List<Booking> bookings) {
 
-    /** An approved activity's hold on the venue, from start (inclusive) to end (exclusive). */
-    public record Booking(String activityId, String title, Instant start, Instant end) {
+    /** An approved activity's hold on the venue, from start (inclusive) to end (exclusive), and when it was made. */
+    public record Booking(String activityId, String title, Instant start, Instant end, Instant bookedAt) {
+
+        /** A booking whose time of booking is not known (kept before {@code bookedAt} existed). */
+        public Booking(String activityId, String title, Instant start, Instant end) {
+            this(activityId, title, start, end, null);
+        }
     }
 
     public VenueSchedule {
@@ -47,6 +52,11 @@ public record VenueSchedule(String id, String venue, List<Booking> bookings) {
         List<Booking> next = new ArrayList<>(bookings.stream().filter(b -> !b.activityId().equals(booking.activityId())).toList());
         next.add(booking);
         return new VenueSchedule(id, venue, next);
+    }
+
+    /** Removes exactly this booking (as read), leaving a booking the activity has made since. */
+    public VenueSchedule releaseExactly(Booking booking) {
+        return new VenueSchedule(id, venue, bookings.stream().filter(b -> !b.equals(booking)).toList());
     }
 
     public VenueSchedule release(String activityId) {

@@ -7,4 +7,10 @@ public interface VenueSchedules {
     void book(String venue, VenueSchedule.Booking booking);
 
     void release(String venue, String activityId);
+
+    /** Removes this booking if the venue still holds exactly it. */
+    void releaseExactly(String venue, VenueSchedule.Booking booking);
+
+    /** Every venue's schedule. */
+    java.util.List<VenueSchedule> all();
 }

@@ -42,6 +42,16 @@ class MongoVenueSchedules implements VenueSchedules {
         change(venue, schedule -> schedule.release(activityId));
     }
 
+    @Override
+    public void releaseExactly(String venue, VenueSchedule.Booking booking) {
+        change(venue, schedule -> schedule.releaseExactly(booking));
+    }
+
+    @Override
+    public java.util.List<VenueSchedule> all() {
+        return mongo.findAll(VenueSchedule.class, COLLECTION);
+    }
+
     private void change(String venue, UnaryOperator<VenueSchedule> decide) {
         String key = VenueSchedule.keyOf(venue);
         for (int attempt = 1; ; attempt++) {

@@ -70,6 +70,20 @@ class ActivityController {
     record Cancellation(@NotBlank @Size(max = 1000) String reason) {
     }
 
+    /** What the organisers change in a returned proposal; everything left out stays as it was. */
+    record Resubmission(@Size(max = 120) @Pattern(regexp = NOT_BLANK, message = "not blank") String title,
+                        @Pattern(regexp = "[a-z][a-z0-9-]{1,39}", message = "a kind such as lecture or club-cup") String kind,
+                        @Size(max = 4000) String description,
+                        Instant start,
+                        Instant end,
+                        @Size(max = 120) @Pattern(regexp = NOT_BLANK, message = "not blank") String venue,
+                        @Pattern(regexp = "public|members|invited") String audience,
+                        @Min(1) @Max(100_000) Integer expectedSize,
+                        @Min(1) @Max(100_000) Integer capacity) {
+    }
+
+    static final String NOT_BLANK = "(?s).*\\S.*";
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Activity propose(@Valid @RequestBody Proposal body, Caller caller) {
@@ -106,6 +120,18 @@ class ActivityController {
     @PostMapping("/{id}/return")
     Activity returnWith(@PathVariable String id, @Valid @RequestBody Return body, Caller caller) {
         return planning.returnWith(id, body.reasons().stream().map(String::strip).toList(), caller);
+    }
+
+    @PostMapping("/{id}/resubmission")
+    Activity resubmit(@PathVariable String id, @Valid @RequestBody(required = false) Resubmission body, Caller caller) {
+        Activity.Edit edit = body == null ? Activity.Edit.none() : new Activity.Edit(strip(body.title()), body.kind(),
+                strip(body.description()), body.start(), body.end(), strip(body.venue()), body.audience(),
+                body.expectedSize(), body.capacity());
+        return planning.resubmit(id, edit, caller);
+    }
+
+    private static String strip(String text) {
+        return text == null ? null : text.strip();
     }
 
     @PostMapping("/{id}/reschedule")

@@ -15,14 +15,15 @@ import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.problem.StateConflictException;
 import org.federation.platform.security.Caller;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * A budget request accompanying a proposal (one per activity): stored in {@code budget-requests}
- * ({@code _id} = activity id) and published as {@code budget-requested} for finance-service to decide.
- * Finance's decision is not consumed yet: its contract is not on this branch.
+ * A budget request accompanying a proposal (one per activity): stored in the activity's own
+ * document together with its event (one write, the activity's outbox; requests made before that
+ * are still read from {@code budget-requests}) and published as {@code budget-requested} for finance-service to decide;
+ * finance's decision and the spending booked against the budget are shown with it once
+ * {@code finance.events} brings them ({@link FinanceOutcomes}).
  */
 @Service
 public class BudgetRequests {
@@ -30,17 +31,33 @@ public class BudgetRequests {
     static final String COLLECTION = "budget-requests";
     static final long MAX_FEN = 100_000_000_00L;
 
-    /** A stored request; {@code decision} stays null until finance-service's decision is consumed. */
+    /**
+     * A request as stored; {@code decision} and {@code spending} are finance-service's, filled in when
+     * the request is read (null until finance has decided, or booked a claim).
+     */
     public record BudgetRequest(String id, String clubId, long amountFen, List<BudgetRequested.BudgetItem> items,
-                                String requestedBy, Instant requestedAt, String decision) {
+                                String requestedBy, Instant requestedAt, FinanceOutcomes.Decision decision,
+                                FinanceOutcomes.Spending spending) {
+
+        static BudgetRequest of(String activityId, String clubId, Activity.BudgetRequest request) {
+            return new BudgetRequest(activityId, clubId, request.amountFen(), request.items(), request.requestedBy(),
+                    request.requestedAt(), null, null);
+        }
+
+        BudgetRequest withFinance(FinanceOutcomes.Decision decided, FinanceOutcomes.Spending spent) {
+            return new BudgetRequest(id, clubId, amountFen, items, requestedBy, requestedAt, decided, spent);
+        }
     }
 
     private final MongoTemplate mongo;
     private final ActivityPlanning planning;
     private final Activities activities;
     private final Clock clock;
+    private final FinanceOutcomes finance;
 
-    BudgetRequests(MongoTemplate mongo, ActivityPlanning planning, Activities activities, Clock clock) {
+    BudgetRequests(MongoTemplate mongo, ActivityPlanning planning, Activities activities, Clock clock,
+                   FinanceOutcomes finance) {
+        this.finance = finance;
         this.mongo = mongo;
         this.planning = planning;
         this.activities = activities;
@@ -68,28 +85,29 @@ public class BudgetRequests {
         if (!organiser) {
             throw new ForbiddenException("a budget request is made by the activity's organisers");
         }
-        String clubId = activity.organiserClubIds().isEmpty() ? null : activity.organiserClubIds().get(0);
-        BudgetRequest request = new BudgetRequest(activityId, clubId, total, List.copyOf(items), caller.subject(),
-                clock.instant(), null);
-        try {
-            mongo.insert(request, COLLECTION);
-        } catch (DuplicateKeyException e) {
+        if (activity.budgetRequest() == null && mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(activityId)), COLLECTION)) {
             throw new StateConflictException("activity " + activityId + " already has a budget request");
         }
-        long amount = total;
-        activities.announce(activityId, ActivityEventTypes.BUDGET_REQUESTED, caller.subject(),
-                a -> new BudgetRequested(activityId, a.title(), clubId, clubId == null ? a.organisingDepartment() : null,
-                        amount, a.description(), request.items(), caller.subject()));
-        return request;
+        String clubId = activity.organiserClubIds().isEmpty() ? null : activity.organiserClubIds().get(0);
+        Activity.BudgetRequest request = new Activity.BudgetRequest(total, items, caller.subject(), clock.instant());
+        // the request and its event in one write of the activity's document (its outbox)
+        activities.changeAnnouncing(activityId, a -> a.requestBudget(request), caller.subject(),
+                ActivityEventTypes.BUDGET_REQUESTED, a -> new BudgetRequested(activityId, a.title(), clubId,
+                        clubId == null ? a.organisingDepartment() : null, request.amountFen(), a.description(),
+                        request.items(), caller.subject()));
+        return BudgetRequest.of(activityId, clubId, request);
     }
 
     public BudgetRequest get(String activityId, Caller caller) {
         Activity activity = planning.get(activityId);
         caller.requireStaffOrInsider(planning.ledByCaller(activity, caller), "activity " + activityId + "'s budget request");
-        BudgetRequest request = mongo.findById(activityId, BudgetRequest.class, COLLECTION);
+        BudgetRequest request = activity.budgetRequest() != null ? BudgetRequest.of(activityId,
+                activity.organiserClubIds().isEmpty() ? null : activity.organiserClubIds().get(0), activity.budgetRequest())
+                : mongo.findById(activityId, BudgetRequest.class, COLLECTION); // kept there before the activity held it
         if (request == null) {
             throw new ResourceNotFoundException("budget request of activity", activityId);
         }
-        return request;
+        return request.withFinance(finance.decision(activityId).orElse(null), finance.spending(activityId).orElse(null));
     }
 }

@@ -30,13 +30,17 @@ import org.springframework.stereotype.Service;
  * document ({@code seatsFree}, beside the aggregate's fields and never written by its business
  * updates), taken by a conditional decrement ({@code seatsFree > 0}), so two people can never take
  * the last seat together. A cancellation passes its seat to the first waitlisted person (a
- * conditional status change), or back to the counter if nobody waits.
+ * conditional status change), or back to the counter if nobody waits. A sweep
+ * ({@link #repairSeats}) gives back a seat a crash lost between those two steps.
  */
 @Service
 public class RegistrationDesk {
 
     static final String REGISTRATIONS = "registrations";
     static final String ACTIVITIES = "activities";
+    /** When the free-seat counter last changed, beside it on the activity's document. */
+    static final String SEATS_CHANGED_AT = "seatsChangedAt";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegistrationDesk.class);
 
     /** The outcome of a registration: the registration and whether this call created it. */
     public record Outcome(Registration registration, boolean created) {
@@ -139,16 +143,72 @@ public class RegistrationDesk {
         return NewestFirst.page(mongo, REGISTRATIONS, Registration.class, filter, "registeredAt", page, size);
     }
 
-    private void passSeatOn(String activityId) {
+    /**
+     * Recounts the free seats of upcoming approved activities with a capacity: a crash between
+     * cancelling a registration and passing its seat on loses that seat, and this gives it back
+     * (to the first waitlisted person, or the counter). An activity is recounted only while quiet:
+     * neither its counter ({@code seatsChangedAt}) nor any of its registrations ({@code changedAt})
+     * changed within {@code quiet}, and the counter is written only if it is still exactly as read
+     * (compare-and-set), so a registration or cancellation running meanwhile is never counted twice.
+     *
+     * @return how many activities' counters were corrected
+     */
+    public int repairSeats(Instant now, java.time.Duration quiet) {
+        Query upcoming = query(where("state").is(Activity.APPROVED).and("capacity").exists(true)
+                .and("seatsFree").exists(true).and("start").gt(now));
+        upcoming.fields().include("capacity", "seatsFree", SEATS_CHANGED_AT);
+        int repaired = 0;
+        for (Document activity : mongo.find(upcoming, Document.class, ACTIVITIES)) {
+            if (repairSeats(activity, now.minus(quiet))) {
+                repaired++;
+            }
+        }
+        return repaired;
+    }
+
+    private boolean repairSeats(Document activity, Instant quietSince) {
+        String id = activity.getString("_id");
+        Object changedAt = activity.get(SEATS_CHANGED_AT);
+        if (changedAt instanceof java.util.Date date && date.toInstant().isAfter(quietSince)) {
+            return false;
+        }
+        long seatsFree = ((Number) activity.get("seatsFree")).longValue();
+        long registered = mongo.count(query(where("activityId").is(id).and("status").is(Registration.REGISTERED)),
+                REGISTRATIONS);
+        Registration latest = mongo.findOne(new Query(where("activityId").is(id)).with(Sort.by(Sort.Direction.DESC,
+                "changedAt")).limit(1), Registration.class, REGISTRATIONS);
+        if (latest != null && latest.changedAt() != null && latest.changedAt().isAfter(quietSince)) {
+            return false;
+        }
+        long expected = Math.max(0, ((Number) activity.get("capacity")).longValue() - registered);
+        if (expected == seatsFree) {
+            return false;
+        }
+        Criteria unchanged = where("_id").is(id).and("seatsFree").is(activity.get("seatsFree"));
+        unchanged = changedAt == null ? unchanged.and(SEATS_CHANGED_AT).exists(false) : unchanged.and(SEATS_CHANGED_AT).is(changedAt);
+        if (mongo.updateFirst(query(unchanged), new Update().set("seatsFree", expected)
+                .set(SEATS_CHANGED_AT, clock.instant()), ACTIVITIES).getModifiedCount() != 1) {
+            return false; // someone registered or cancelled meanwhile: the next sweep looks again
+        }
+        log.warn("Activity {} had {} free seats for {} registered of {}; corrected to {}", id, seatsFree, registered,
+                activity.get("capacity"), expected);
+        while (takeSeat(id) && passSeatOn(id)) {
+            // each seat freed goes to the first waitlisted person, while anyone waits
+        }
+        return true;
+    }
+
+    /** Passes a seat on to the first waitlisted person; true if someone took it, false if it went back to the counter. */
+    private boolean passSeatOn(String activityId) {
         while (true) {
             Registration first = mongo.findOne(new Query(where("activityId").is(activityId).and("status")
                     .is(Registration.WAITLISTED)).with(Sort.by("waitNumber")).limit(1), Registration.class, REGISTRATIONS);
             if (first == null) {
                 giveBackSeat(activityId);
-                return;
+                return false;
             }
             if (promote(first.id())) {
-                return;
+                return true;
             }
         }
     }
@@ -165,14 +225,18 @@ public class RegistrationDesk {
             return true;
         }
         mongo.updateFirst(query(where("_id").is(activity.id()).and("seatsFree").exists(false)),
-                new Update().set("seatsFree", activity.capacity()), ACTIVITIES);
-        return mongo.updateFirst(query(where("_id").is(activity.id()).and("seatsFree").gt(0)),
-                new Update().inc("seatsFree", -1), ACTIVITIES).getModifiedCount() == 1;
+                new Update().set("seatsFree", activity.capacity()).set(SEATS_CHANGED_AT, clock.instant()), ACTIVITIES);
+        return takeSeat(activity.id());
+    }
+
+    private boolean takeSeat(String activityId) {
+        return mongo.updateFirst(query(where("_id").is(activityId).and("seatsFree").gt(0)),
+                new Update().inc("seatsFree", -1).set(SEATS_CHANGED_AT, clock.instant()), ACTIVITIES).getModifiedCount() == 1;
     }
 
     private void giveBackSeat(String activityId) {
         mongo.updateFirst(query(where("_id").is(activityId).and("seatsFree").exists(true)),
-                new Update().inc("seatsFree", 1), ACTIVITIES);
+                new Update().inc("seatsFree", 1).set(SEATS_CHANGED_AT, clock.instant()), ACTIVITIES);
     }
 
     private long nextWaitNumber(String activityId) {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.federation.event.activities.application.ActivityPlanning;
 import org.federation.event.activities.domain.Activities;
 import org.federation.event.activities.domain.Activity;
+import org.federation.event.budget.application.FinanceOutcomes;
 import org.federation.event.contracts.ActivityEventTypes;
 import org.federation.event.contracts.ActivityReportOverdue;
 import org.federation.event.contracts.ActivityReportSubmitted;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Summary reports after an activity: due a configurable time after its end; the organisers submit
- * what happened, links and feedback, and the attendance is filled in from check-ins. A sweep marks
+ * what happened, links and feedback, the attendance is filled in from check-ins and the spending
+ * from finance-service. A sweep marks
  * missing reports overdue on the activity itself (a version-checked write with its event), so with
  * several instances sweeping, an activity's report is announced overdue once.
  */
@@ -46,9 +48,19 @@ public class SummaryReports {
     static final String CHECK_INS = "check-ins";
     private static final Logger log = LoggerFactory.getLogger(SummaryReports.class);
 
-    /** A summary report as stored ({@code _id} = the activity id). */
-    public record Report(String id, String summary, List<String> links, String spending, String feedback, long attendance,
-                         Instant dueAt, boolean late, String submittedBy, Instant submittedAt) {
+    /**
+     * A summary report ({@code _id} = the activity id). {@code spending} is finance-service's figure for
+     * the activity (null until finance booked a budget for it), filled in whenever the report is read;
+     * {@code spendingRemarks} are the organisers' own words about it.
+     */
+    public record Report(String id, String summary, List<String> links, FinanceOutcomes.Spending spending,
+                         String spendingRemarks, String feedback, long attendance, Instant dueAt, boolean late,
+                         String submittedBy, Instant submittedAt) {
+
+        Report withSpending(FinanceOutcomes.Spending fromFinance) {
+            return new Report(id, summary, links, fromFinance, spendingRemarks, feedback, attendance, dueAt, late,
+                    submittedBy, submittedAt);
+        }
     }
 
     private final MongoTemplate mongo;
@@ -56,9 +68,11 @@ public class SummaryReports {
     private final ActivityPlanning planning;
     private final Clock clock;
     private final Duration dueAfter;
+    private final FinanceOutcomes finance;
 
     SummaryReports(MongoTemplate mongo, Activities activities, ActivityPlanning planning, Clock clock,
-                   @Value("${federation.activities.report-due-after:P14D}") Duration dueAfter) {
+                   @Value("${federation.activities.report-due-after:P14D}") Duration dueAfter, FinanceOutcomes finance) {
+        this.finance = finance;
         this.mongo = mongo;
         this.activities = activities;
         this.planning = planning;
@@ -66,7 +80,7 @@ public class SummaryReports {
         this.dueAfter = dueAfter;
     }
 
-    public Report submit(String activityId, String summary, List<String> links, String spending, String feedback,
+    public Report submit(String activityId, String summary, List<String> links, String spendingRemarks, String feedback,
                          Caller caller) {
         Activity activity = planning.get(activityId);
         if (!planning.ledByCaller(activity, caller) && !caller.actsFor("organization")
@@ -80,12 +94,12 @@ public class SummaryReports {
         }
         long attendance = mongo.count(query(where("activityId").is(activityId)), CHECK_INS);
         Instant dueAt = activity.end().plus(dueAfter);
-        Report report = new Report(activityId, summary, links, spending, feedback, attendance, dueAt, now.isAfter(dueAt),
-                caller.subject(), now);
+        Report report = new Report(activityId, summary, links, null, spendingRemarks, feedback, attendance, dueAt,
+                now.isAfter(dueAt), caller.subject(), now);
         mongo.save(report, REPORTS);
         activities.changeAnnouncing(activityId, Activity::reportSubmitted, caller.subject(), ActivityEventTypes.REPORT_SUBMITTED,
                 a -> new ActivityReportSubmitted(a.snapshot(), summary, links, attendance, report.late()));
-        return report;
+        return report.withSpending(finance.spending(activityId).orElse(null));
     }
 
     public Report get(String activityId, Caller caller) {
@@ -95,7 +109,7 @@ public class SummaryReports {
         if (report == null) {
             throw new ResourceNotFoundException("summary report of activity", activityId);
         }
-        return report;
+        return report.withSpending(finance.spending(activityId).orElse(null));
     }
 
     @Scheduled(fixedDelayString = "${federation.activities.report-sweep:PT1M}",

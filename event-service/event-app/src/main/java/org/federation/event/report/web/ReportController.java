@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -33,13 +35,13 @@ class ReportController {
     record Submission(@NotBlank @Size(max = 20_000) String summary,
                       @NotNull @Size(max = 20) List<@NotBlank @Size(max = 500) @Pattern(regexp = "https?://\\S+",
                               message = "an http(s) link") String> links,
-                      @Size(max = 2000) String spending,
+                      @JsonAlias("spending") @Size(max = 2000) String spendingRemarks,
                       @Size(max = 20_000) String feedback) {
     }
 
     @PutMapping
     SummaryReports.Report submit(@PathVariable String id, @Valid @RequestBody Submission body, Caller caller) {
-        return reports.submit(id, body.summary().strip(), body.links(), body.spending(), body.feedback(), caller);
+        return reports.submit(id, body.summary().strip(), body.links(), body.spendingRemarks(), body.feedback(), caller);
     }
 
     @GetMapping
