@@ -1,5 +1,6 @@
 package org.federation.event.training.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -63,20 +65,25 @@ class TrainingClassController {
         this.zone = zone;
     }
 
+    /** Counts are read as decimals and must be whole: JSON's 1.5 is refused, not silently cut to 1. */
     record SessionPlan(@NotNull Instant start, @NotNull Instant end, @NotBlank @Size(max = 120) String venue,
                        @NotBlank @Size(max = 200) String topic,
-                       @Min(1) @Max(TrainingSession.MAX_ROWS) Integer rows,
-                       @Min(1) @Max(TrainingSession.MAX_SEATS_PER_ROW) Integer seatsPerRow) {
+                       @Digits(integer = 2, fraction = 0) @Min(1) @Max(TrainingSession.MAX_ROWS) BigDecimal rows,
+                       @Digits(integer = 2, fraction = 0) @Min(1) @Max(TrainingSession.MAX_SEATS_PER_ROW) BigDecimal seatsPerRow) {
 
         TrainingSession.Plan plan() {
-            return new TrainingSession.Plan(start, end, venue.strip(), topic.strip(), rows, seatsPerRow);
+            return new TrainingSession.Plan(start, end, venue.strip(), topic.strip(), whole(rows), whole(seatsPerRow));
         }
+    }
+
+    static Integer whole(BigDecimal count) {
+        return count == null ? null : count.intValueExact();
     }
 
     record Opening(@NotBlank @Size(max = 120) String title,
                    @Pattern(regexp = DEPARTMENTS) String department,
                    @Pattern(regexp = ID) String activityId,
-                   @NotNull @Min(1) @Max(TrainingClass.MAX_CAPACITY) Integer capacity,
+                   @NotNull @Digits(integer = 3, fraction = 0) @Min(1) @Max(TrainingClass.MAX_CAPACITY) BigDecimal capacity,
                    @NotEmpty @Size(max = TrainingClass.MAX_SESSIONS) List<@NotNull @Valid SessionPlan> sessions) {
     }
 
@@ -116,7 +123,7 @@ class TrainingClassController {
     @ResponseStatus(HttpStatus.CREATED)
     ClassView open(@Valid @RequestBody Opening body, Caller caller) {
         return ClassView.of(office.open(new TrainingOffice.Opening(body.title().strip(), body.department(),
-                body.activityId(), body.capacity(), body.sessions().stream().map(SessionPlan::plan).toList()), caller));
+                body.activityId(), whole(body.capacity()), body.sessions().stream().map(SessionPlan::plan).toList()), caller));
     }
 
     @GetMapping
