@@ -44,7 +44,8 @@ final class TrainingPrints {
                 .heading(c.title())
                 .text("签到表 Sign-in sheet · session " + session.number() + ": " + session.topic())
                 .text(when(session, zone) + " · " + session.venue())
-                .text(trainees.size() + " trainees · organised by " + c.organiser())
+                .text(trainees.size() + " trainees · organised by " + (TrainingClass.PRESIDIUM.equals(c.organiser())
+                        ? "the presidium" : "the " + c.organiser() + " department"))
                 .gap()
                 .table(columns, rows, SIGNATURE_ROW)
                 .toPdf();
