@@ -11,8 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -337,5 +341,43 @@ public class TrainingClassTest extends EmbeddedBackboneProperties {
         HttpProbe.Response attached = organiser.postJson("/api/training-classes", classBody("organization", 10, approved));
         assertThat(attached.status()).as(attached.body()).isEqualTo(201);
         assertThat(attached.json().get("activityId").asString()).isEqualTo(approved);
+    }
+
+    @Test
+    void manyEnrolmentsRacingForTheLastPlacesNeverExceedTheCapacityNorEnrolAStudentTwice() throws Exception {
+        String base = "/api/training-classes/" + opened(5);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String body = enrolment("20267000" + String.format("%02d", i), "学员" + i, i % 2 == 0 ? ACROSS : PHOTO, null);
+                results.add(pool.submit(() -> organiser.postJson(base + "/trainees", body).status()));
+            }
+            for (int i = 0; i < 6; i++) {
+                String body = enrolment("2026709999", "同一人", ACROSS, null);
+                results.add(pool.submit(() -> organiser.postJson(base + "/trainees", body).status()));
+            }
+            for (Future<Integer> result : results) {
+                statuses.add(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).as("enrolled, or refused as full, duplicate or changed meanwhile").containsOnly(201, 409);
+        JsonNode roster = organiser.get(base + "/trainees?size=100").json();
+        long enrolled = roster.get("totalItems").asLong();
+        assertThat(enrolled).isLessThanOrEqualTo(5).isEqualTo(statuses.stream().filter(s -> s == 201).count());
+        List<String> numbers = new ArrayList<>();
+        roster.get("items").forEach(t -> numbers.add(t.get("studentNumber").asString()));
+        assertThat(numbers).doesNotHaveDuplicates();
+        for (int i = 0; i < 16 && numbers.size() < 5; i++) { // whoever lost only to a concurrent write gets in on a retry
+            HttpProbe.Response retry = organiser.postJson(base + "/trainees",
+                    enrolment("20267000" + String.format("%02d", i), "学员" + i, ACROSS, null));
+            if (retry.status() == 201) {
+                numbers.add(retry.json().get("studentNumber").asString());
+            }
+        }
+        assertThat(organiser.get(base).json().get("enrolled").asInt()).isEqualTo(5);
     }
 }
