@@ -39,6 +39,10 @@ public final class TrainingClassAccess {
                 TrainingClassTest.enrolment(MEMBER.subject(), "陈静", club, "Team A"));
         assertThat(trainee.status()).as(trainee.body()).isEqualTo(201);
         String member = base + "/trainees/" + MEMBER.subject();
+        HttpProbe.Response ended = manager.postJson("/api/training-classes",
+                TrainingClassTest.classBody("organization", 10, null, -20));
+        assertThat(ended.status()).as(ended.body()).isEqualTo(201);
+        String past = "/api/training-classes/" + ended.json().get("id").asString();
         String session = base + "/sessions/2";
         return matrix
                 .row("POST /api/training-classes", HttpCall.postJson("/api/training-classes",
@@ -75,6 +79,12 @@ public final class TrainingClassAccess {
                         HttpCall.get(session + "/seating-chart?rows=10&seatsPerRow=10"), only(200, MANAGERS))
                 .row("GET /api/training-classes/{id}/sessions/{session}/seating-chart/pdf",
                         HttpCall.get(session + "/seating-chart/pdf?rule=group-by-team&rows=10&seatsPerRow=10"), only(200, MANAGERS))
+                .row("PUT /api/training-classes/{id}/feedback", new HttpCall("PUT", base + "/feedback", "application/json",
+                        "{\"rating\":4,\"comment\":\"useful\"}"), only(200, MEMBER))
+                .row("PUT /api/training-classes/{id}/report", new HttpCall("PUT", past + "/report", "application/json",
+                        "{\"summary\":\"went well\"}"), only(200, MANAGERS))
+                .row("GET /api/training-classes/{id}/report", HttpCall.get(past + "/report"), only(200, MANAGERS))
+                .row("GET /api/training-classes/{id}/report/pdf", HttpCall.get(past + "/report/pdf"), only(200, MANAGERS))
                 .row("GET /api/training-classes/{id}/sessions/{session}/seating-chart/csv",
                         HttpCall.get(session + "/seating-chart/csv?rule=alphabetical&rows=10&seatsPerRow=10"), only(200, MANAGERS));
     }

@@ -107,6 +107,8 @@ class TrainingClassBadInputTest extends EmbeddedBackboneProperties {
         assertThat(presidium.postJson(roomy + "/trainees", TrainingClassTest.enrolment("2097000003", "张敏", CLUB, null)).status())
                 .isEqualTo(201);
         assertThat(presidium.send(new HttpCall("DELETE", roomy + "/trainees/2097000003", null, null)).status()).isEqualTo(200);
+        assertThat(presidium.postJson(roomy + "/trainees", TrainingClassTest.enrolment(Persona.PRESIDIUM.subject(), "主席",
+                CLUB, null)).status()).as("the presidium's caller is also a trainee here, to give feedback").isEqualTo(201);
 
         Map<String, Object> validEnrolment = Map.of("studentNumber", "2097000009", "name", "赵磊", "clubId", CLUB);
         Map<String, Arbitrary<Object>> invalidEnrolment = Map.of(
@@ -186,8 +188,27 @@ class TrainingClassBadInputTest extends EmbeddedBackboneProperties {
                         .map(st -> HttpCall.get(base + "/trainees?status=" + st)), 20)
                 .survives("GET /api/training-classes, …/trainees (paging)", BadInputs.badPaging().flatMap(q -> Arbitraries.of(
                         HttpCall.get("/api/training-classes?" + q), HttpCall.get(base + "/trainees?" + q))), 150)
+                .refuses("PUT …/feedback (bad ratings and comments, unknown classes)", Arbitraries.oneOf(
+                        BadInputs.withInvalidFields(Map.of("rating", 4, "comment", "ok"), Map.of(
+                                "rating", Arbitraries.oneOf(Arbitraries.of(0, 6, -1, 2.5, "four", 1e9), structurallyWrong(), absent()),
+                                "comment", Arbitraries.oneOf(Arbitraries.strings().alpha().ofMinLength(2001).ofMaxLength(3000)
+                                        .map(t -> (Object) t), structurallyWrong())))
+                                .map(b -> new HttpCall("PUT", roomy + "/feedback", "application/json", b)),
+                        BadInputs.brokenJson(Map.of("rating", 4)).map(b -> new HttpCall("PUT", roomy + "/feedback",
+                                "application/json", b)),
+                        unknown.map(id -> new HttpCall("PUT", "/api/training-classes/" + id + "/feedback", "application/json",
+                                "{\"rating\":4}"))), 150)
+                .refuses("PUT/GET …/report (bad summaries, before the last session, unknown classes)", Arbitraries.oneOf(
+                        BadInputs.withInvalidFields(Map.of("summary", "s"), Map.of("summary",
+                                Arbitraries.oneOf(blankOrHuge(20_000), structurallyWrong(), absent())))
+                                .map(b -> new HttpCall("PUT", roomy + "/report", "application/json", b)),
+                        Arbitraries.just(new HttpCall("PUT", roomy + "/report", "application/json", "{\"summary\":\"early\"}")),
+                        unknown.flatMap(id -> Arbitraries.of(HttpCall.get("/api/training-classes/" + id + "/report"),
+                                HttpCall.get("/api/training-classes/" + id + "/report/pdf"),
+                                new HttpCall("PUT", "/api/training-classes/" + id + "/report", "application/json",
+                                        "{\"summary\":\"s\"}")))), 150)
                 .refuses("unsupported methods on /api/training-classes/{id}", BadInputs.unsupportedMethods(base), 60)
                 .verify();
-        assertThat(cases).isGreaterThanOrEqualTo(1500);
+        assertThat(cases).isGreaterThanOrEqualTo(2000);
     }
 }

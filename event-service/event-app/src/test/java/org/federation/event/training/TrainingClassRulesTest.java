@@ -123,4 +123,37 @@ class TrainingClassRulesTest {
         assertThat(c.attendanceAt(1)).extracting(a -> a.trainee().studentNumber() + ":" + a.status())
                 .containsExactly("20260001:null", "20260002:null", "20260003:absent");
     }
+
+    @Test
+    void aTraineeRatesTheClassOnceTheLastRatingCountingAndAWithdrawnOneNotAtAll() {
+        TrainingClass c = opened(5, 1).enrol(trainee("20260001")).enrol(trainee("20260002")).withdraw("20260002", NOW);
+        TrainingClass rated = c.giveFeedback("20260001", 4, "good", NOW);
+        assertThat(rated.giveFeedback("20260001", 4, "good", NOW.plusSeconds(1))).isSameAs(rated);
+        TrainingClass again = rated.giveFeedback("20260001", 2, null, NOW.plusSeconds(2));
+        assertThat(again.feedback()).hasSize(1);
+        assertThat(again.summary().averageRating()).isEqualTo(2.0);
+        assertThatThrownBy(() -> c.giveFeedback("20260001", 0, null, NOW)).isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> c.giveFeedback("20260001", 6, null, NOW)).isInstanceOf(RuleViolationException.class);
+        assertThatThrownBy(() -> c.giveFeedback("20260002", 3, null, NOW)).isInstanceOf(StateConflictException.class);
+        assertThatThrownBy(() -> c.giveFeedback("20269999", 3, null, NOW)).isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void theReportIsWrittenAfterTheLastSessionAndSumsUpAttendanceAndFeedback() {
+        TrainingClass c = opened(5, 3).enrol(trainee("20260001")).enrol(trainee("20260002"))
+                .mark(1, "20260001", "present", "s", NOW).mark(1, "20260002", "absent", "s", NOW)
+                .mark(2, "20260001", "excused", "s", NOW)
+                .giveFeedback("20260001", 5, "more cases", NOW).giveFeedback("20260002", 4, " ", NOW.plusSeconds(1));
+        Instant lastEnd = c.sessions().get(2).end();
+        assertThatThrownBy(() -> c.writeReport("early", "s", lastEnd.minusSeconds(1))).isInstanceOf(StateConflictException.class);
+        TrainingClass reported = c.writeReport("went well", "s", lastEnd);
+        assertThat(reported.report().summary()).isEqualTo("went well");
+        assertThat(reported.writeReport("went well", "other", lastEnd.plusSeconds(9))).isSameAs(reported);
+        var summary = reported.summary();
+        assertThat(summary.attendanceRate()).isEqualTo(0.5);
+        assertThat(summary.averageRating()).isEqualTo(4.5);
+        assertThat(summary.comments()).containsExactly("more cases");
+        assertThat(summary.sessions().get(2).unmarked()).isEqualTo(2);
+        assertThat(summary.sessions().get(0).absent()).isEqualTo(1);
+    }
 }

@@ -71,7 +71,12 @@ public class TrainingClassTest extends EmbeddedBackboneProperties {
 
     /** A class body: the organization department's, two sessions (the second with a 3 × 4 layout). */
     public static String classBody(String department, int capacity, String activityId) {
-        Instant start = Instant.parse("2026-12-05T01:00:00Z");
+        return classBody(department, capacity, activityId, 30);
+    }
+
+    /** A class body whose first session starts {@code days} from today (negative: a class that has ended). */
+    public static String classBody(String department, int capacity, String activityId, int days) {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(days, ChronoUnit.DAYS).plus(1, ChronoUnit.HOURS);
         return """
                 {"title":"未来管理者培训班 2026","capacity":%d,%s%s
                  "sessions":[{"start":"%s","end":"%s","venue":"Library 101","topic":"领导力 Leadership"},
@@ -379,5 +384,47 @@ public class TrainingClassTest extends EmbeddedBackboneProperties {
             }
         }
         assertThat(organiser.get(base).json().get("enrolled").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void traineesGiveFeedbackAndTheOrganisersWriteTheSummaryReportAfterTheLastSession() throws Exception {
+        HttpProbe.Response created = organiser.postJson("/api/training-classes", classBody("organization", 10, null, -20));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String base = "/api/training-classes/" + created.json().get("id").asString();
+        String member = Persona.MEMBER.subject();
+        enrol(base, member, "陈静", ACROSS, "Team A");
+        enrol(base, "2026800002", "刘洋", PHOTO, "Team B");
+        put(organiser, base + "/sessions/1/attendance/" + member, "{\"status\":\"present\"}");
+        put(organiser, base + "/sessions/1/attendance/2026800002", "{\"status\":\"absent\"}");
+        put(organiser, base + "/sessions/2/attendance/" + member, "{\"status\":\"late\"}");
+
+        HttpProbe.Response given = put(Persona.MEMBER.on(app()), base + "/feedback",
+                "{\"rating\":4,\"comment\":\"讲得很好, more cases please\"}");
+        assertThat(given.status()).as(given.body()).isEqualTo(200);
+        assertThat(given.json().get("rating").asInt()).isEqualTo(4);
+        assertThat(put(Persona.MEMBER.on(app()), base + "/feedback", "{\"rating\":5,\"comment\":\"讲得很好, more cases please\"}")
+                .json().get("rating").asInt()).as("given again: replaced").isEqualTo(5);
+        assertThat(put(Persona.MEMBER.on(app()), base + "/feedback", "{\"rating\":6}").status()).isEqualTo(400);
+        assertThat(put(Persona.STUDENT.on(app()), base + "/feedback", "{\"rating\":3}").status()).as("not a trainee").isEqualTo(403);
+        assertThat(put(organiser, base + "/feedback", "{\"rating\":3}").status()).as("organisers are no trainees").isEqualTo(403);
+
+        String future = "/api/training-classes/" + opened(5);
+        HttpProbe.Response early = put(organiser, future + "/report", "{\"summary\":\"too early\"}");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(organiser.get(future + "/report").json().has("report")).as("nothing written").isFalse();
+
+        HttpProbe.Response written = put(organiser, base + "/report", "{\"summary\":\"两次课, 学员积极参与\"}");
+        assertThat(written.status()).as(written.body()).isEqualTo(200);
+        JsonNode figures = written.json().get("figures");
+        assertThat(figures.get("enrolled").asInt()).isEqualTo(2);
+        assertThat(figures.get("attendanceRate").asDouble()).as("2 of 3 counted marks").isEqualTo(0.667);
+        assertThat(figures.get("averageRating").asDouble()).isEqualTo(5.0);
+        assertThat(figures.get("sessions").get(0).get("absent").asInt()).isEqualTo(1);
+        assertThat(figures.get("sessions").get(1).get("unmarked").asInt()).isEqualTo(1);
+        assertThat(Persona.MEMBER.on(app()).get(base + "/report").status()).isEqualTo(403);
+
+        Download pdf = download(Persona.ORGANIZATION_HEAD, base + "/report/pdf");
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        assertThat(pdfText(pdf.body())).contains("未来管理者培训班", "两次课", "讲得很好", "66.7%", "5.0 / 5", "Finance, budgets");
     }
 }

@@ -12,6 +12,7 @@ import org.federation.event.training.domain.AttendanceRecord;
 import org.federation.event.training.domain.SeatingChart;
 import org.federation.event.training.domain.SeatingRule;
 import org.federation.event.training.domain.Trainee;
+import org.federation.event.training.domain.TraineeFeedback;
 import org.federation.event.training.domain.TrainingClass;
 import org.federation.event.training.domain.TrainingClasses;
 import org.federation.event.training.domain.TrainingSession;
@@ -120,6 +121,21 @@ public class TrainingOffice {
     public Trainee withdraw(String id, String studentNumber, Caller caller) {
         manage(id, caller).requireTrainee(studentNumber);
         return classes.change(id, c -> c.withdraw(studentNumber, clock.instant())).requireTrainee(studentNumber);
+    }
+
+    /** An enrolled trainee gives (or changes) their own feedback on the class; nobody else may (403). */
+    public TraineeFeedback giveFeedback(String id, int rating, String comment, Caller caller) {
+        if (get(id).trainee(caller.subject()).isEmpty()) {
+            throw new ForbiddenException("feedback on training class " + id + " is given by its trainees");
+        }
+        return classes.change(id, c -> c.giveFeedback(caller.subject(), rating, comment, clock.instant())).feedback()
+                .stream().filter(f -> f.studentNumber().equals(caller.subject())).findFirst().orElseThrow();
+    }
+
+    /** The managers write (or revise) the summary once the last session has ended. */
+    public TrainingClass writeReport(String id, String summary, Caller caller) {
+        manage(id, caller);
+        return classes.change(id, c -> c.writeReport(summary, caller.subject(), clock.instant()));
     }
 
     /** Marks attendance; repeating the same mark changes nothing. */

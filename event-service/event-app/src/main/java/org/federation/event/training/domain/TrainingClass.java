@@ -19,10 +19,12 @@ import org.federation.platform.problem.StateConflictException;
  * @param organiser  the organising department ({@code organization}, …) or {@value #PRESIDIUM}
  * @param activityId the approved activity the class belongs to, or null
  * @param marks      the attendance marks, one per trainee and session at most
+ * @param feedback   the trainees' feedback, one per trainee at most (the last given counts)
+ * @param report     the organisers' summary once written, else null
  */
 public record TrainingClass(String id, String title, String organiser, String activityId, int capacity,
                             List<TrainingSession> sessions, List<Trainee> trainees, List<AttendanceMark> marks,
-                            String createdBy, Instant createdAt) {
+                            List<TraineeFeedback> feedback, ClassReport report, String createdBy, Instant createdAt) {
 
     /** The organiser of a class the presidium runs itself. */
     public static final String PRESIDIUM = "presidium";
@@ -33,6 +35,7 @@ public record TrainingClass(String id, String title, String organiser, String ac
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
         trainees = trainees == null ? List.of() : List.copyOf(trainees);
         marks = marks == null ? List.of() : List.copyOf(marks);
+        feedback = feedback == null ? List.of() : List.copyOf(feedback);
     }
 
     /** A new class with its first sessions (at least one), numbered 1, 2, … in the order given. */
@@ -45,7 +48,7 @@ public record TrainingClass(String id, String title, String organiser, String ac
             throw new RuleViolationException("sessions", "a class has between 1 and " + MAX_SESSIONS + " sessions");
         }
         TrainingClass opened = new TrainingClass(id, title, organiser, activityId, capacity, List.of(), List.of(),
-                List.of(), by, now);
+                List.of(), List.of(), null, by, now);
         for (TrainingSession.Plan plan : sessions) {
             opened = opened.addSession(plan);
         }
@@ -59,7 +62,8 @@ public record TrainingClass(String id, String title, String organiser, String ac
         }
         List<TrainingSession> next = new ArrayList<>(sessions);
         next.add(TrainingSession.numbered(sessions.size() + 1, plan));
-        return new TrainingClass(id, title, organiser, activityId, capacity, next, trainees, marks, createdBy, createdAt);
+        return new TrainingClass(id, title, organiser, activityId, capacity, next, trainees, marks, feedback, report,
+                createdBy, createdAt);
     }
 
     /**
@@ -161,8 +165,54 @@ public record TrainingClass(String id, String title, String organiser, String ac
                 .toList();
     }
 
+    /**
+     * An enrolled trainee's feedback on the class: a rating of 1 to 5 and an optional comment (422 for
+     * another rating, 409 if they have withdrawn). Giving it again replaces it; the same again changes nothing.
+     */
+    public TrainingClass giveFeedback(String studentNumber, int rating, String comment, Instant now) {
+        Trainee trainee = requireTrainee(studentNumber);
+        if (!trainee.isEnrolled()) {
+            throw new StateConflictException("student " + studentNumber + " has withdrawn from " + id);
+        }
+        if (rating < TraineeFeedback.LOWEST || rating > TraineeFeedback.HIGHEST) {
+            throw new RuleViolationException("rating", "rating is between " + TraineeFeedback.LOWEST + " and "
+                    + TraineeFeedback.HIGHEST);
+        }
+        Optional<TraineeFeedback> given = feedback.stream().filter(f -> f.studentNumber().equals(studentNumber)).findFirst();
+        if (given.isPresent() && given.get().rating() == rating && java.util.Objects.equals(given.get().comment(), comment)) {
+            return this;
+        }
+        List<TraineeFeedback> next = new ArrayList<>(feedback.stream()
+                .filter(f -> !f.studentNumber().equals(studentNumber)).toList());
+        next.add(new TraineeFeedback(studentNumber, rating, comment, now));
+        return new TrainingClass(id, title, organiser, activityId, capacity, sessions, trainees, marks, next, report,
+                createdBy, createdAt);
+    }
+
+    /**
+     * The organisers' summary, once the last session has ended (409 before); it may be revised. The
+     * attendance and the feedback in the report are worked out from the class itself when it is read.
+     */
+    public TrainingClass writeReport(String summary, String by, Instant now) {
+        Instant lastEnd = sessions.stream().map(TrainingSession::end).max(Instant::compareTo).orElseThrow();
+        if (now.isBefore(lastEnd)) {
+            throw new StateConflictException("training class " + id + " runs until " + lastEnd
+                    + "; its summary report is written after the last session");
+        }
+        if (report != null && report.summary().equals(summary)) {
+            return this;
+        }
+        return new TrainingClass(id, title, organiser, activityId, capacity, sessions, trainees, marks, feedback,
+                new ClassReport(summary, by, now), createdBy, createdAt);
+    }
+
+    /** The class in figures: attendance per session and overall, and the feedback. */
+    public TrainingSummary summary() {
+        return TrainingSummary.of(this);
+    }
+
     private TrainingClass withTrainees(List<Trainee> nextTrainees, List<AttendanceMark> nextMarks) {
-        return new TrainingClass(id, title, organiser, activityId, capacity, sessions, nextTrainees, nextMarks, createdBy,
-                createdAt);
+        return new TrainingClass(id, title, organiser, activityId, capacity, sessions, nextTrainees, nextMarks, feedback,
+                report, createdBy, createdAt);
     }
 }

@@ -7,10 +7,13 @@ import java.util.List;
 
 import org.federation.event.training.application.TrainingOffice;
 import org.federation.event.training.domain.AttendanceRecord;
+import org.federation.event.training.domain.ClassReport;
 import org.federation.event.training.domain.SeatingChart;
 import org.federation.event.training.domain.Trainee;
+import org.federation.event.training.domain.TraineeFeedback;
 import org.federation.event.training.domain.TrainingClass;
 import org.federation.event.training.domain.TrainingSession;
+import org.federation.event.training.domain.TrainingSummary;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.security.Caller;
 import org.springframework.beans.factory.annotation.Value;
@@ -119,6 +122,21 @@ class TrainingClassController {
                              List<AttendanceRecord.AtSession> trainees) {
     }
 
+    record Feedback(@NotNull @Digits(integer = 1, fraction = 0) @Min(1) @Max(5) BigDecimal rating,
+                    @Size(max = 2000) String comment) {
+    }
+
+    record ReportText(@NotBlank @Size(max = 20_000) String summary) {
+    }
+
+    /** The summary and feedback report: the organisers' text (null until written) and the class in figures. */
+    record ReportView(String classId, String title, String organiser, ClassReport report, TrainingSummary figures) {
+
+        static ReportView of(TrainingClass c) {
+            return new ReportView(c.id(), c.title(), c.organiser(), c.report(), c.summary());
+        }
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ClassView open(@Valid @RequestBody Opening body, Caller caller) {
@@ -197,10 +215,32 @@ class TrainingClassController {
     @GetMapping("/{id}/sessions/{session}/attendance")
     SessionAttendance attendance(@PathVariable String id, @PathVariable int session, Caller caller) {
         TrainingClass trainingClass = office.manage(id, caller);
-        TrainingSession at = trainingClass.requireSession(session);
-        List<AttendanceRecord.AtSession> trainees = trainingClass.attendanceAt(session);
-        return new SessionAttendance(at, count(trainees, "present"), count(trainees, "late"), count(trainees, "absent"),
-                count(trainees, "excused"), count(trainees, null), trainees);
+        TrainingSummary.SessionFigures figures = TrainingSummary.SessionFigures.of(trainingClass, session);
+        return new SessionAttendance(figures.session(), figures.present(), figures.late(), figures.absent(),
+                figures.excused(), figures.unmarked(), trainingClass.attendanceAt(session));
+    }
+
+    /** The caller, an enrolled trainee, rates the class (1–5) with an optional comment; again replaces it. */
+    @PutMapping("/{id}/feedback")
+    TraineeFeedback giveFeedback(@PathVariable String id, @Valid @RequestBody Feedback body, Caller caller) {
+        String comment = body.comment() == null || body.comment().isBlank() ? null : body.comment().strip();
+        return office.giveFeedback(id, whole(body.rating()), comment, caller);
+    }
+
+    @PutMapping("/{id}/report")
+    ReportView writeReport(@PathVariable String id, @Valid @RequestBody ReportText body, Caller caller) {
+        return ReportView.of(office.writeReport(id, body.summary().strip(), caller));
+    }
+
+    @GetMapping("/{id}/report")
+    ReportView report(@PathVariable String id, Caller caller) {
+        return ReportView.of(office.manage(id, caller));
+    }
+
+    @GetMapping("/{id}/report/pdf")
+    ResponseEntity<byte[]> reportPdf(@PathVariable String id, Caller caller) {
+        TrainingClass trainingClass = office.manage(id, caller);
+        return download(TrainingPrints.report(trainingClass, zone), PDF.toString(), id + "-report.pdf");
     }
 
     /** Attendance of every trainee at every session, with each trainee's rate. */
@@ -245,10 +285,6 @@ class TrainingClassController {
         SeatingChart chart = office.seating(office.manage(id, caller), session, rule, rows, seatsPerRow);
         return download(TrainingPrints.seatingCsv(chart), "text/csv;charset=UTF-8",
                 id + "-session-" + session + "-seating.csv");
-    }
-
-    private static int count(List<AttendanceRecord.AtSession> trainees, String status) {
-        return (int) trainees.stream().filter(t -> java.util.Objects.equals(t.status(), status)).count();
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, String mediaType, String filename) {

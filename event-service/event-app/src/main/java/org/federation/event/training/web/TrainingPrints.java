@@ -11,6 +11,8 @@ import org.federation.event.training.domain.SeatingChart;
 import org.federation.event.training.domain.Trainee;
 import org.federation.event.training.domain.TrainingClass;
 import org.federation.event.training.domain.TrainingSession;
+import org.federation.event.training.domain.TrainingSummary;
+import org.federation.platform.printing.BarChart;
 import org.federation.platform.printing.Column;
 import org.federation.platform.printing.PrintedDocument;
 import org.federation.platform.web.CsvExport;
@@ -44,8 +46,7 @@ final class TrainingPrints {
                 .heading(c.title())
                 .text("签到表 Sign-in sheet · session " + session.number() + ": " + session.topic())
                 .text(when(session, zone) + " · " + session.venue())
-                .text(trainees.size() + " trainees · organised by " + (TrainingClass.PRESIDIUM.equals(c.organiser())
-                        ? "the presidium" : "the " + c.organiser() + " department"))
+                .text(trainees.size() + " trainees · organised by " + organiser(c))
                 .gap()
                 .table(columns, rows, SIGNATURE_ROW)
                 .toPdf();
@@ -68,6 +69,43 @@ final class TrainingPrints {
                 .text("Front (stage) 前方（讲台）")
                 .boxGrid(labels, rows)
                 .toPdf();
+    }
+
+    /** The summary and feedback report (总结与反馈): the organisers' text, attendance per session as a chart and a table, feedback. */
+    static byte[] report(TrainingClass c, ZoneId zone) {
+        TrainingSummary figures = c.summary();
+        List<BarChart.Group> groups = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (TrainingSummary.SessionFigures f : figures.sessions()) {
+            TrainingSession s = f.session();
+            groups.add(new BarChart.Group("S" + s.number() + " " + s.topic(),
+                    List.of((long) f.present(), (long) f.late(), (long) f.absent(), (long) f.excused())));
+            rows.add(List.of(Integer.toString(s.number()), DAY_AND_TIME.format(s.start().atZone(zone)), s.topic(),
+                    Integer.toString(f.present()), Integer.toString(f.late()), Integer.toString(f.absent()),
+                    Integer.toString(f.excused()), Integer.toString(f.unmarked())));
+        }
+        PrintedDocument document = PrintedDocument.portrait(c.title() + " - summary and feedback report")
+                .heading(c.title())
+                .text("总结与反馈 Summary and feedback report · organised by " + organiser(c))
+                .text(figures.enrolled() + " trainees enrolled, " + figures.withdrawn() + " withdrawn · "
+                        + c.sessions().size() + " sessions")
+                .gap()
+                .heading("Summary 总结")
+                .text(c.report() == null ? "(not written yet)" : c.report().summary())
+                .gap()
+                .heading("Attendance 出勤")
+                .text("Attendance rate (present or late, out of present, late and absent): "
+                        + (figures.attendanceRate() == null ? "-" : Math.round(figures.attendanceRate() * 1000) / 10.0 + "%"))
+                .barChart(new BarChart("Trainees per session", List.of("present", "late", "absent", "excused"), groups,
+                        Long::toString))
+                .table(List.of(Column.amount("No.", 0.5), Column.text("Start", 2.1), Column.text("Topic", 2.2),
+                        Column.amount("Present", 0.9), Column.amount("Late", 0.8), Column.amount("Absent", 0.9),
+                        Column.amount("Excused", 0.9), Column.amount("Unmarked", 1.1)), rows)
+                .heading("Feedback 反馈")
+                .text(figures.feedbackCount() == 0 ? "No feedback yet." : figures.feedbackCount()
+                        + " trainees gave feedback; average rating " + figures.averageRating() + " / 5");
+        figures.comments().forEach(comment -> document.text("· " + comment));
+        return document.toPdf();
     }
 
     static byte[] rosterCsv(TrainingClass c, ZoneId zone) {
@@ -108,6 +146,10 @@ final class TrainingPrints {
                     t == null ? "" : t.name(), t == null ? "" : t.clubName(), t == null ? "" : orEmpty(t.team()));
         }
         return csv.bytes();
+    }
+
+    private static String organiser(TrainingClass c) {
+        return TrainingClass.PRESIDIUM.equals(c.organiser()) ? "the presidium" : "the " + c.organiser() + " department";
     }
 
     private static String club(Trainee t) {
