@@ -48,6 +48,8 @@ public final class TrainingClassAccess {
                 .row("POST /api/training-classes", HttpCall.postJson("/api/training-classes",
                         TrainingClassTest.classBody("organization", 10, null)), only(201, MANAGERS))
                 .row("GET /api/training-classes", HttpCall.get("/api/training-classes"), only(200, staffAnd()))
+                .row("GET /api/training-classes/mine", HttpCall.get("/api/training-classes/mine"), only(200,
+                        java.util.Arrays.stream(Persona.values()).filter(p -> p != Persona.ANONYMOUS).toArray(Persona[]::new)))
                 .row("GET /api/training-classes/{id}", HttpCall.get(base), only(200, PRESIDIUM, ORGANIZATION_HEAD,
                         ORGANIZATION_MEMBER, MEMBER))
                 .row("POST /api/training-classes/{id}/sessions", HttpCall.postJson(base + "/sessions",

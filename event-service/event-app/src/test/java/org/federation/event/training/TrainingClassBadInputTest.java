@@ -187,7 +187,8 @@ class TrainingClassBadInputTest extends EmbeddedBackboneProperties {
                 .refuses("GET …/trainees?status= (unknown statuses)", Arbitraries.of("gone", "ENROLLED", "withdrawn,enrolled")
                         .map(st -> HttpCall.get(base + "/trainees?status=" + st)), 20)
                 .survives("GET /api/training-classes, …/trainees (paging)", BadInputs.badPaging().flatMap(q -> Arbitraries.of(
-                        HttpCall.get("/api/training-classes?" + q), HttpCall.get(base + "/trainees?" + q))), 150)
+                        HttpCall.get("/api/training-classes?" + q), HttpCall.get("/api/training-classes/mine?" + q),
+                        HttpCall.get(base + "/trainees?" + q))), 150)
                 .refuses("PUT …/feedback (bad ratings and comments, unknown classes)", Arbitraries.oneOf(
                         BadInputs.withInvalidFields(Map.of("rating", 4, "comment", "ok"), Map.of(
                                 "rating", Arbitraries.oneOf(Arbitraries.of(0, 6, -1, 2.5, "four", 1e9), structurallyWrong(), absent()),

@@ -211,6 +211,8 @@ public class TrainingClassTest extends EmbeddedBackboneProperties {
         assertThat(put(organiser, base + "/sessions/1/attendance/2026399999", "{\"status\":\"present\"}").status()).isEqualTo(404);
         assertThat(put(organiser, base + "/sessions/1/attendance/2026300002", "{\"status\":\"asleep\"}").status()).isEqualTo(400);
         organiser.send(new HttpCall("DELETE", base + "/trainees/2026300003", null, null));
+        assertThat(TestTokens.as(app(), "2026300003", List.of("STUDENT")).get("/api/training-classes/mine").json()
+                .get("totalItems").asLong()).as("a withdrawn trainee's classes are no longer theirs").isZero();
         assertThat(put(organiser, base + "/sessions/1/attendance/2026300003", "{\"status\":\"present\"}").status())
                 .as("withdrawn").isEqualTo(409);
 
@@ -220,6 +222,12 @@ public class TrainingClassTest extends EmbeddedBackboneProperties {
         assertThat(session1.get("unmarked").asInt()).isZero();
         assertThat(session1.get("trainees")).hasSize(2);
 
+        JsonNode mine = Persona.MEMBER.on(app()).get("/api/training-classes/mine?size=100").json();
+        List<String> classIds = new ArrayList<>();
+        mine.get("items").forEach(c -> classIds.add(c.get("id").asString()));
+        assertThat(classIds).as("the trainee's own classes").contains(base.substring(base.lastIndexOf('/') + 1));
+        assertThat(Persona.STUDENT.on(app()).get("/api/training-classes/mine").json().get("totalItems").asLong()).isZero();
+        assertThat(Persona.STUDENT.on(app()).get("/api/training-classes/mine?size=0").status()).isEqualTo(400);
         HttpProbe.Response own = Persona.MEMBER.on(app()).get(base + "/trainees/" + member);
         assertThat(own.status()).as("a trainee sees their own record").isEqualTo(200);
         assertThat(own.json().get("attendanceRate").asDouble()).isEqualTo(0.5);

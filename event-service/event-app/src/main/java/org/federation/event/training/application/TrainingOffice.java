@@ -84,6 +84,11 @@ public class TrainingOffice {
         return classes.newestFirst(page, size);
     }
 
+    /** The classes the caller is enrolled in, newest first: anyone signed in may ask about themself. */
+    public PageOf<TrainingClass> mine(int page, int size, Caller caller) {
+        return classes.ofTrainee(caller.subject(), page, size);
+    }
+
     /** The class: for its managers and its enrolled trainees. */
     public TrainingClass read(String id, Caller caller) {
         TrainingClass trainingClass = get(id);

@@ -20,6 +20,9 @@ public interface TrainingClasses {
 
     Optional<TrainingClass> find(String id);
 
+    /** The classes this student is enrolled in (not withdrawn from), newest first. */
+    PageOf<TrainingClass> ofTrainee(String studentNumber, int page, int size);
+
     /** Classes newest first, with the total count. */
     PageOf<TrainingClass> newestFirst(int page, int size);
 }

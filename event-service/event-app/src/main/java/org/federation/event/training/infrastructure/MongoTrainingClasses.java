@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.federation.event.training.domain.Trainee;
 import org.federation.event.training.domain.TrainingClass;
 import org.federation.event.training.domain.TrainingClasses;
 import org.federation.platform.messaging.AggregateStore;
@@ -11,6 +12,7 @@ import org.federation.platform.paging.PageOf;
 import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -46,6 +48,12 @@ class MongoTrainingClasses implements TrainingClasses {
     @Override
     public Optional<TrainingClass> find(String id) {
         return store.find(COLLECTION, id, TrainingClass.class).map(v -> v.state());
+    }
+
+    @Override
+    public PageOf<TrainingClass> ofTrainee(String studentNumber, int page, int size) {
+        return NewestFirst.page(mongo, COLLECTION, TrainingClass.class, Criteria.where("trainees").elemMatch(
+                Criteria.where("studentNumber").is(studentNumber).and("status").is(Trainee.ENROLLED)), "createdAt", page, size);
     }
 
     @Override

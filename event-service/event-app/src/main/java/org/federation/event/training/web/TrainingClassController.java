@@ -147,8 +147,18 @@ class TrainingClassController {
     @GetMapping
     PageOf<ClassView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
                            @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size, Caller caller) {
-        PageOf<TrainingClass> classes = office.list(page, size, caller);
+        return views(office.list(page, size, caller), page, size);
+    }
+
+    private static PageOf<ClassView> views(PageOf<TrainingClass> classes, int page, int size) {
         return new PageOf<>(classes.items().stream().map(ClassView::of).toList(), page, size, classes.totalItems());
+    }
+
+    /** The classes the caller is enrolled in as a trainee, newest first. */
+    @GetMapping("/mine")
+    PageOf<ClassView> mine(@RequestParam(defaultValue = "0") @Min(0) int page,
+                           @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size, Caller caller) {
+        return views(office.mine(page, size, caller), page, size);
     }
 
     @GetMapping("/{id}")
