@@ -107,7 +107,7 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
         String budgeted = proposed(false);
         String items = "{\"items\":[{\"description\":\"posters\",\"amountFen\":5000}]}";
         assertThat(LEADER.on(app()).postJson("/api/activities/" + budgeted + "/budget-request", items).status()).isEqualTo(201);
-        new AuthorizationMatrix()
+        org.federation.event.training.TrainingClassAccess.rows(new AuthorizationMatrix(), app(), OWN_CLUB)
                 .row("POST /api/activities/{id}/budget-request",
                         p -> HttpCall.postJson("/api/activities/" + proposed(false) + "/budget-request", items), only(201, LEADER))
                 .row("GET /api/activities/{id}/budget-request", HttpCall.get("/api/activities/" + budgeted + "/budget-request"),
