@@ -113,7 +113,7 @@ class StatementController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(statement.id() + ".csv").build().toString())
                 .header("X-Statement-Hash", statement.hash())
-                .body(StatementCsv.of(statement).getBytes(StandardCharsets.UTF_8));
+                .body(StatementCsv.of(statement).bytes());
     }
 
     /** The statement as a printable PDF with a chart of income and spending by category. */
