@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.federation.club.contracts.AnyClubEvent;
+import org.federation.club.contracts.ClubEventTypes;
+import org.federation.club.contracts.RosterChanged;
 import org.federation.notification.directory.ClubDirectory;
 import org.federation.notification.directory.Department;
 import org.federation.notification.directory.Departments;
@@ -26,14 +28,14 @@ import tools.jackson.databind.JsonNode;
 @Configuration(proxyBeanMethods = false)
 class FederationEventsConsumers {
 
-    static final String ROSTER_CHANGED = "org.federation.federation.roster-changed.v1";
+    static final String ROSTER_CHANGED = ClubEventTypes.ROSTER_CHANGED;
 
     @Bean
     Consumer<Message<byte[]>> clubEvents(InboundEvents inbound, ClubDirectory clubs, Departments departments, Router router) {
         return message -> {
             EventEnvelope event = inbound.envelope(message);
             if (ROSTER_CHANGED.equals(event.type())) {
-                applyRoster(event, inbound.payload(event, JsonNode.class), departments);
+                applyRoster(event, inbound.payload(event, RosterChanged.class), departments);
                 return;
             }
             JsonNode payload = inbound.payload(event, JsonNode.class);
@@ -67,57 +69,33 @@ class FederationEventsConsumers {
     }
 
     /**
-     * The roster as club-service publishes it ({@code RosterChanged}, key = department name):
-     * {@code head}, {@code deputyHeads}, {@code members} (objects with {@code studentNumber}),
-     * {@code liaisonOfficers} ({@code studentNumber} and {@code clubIds}). Read leniently, so a
-     * roster that names people by bare numbers is understood too.
+     * The roster as club-service publishes it ({@link RosterChanged}, key = department name): the
+     * head, deputy heads and members are the department's people (deputies count as members), the
+     * liaison officers come with their clubs. A roster for another department than its key, or
+     * without a department, goes to the dead-letter topic.
      */
-    static void applyRoster(EventEnvelope event, JsonNode roster, Departments departments) {
-        InboundEvents.require(roster.isObject(), event, "the roster must be a JSON object");
-        JsonNode body = roster.has("department") && roster.get("department").isObject() ? roster.get("department") : roster;
-        List<String> heads = numbers(body.get("heads"));
-        if (body.has("head")) {
-            heads.addAll(numbers(body.get("head")));
+    static void applyRoster(EventEnvelope event, RosterChanged roster, Departments departments) {
+        InboundEvents.require(roster.department() != null && roster.department().equals(event.subject()), event,
+                "department must be present and equal the event's subject " + event.subject());
+        List<String> heads = new ArrayList<>();
+        if (roster.head() != null && roster.head().studentNumber() != null) {
+            heads.add(roster.head().studentNumber());
         }
+        List<String> members = new ArrayList<>(numbers(roster.members()));
+        members.addAll(numbers(roster.deputyHeads()));
         List<Department.LiaisonAssignment> liaisons = new ArrayList<>();
-        if (body.has("liaisonOfficers")) {
-            for (JsonNode officer : body.get("liaisonOfficers")) {
-                List<String> who = numbers(officer);
-                if (!who.isEmpty()) {
-                    liaisons.add(new Department.LiaisonAssignment(who.get(0), strings(officer.get("clubIds"))));
-                }
-            }
+        for (RosterChanged.LiaisonOfficer officer : orEmpty(roster.liaisonOfficers())) {
+            InboundEvents.require(officer.studentNumber() != null, event, "every liaison officer needs a studentNumber");
+            liaisons.add(new Department.LiaisonAssignment(officer.studentNumber(), orEmpty(officer.clubIds())));
         }
-        List<String> members = numbers(body.get("members"));
-        members.addAll(numbers(body.get("deputyHeads"))); // deputy heads are the department's people too
         departments.applyRoster(event.subject(), event.sequence(), heads, members, liaisons);
     }
 
-    private static List<String> numbers(JsonNode node) {
-        List<String> numbers = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return numbers;
-        }
-        if (node.isString()) {
-            numbers.add(node.asString());
-        } else if (node.isArray()) {
-            node.valueStream().forEach(n -> numbers.addAll(numbers(n)));
-        } else if (node.isObject()) {
-            for (String field : List.of("studentNumber", "officer", "subject", "number")) {
-                if (node.has(field) && node.get(field).isString()) {
-                    numbers.add(node.get(field).asString());
-                    break;
-                }
-            }
-        }
-        return numbers;
+    private static List<String> numbers(List<RosterChanged.Person> people) {
+        return orEmpty(people).stream().map(RosterChanged.Person::studentNumber).filter(n -> n != null).toList();
     }
 
-    private static List<String> strings(JsonNode node) {
-        List<String> values = new ArrayList<>();
-        if (node != null && node.isArray()) {
-            node.valueStream().filter(JsonNode::isString).forEach(n -> values.add(n.asString()));
-        }
-        return values;
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 }

@@ -42,6 +42,7 @@ public final class NoticeKinds {
         add("account-settled", "finance", "a dissolving club's account was settled and closed");
         add("budget-requested", "finance", "an activity's organisers asked for a budget");
         add("budget-decided", "finance", "a budget was decided (when finance-service publishes it)");
+        add("budget-closed", "finance", "an activity's budget was closed and what remained released");
         add("statement-published", "finance", "a fee statement was published (when finance-service publishes it)");
         add("activity-published", "activities", "an activity was approved and published");
         add("activity-changed", "activities", "a published activity's time, venue or organisers changed");
@@ -53,7 +54,7 @@ public final class NoticeKinds {
     /** Who subscribes to what from the start: each department the updates in its remit. */
     static final Map<String, List<String>> DEPARTMENT_DEFAULTS = Map.of(
             "organization", ALL.values().stream().filter(k -> k.area().equals("lifecycle")).map(Kind::name).toList(),
-            "finance", List.of("account-settled", "budget-requested", "budget-decided", "statement-published",
+            "finance", List.of("account-settled", "budget-requested", "budget-decided", "budget-closed", "statement-published",
                     "dissolution-requested"),
             "publicity", List.of("activity-published", "activity-changed", "activity-cancelled", "founding-announced",
                     "statement-published"),

@@ -50,6 +50,13 @@ class EventNoticesTest {
         assertThat(published.clubIds()).containsExactly("club-acmore");
         assertThat(published.title()).contains("acmore编程协会");
         assertThat(published.subjectRef()).isEqualTo("statement:st-1");
+        String closed = "{\"budget\":{\"activityId\":\"activity-9\",\"title\":\"算法竞赛训练营\",\"clubId\":\"club-acmore\","
+                + "\"state\":\"closed\"},\"releasedFen\":1200,\"cause\":\"claim-window-passed\",\"reason\":\"ended\"}";
+        Routed released = GenericEventNotices.of(event("e9", "org.federation.finance.budget-closed.v1", "activity-9",
+                closed), JSON.readTree(closed)).orElseThrow();
+        assertThat(released.kind()).isEqualTo("budget-closed");
+        assertThat(released.clubIds()).containsExactly("club-acmore");
+        assertThat(released.subjectRef()).isEqualTo("activity:activity-9");
     }
 
     @Test
@@ -103,7 +110,8 @@ class EventNoticesTest {
         assertThat(routed.subjectRef()).isEqualTo("account:acct-1");
         assertThat(GenericEventNotices.of(new EventEnvelope("e2", "org.federation.finance.ledger-entry-added.v1",
                 "/finance-service", "acct-1", Instant.now(), "system", 4, "{}"), JSON.readTree("{}"))).isEmpty();
-        assertThat(NoticeKinds.defaultsFor("department:finance")).contains("account-settled", "budget-decided");
+        assertThat(NoticeKinds.defaultsFor("department:finance")).contains("account-settled", "budget-decided",
+                "budget-closed");
         assertThat(NoticeKinds.defaultsFor("person:1")).isEmpty();
         assertThat(NoticeKinds.all()).extracting(NoticeKinds.Kind::name).doesNotHaveDuplicates().hasSizeGreaterThan(25);
         assertThat(List.of("organization", "finance", "publicity", "evaluation", "external-relations", "office"))

@@ -165,10 +165,11 @@ class RoutingTest extends EmbeddedBackboneProperties {
     void theRosterNamesADepartmentsHeadsMembersAndLiaisonOfficers() {
         send("club.events", RawEvents.envelope("org.federation.federation.roster-changed.v1", "/club-service", "external-relations",
                 Long.parseLong(String.valueOf(System.nanoTime()).substring(0, 12)), """
-                {"department":"external-relations","heads":[{"studentNumber":"8833333333","name":"H"}],"members":["8833333334"],
-                 "liaisonOfficers":[{"studentNumber":"8833333335","clubIds":["%s"]}]}""".formatted(club)));
+                {"department":"external-relations","head":{"studentNumber":"8833333333","name":"H"},
+                 "deputyHeads":[{"studentNumber":"8833333336","name":"D"}],"members":[{"studentNumber":"8833333334","name":"M"}],
+                 "liaisonOfficers":[{"studentNumber":"8833333335","name":"L","clubIds":["%s"]}],"change":"appointed"}""".formatted(club)));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> departments.heads("external-relations").contains("8833333333"));
-        assertThat(departments.find("external-relations").orElseThrow().members()).contains("8833333334");
+        assertThat(departments.find("external-relations").orElseThrow().members()).contains("8833333334", "8833333336");
         assertThat(departments.rosterLiaisonOf(club)).contains("8833333335");
     }
 
