@@ -53,8 +53,8 @@ public class Deliveries implements NoticeListener {
     private final Duration lease;
     private final String instance = UUID.randomUUID().toString();
 
-    Deliveries(MongoTemplate mongo, IdempotentWrites writes, Contacts contacts, EmailChannel email, WebhookChannel webhook, JsonMapper json,
-               Clock clock,
+    Deliveries(MongoTemplate mongo, IdempotentWrites writes, Contacts contacts, EmailChannel email, WebhookChannel webhook,
+               JsonMapper json, Clock clock,
                @Value("${federation.notifications.delivery.backoff:PT10S}") Duration backoff,
                @Value("${federation.notifications.delivery.max-backoff:PT1H}") Duration maxBackoff,
                @Value("${federation.notifications.delivery.max-attempts:6}") int maxAttempts,
