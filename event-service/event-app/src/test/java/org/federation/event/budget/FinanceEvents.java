@@ -28,7 +28,7 @@ public final class FinanceEvents {
 
     public static void spendingChanged(String activityId, long sequence, String budget, long claimedFen) {
         send(FinanceEventTypes.ACTIVITY_SPENDING_CHANGED, activityId, sequence, "{\"budget\":" + budget
-                + ",\"claimId\":\"claim-" + sequence + "\",\"claimedFen\":" + claimedFen + ",\"category\":\"printing\"}");
+                + ",\"claimId\":\"claim-" + sequence + "\",\"claimedFen\":" + claimedFen + ",\"category\":\"printing\",\"withdrawn\":false}");
     }
 
     public static void send(String type, String key, long sequence, String json) {

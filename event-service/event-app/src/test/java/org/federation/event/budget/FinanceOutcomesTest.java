@@ -60,6 +60,15 @@ class FinanceOutcomesTest extends EmbeddedBackboneProperties {
         assertThat(after.get("decision").get("decision").asString()).as("an older decision changes nothing")
                 .isEqualTo("partly-approved");
         assertThat(after.get("decision").get("reason").asString()).isEqualTo("trophies only; 饮料自理");
+
+        FinanceEvents.send(FinanceEventTypes.BUDGET_CLOSED, id, 4, "{\"budget\":" + FinanceEvents.budget(id, 42050,
+                "closed", 30000, 8000, 1).replace("\"remainingFen\":22000", "\"remainingFen\":0")
+                + ",\"releasedFen\":22000,\"cause\":\"claim-window-passed\",\"reason\":\"ended\"}");
+        JsonNode closed = Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> Persona.FINANCE_MEMBER.on(app()).get(path).json(),
+                r -> "closed".equals(r.at("/spending/budgetState").asString(null))).get("spending");
+        assertThat(closed.get("remainingFen").asLong()).as("what remained is released").isZero();
+        assertThat(closed.get("spentFen").asLong()).isEqualTo(8000);
     }
 
     @Test
@@ -87,7 +96,7 @@ class FinanceOutcomesTest extends EmbeddedBackboneProperties {
         FinanceEvents.decided(wrongKey, 1, FinanceEvents.budget("act-other", 100, "approved", 100, 0, 0), "approved", null);
         FinanceEvents.decided(unknownDecision, 1, FinanceEvents.budget(unknownDecision, 100, "approved", 100, 0, 0),
                 "maybe", null);
-        FinanceEvents.send(FinanceEventTypes.ACTIVITY_SPENDING_CHANGED, wrongKey, 2, "{\"claimId\":\"c\",\"claimedFen\":1}");
+        FinanceEvents.send(FinanceEventTypes.ACTIVITY_SPENDING_CHANGED, wrongKey, 2, "{\"claimId\":\"c\",\"claimedFen\":1,\"withdrawn\":false}");
         try (TopicProbe dlq = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(),
                 "finance.events.event-service.dlq")) {
             assertThat(dlq.await(s -> garbage.equals(s.key()), Duration.ofSeconds(30)).get(0).headers()

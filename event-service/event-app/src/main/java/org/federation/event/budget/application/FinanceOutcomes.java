@@ -31,8 +31,12 @@ public class FinanceOutcomes {
                            Instant decidedAt) {
     }
 
-    /** An activity's spending as finance-service booked it: accepted expense claims against its budget. */
-    public record Spending(long approvedFen, long spentFen, long remainingFen, int claimCount) {
+    /**
+     * An activity's spending as finance-service booked it: accepted expense claims (withdrawn ones no
+     * longer counted) against its budget, and the budget's state ({@code closed} once what remained
+     * was released; no claim passes after).
+     */
+    public record Spending(long approvedFen, long spentFen, long remainingFen, int claimCount, String budgetState) {
     }
 
     private final MongoTemplate mongo;
@@ -63,7 +67,8 @@ public class FinanceOutcomes {
                 .set("approvedFen", budget.approvedFen())
                 .set("spentFen", budget.spentFen())
                 .set("remainingFen", budget.remainingFen())
-                .set("claimCount", budget.claimCount()));
+                .set("claimCount", budget.claimCount())
+                .set("budgetState", budget.state()));
     }
 
     public Optional<Decision> decision(String activityId) {

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import org.federation.event.budget.application.FinanceOutcomes;
 import org.federation.finance.contracts.ActivitySpendingChanged;
+import org.federation.finance.contracts.BudgetClosed;
 import org.federation.finance.contracts.BudgetDecided;
 import org.federation.finance.contracts.BudgetSnapshot;
 import org.federation.finance.contracts.FinanceEventTypes;
@@ -14,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * Reads finance-service's budget decisions and spending from {@code finance.events} (group
- * {@code event-service}); every other finance event is ignored. An unreadable or inconsistent
+ * Reads finance-service's budget decisions, spending (claims booked or withdrawn) and budget
+ * closings from {@code finance.events} (group {@code event-service}); every other finance event is
+ * ignored. An unreadable or inconsistent
  * budget event goes to {@code finance.events.event-service.dlq}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +37,10 @@ class FinanceEventsConsumer {
                 ActivitySpendingChanged changed = inbound.payload(event, ActivitySpendingChanged.class);
                 requireBudgetOf(event, changed.budget());
                 outcomes.spendingChanged(changed.budget(), event.sequence());
+            } else if (FinanceEventTypes.BUDGET_CLOSED.equals(event.type())) {
+                BudgetClosed closed = inbound.payload(event, BudgetClosed.class);
+                requireBudgetOf(event, closed.budget());
+                outcomes.spendingChanged(closed.budget(), event.sequence());
             }
         };
     }
