@@ -11,11 +11,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpCall;
 import org.federation.platform.testing.HttpProbe;
-import org.federation.platform.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,34 +26,22 @@ import tools.jackson.databind.JsonNode;
  * spending from finance; the published attendance reaches club-service's member attendance.
  * The minimum lead time is one second here, so the activity can start and end within the test.
  */
-class ActivityFromProposalToReportAcrossServicesTest {
+class ActivityFromProposalToReportAcrossServicesTest extends AcrossServices {
 
-    static FederationApps apps;
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        EmbeddedBackbone backbone = EmbeddedBackbone.get();
-        apps = FederationApps.start(backbone.kafkaBootstrapServers(), db -> backbone.mongoUri("e2e-activity-" + db),
-                TestTokens.issuer().issuer(), true, List.of("--server.port=0",
-                        "--federation.activities.minimum-lead-time=PT1S"));
+        startPlatform("e2e-activity-", "--federation.activities.minimum-lead-time=PT1S");
     }
 
-    @AfterAll
-    static void stopPlatform() {
-        apps.close();
-    }
-
-    static HttpProbe on(String service, String demoUser) {
-        return ExistingClubsAcrossServicesTest.signIn(demoUser, HttpProbe.onPort(apps.port(service)));
-    }
 
     @Test
     void aClubsActivityGoesFromProposalToAReportWithAttendanceAndSpendingAndItsAttendanceReachesClubService() {
-        HttpProbe leader = on("event-service", "acmore-leader");
-        HttpProbe organization = on("event-service", "organization-member");
-        HttpProbe financeHead = on("finance-service", "finance-head");
-        HttpProbe leaderAtFinance = on("finance-service", "acmore-leader");
-        HttpProbe leaderAtClub = on("club-service", "acmore-leader");
+        HttpProbe leader = signIn("acmore-leader", "event-service");
+        HttpProbe organization = signIn("organization-member", "event-service");
+        HttpProbe financeHead = signIn("finance-head", "finance-service");
+        HttpProbe leaderAtFinance = signIn("acmore-leader", "finance-service");
+        HttpProbe leaderAtClub = signIn("acmore-leader", "club-service");
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(leader.get("/api/clubs/club-acmore").status()).isEqualTo(200);
             assertThat(financeHead.get("/api/accounts/acct-club-acmore").status()).isEqualTo(200);

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
-import org.federation.platform.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,25 +21,14 @@ import tools.jackson.databind.JsonNode;
  * leader cancels it and the members are told of that as well. A member of another club hears of
  * neither.
  */
-class ActivityNoticesAcrossServicesTest {
+class ActivityNoticesAcrossServicesTest extends AcrossServices {
 
-    static FederationApps apps;
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        EmbeddedBackbone backbone = EmbeddedBackbone.get();
-        apps = FederationApps.start(backbone.kafkaBootstrapServers(), db -> backbone.mongoUri("e2e-activity-" + db),
-                TestTokens.issuer().issuer(), true, List.of("--server.port=0"));
+        startPlatform("e2e-activity-notices-");
     }
 
-    @AfterAll
-    static void stopPlatform() {
-        apps.close();
-    }
-
-    static HttpProbe signIn(String demoUser, String service) {
-        return ExistingClubsAcrossServicesTest.signIn(demoUser, HttpProbe.onPort(apps.port(service)));
-    }
 
     @Test
     void aClubsMembersFindItsApprovedActivityAndItsCancellationInTheirInbox() {

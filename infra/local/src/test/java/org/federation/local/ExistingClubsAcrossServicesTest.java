@@ -14,9 +14,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
-import org.federation.platform.testing.TestTokens;
 import org.federation.platform.testing.TopicProbe;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +26,8 @@ import tools.jackson.databind.JsonNode;
  * Organization Department finds a notice in its inbox. Replaying every club event changes
  * nothing anywhere.
  */
-class ExistingClubsAcrossServicesTest {
+class ExistingClubsAcrossServicesTest extends AcrossServices {
 
-    static FederationApps apps;
     static HttpProbe club;
     static HttpProbe event;
     static HttpProbe finance;
@@ -42,27 +39,13 @@ class ExistingClubsAcrossServicesTest {
     @BeforeAll
     static void startPlatform() throws Exception {
         started = java.time.Instant.now();
-        EmbeddedBackbone backbone = EmbeddedBackbone.get();
-        apps = FederationApps.start(backbone.kafkaBootstrapServers(), db -> backbone.mongoUri("e2e-" + db),
-                TestTokens.issuer().issuer(), true, List.of("--server.port=0"));
+        startPlatform("e2e-");
         club = signIn("organization-member", HttpProbe.onPort(apps.port("club-service")));
         event = signIn("presidium", HttpProbe.onPort(apps.port("event-service")));
         finance = signIn("finance-head", HttpProbe.onPort(apps.port("finance-service")));
         notification = signIn("organization-head", HttpProbe.onPort(apps.port("notification-service")));
     }
 
-    /** Signs a demo user in the way the README shows: a token from the issuer's {@code POST /dev/token}. */
-    static HttpProbe signIn(String demoUser, HttpProbe app) {
-        HttpProbe.Response token = new HttpProbe(TestTokens.issuer().issuer())
-                .postJson("/dev/token", "{\"user\": \"" + demoUser + "\"}");
-        assertThat(token.status()).as(token.body()).isEqualTo(200);
-        return app.with("Authorization", "Bearer " + token.json().get("access_token").asString());
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        apps.close();
-    }
 
     @Test
     void existingClubsReachEveryServiceOnceEvenWhenEveryEventIsDeliveredAgain() {

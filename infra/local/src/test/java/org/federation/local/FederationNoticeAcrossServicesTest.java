@@ -13,7 +13,6 @@ import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.TestTokens;
 import org.federation.platform.testing.TopicProbe;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,31 +25,23 @@ import tools.jackson.databind.JsonNode;
  * others escalate on the real timer to the department's head; the sender's view names exactly the
  * clubs that are missing, and each escalation is an event on notification.events.
  */
-class FederationNoticeAcrossServicesTest {
+class FederationNoticeAcrossServicesTest extends AcrossServices {
 
     static final List<String> DEMO_CLUBS = List.of("club-acmore", "club-board-games", "club-crazy-english",
             "club-heart-star", "club-photography", "club-tennis");
 
-    static FederationApps apps;
     static int notificationPort;
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        EmbeddedBackbone backbone = EmbeddedBackbone.get();
-        apps = FederationApps.start(backbone.kafkaBootstrapServers(), db -> backbone.mongoUri("e2e-notice-" + db),
-                TestTokens.issuer().issuer(), true, List.of("--server.port=0",
-                        "--federation.notifications.escalation.sweep=PT0.3S",
-                        "--federation.notifications.escalation.head-delay=PT2S"));
+        startPlatform("e2e-notice-", "--federation.notifications.escalation.sweep=PT0.3S",
+                "--federation.notifications.escalation.head-delay=PT2S");
         notificationPort = apps.port("notification-service");
     }
 
-    @AfterAll
-    static void stopPlatform() {
-        apps.close();
-    }
 
     static HttpProbe signIn(String demoUser) {
-        return ExistingClubsAcrossServicesTest.signIn(demoUser, HttpProbe.onPort(notificationPort));
+        return signIn(demoUser, HttpProbe.onPort(notificationPort));
     }
 
     @Test
