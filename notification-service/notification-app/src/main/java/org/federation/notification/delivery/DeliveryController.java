@@ -13,6 +13,7 @@ import org.federation.platform.security.Caller;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -87,6 +88,30 @@ class DeliveryController {
         ContactPreferences changed = contacts.change(recipient, request.email() == null || request.email().isBlank()
                 ? null : request.email(), request.emailEnabled(), webhooks, caller.subject());
         return ContactChange.of(changed, secrets.keepOnly(recipient, webhooks));
+    }
+
+    /** Which webhook's secret to replace. */
+    record SecretRotation(@NotBlank @Size(max = 500) String webhook) {
+    }
+
+    /** A webhook's new signing secret: shown this once. */
+    record RotatedSecret(String webhook, String secret) {
+    }
+
+    /**
+     * Replaces the signing secret of one of the recipient's registered webhooks (a leaked secret,
+     * or a webhook registered before deliveries were signed); 422 if the URL is not registered.
+     */
+    @PostMapping("/api/contacts/{recipient}/webhook-secrets")
+    RotatedSecret rotate(@PathVariable @Pattern(regexp = RecipientAccess.PATTERN,
+                                 message = RecipientAccess.PATTERN_MESSAGE) String recipient,
+                         @RequestBody @Valid SecretRotation request, Caller caller) {
+        RecipientAccess.requireManage(caller, recipient, "the contact preferences");
+        if (!contacts.of(recipient).webhooks().contains(request.webhook())) {
+            throw new RuleViolationException("webhook", request.webhook() + " is not one of " + recipient
+                    + "'s webhooks; register it with PUT /api/contacts/" + recipient);
+        }
+        return new RotatedSecret(request.webhook(), secrets.rotate(recipient, request.webhook()));
     }
 
     @GetMapping("/api/inbox/{noticeId}/deliveries")

@@ -63,6 +63,14 @@ class WebhookSecrets {
         return created;
     }
 
+    /** Replaces a registered webhook's secret (one that leaked): the old one signs nothing from now on. */
+    String rotate(String recipient, String url) {
+        WebhookSecret secret = new WebhookSecret(idOf(recipient, url), recipient, url, WebhookSignature.newSecret(),
+                clock.instant());
+        mongo.save(secret, COLLECTION);
+        return secret.secret();
+    }
+
     Optional<String> of(String recipient, String url) {
         return Optional.ofNullable(mongo.findById(idOf(recipient, url), WebhookSecret.class, COLLECTION)).map(WebhookSecret::secret);
     }

@@ -82,6 +82,9 @@ class NotificationAccessTest extends EmbeddedBackboneProperties implements Refus
                 .row("PUT /api/contacts/{recipient}", new HttpCall("PUT", "/api/contacts/department:organization",
                         "application/json", "{\"email\":\"org@federation.example.edu\",\"emailEnabled\":false,\"webhooks\":[]}"),
                         only(200, PRESIDIUM, ORGANIZATION_HEAD))
+                .row("POST /api/contacts/{recipient}/webhook-secrets", HttpCall.postJson(
+                        "/api/contacts/department:organization/webhook-secrets", "{\"webhook\":\"https://hooks.example.edu/x\"}"),
+                        only(422, PRESIDIUM, ORGANIZATION_HEAD))
                 .row("POST /api/direct-notices", HttpCall.postJson("/api/direct-notices",
                         TO_OWN_CLUB.formatted(Fixtures.OWN_CLUB, Fixtures.inAnHour())),
                         only(202, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))

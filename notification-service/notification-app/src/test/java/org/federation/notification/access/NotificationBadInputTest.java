@@ -117,6 +117,13 @@ class NotificationBadInputTest extends EmbeddedBackboneProperties {
                                         Arbitraries.strings().alpha().ofMinLength(255).ofMaxLength(400).map(s -> s + "@x.edu")),
                                 "emailEnabled", Arbitraries.oneOf(Arbitraries.of("yes", 0), Arbitraries.just(null), BadInputs.absent()),
                                 "webhooks", badUrls))), 150)
+                .refuses("POST /api/contacts/{recipient}/webhook-secrets (bad bodies, unregistered webhooks)",
+                        Arbitraries.oneOf(BadInputs.brokenJson(Map.of("webhook", "https://hooks.example.edu/x")),
+                                BadInputs.withInvalidFields(Map.of("webhook", "https://hooks.example.edu/x"), Map.of(
+                                        "webhook", Arbitraries.oneOf(BadInputs.blankOrHuge(500), BadInputs.structurallyWrong(),
+                                                Arbitraries.of("https://hooks.example.edu/other", "not a url")
+                                                        .map(v -> (Object) v)))))
+                                .map(b -> HttpCall.postJson("/api/contacts/department:organization/webhook-secrets", b)), 100)
                 .refuses("GET /api/contacts/{recipient} (bad)", badRecipients().filter(r -> !r.isBlank() && !r.contains("/")
                         && !r.contains("\\")).map(r -> HttpCall.get("/api/contacts/" + BadInputs.encode(r))), 50)
                 .refuses("POST /api/direct-notices (broken JSON)", BadInputs.brokenJson(notice)

@@ -128,6 +128,24 @@ class DeliveryTest extends EmbeddedBackboneProperties {
         assertThat(WebhookSignature.verify(signatures.get(2), secret, bodies.get(2), now, 300)).as("signed").isTrue();
         assertThat(WebhookSignature.verify(signatures.get(2), secret, bodies.get(2).replace("Showcase", "Showcaze"), now, 300))
                 .as("a changed body fails the signature").isFalse();
+
+        HttpProbe.Response rotated = self.postJson("/api/contacts/person:" + person + "/webhook-secrets",
+                "{\"webhook\":\"" + hook("/flaky") + "\"}");
+        assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+        String newSecret = rotated.json().get("secret").asString();
+        assertThat(newSecret).startsWith("whsec_").isNotEqualTo(secret);
+        Notice next = post("Club exchange conference");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> bodies.stream().anyMatch(b -> b.contains(next.id())));
+        int at = bodies.size() - 1;
+        assertThat(WebhookSignature.verify(signatures.get(at), newSecret, bodies.get(at), Instant.now().getEpochSecond(),
+                300)).as("signed with the new secret").isTrue();
+        assertThat(WebhookSignature.verify(signatures.get(at), secret, bodies.get(at), Instant.now().getEpochSecond(),
+                300)).as("the old secret signs nothing any more").isFalse();
+        assertThat(self.postJson("/api/contacts/person:" + person + "/webhook-secrets",
+                "{\"webhook\":\"https://hooks.example.edu/not-registered\"}").status()).isEqualTo(422);
+        assertThat(self.postJson("/api/contacts/person:" + person + "/webhook-secrets", "{}").status()).isEqualTo(400);
+        assertThat(TestTokens.as(app(), "6600000001", List.of("STUDENT")).postJson("/api/contacts/person:" + person
+                + "/webhook-secrets", "{\"webhook\":\"" + hook("/flaky") + "\"}").status()).isEqualTo(403);
     }
 
     @Test
