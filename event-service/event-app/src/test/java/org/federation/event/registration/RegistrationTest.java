@@ -22,8 +22,13 @@ import org.federation.platform.testing.HttpCall;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.TestTokens;
+import org.federation.platform.testing.TopicProbe;
+import org.federation.platform.testing.EmbeddedBackbone;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Registration through HTTP: capacity, waitlist and promotion, members-only activities, a race for the last seats. */
 @EventServiceTest
@@ -83,6 +88,41 @@ class RegistrationTest extends EmbeddedBackboneProperties {
         assertThat(Persona.PRESIDIUM.on(app()).get("/api/activities/" + activity + "/registrations?status=registered")
                 .json().get("items")).extracting(n -> n.get("person").asString())
                 .as("the first waiting, not the latest").containsExactlyInAnyOrder(Persona.STUDENT.subject(), Persona.OTHER_LEADER.subject());
+    }
+
+    @Test
+    void everyChangeOfAPersonsPlaceIsAnEventKeyedByTheRegistrationAPromotionTooAndRepeatsPublishNothing() {
+        String activity = approved(club(), 1, "public");
+        String path = "/api/activities/" + activity + "/registration";
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "activity.events")) {
+            Persona.LEADER.on(app()).postJson(path, "");
+            Persona.LEADER.on(app()).postJson(path, ""); // a repeat
+            Persona.STUDENT.on(app()).postJson(path, "");
+            Persona.LEADER.on(app()).send(new HttpCall("DELETE", path, null, null));
+            Persona.LEADER.on(app()).send(new HttpCall("DELETE", path, null, null)); // a repeat
+
+            String leaders = activity + "|" + Persona.LEADER.subject();
+            String students = activity + "|" + Persona.STUDENT.subject();
+            List<TopicProbe.Seen> events = probe.awaitAtLeast(s -> s.key().startsWith(activity + "|"), 4,
+                    Duration.ofSeconds(20));
+            assertThat(probe.drain(Duration.ofMillis(500)).stream().filter(s -> s.key().startsWith(activity + "|")))
+                    .as("repeats publish nothing").hasSize(4);
+            assertThat(events).allMatch(s -> s.type().equals("org.federation.activity.registration-changed.v1"));
+            assertThat(events.stream().filter(s -> s.key().equals(leaders)).map(s -> json(s).get("change").asString()))
+                    .containsExactly("registered", "cancelled");
+            List<JsonNode> student = events.stream().filter(s -> s.key().equals(students)).map(RegistrationTest::json).toList();
+            assertThat(student).extracting(n -> n.get("change").asString()).containsExactly("waitlisted", "promoted");
+            assertThat(student.get(0).get("waitNumber").asLong()).isPositive();
+            assertThat(student.get(1).get("status").asString()).isEqualTo("registered");
+            assertThat(student.get(1).get("studentNumber").asString()).isEqualTo(Persona.STUDENT.subject());
+            assertThat(student.get(1).get("activityTitle").asString()).isNotBlank();
+            assertThat(events.stream().filter(s -> s.key().equals(students)).map(s -> s.headers().get("sequence")))
+                    .containsExactly("1", "2");
+        }
+    }
+
+    static JsonNode json(TopicProbe.Seen seen) {
+        return JsonMapper.builder().build().readTree(seen.payload());
     }
 
     @Test

@@ -2,7 +2,8 @@ package org.federation.event.contracts;
 
 /**
  * The {@code ce_type} values event-service publishes on {@link ActivityTopics#ACTIVITY_EVENTS}, keyed by
- * the activity id, each carrying the activity's public snapshot in {@code activity}.
+ * the activity id, each carrying the activity's public snapshot in {@code activity}; registrations
+ * are keyed by the registration's id instead.
  */
 public final class ActivityEventTypes {
 
@@ -26,6 +27,13 @@ public final class ActivityEventTypes {
 
     /** A budget request accompanies a proposal; finance-service decides. Payload: {@link BudgetRequested}. */
     public static final String BUDGET_REQUESTED = "org.federation.activity.budget-requested.v1";
+
+    /**
+     * A person's registration for an activity changed: registered, waitlisted, promoted from the
+     * waitlist to a seat, or cancelled. Key = the registration id ({@code <activityId>|<studentNumber>}).
+     * Payload: {@link RegistrationChanged}.
+     */
+    public static final String REGISTRATION_CHANGED = "org.federation.activity.registration-changed.v1";
 
     private ActivityEventTypes() {
     }

@@ -5,11 +5,20 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import org.bson.Document;
 import org.federation.event.activities.application.ActivityPlanning;
 import org.federation.event.activities.domain.Activity;
+import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.event.contracts.ActivityTopics;
+import org.federation.event.contracts.RegistrationChanged;
 import org.federation.event.registration.domain.Registration;
+import org.federation.platform.messaging.AggregateStore;
+import org.federation.platform.messaging.AggregateStore.Decision;
+import org.federation.platform.messaging.NewEvent;
+import org.federation.platform.messaging.OutboxCollection;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.problem.ForbiddenException;
@@ -23,6 +32,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,17 +52,30 @@ public class RegistrationDesk {
     /** When the free-seat counter last changed, beside it on the activity's document. */
     static final String SEATS_CHANGED_AT = "seatsChangedAt";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegistrationDesk.class);
+    /** The actor of a promotion: a seat came free, nobody asked. */
+    private static final String SYSTEM = "system";
 
     /** The outcome of a registration: the registration and whether this call created it. */
     public record Outcome(Registration registration, boolean created) {
     }
 
+    /** Registrations carry their own outbox: each change of a person's place is an event, in the same write. */
+    @Configuration(proxyBeanMethods = false)
+    static class Outbox {
+        @Bean
+        OutboxCollection registrationOutbox() {
+            return new OutboxCollection(REGISTRATIONS, ActivityTopics.ACTIVITY_EVENTS);
+        }
+    }
+
     private final MongoTemplate mongo;
+    private final AggregateStore store;
     private final ActivityPlanning planning;
     private final Clock clock;
 
-    RegistrationDesk(MongoTemplate mongo, ActivityPlanning planning, Clock clock) {
+    RegistrationDesk(MongoTemplate mongo, AggregateStore store, ActivityPlanning planning, Clock clock) {
         this.mongo = mongo;
+        this.store = store;
         this.planning = planning;
         this.clock = clock;
     }
@@ -75,21 +99,22 @@ public class RegistrationDesk {
             return new Outcome(existing, false);
         }
         boolean seat = takeSeat(activity);
-        Registration next = seat
+        Registration placed = seat
                 ? new Registration(id, activityId, caller.subject(), Registration.REGISTERED, null, now, now)
                 : new Registration(id, activityId, caller.subject(), Registration.WAITLISTED, nextWaitNumber(activityId), now, now);
+        NewEvent event = changed(activity, placed, placed.status(), caller.subject());
         boolean written;
         if (existing == null) {
             try {
-                mongo.insert(next, REGISTRATIONS);
+                store.insert(REGISTRATIONS, id, placed, List.of(event));
                 written = true;
             } catch (DuplicateKeyException e) {
                 written = false; // the same person registering twice at once: the other call won
             }
         } else {
-            written = mongo.updateFirst(query(where("_id").is(id).and("status").is(Registration.CANCELLED)),
-                    new Update().set("status", next.status()).set("waitNumber", next.waitNumber())
-                            .set("registeredAt", now).set("changedAt", now), REGISTRATIONS).getModifiedCount() == 1;
+            written = decided(store.change(REGISTRATIONS, id, Registration.class, current ->
+                    Registration.CANCELLED.equals(current.status()) ? new Decision<>(placed, List.of(event))
+                            : new Decision<>(current, List.of())));
         }
         if (!written) {
             if (seat) {
@@ -99,12 +124,12 @@ public class RegistrationDesk {
         }
         if (!seat && activity.capacity() != null && takeSeat(activity)) {
             // a seat came free between the full counter and this waitlisting (a cancellation found nobody waiting yet)
-            if (!promote(id)) {
+            if (!promote(activity, id)) {
                 giveBackSeat(activityId);
             }
-            next = mongo.findById(id, Registration.class, REGISTRATIONS);
+            return new Outcome(mongo.findById(id, Registration.class, REGISTRATIONS), true);
         }
-        return new Outcome(next, true);
+        return new Outcome(placed, true);
     }
 
     /** Cancels the caller's registration; a seat it held goes to the first waitlisted person. Repeats change nothing. */
@@ -118,10 +143,12 @@ public class RegistrationDesk {
             if (Registration.CANCELLED.equals(current.status())) {
                 return current;
             }
-            boolean cancelled = mongo.updateFirst(query(where("_id").is(id).and("status").is(current.status())),
-                    new Update().set("status", Registration.CANCELLED).set("changedAt", clock.instant()),
-                    REGISTRATIONS).getModifiedCount() == 1;
-            if (cancelled) {
+            Registration cancelled = current.cancelled(clock.instant());
+            NewEvent event = changed(planning.get(activityId), cancelled, RegistrationChanged.CANCELLED, caller.subject());
+            boolean done = decided(store.change(REGISTRATIONS, id, Registration.class, fresh ->
+                    fresh.status().equals(current.status()) ? new Decision<>(cancelled, List.of(event))
+                            : new Decision<>(fresh, List.of())));
+            if (done) {
                 if (Registration.REGISTERED.equals(current.status())) {
                     passSeatOn(activityId);
                 }
@@ -200,6 +227,7 @@ public class RegistrationDesk {
 
     /** Passes a seat on to the first waitlisted person; true if someone took it, false if it went back to the counter. */
     private boolean passSeatOn(String activityId) {
+        Activity activity = planning.get(activityId);
         while (true) {
             Registration first = mongo.findOne(new Query(where("activityId").is(activityId).and("status")
                     .is(Registration.WAITLISTED)).with(Sort.by("waitNumber")).limit(1), Registration.class, REGISTRATIONS);
@@ -207,16 +235,33 @@ public class RegistrationDesk {
                 giveBackSeat(activityId);
                 return false;
             }
-            if (promote(first.id())) {
+            if (promote(activity, first.id())) {
                 return true;
             }
         }
     }
 
-    private boolean promote(String registrationId) {
-        return mongo.updateFirst(query(where("_id").is(registrationId).and("status").is(Registration.WAITLISTED)),
-                new Update().set("status", Registration.REGISTERED).set("changedAt", clock.instant()),
-                REGISTRATIONS).getModifiedCount() == 1;
+    /** Gives a waitlisted person the seat; false if they are not waitlisted any more (cancelled, or promoted by another). */
+    private boolean promote(Activity activity, String registrationId) {
+        return decided(store.change(REGISTRATIONS, registrationId, Registration.class, current -> {
+            if (!Registration.WAITLISTED.equals(current.status())) {
+                return new Decision<>(current, List.of());
+            }
+            Registration promoted = current.promoted(clock.instant());
+            return new Decision<>(promoted, List.of(changed(activity, promoted, RegistrationChanged.PROMOTED,
+                    SYSTEM)));
+        }));
+    }
+
+    private static boolean decided(Optional<Decision<Registration>> decision) {
+        return decision.map(d -> !d.events().isEmpty()).orElse(false);
+    }
+
+    /** The event of a person's place changing, with what a notice about it needs (the activity's title and start). */
+    private static NewEvent changed(Activity activity, Registration registration, String change, String actor) {
+        return new NewEvent(ActivityEventTypes.REGISTRATION_CHANGED, actor, new RegistrationChanged(registration.id(),
+                activity.id(), activity.title(), activity.start(), registration.person(), registration.status(),
+                registration.waitNumber(), change));
     }
 
     /** Takes a seat if one is free (always, when there is no capacity). */

@@ -17,4 +17,14 @@ public record Registration(String id, String activityId, String person, String s
     public static String idOf(String activityId, String person) {
         return activityId + "|" + person;
     }
+
+    /** The person gave up their place (a seat they held passes to the waitlist). */
+    public Registration cancelled(Instant now) {
+        return new Registration(id, activityId, person, CANCELLED, null, registeredAt, now);
+    }
+
+    /** A waitlisted person takes a seat that came free. */
+    public Registration promoted(Instant now) {
+        return new Registration(id, activityId, person, REGISTERED, null, registeredAt, now);
+    }
 }
