@@ -11,6 +11,7 @@ import org.federation.event.contracts.ActivityReportOverdue;
 import org.federation.event.contracts.ActivityReportSubmitted;
 import org.federation.event.contracts.ActivitySnapshot;
 import org.federation.event.contracts.BudgetRequested;
+import org.federation.event.contracts.RegistrationChanged;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
 
@@ -24,8 +25,12 @@ import org.federation.platform.messaging.InboundEvents;
  *   <li>{@code report-overdue}: the organising clubs' leaders and the organising department (they owe
  *       the report; members do not);</li>
  *   <li>{@code report-submitted}: the organising clubs' leaders;</li>
- *   <li>{@code budget-requested}: only its subscribers (the Finance Department decides).</li>
+ *   <li>{@code budget-requested}: only its subscribers (the Finance Department decides);</li>
+ *   <li>{@code registration-changed} that promoted someone from the waitlist: that person (they have
+ *       a seat now).</li>
  * </ul>
+ * Besides, a change or cancellation reaches everyone holding a place at the activity (see
+ * {@link FederationEventsConsumers}), members of the organising clubs or not.
  * Attendance and other types make no notice.
  */
 final class ActivityEventNotices {
@@ -79,6 +84,16 @@ final class ActivityEventNotices {
                                 + (e.purpose() == null ? "." : " (" + e.purpose() + ")."),
                         "activity:" + e.activityId(), List.of(), List.of());
             }
+            case ActivityEventTypes.REGISTRATION_CHANGED -> {
+                RegistrationChanged r = registration(event, inbound);
+                yield RegistrationChanged.PROMOTED.equals(r.change())
+                        ? new Routed(event.id(), "registration-promoted", "You have a seat: " + r.activityTitle(),
+                                "A place came free at " + r.activityTitle() + " (starting " + r.activityStart()
+                                        + ") and it is yours: you were first on the waitlist. Cancel your registration"
+                                        + " if you cannot come, so the next person gets it.",
+                                "activity:" + r.activityId(), List.of(), List.of(r.studentNumber()))
+                        : null;
+            }
             default -> null;
         });
     }
@@ -93,6 +108,15 @@ final class ActivityEventNotices {
                                     List<String> departments) {
         return new Routed(event.id(), kind, title, body, "activity:" + a.id(), clubsOf(a), List.of(), false,
                 Routed.ClubReach.LEADERS, departments);
+    }
+
+    /** A registration event, checked: keyed by its registration, naming the activity and the person. */
+    static RegistrationChanged registration(EventEnvelope event, InboundEvents inbound) {
+        RegistrationChanged r = inbound.payload(event, RegistrationChanged.class);
+        InboundEvents.require(r.registrationId() != null && r.registrationId().equals(event.subject())
+                && r.activityId() != null && r.studentNumber() != null && r.status() != null && r.change() != null, event,
+                "a registration event names its registration (its key), the activity, the person, the status and the change");
+        return r;
     }
 
     private static ActivitySnapshot snapshot(EventEnvelope event, ActivitySnapshot activity) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.federation.club.contracts.AnyClubEvent;
+import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.notification.directory.Registrants;
 import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.RosterChanged;
 import org.federation.notification.directory.ClubDirectory;
@@ -50,13 +52,23 @@ class FederationEventsConsumers {
     }
 
     @Bean
-    Consumer<Message<byte[]>> activityEvents(InboundEvents inbound, Router router) {
+    Consumer<Message<byte[]>> activityEvents(InboundEvents inbound, Router router, Registrants registrants) {
         return message -> {
             EventEnvelope event = inbound.envelope(message);
             InboundEvents.require(inbound.payload(event, JsonNode.class).isObject(), event, "the payload must be a JSON object");
-            ActivityEventNotices.of(event, inbound).ifPresent(routed -> router.route(routed, event.actor()));
+            if (ActivityEventTypes.REGISTRATION_CHANGED.equals(event.type())) {
+                registrants.keep(ActivityEventNotices.registration(event, inbound), event.sequence());
+            }
+            ActivityEventNotices.of(event, inbound)
+                    .map(routed -> TELL_REGISTRANTS.contains(event.type())
+                            ? routed.alsoFor(registrants.holdingPlacesAt(event.subject())) : routed)
+                    .ifPresent(routed -> router.route(routed, event.actor()));
         };
     }
+
+    /** Activity events that everyone holding a place must hear of: their plans change. */
+    private static final java.util.Set<String> TELL_REGISTRANTS = java.util.Set.of(ActivityEventTypes.CHANGED,
+            ActivityEventTypes.CANCELLED);
 
     @Bean
     Consumer<Message<byte[]>> financeEvents(InboundEvents inbound, Router router) {

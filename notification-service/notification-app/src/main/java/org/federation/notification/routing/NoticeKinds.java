@@ -47,6 +47,7 @@ public final class NoticeKinds {
         add("activity-published", "activities", "an activity was approved and published");
         add("activity-changed", "activities", "a published activity's time, venue or organisers changed");
         add("activity-cancelled", "activities", "a published activity was cancelled");
+        add("registration-promoted", "activities", "a seat came free and a waitlisted person has it");
         add("report-overdue", "activities", "an activity's summary report is overdue");
         add("report-submitted", "activities", "an activity's summary report was submitted");
     }

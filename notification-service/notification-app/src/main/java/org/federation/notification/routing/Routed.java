@@ -40,4 +40,11 @@ public record Routed(String cause, String kind, String title, String body, Strin
                   List<String> persons) {
         this(cause, kind, title, body, subjectRef, clubIds, persons, false);
     }
+
+    /** The same notice, also for {@code more} people (each still gets it once). */
+    public Routed alsoFor(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(persons == null ? List.of() : persons);
+        more.stream().filter(p -> !all.contains(p)).forEach(all::add);
+        return new Routed(cause, kind, title, body, subjectRef, clubIds, List.copyOf(all), allClubs, clubReach, departments);
+    }
 }

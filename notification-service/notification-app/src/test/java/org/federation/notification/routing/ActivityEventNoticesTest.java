@@ -14,6 +14,7 @@ import org.federation.event.contracts.ActivityPublished;
 import org.federation.event.contracts.ActivityReportOverdue;
 import org.federation.event.contracts.ActivitySnapshot;
 import org.federation.event.contracts.BudgetRequested;
+import org.federation.event.contracts.RegistrationChanged;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.MalformedEventException;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,31 @@ class ActivityEventNoticesTest {
         EventEnvelope event = new EventEnvelope("e-" + type.hashCode(), type, "/event-service", "act-1", START, "2023020001",
                 2, EventNoticesTest.JSON.writeValueAsString(payload));
         return ActivityEventNotices.of(event, EventNoticesTest.INBOUND).orElseThrow();
+    }
+
+    @Test
+    void onlyAPromotionFromTheWaitlistIsANoticeAndItGoesToThatPerson() {
+        EventEnvelope promoted = registrationEvent("act-1|2024000001", new RegistrationChanged("act-1|2024000001", "act-1",
+                "算法竞赛训练营", START, "2024000001", "registered", null, RegistrationChanged.PROMOTED));
+        Routed routed = ActivityEventNotices.of(promoted, EventNoticesTest.INBOUND).orElseThrow();
+        assertThat(routed.kind()).isEqualTo("registration-promoted");
+        assertThat(routed.title()).isEqualTo("You have a seat: 算法竞赛训练营");
+        assertThat(routed.persons()).containsExactly("2024000001");
+        assertThat(routed.clubIds()).isEmpty();
+        assertThat(routed.subjectRef()).isEqualTo("activity:act-1");
+        assertThat(ActivityEventNotices.of(registrationEvent("act-1|2024000001", new RegistrationChanged("act-1|2024000001",
+                "act-1", "算法竞赛训练营", START, "2024000001", "waitlisted", 3L, RegistrationChanged.WAITLISTED)),
+                EventNoticesTest.INBOUND)).isEmpty();
+        assertThatThrownBy(() -> ActivityEventNotices.of(registrationEvent("act-1|someone-else", new RegistrationChanged(
+                "act-1|2024000001", "act-1", "x", START, "2024000001", "registered", null, RegistrationChanged.PROMOTED)),
+                EventNoticesTest.INBOUND)).isInstanceOf(MalformedEventException.class).hasMessageContaining("its key");
+        assertThat(route(ActivityEventTypes.CANCELLED, new ActivityCancelled(joint(), "rain")).alsoFor(List.of("2024000001",
+                "2024000001")).persons()).as("told once").containsExactly("2024000001");
+    }
+
+    static EventEnvelope registrationEvent(String key, RegistrationChanged payload) {
+        return new EventEnvelope("e-" + key.hashCode() + payload.change(), ActivityEventTypes.REGISTRATION_CHANGED,
+                "/event-service", key, START, "system", 2, EventNoticesTest.JSON.writeValueAsString(payload));
     }
 
     @Test

@@ -29,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RoutingTest extends EmbeddedBackboneProperties {
 
     @Autowired
+    org.federation.notification.directory.Registrants registrants;
+    @Autowired
     ClubDirectory clubs;
     @Autowired
     Inboxes inboxes;
@@ -159,6 +161,38 @@ class RoutingTest extends EmbeddedBackboneProperties {
                 .noneMatch(t -> t.contains("overdue") || t.contains("Budget"));
         assertThat(titles("department:publicity")).noneMatch(t -> t.equals("Summary report overdue: Go night " + run));
         assertThat(inboxes.get(Notice.idFor(published.id(), "person:" + member)).subjectRef()).isEqualTo("activity:" + activity);
+    }
+
+    @Test
+    void aPersonPromotedFromTheWaitlistHearsOfTheirSeatAndEveryoneHoldingAPlaceHearsOfACancellation() {
+        String activity = "act-reg-" + run;
+        String outsider = "86" + Math.floorMod(run.hashCode(), 100_000); // in no organising club
+        String gaveUp = "85" + Math.floorMod(run.hashCode(), 100_000);
+        String snapshot = """
+                {"id":"%s","title":"Open gala %s","kind":"gala","start":"2026-12-24T11:00:00Z","end":"2026-12-24T13:00:00Z",
+                 "venue":"Hall","audience":"public","organiserClubIds":["%s"],"category":"sports","state":"approved"}"""
+                .formatted(activity, run, club);
+        EventEnvelope promoted = registration(activity, outsider, 2, "registered", "promoted");
+        send("activity.events", registration(activity, outsider, 1, "waitlisted", "waitlisted"), promoted, promoted,
+                registration(activity, gaveUp, 1, "registered", "registered"),
+                registration(activity, gaveUp, 2, "cancelled", "cancelled"));
+        awaitTitle("person:" + outsider, "You have a seat: Open gala " + run);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> registrants.holdingPlacesAt(activity).equals(List.of(outsider)));
+
+        send("activity.events", RawEvents.envelope("org.federation.activity.cancelled.v1", "/event-service", activity, 3,
+                "{\"activity\":" + snapshot.replace("approved", "cancelled") + ",\"reason\":\"the hall flooded\"}"));
+        awaitTitle("person:" + outsider, "Activity cancelled: Open gala " + run);
+        awaitTitle("person:" + member, "Activity cancelled: Open gala " + run);
+        assertThat(titles("person:" + outsider)).containsOnlyOnce("You have a seat: Open gala " + run);
+        assertThat(titles("person:" + gaveUp)).as("gave their place up").noneMatch(t -> t.contains("Open gala"));
+    }
+
+    private EventEnvelope registration(String activity, String person, long sequence, String status, String change) {
+        return RawEvents.envelope("org.federation.activity.registration-changed.v1", "/event-service", activity + "|" + person,
+                sequence, """
+                {"registrationId":"%s|%s","activityId":"%s","activityTitle":"Open gala %s","activityStart":"2026-12-24T11:00:00Z",
+                 "studentNumber":"%s","status":"%s","change":"%s"}""".formatted(activity, person, activity, run, person, status,
+                change));
     }
 
     @Test
