@@ -123,8 +123,7 @@ public class AggregateStore {
             update.set(OutboxFields.LAST_SEQUENCE, current.lastSequence() + events.size());
             update.push(OutboxFields.PENDING).each(envelopes(id, current.lastSequence(), events).toArray());
         }
-        UpdateResult result = mongo.updateFirst(
-                query(where(OutboxFields.ID).is(id).and(OutboxFields.VERSION).is(current.version())), update, collection);
+        UpdateResult result = mongo.updateFirst(query(atVersion(id, current.version())), update, collection);
         if (result.getMatchedCount() == 0) {
             throw new ConcurrentAggregateUpdateException(collection, id, current.version());
         }
@@ -198,6 +197,17 @@ public class AggregateStore {
             documents.add(PendingEventCodec.toDocument(envelope));
         }
         return documents;
+    }
+
+    /**
+     * The version check. A document written before its collection had an outbox (plain inserts) has
+     * no version; it is read as version 0 and matched as such, so it can be changed and gets one.
+     */
+    private static org.springframework.data.mongodb.core.query.Criteria atVersion(String id, long version) {
+        return version == 0
+                ? where(OutboxFields.ID).is(id).orOperator(where(OutboxFields.VERSION).is(0L),
+                        where(OutboxFields.VERSION).exists(false))
+                : where(OutboxFields.ID).is(id).and(OutboxFields.VERSION).is(version);
     }
 
     private static long longField(Map<String, Object> document, String field) {

@@ -165,6 +165,25 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aDocumentWrittenBeforeItsCollectionHadAnOutboxIsChangedOnceAndGetsAVersion() {
+        OutboxRelay relay = relay(OutboxRelaySettings.defaults());
+        AggregateStore store = store(relay);
+        mongo.insert(new Document("_id", "old").append("name", "plain insert").append("value", 1), collection);
+        Versioned<Counter> loaded = store.find(collection, "old", Counter.class).orElseThrow();
+        assertThat(loaded.version()).isZero();
+
+        store.update(collection, "old", loaded, new Counter("old", "changed", 2), List.of(changed("old", 2)));
+
+        assertThatThrownBy(() -> store.update(collection, "old", loaded, new Counter("old", "lost", 3), List.of()))
+                .as("the same stale read is refused once the document has a version")
+                .isInstanceOf(ConcurrentAggregateUpdateException.class);
+        Versioned<Counter> now = store.find(collection, "old", Counter.class).orElseThrow();
+        assertThat(now.state()).isEqualTo(new Counter("old", "changed", 2));
+        assertThat(now.version()).isEqualTo(1);
+        assertThat(now.lastSequence()).isEqualTo(1);
+    }
+
+    @Test
     void businessWritesRacingTheRelayNeitherLoseNorResurrectEvents() throws Exception {
         OutboxRelay relay = relay(OutboxRelaySettings.defaults());
         AggregateStore store = store(relay);
