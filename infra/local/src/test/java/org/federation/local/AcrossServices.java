@@ -2,8 +2,18 @@ package org.federation.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
@@ -35,6 +45,26 @@ abstract class AcrossServices {
         if (apps != null) {
             apps.close();
             apps = null;
+        }
+    }
+
+    /**
+     * Waits until a consumer group has read everything on a topic so far, e.g. notification-service
+     * has every club's members before an activity of theirs is routed (topics are not ordered with
+     * each other, so an activity event may otherwise overtake the membership it is routed by).
+     */
+    static void awaitCaughtUp(String group, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedBackbone.get().kafkaBootstrapServers()))) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> read = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                        .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                return admin.listOffsets(ends).all().get().entrySet().stream().allMatch(end -> end.getValue().offset() == 0
+                        || (read.get(end.getKey()) != null && read.get(end.getKey()).offset() >= end.getValue().offset()));
+            });
         }
     }
 

@@ -37,7 +37,9 @@ class ActivityNoticesAcrossServicesTest extends AcrossServices {
         String title = "算法竞赛训练营 " + UUID.randomUUID().toString().substring(0, 6);
         Instant start = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.HOURS);
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(leader.get("/api/clubs/club-acmore").status()).isEqualTo(200));
+                assertThat(leader.get("/api/clubs/club-acmore").json().get("memberStudentNumbers").toString())
+                        .contains(FederationNoticeAcrossServicesTest.subjectOf("acmore-member-1")));
+        awaitCaughtUp("notification-service", "club.events"); // it routes the activity to the members it knows
         HttpProbe.Response proposed = leader.postJson("/api/activities", """
                 {"title":"%s","kind":"training","description":"Two evenings of contest practice","start":"%s","end":"%s",
                  "venue":"Lab %s","audience":"members","expectedSize":40,"clubs":["club-acmore"]}"""
