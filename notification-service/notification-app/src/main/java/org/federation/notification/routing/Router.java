@@ -30,8 +30,10 @@ public class Router {
     private final ClubDirectory clubs;
     private final Inboxes inboxes;
     private final Clock clock;
+    private final AwaitingClubs awaiting;
 
-    Router(Subscriptions subscriptions, ClubDirectory clubs, Inboxes inboxes, Clock clock) {
+    Router(Subscriptions subscriptions, ClubDirectory clubs, Inboxes inboxes, Clock clock, AwaitingClubs awaiting) {
+        this.awaiting = awaiting;
         this.subscriptions = subscriptions;
         this.clubs = clubs;
         this.inboxes = inboxes;
@@ -47,15 +49,7 @@ public class Router {
         } else if (routed.clubIds() != null) {
             Function<KnownClub, List<String>> reached = routed.clubReach() == Routed.ClubReach.MEMBERS
                     ? KnownClub::everyone : KnownClub::leaders;
-            List<KnownClub> known = clubs.findAll(routed.clubIds());
-            known.stream().map(reached).forEach(inClubs::addAll);
-            if (known.size() < routed.clubIds().stream().distinct().count()) {
-                // club.events and the other topics are not ordered with each other: right after a start with a
-                // backlog, an event may name a club whose events are not read yet; its people miss this notice
-                log.warn("{} ({}) names clubs not in the directory yet: {}; their people get no notice of it",
-                        routed.kind(), routed.subjectRef(), routed.clubIds().stream()
-                                .filter(id -> known.stream().noneMatch(k -> k.id().equals(id))).toList());
-            }
+            clubs.findAll(routed.clubIds()).stream().map(reached).forEach(inClubs::addAll);
         }
         if (!inClubs.isEmpty()) {
             Set<String> optedOut = subscriptions.optedOutOfOwnClubs();
@@ -77,6 +71,22 @@ public class Router {
         if (posted > 0) {
             log.info("{} notice(s) of kind {} posted for {}", posted, routed.kind(), routed.subjectRef());
         }
+        List<String> missing = missingClubs(routed);
+        if (!missing.isEmpty()) {
+            // club.events is not ordered with the other topics: an event may name a club whose events are not read yet
+            log.info("{} ({}) names clubs not in the directory yet: {}; routed again once they are", routed.kind(),
+                    routed.subjectRef(), missing);
+            awaiting.remember(routed, actor, missing, now);
+        }
         return posted;
+    }
+
+    /** The clubs the routed event names that the directory does not know (yet). */
+    List<String> missingClubs(Routed routed) {
+        if (routed.allClubs() || routed.clubIds() == null || routed.clubIds().isEmpty()) {
+            return List.of();
+        }
+        List<String> known = clubs.findAll(routed.clubIds()).stream().map(KnownClub::id).toList();
+        return routed.clubIds().stream().distinct().filter(id -> !known.contains(id)).toList();
     }
 }

@@ -3,6 +3,7 @@ package org.federation.notification.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +29,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 @NotificationServiceTest
 class RoutingTest extends EmbeddedBackboneProperties {
 
+    @Autowired
+    LateClubRetry lateClubs;
+    @Autowired
+    AwaitingClubs awaiting;
+    @Autowired
+    Router router;
     @Autowired
     org.federation.notification.directory.Registrants registrants;
     @Autowired
@@ -193,6 +200,41 @@ class RoutingTest extends EmbeddedBackboneProperties {
                 {"registrationId":"%s|%s","activityId":"%s","activityTitle":"Open gala %s","activityStart":"2026-12-24T11:00:00Z",
                  "studentNumber":"%s","status":"%s","change":"%s"}""".formatted(activity, person, activity, run, person, status,
                 change));
+    }
+
+    @Test
+    void anActivityOfAClubNotReadYetReachesItsMembersOnceTheClubIsReadAndNobodyTwice() {
+        String late = "club-late-" + run;
+        String lateMember = "84" + Math.floorMod(run.hashCode(), 100_000);
+        String activity = "act-late-" + run;
+        EventEnvelope published = RawEvents.envelope("org.federation.activity.published.v1", "/event-service", activity, 1, """
+                {"activity":{"id":"%s","title":"Late night %s","kind":"social","start":"2026-12-05T11:00:00Z",
+                 "end":"2026-12-05T13:00:00Z","venue":"Room 2","audience":"public","organiserClubIds":["%s"],
+                 "category":"sports","state":"approved"}}""".formatted(activity, run, late));
+        send("activity.events", published);
+        awaitTitle("department:publicity", "Activity published: Late night " + run);
+        assertThat(titles("person:" + lateMember)).as("the club is not known yet").isEmpty();
+
+        ClubFacts.publish(Fixtures.club(late, "sports", List.of("83" + Math.floorMod(run.hashCode(), 100_000)),
+                List.of(lateMember), null));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> clubs.find(late).isPresent());
+        lateClubs.retry(Instant.now());
+        lateClubs.retry(Instant.now());
+        assertThat(titles("person:" + lateMember)).containsOnlyOnce("Activity published: Late night " + run);
+        assertThat(titles("department:publicity")).containsOnlyOnce("Activity published: Late night " + run);
+        assertThat(waitingFor(activity)).as("nothing waits any more").isFalse();
+
+        Routed never = new Routed("cause-" + run, "activity-published", "Never", "Never", "activity:never-" + run,
+                List.of("club-never-" + run), List.of(), false, Routed.ClubReach.MEMBERS, List.of());
+        router.route(never, "system");
+        lateClubs.retry(Instant.now());
+        assertThat(waitingFor("never-" + run)).as("still waiting").isTrue();
+        lateClubs.retry(Instant.now().plus(Duration.ofMinutes(11)));
+        assertThat(waitingFor("never-" + run)).as("given up after ten minutes").isFalse();
+    }
+
+    private boolean waitingFor(String activity) {
+        return awaiting.oldestFirst(10_000).stream().anyMatch(w -> w.routed().subjectRef().equals("activity:" + activity));
     }
 
     @Test
