@@ -2,12 +2,6 @@ package org.federation.event.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +14,6 @@ import java.util.concurrent.Future;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.federation.club.contracts.testing.ClubFacts;
 import org.federation.event.EmbeddedBackboneProperties;
@@ -111,21 +104,8 @@ public class TrainingClassTest extends EmbeddedBackboneProperties {
     }
 
     /** A download as bytes (the probe reads text), with its content type. */
-    record Download(int status, String contentType, byte[] body) {
-    }
-
-    Download download(Persona persona, String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + TestTokens.tokenFor(persona.subject(), persona.roles())).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
-    }
-
-    static String pdfText(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document);
-        }
+    HttpProbe.Download download(Persona persona, String path) {
+        return persona.on(app()).download(path);
     }
 
     @Test
@@ -179,10 +159,10 @@ public class TrainingClassTest extends EmbeddedBackboneProperties {
         String base = "/api/training-classes/" + opened(10);
         enrol(base, "2026200001", "Smith, \"Jr\"", PHOTO, "Team, A");
         enrol(base, "2026200002", "=cmd()", ACROSS, null);
-        Download csv = download(Persona.ORGANIZATION_HEAD, base + "/trainees/csv");
+        HttpProbe.Download csv = download(Persona.ORGANIZATION_HEAD, base + "/trainees/csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        String text = new String(csv.body(), StandardCharsets.UTF_8);
+        String text = csv.text();
         assertThat(text).contains("\"Smith, \"\"Jr\"\"\"", "\"Team, A\"", "'=cmd()");
         CsvTable table = CsvTable.parse(text, List.of("studentNumber", "name", "clubId", "club", "team", "status",
                 "enrolledAt", "withdrawnAt"));
@@ -240,9 +220,9 @@ public class TrainingClassTest extends EmbeddedBackboneProperties {
         assertThat(Persona.STUDENT.on(app()).get(base).status()).isEqualTo(403);
         assertThat(app().get(base).status()).isEqualTo(401);
 
-        Download csv = download(Persona.PRESIDIUM, base + "/attendance/csv");
+        HttpProbe.Download csv = download(Persona.PRESIDIUM, base + "/attendance/csv");
         assertThat(csv.contentType()).startsWith("text/csv");
-        CsvTable table = CsvTable.parse(new String(csv.body(), StandardCharsets.UTF_8), List.of("studentNumber", "name",
+        CsvTable table = CsvTable.parse(csv.text(), List.of("studentNumber", "name",
                 "club", "team", "status", "session1", "session2", "present", "late", "absent", "excused", "attendanceRate"));
         CsvTable.Row first = table.rows().stream().filter(r -> member.equals(r.get("studentNumber"))).findFirst().orElseThrow();
         assertThat(first.get("session1")).isEqualTo("late");
@@ -257,10 +237,10 @@ public class TrainingClassTest extends EmbeddedBackboneProperties {
         for (int i = 1; i <= 30; i++) {
             enrol(base, "20264000" + String.format("%02d", i), (i % 2 == 0 ? "王伟" : "Alice ") + i, i % 3 == 0 ? PHOTO : ACROSS, null);
         }
-        Download sheet = download(Persona.ORGANIZATION_MEMBER, base + "/sessions/1/sign-in-sheet");
+        HttpProbe.Download sheet = download(Persona.ORGANIZATION_MEMBER, base + "/sessions/1/sign-in-sheet");
         assertThat(sheet.status()).isEqualTo(200);
         assertThat(sheet.contentType()).isEqualTo("application/pdf");
-        String text = pdfText(sheet.body());
+        String text = sheet.pdfText();
         assertThat(text).contains("未来管理者培训班", "领导力", "Library 101", "Signature", "王伟2", "Alice 29", "2026400030",
                 "摄影协会");
         try (PDDocument pdf = Loader.loadPDF(sheet.body())) {
@@ -302,12 +282,12 @@ public class TrainingClassTest extends EmbeddedBackboneProperties {
         assertThat(organiser.get(base + "/sessions/1/seating-chart").status()).as("no layout given or known").isEqualTo(422);
         assertThat(organiser.get(base + "/sessions/2/seating-chart?rule=random").status()).isEqualTo(422);
 
-        Download pdf = download(Persona.PRESIDIUM, base + "/sessions/2/seating-chart/pdf?rule=alphabetical");
+        HttpProbe.Download pdf = download(Persona.PRESIDIUM, base + "/sessions/2/seating-chart/pdf?rule=alphabetical");
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
-        assertThat(pdfText(pdf.body())).contains("张敏", "赵磊", "疯狂英语协会", "Hall B", "alphabetical");
+        assertThat(pdf.pdfText()).contains("张敏", "赵磊", "疯狂英语协会", "Hall B", "alphabetical");
 
-        Download csv = download(Persona.PRESIDIUM, base + "/sessions/2/seating-chart/csv?rule=by-student-number");
-        CsvTable seats = CsvTable.parse(new String(csv.body(), StandardCharsets.UTF_8),
+        HttpProbe.Download csv = download(Persona.PRESIDIUM, base + "/sessions/2/seating-chart/csv?rule=by-student-number");
+        CsvTable seats = CsvTable.parse(csv.text(),
                 List.of("row", "seat", "studentNumber", "name", "club", "team"));
         assertThat(seats.rows()).hasSize(12);
         assertThat(seats.rows().get(0).get("studentNumber")).isEqualTo("2026500001");
@@ -431,8 +411,8 @@ public class TrainingClassTest extends EmbeddedBackboneProperties {
         assertThat(figures.get("sessions").get(1).get("unmarked").asInt()).isEqualTo(1);
         assertThat(Persona.MEMBER.on(app()).get(base + "/report").status()).isEqualTo(403);
 
-        Download pdf = download(Persona.ORGANIZATION_HEAD, base + "/report/pdf");
+        HttpProbe.Download pdf = download(Persona.ORGANIZATION_HEAD, base + "/report/pdf");
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
-        assertThat(pdfText(pdf.body())).contains("未来管理者培训班", "两次课", "讲得很好", "66.7%", "5.0 / 5", "Finance, budgets");
+        assertThat(pdf.pdfText()).contains("未来管理者培训班", "两次课", "讲得很好", "66.7%", "5.0 / 5", "Finance, budgets");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -12,9 +11,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.federation.club.contracts.testing.ClubFacts;
 import org.federation.finance.EmbeddedBackboneProperties;
@@ -54,14 +50,6 @@ class StatementServiceTest extends EmbeddedBackboneProperties {
 
     HttpProbe.Response publish(String account, String period) {
         return finance().postJson("/api/accounts/" + account + "/statements", "{\"period\":\"" + period + "\"}");
-    }
-
-    static String textOf(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document);
-        } catch (IOException e) {
-            throw new AssertionError("not a PDF", e);
-        }
     }
 
     @Test
@@ -124,7 +112,7 @@ class StatementServiceTest extends EmbeddedBackboneProperties {
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         assertThat(pdf.headers().get("X-Statement-Hash")).containsExactly(first.json().get("hash").asString());
-        String printed = textOf(pdf.body());
+        String printed = pdf.pdfText();
         assertThat(printed).contains("天文社 收支报表 Statement " + M, "按类别收支", "grant", "venue",
                 "期初 Opening ¥10.00", "收入 Income ¥50.00", "支出 Spending ¥12.00", "期末 Closing ¥48.00",
                 "SHA-256 " + first.json().get("hash").asString());
@@ -154,7 +142,7 @@ class StatementServiceTest extends EmbeddedBackboneProperties {
         assertThat(anyone.get("/api/accounts/" + account + "/statements/2020-01/csv").status()).isEqualTo(200);
         HttpProbe.Download pdf = anyone.download("/api/accounts/" + account + "/statements/2020-01/pdf");
         assertThat(pdf.status()).isEqualTo(200);
-        assertThat(textOf(pdf.body())).contains("federation-budget-office", "¥300.00");
+        assertThat(pdf.pdfText()).contains("federation-budget-office", "¥300.00");
         assertThat(anyone.get("/api/accounts/" + account + "/statements?kind=semester").json().get("totalItems").asInt())
                 .isEqualTo(1);
         assertThat(anyone.get("/api/accounts/" + account + "/statement-chains/month").json().get("valid").asBoolean()).isTrue();

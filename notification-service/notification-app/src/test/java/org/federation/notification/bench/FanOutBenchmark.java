@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.federation.club.contracts.ClubLeader;
 import org.federation.club.contracts.ClubSnapshot;
@@ -72,18 +75,9 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
         System.gc();
         long heapBefore = memory.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(heapBefore);
-        AtomicBoolean sampling = new AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
-            while (sampling.get()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.start();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                0, 50, TimeUnit.MILLISECONDS);
 
         HttpProbe sender = Persona.ORGANIZATION_MEMBER.on(app());
         long start = System.nanoTime();
@@ -95,17 +89,15 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
             throw new AssertionError(sent.status() + " " + sent.body());
         }
         String id = sent.json().get("id").asString();
-        while (!"sent".equals(sender.get("/api/direct-notices/" + id).json().get("state").asString())) {
-            Thread.sleep(100);
-        }
+        Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> "sent".equals(sender.get("/api/direct-notices/" + id).json().get("state").asString()));
         double inboxesSeconds = seconds(start);
         long inInboxes = inboxes.countOfDirectNotice(id);
-        while (mongo.exists(query(where("directNoticeId").is(id).and("pendingEvents.0").exists(true)), Inboxes.COLLECTION)) {
-            Thread.sleep(250);
-        }
+        Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250)).until(() ->
+                !mongo.exists(query(where("directNoticeId").is(id).and("pendingEvents.0").exists(true)), Inboxes.COLLECTION));
         double eventsSeconds = seconds(start);
-        sampling.set(false);
-        sampler.join();
+        sampler.shutdown();
+        sampler.awaitTermination(5, TimeUnit.SECONDS);
         System.gc();
         long heapAfter = memory.getHeapMemoryUsage().getUsed();
 

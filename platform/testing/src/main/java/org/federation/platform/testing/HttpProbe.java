@@ -68,6 +68,20 @@ public final class HttpProbe {
 
     /** A response whose body is bytes. */
     public record Download(int status, String contentType, byte[] body, Map<String, List<String>> headers) {
+
+        /** The text of a PDF body, as PDFBox extracts it (fails the test if it is not a PDF). */
+        public String pdfText() {
+            try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(body)) {
+                return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            } catch (IOException e) {
+                throw new AssertionError("the body is not a PDF: " + e.getMessage(), e);
+            }
+        }
+
+        /** The body as UTF-8 text (a CSV download). */
+        public String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     public Response post(String path, String contentType, String body) {
