@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.bson.Document;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -46,6 +49,33 @@ public class AggregateStore {
         this.clock = clock;
     }
 
+    /**
+     * A repository for one kind of aggregate stored as is, whose events go to {@code topic}. Registers
+     * the collection as an outbox with the relay and the topic set-up.
+     */
+    public <A> AggregateRepository<A, A> repository(String collection, String topic, Class<A> type) {
+        return repository(collection, topic, type, Function.identity(), Function.identity());
+    }
+
+    /**
+     * A repository for an aggregate kept in a stored form of its own ({@code storedType}), mapped
+     * both ways; otherwise as {@link #repository(String, String, Class)}.
+     */
+    public <A, D> AggregateRepository<A, D> repository(String collection, String topic, Class<D> storedType,
+                                                       Function<? super A, ? extends D> toStored,
+                                                       Function<? super D, ? extends A> fromStored) {
+        register(collection, topic);
+        return new AggregateRepository<>(this, collection, storedType, toStored, fromStored);
+    }
+
+    /**
+     * Declares a collection whose documents carry an outbox, for a writer that does not go through
+     * a repository (e.g. one inserting many documents at once with {@link IdempotentWrites}).
+     */
+    public void register(String collection, String topic) {
+        relay.register(collection, topic);
+    }
+
     /** Loads an aggregate's state with its version, or empty if there is none with this id. */
     public <T> Optional<Versioned<T>> find(String collection, String id, Class<T> type) {
         Document document = mongo.findById(id, Document.class, collection);
@@ -63,13 +93,13 @@ public class AggregateStore {
      * @throws org.springframework.dao.DuplicateKeyException if the id, or a value under a unique
      *                                                       index, is taken
      */
-    public void insert(String collection, String id, Object state, List<NewEvent> events) {
+    public void insert(String collection, String id, Object state, List<DomainEvent> events) {
         mongo.insert(newDocument(id, state, events), collection);
         relay.relaySoon(collection, id);
     }
 
     /** A new aggregate's document: its state, version 1 and its first events pending. */
-    private Document newDocument(String id, Object state, List<NewEvent> events) {
+    private Document newDocument(String id, Object state, List<DomainEvent> events) {
         Document document = stateDocument(state);
         document.put(OutboxFields.ID, id);
         document.put(OutboxFields.VERSION, 1L);
@@ -79,7 +109,7 @@ public class AggregateStore {
     }
 
     /** A new aggregate and its first events, for {@link #insertAll}. */
-    public record NewAggregate(String id, Object state, List<NewEvent> events) {
+    public record NewAggregate(String id, Object state, List<DomainEvent> events) {
     }
 
     /**
@@ -106,7 +136,7 @@ public class AggregateStore {
      *
      * @throws ConcurrentAggregateUpdateException if the version moved on
      */
-    public void update(String collection, String id, Versioned<?> current, Object newState, List<NewEvent> events) {
+    public void update(String collection, String id, Versioned<?> current, Object newState, List<DomainEvent> events) {
         Update update = new Update();
         Document next = stateDocument(newState);
         next.forEach((field, value) -> {
@@ -132,15 +162,6 @@ public class AggregateStore {
         }
     }
 
-    /** What a decision on an aggregate's current state came to: its new state and the events it produced. */
-    public record Decision<T>(T newState, List<NewEvent> events) {
-
-        /** Nothing to store: a repeat of something already done. */
-        public boolean changesNothing(T current) {
-            return events.isEmpty() && newState.equals(current);
-        }
-    }
-
     private static final int ATTEMPTS = 5;
 
     /**
@@ -152,7 +173,7 @@ public class AggregateStore {
      * @return the decision that was stored (or that changed nothing), or empty if there is no such aggregate
      */
     public <T> Optional<Decision<T>> change(String collection, String id, Class<T> type,
-                                            java.util.function.Function<T, Decision<T>> decide) {
+                                            Function<T, Decision<T>> decide) {
         for (int attempt = 1; ; attempt++) {
             Optional<Versioned<T>> found = find(collection, id, type);
             if (found.isEmpty()) {
@@ -164,7 +185,7 @@ public class AggregateStore {
                 return Optional.of(decision);
             }
             try {
-                update(collection, id, current, decision.newState(), decision.events());
+                update(collection, id, current, decision.state(), decision.events());
                 return Optional.of(decision);
             } catch (ConcurrentAggregateUpdateException e) {
                 if (attempt == ATTEMPTS) {
@@ -186,11 +207,11 @@ public class AggregateStore {
         return document;
     }
 
-    private List<Document> envelopes(String subject, long lastSequence, List<NewEvent> events) {
+    private List<Document> envelopes(String subject, long lastSequence, List<DomainEvent> events) {
         List<Document> documents = new ArrayList<>(events.size());
         Instant now = clock.instant();
         long sequence = lastSequence;
-        for (NewEvent event : events) {
+        for (DomainEvent event : events) {
             sequence++;
             EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), event.type(), source, subject,
                     now, event.actor(), sequence, json.writeValueAsString(event.payload()));

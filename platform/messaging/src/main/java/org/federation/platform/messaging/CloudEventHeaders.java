@@ -20,7 +20,16 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
     public static final String SPEC_VERSION = "ce_specversion";
     public static final String ACTOR = "ce_actor";
+    /** The per-aggregate sequence as a CloudEvents extension, so a CloudEvents library sees it. */
+    public static final String CE_SEQUENCE = "ce_sequence";
+    /**
+     * The sequence under its first name, still written (and read when {@link #CE_SEQUENCE} is
+     * absent) until every consumer reads the extension.
+     */
     public static final String SEQUENCE = "sequence";
+    /** The payload's media type ({@code datacontenttype} in the CloudEvents Kafka binding). */
+    public static final String CONTENT_TYPE = "content-type";
+    public static final String JSON = "application/json";
 
     public static final String SPEC_VERSION_1_0 = "1.0";
 

@@ -43,7 +43,7 @@ public record EventEnvelope(String id, String type, String source, String subjec
 
     /** The Kafka record for this event: key = subject, CloudEvents attributes in headers. */
     public ProducerRecord<String, byte[]> toRecord(String topic) {
-        List<Header> headers = new ArrayList<>(8);
+        List<Header> headers = new ArrayList<>(10);
         headers.add(header(CloudEventHeaders.ID, id));
         headers.add(header(CloudEventHeaders.TYPE, type));
         headers.add(header(CloudEventHeaders.SOURCE, source));
@@ -51,7 +51,9 @@ public record EventEnvelope(String id, String type, String source, String subjec
         headers.add(header(CloudEventHeaders.TIME, time.toString()));
         headers.add(header(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0));
         headers.add(header(CloudEventHeaders.ACTOR, actor));
+        headers.add(header(CloudEventHeaders.CE_SEQUENCE, Long.toString(sequence)));
         headers.add(header(CloudEventHeaders.SEQUENCE, Long.toString(sequence)));
+        headers.add(header(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON));
         return new ProducerRecord<>(topic, null, subject, payload.getBytes(StandardCharsets.UTF_8), headers);
     }
 
@@ -66,7 +68,10 @@ public record EventEnvelope(String id, String type, String source, String subjec
         String source = required(headers, CloudEventHeaders.SOURCE);
         String subject = required(headers, CloudEventHeaders.SUBJECT);
         String time = required(headers, CloudEventHeaders.TIME);
-        String sequence = required(headers, CloudEventHeaders.SEQUENCE);
+        String sequence = CloudEventHeaders.read(headers, CloudEventHeaders.CE_SEQUENCE);
+        if (sequence == null || sequence.isBlank()) {
+            sequence = required(headers, CloudEventHeaders.SEQUENCE);
+        }
         String actor = CloudEventHeaders.read(headers, CloudEventHeaders.ACTOR);
         if (payload == null || payload.length == 0) {
             throw new MalformedEventException("event " + id + " (" + type + ") has an empty payload");

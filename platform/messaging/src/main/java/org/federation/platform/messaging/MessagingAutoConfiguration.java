@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -58,8 +59,8 @@ public class MessagingAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, Producer<String, byte[]> outboxProducer,
-                            List<OutboxCollection> collections, MessagingProperties properties, Clock clock) {
-        return new OutboxRelay(mongo, outboxProducer, collections, properties.relaySettings(), clock);
+                            MessagingProperties properties, Clock clock) {
+        return new OutboxRelay(mongo, outboxProducer, List.of(), properties.relaySettings(), clock);
     }
 
     @Bean
@@ -78,29 +79,35 @@ public class MessagingAutoConfiguration {
         return new InboundEvents(json);
     }
 
-    /**
-     * Created while the context is refreshing, so before any binding starts: the binder never
-     * finds a topic missing and never auto-creates one.
-     */
     @Bean
     FederationTopics federationTopics(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
-                                      @Value("${spring.application.name}") String group,
-                                      MessagingProperties properties, List<OutboxCollection> collections,
-                                      BindingServiceProperties bindings) {
-        FederationTopics topics = new FederationTopics(bootstrap, properties.partitions(),
-                properties.replicationFactor(), properties.brokerWait());
-        Set<String> published = new TreeSet<>();
-        collections.forEach(c -> published.add(c.topic()));
-        Set<String> consumed = new TreeSet<>();
-        bindings.getBindings().forEach((name, binding) -> {
-            if (name.contains("-in-") && binding.getDestination() != null) {
-                for (String destination : binding.getDestination().split(",")) {
-                    consumed.add(destination.trim());
+                                      MessagingProperties properties) {
+        return new FederationTopics(bootstrap, properties.partitions(), properties.replicationFactor(),
+                properties.brokerWait());
+    }
+
+    /**
+     * Creates the topics once every singleton exists (so every repository has registered its
+     * outbox topic) and before any binding starts (lifecycle beans start after this): the binder
+     * never finds a topic missing and never auto-creates one.
+     */
+    @Bean
+    SmartInitializingSingleton federationTopicSetUp(FederationTopics topics, OutboxRelay relay,
+                                                    @Value("${spring.application.name}") String group,
+                                                    BindingServiceProperties bindings) {
+        return () -> {
+            Set<String> published = new TreeSet<>();
+            relay.collections().forEach(c -> published.add(c.topic()));
+            Set<String> consumed = new TreeSet<>();
+            bindings.getBindings().forEach((name, binding) -> {
+                if (name.contains("-in-") && binding.getDestination() != null) {
+                    for (String destination : binding.getDestination().split(",")) {
+                        consumed.add(destination.trim());
+                    }
                 }
-            }
-        });
-        topics.ensure(FederationTopics.needed(published, consumed, group));
-        return topics;
+            });
+            topics.ensure(FederationTopics.needed(published, consumed, group));
+        };
     }
 
     /** Named {@code mongo}, replacing Boot's indicator, which the embedded store cannot answer. */

@@ -1,8 +1,8 @@
 package org.federation.platform.messaging;
 
 /**
- * Declares a MongoDB collection whose documents carry an in-document outbox, and the topic its
- * events go to. An app registers one bean per aggregate collection.
+ * A MongoDB collection whose documents carry an in-document outbox, and the topic its events go
+ * to. Registered with the relay by {@link AggregateStore#repository} (or {@link AggregateStore#register}).
  */
 public record OutboxCollection(String collection, String topic) {
 }

@@ -82,14 +82,35 @@ public class OutboxRelay implements SmartLifecycle {
                        OutboxRelaySettings settings, Clock clock) {
         this.mongo = mongo;
         this.producer = producer;
-        this.topicByCollection = new java.util.HashMap<>();
-        collections.forEach(c -> topicByCollection.put(c.collection(), c.topic()));
+        this.topicByCollection = new ConcurrentHashMap<>();
         this.lease = settings.lease();
         this.sweepInterval = settings.sweepInterval();
         this.sendTimeout = settings.sendTimeout();
         this.workers = settings.workers();
         this.clock = clock;
-        ensureIndexes();
+        collections.forEach(c -> register(c.collection(), c.topic()));
+    }
+
+    /**
+     * Adds a collection whose documents carry an outbox and the topic its events go to; the sweep
+     * covers it from now on. Registering the same pair again is harmless.
+     *
+     * @throws IllegalArgumentException if the collection is registered with another topic
+     */
+    public void register(String collection, String topic) {
+        String before = topicByCollection.putIfAbsent(collection, topic);
+        if (before == null) {
+            ensureIndexes(collection);
+        } else if (!before.equals(topic)) {
+            throw new IllegalArgumentException("outbox collection " + collection + " already publishes to " + before
+                    + ", not " + topic);
+        }
+    }
+
+    /** The outbox collections and their topics, as registered so far. */
+    public List<OutboxCollection> collections() {
+        return topicByCollection.entrySet().stream().map(e -> new OutboxCollection(e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparing(OutboxCollection::collection)).toList();
     }
 
     /** Asks the relay to send this aggregate's pending events now, without waiting for the sweep. */
@@ -292,8 +313,8 @@ public class OutboxRelay implements SmartLifecycle {
      * version (business writes) or the lease token (relay writes). The embedded store uses an
      * index only for a query on exactly its keys; on MongoDB they are cheap and harmless.
      */
-    private void ensureIndexes() {
-        for (String collection : topicByCollection.keySet()) {
+    private void ensureIndexes(String collection) {
+        {
             var indexes = mongo.indexOps(collection);
             indexes.createIndex(new org.springframework.data.mongodb.core.index.Index()
                     .on(OutboxFields.ID, org.springframework.data.domain.Sort.Direction.ASC)

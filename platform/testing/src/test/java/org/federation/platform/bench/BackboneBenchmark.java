@@ -33,7 +33,7 @@ import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.FederationTopics;
 import org.federation.platform.messaging.IdempotentWrites;
-import org.federation.platform.messaging.NewEvent;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.messaging.OutboxCollection;
 import org.federation.platform.messaging.OutboxRelay;
 import org.federation.platform.messaging.OutboxRelaySettings;
@@ -223,7 +223,7 @@ class BackboneBenchmark {
                 }
                 String id = "club-" + i;
                 store.insert(collection, id, new Club(id, "club " + i),
-                        List.of(new NewEvent("org.federation.bench.v1", "bench", new Snapshot(PAYLOAD.formatted(id)))));
+                        List.of(new DomainEvent("org.federation.bench.v1", "bench", new Snapshot(PAYLOAD.formatted(id)))));
             }
             applier.join(TimeUnit.MINUTES.toMillis(3));
             done.set(true);

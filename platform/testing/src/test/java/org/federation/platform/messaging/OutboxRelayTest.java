@@ -23,6 +23,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.TopicProbe;
 import org.federation.platform.testing.TopicProbe.Seen;
@@ -92,8 +94,8 @@ class OutboxRelayTest {
         return new AggregateStore(mongo, json, "/test-service", relay, Clock.systemUTC());
     }
 
-    private static NewEvent changed(String id, int value) {
-        return new NewEvent("org.federation.test.counter-changed.v1", "tester", new CounterChanged(id, value));
+    private static DomainEvent changed(String id, int value) {
+        return new DomainEvent("org.federation.test.counter-changed.v1", "tester", new CounterChanged(id, value));
     }
 
     private Document stored(String id) {
@@ -118,9 +120,72 @@ class OutboxRelayTest {
             assertThat(event.headers()).containsEntry("ce_type", "org.federation.test.counter-changed.v1")
                     .containsEntry("ce_source", "/test-service").containsEntry("ce_subject", "c1")
                     .containsEntry("ce_specversion", "1.0").containsEntry("ce_actor", "tester")
-                    .containsEntry("sequence", "1").containsKeys("ce_id", "ce_time");
+                    .containsEntry("sequence", "1").containsEntry("ce_sequence", "1")
+                    .containsEntry("content-type", "application/json").containsKeys("ce_id", "ce_time");
             assertThat(json.readValue(event.payload(), CounterChanged.class)).isEqualTo(new CounterChanged("c1", 1));
         }
+    }
+
+    /** A counter's commands, deciding state and events together as every aggregate does. */
+    private static Decision<Counter> count(Counter counter, String actor) {
+        Counter next = new Counter(counter.id(), counter.name(), counter.value() + 1);
+        return Decision.of(next, new DomainEvent("org.federation.test.counter-changed.v1", actor,
+                new CounterChanged(next.id(), next.value())));
+    }
+
+    @Test
+    void aRepositoryStoresDecisionsWithTheirActorsAndACloudEventsLibraryReadsThePublishedRecords() {
+        OutboxRelay relay = relay(OutboxRelaySettings.defaults());
+        AggregateRepository<Counter, Counter> counters = store(relay).repository(collection, topic, Counter.class);
+        assertThat(relay.collections()).contains(new OutboxCollection(collection, topic));
+
+        counters.create("r1", Decision.of(new Counter("r1", "read by the sdk", 0),
+                new DomainEvent("org.federation.test.counter-created.v1", "2023010001", new CounterChanged("r1", 0))));
+        Decision<Counter> counted = counters.change("r1", "counter", c -> count(c, "2023010002"));
+        assertThat(counted.state().value()).isEqualTo(1);
+        assertThat(counters.change("missing", c -> count(c, "x"))).isEmpty();
+        assertThatThrownBy(() -> counters.change("missing", "counter", c -> count(c, "x")))
+                .isInstanceOf(org.federation.platform.problem.ResourceNotFoundException.class);
+        assertThat(relay.relay(collection, "r1")).isEqualTo(2);
+
+        Map<String, Object> config = new HashMap<>();
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, backbone.kafkaBootstrapServers());
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "sdk-" + UUID.randomUUID());
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<io.cloudevents.CloudEvent> read = new ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(config,
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new io.cloudevents.kafka.CloudEventDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> read.add(r.value()));
+                return read.size() >= 2;
+            });
+        }
+        io.cloudevents.CloudEvent second = read.get(1);
+        assertThat(read.get(0).getType()).isEqualTo("org.federation.test.counter-created.v1");
+        assertThat(read.get(0).getExtension("actor")).isEqualTo("2023010001");
+        assertThat(read.get(0).getExtension("sequence")).isEqualTo("1");
+        assertThat(second.getId()).isNotBlank();
+        assertThat(second.getType()).isEqualTo("org.federation.test.counter-changed.v1");
+        assertThat(second.getSource()).hasToString("/test-service");
+        assertThat(second.getSubject()).isEqualTo("r1");
+        assertThat(second.getTime()).isNotNull();
+        assertThat(second.getSpecVersion().toString()).isEqualTo("1.0");
+        assertThat(second.getExtension("actor")).isEqualTo("2023010002");
+        assertThat(second.getExtension("sequence")).isEqualTo("2");
+        assertThat(second.getDataContentType()).isEqualTo("application/json");
+        assertThat(json.readValue(second.getData().toBytes(), CounterChanged.class)).isEqualTo(new CounterChanged("r1", 1));
+    }
+
+    @Test
+    void aConsumerReadsTheSequenceFromTheExtensionAndFallsBackToTheOldHeader() {
+        byte[] payload = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Map<String, Object> headers = new HashMap<>(Map.of("ce_id", "e1", "ce_type", "t.v1", "ce_source", "/s",
+                "ce_subject", "a1", "ce_time", "2026-12-06T12:00:00Z", "sequence", "4"));
+        assertThat(EventEnvelope.fromHeaders(headers, payload).sequence()).isEqualTo(4);
+        headers.put("ce-sequence", "5".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(EventEnvelope.fromHeaders(headers, payload).sequence()).isEqualTo(5);
     }
 
     @Test
@@ -224,7 +289,7 @@ class OutboxRelayTest {
         List<String> ids = List.of("a", "b", "c", "d");
         int eventsEach = 25;
         for (String id : ids) {
-            List<NewEvent> events = new ArrayList<>();
+            List<DomainEvent> events = new ArrayList<>();
             for (int i = 1; i <= eventsEach; i++) {
                 events.add(changed(id, i));
             }
