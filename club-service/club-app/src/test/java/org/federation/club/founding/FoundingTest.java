@@ -34,6 +34,7 @@ import org.federation.club.founding.domain.Initiator;
 import org.federation.club.founding.domain.PanelMember;
 import org.federation.club.founding.domain.Proposal;
 import org.federation.club.registry.domain.ClubCategory;
+import org.federation.platform.domain.Decision;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
@@ -413,20 +414,20 @@ class FoundingTest extends EmbeddedBackboneProperties {
                 "c@example.edu", initiators);
         var rules = founding.rules();
         FoundingApplication application = FoundingApplication.submit(id, proposal, Persona.STUDENT.subject(),
-                now.minus(Duration.ofHours(3)), rules).application();
+                now.minus(Duration.ofHours(3)), rules).state();
         application = application.review(founding.checklist().ids().stream().map(c -> new CriterionAnswer(c, true, null))
                 .toList(), founding.checklist(), Persona.ORGANIZATION_MEMBER.subject(), now.minus(Duration.ofHours(2)))
-                .application();
+                .state();
         List<PanelMember> panel = FoundingFixtures.PANEL.subList(0, 3).stream()
                 .map(p -> new PanelMember(p.subject(), p.name())).toList();
         application = application.scheduleHearing(now.minus(Duration.ofHours(1)), "Room 1", panel,
-                Persona.ORGANIZATION_MEMBER.subject(), now.minus(Duration.ofMinutes(90)), rules).application();
+                Persona.ORGANIZATION_MEMBER.subject(), now.minus(Duration.ofMinutes(90)), rules).state();
         for (PanelMember member : panel) {
             application = application.castBallot(member.number(), BallotChoice.APPROVE, null,
-                    now.minus(Duration.ofMinutes(30)), rules).application();
+                    now.minus(Duration.ofMinutes(30)), rules).state();
         }
         assertThat(application.state()).isEqualTo(FoundingState.APPROVED);
-        applications.add(new FoundingApplication.Change(application, List.of()));
+        applications.add(new Decision<FoundingApplication>(application, List.of()));
         return id;
     }
 

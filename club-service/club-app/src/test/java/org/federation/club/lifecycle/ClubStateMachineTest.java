@@ -1,5 +1,6 @@
 package org.federation.club.lifecycle;
 
+import org.federation.platform.domain.Decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,18 +38,18 @@ class ClubStateMachineTest {
 
     static Club active(String id) {
         return Club.importExisting(id, new ExistingClub("Club " + id, ClubCategory.SPORTS, LocalDate.of(2015, 9, 1),
-                "李雷", "L-" + id, "c@example.edu", List.of("M1-" + id, "M2-" + id)), "org", NOW, TERM).club();
+                "李雷", "L-" + id, "c@example.edu", List.of("M1-" + id, "M2-" + id)), "org", NOW, TERM).state();
     }
 
     static Club in(ClubState state) {
         Club club = active("x");
         return switch (state) {
             case ACTIVE -> club;
-            case UNREGISTERED -> club.missRegistration(YEAR, NOW).club();
-            case SUSPENDED -> club.suspend("audit", "pres", NOW).club();
-            case DISSOLVING -> club.requestDissolution("no members", "pres", NOW).club();
-            case DISSOLVED -> club.requestDissolution("no members", "pres", NOW).club().completeDissolution("settled", NOW).club();
-            case MERGED -> club.mergeInto(active("succ").snapshot(), List.of("x"), "m1", "org", NOW).club();
+            case UNREGISTERED -> club.missRegistration(YEAR, NOW).state();
+            case SUSPENDED -> club.suspend("audit", "pres", NOW).state();
+            case DISSOLVING -> club.requestDissolution("no members", "pres", NOW).state();
+            case DISSOLVED -> club.requestDissolution("no members", "pres", NOW).state().completeDissolution("settled", NOW).state();
+            case MERGED -> club.mergeInto(active("succ").snapshot(), List.of("x"), "m1", "org", NOW).state();
         };
     }
 
@@ -73,10 +74,10 @@ class ClubStateMachineTest {
 
     @Test
     void registeringOnTimeCountsAndEntersOnlyTheChanges() {
-        Club.Change change = active("a").register(YEAR, new RegistrationChanges("new@example.edu", null, null, 2), true,
+        Decision<Club> change = active("a").register(YEAR, new RegistrationChanges("new@example.edu", null, null, 2), true,
                 "L-a", NOW);
-        assertThat(change.club().registrationYear()).isEqualTo(YEAR);
-        assertThat(change.club().contact()).isEqualTo("new@example.edu");
+        assertThat(change.state().registrationYear()).isEqualTo(YEAR);
+        assertThat(change.state().contact()).isEqualTo("new@example.edu");
         ClubRegistrationConfirmed event = (ClubRegistrationConfirmed) change.events().get(0).payload();
         assertThat(change.events().get(0).type()).isEqualTo(ClubEventTypes.REGISTRATION_CONFIRMED);
         assertThat(event.changedFields()).containsExactly("contact"); // member count 2 is what was known
@@ -85,31 +86,31 @@ class ClubStateMachineTest {
 
     @Test
     void registeringTwiceForAYearIsAConflict() {
-        Club registered = active("a").register(YEAR, RegistrationChanges.none(), true, "L-a", NOW).club();
+        Club registered = active("a").register(YEAR, RegistrationChanges.none(), true, "L-a", NOW).state();
         assertThatThrownBy(() -> registered.register(YEAR, RegistrationChanges.none(), true, "L-a", NOW))
                 .hasMessageContaining("already registered");
     }
 
     @Test
     void missingTheDeadlineUnregistersOnceAndALateRegistrationNeedsAcceptance() {
-        Club.Change missed = active("a").missRegistration(YEAR, NOW);
-        assertThat(missed.club().state()).isEqualTo(ClubState.UNREGISTERED);
+        Decision<Club> missed = active("a").missRegistration(YEAR, NOW);
+        assertThat(missed.state().state()).isEqualTo(ClubState.UNREGISTERED);
         assertThat(((ClubStateChanged) missed.events().get(0).payload()).previousState()).isEqualTo("active");
-        assertThat(missed.club().missRegistration(YEAR, NOW).events()).as("a second sweep changes nothing").isEmpty();
+        assertThat(missed.state().missRegistration(YEAR, NOW).events()).as("a second sweep changes nothing").isEmpty();
 
-        Club late = missed.club().register(YEAR, RegistrationChanges.none(), false, "L-a", NOW).club();
+        Club late = missed.state().register(YEAR, RegistrationChanges.none(), false, "L-a", NOW).state();
         assertThat(late.state()).as("late waits for the department").isEqualTo(ClubState.UNREGISTERED);
         assertThat(late.registrationYear()).isNull();
 
-        Club.Change accepted = late.acceptLateRegistration(YEAR, "org", NOW);
-        assertThat(accepted.club().state()).isEqualTo(ClubState.ACTIVE);
-        assertThat(accepted.club().registrationYear()).isEqualTo(YEAR);
+        Decision<Club> accepted = late.acceptLateRegistration(YEAR, "org", NOW);
+        assertThat(accepted.state().state()).isEqualTo(ClubState.ACTIVE);
+        assertThat(accepted.state().registrationYear()).isEqualTo(YEAR);
         assertThat(((ClubRegistrationConfirmed) accepted.events().get(0).payload()).late()).isTrue();
     }
 
     @Test
     void aClubThatRegisteredIsNotMarkedMissed() {
-        Club registered = active("a").register(YEAR, RegistrationChanges.none(), true, "L-a", NOW).club();
+        Club registered = active("a").register(YEAR, RegistrationChanges.none(), true, "L-a", NOW).state();
         assertThat(registered.missRegistration(YEAR, NOW).events()).isEmpty();
         assertThat(registered.state()).isEqualTo(ClubState.ACTIVE);
     }
@@ -123,25 +124,25 @@ class ClubStateMachineTest {
 
     @Test
     void aConfirmedElectionStartsANewTermAndKeepsTheOldOneInTheHistory() {
-        Club recorded = active("x").recordElection(election(true), NOW).club();
+        Club recorded = active("x").recordElection(election(true), NOW).state();
         assertThat(recorded.leaders()).extracting(Leader::studentNumber).containsExactly("L-x");
         assertThat(recorded.allowedActions()).contains("confirm-handover");
 
         Instant later = NOW.plusSeconds(86_400);
-        Club.Change confirmed = recorded.confirmHandover("org", later, TERM);
-        assertThat(confirmed.club().leaders()).extracting(Leader::studentNumber).containsExactly("M1-x");
-        assertThat(confirmed.club().memberStudentNumbers()).contains("L-x").doesNotContain("M1-x");
-        assertThat(confirmed.club().leadership().pastTerms()).singleElement()
+        Decision<Club> confirmed = recorded.confirmHandover("org", later, TERM);
+        assertThat(confirmed.state().leaders()).extracting(Leader::studentNumber).containsExactly("M1-x");
+        assertThat(confirmed.state().memberStudentNumbers()).contains("L-x").doesNotContain("M1-x");
+        assertThat(confirmed.state().leadership().pastTerms()).singleElement()
                 .satisfies(t -> assertThat(t.leaders()).extracting(Leader::studentNumber).containsExactly("L-x"));
-        assertThat(confirmed.club().leadership().termEndsOn()).isEqualTo(LocalDate.of(2027, 9, 2));
+        assertThat(confirmed.state().leadership().termEndsOn()).isEqualTo(LocalDate.of(2027, 9, 2));
         ClubLeadershipChanged event = (ClubLeadershipChanged) confirmed.events().get(0).payload();
         assertThat(event.previousLeaders()).extracting(l -> l.studentNumber()).containsExactly("L-x");
     }
 
     @Test
     void theLeadershipRecordTellsWhoLedTheClubOnAnyDay() {
-        Club handedOver = active("x").recordElection(election(true), NOW).club()
-                .confirmHandover("org", NOW.plus(java.time.Duration.ofDays(10)), TERM).club();
+        Club handedOver = active("x").recordElection(election(true), NOW).state()
+                .confirmHandover("org", NOW.plus(java.time.Duration.ofDays(10)), TERM).state();
         assertThat(handedOver.leadership().on("x", LocalDate.of(2026, 9, 5))).extracting(Leader::studentNumber)
                 .containsExactly("L-x");
         assertThat(handedOver.leadership().on("x", LocalDate.of(2026, 9, 11))).extracting(Leader::studentNumber)
@@ -160,7 +161,7 @@ class ClubStateMachineTest {
 
     @Test
     void anInquorateElectionCannotBeConfirmed() {
-        Club recorded = active("x").recordElection(election(false), NOW).club();
+        Club recorded = active("x").recordElection(election(false), NOW).state();
         assertThatThrownBy(() -> recorded.confirmHandover("org", NOW, TERM)).isInstanceOf(RuleViolationException.class)
                 .hasMessageContaining("not quorate");
     }
@@ -189,59 +190,59 @@ class ClubStateMachineTest {
     void aTermThatEndedWithoutAHandoverIsFlaggedOnce() {
         Instant afterTerm = NOW.plus(java.time.Duration.ofDays(366));
         assertThat(active("x").flagHandoverIfOverdue(NOW).events()).as("term still running").isEmpty();
-        Club.Change flagged = active("x").flagHandoverIfOverdue(afterTerm);
+        Decision<Club> flagged = active("x").flagHandoverIfOverdue(afterTerm);
         assertThat(flagged.events()).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo(ClubEventTypes.HANDOVER_OVERDUE);
             assertThat(((ClubHandoverOverdue) e.payload()).termEndedOn()).isEqualTo(LocalDate.of(2027, 9, 1));
         });
-        assertThat(flagged.club().leadership().overdueSince()).isEqualTo(LocalDate.of(2027, 9, 1));
-        assertThat(flagged.club().flagHandoverIfOverdue(afterTerm.plusSeconds(60)).events()).isEmpty();
+        assertThat(flagged.state().leadership().overdueSince()).isEqualTo(LocalDate.of(2027, 9, 1));
+        assertThat(flagged.state().flagHandoverIfOverdue(afterTerm.plusSeconds(60)).events()).isEmpty();
     }
 
     @Test
     void suspensionReturnsTheClubToTheStateItWasSuspendedFrom() {
         Club unregistered = in(ClubState.UNREGISTERED);
-        Club suspended = unregistered.suspend("audit", "pres", NOW).club();
+        Club suspended = unregistered.suspend("audit", "pres", NOW).state();
         assertThat(suspended.state()).isEqualTo(ClubState.SUSPENDED);
         assertThat(suspended.allowedActions()).containsExactlyInAnyOrder("reinstate", "request-dissolution");
-        Club.Change reinstated = suspended.reinstate("audit passed", "pres", NOW);
-        assertThat(reinstated.club().state()).isEqualTo(ClubState.UNREGISTERED);
+        Decision<Club> reinstated = suspended.reinstate("audit passed", "pres", NOW);
+        assertThat(reinstated.state().state()).isEqualTo(ClubState.UNREGISTERED);
         assertThat(reinstated.events().get(0).type()).isEqualTo(ClubEventTypes.REINSTATED);
-        assertThat(reinstated.club().history()).extracting(t -> t.action())
+        assertThat(reinstated.state().history()).extracting(t -> t.action())
                 .containsExactly("establish", "miss-registration", "suspend", "reinstate");
-        assertThat(reinstated.club().history().get(3).reason()).isEqualTo("audit passed");
+        assertThat(reinstated.state().history().get(3).reason()).isEqualTo("audit passed");
     }
 
     @Test
     void dissolutionWaitsForTheSettlementAndASecondSettlementChangesNothing() {
-        Club.Change requested = active("x").requestDissolution("two missed registrations", "org", NOW);
-        assertThat(requested.club().state()).isEqualTo(ClubState.DISSOLVING);
+        Decision<Club> requested = active("x").requestDissolution("two missed registrations", "org", NOW);
+        assertThat(requested.state().state()).isEqualTo(ClubState.DISSOLVING);
         assertThat(requested.events().get(0).type()).isEqualTo(ClubEventTypes.DISSOLUTION_REQUESTED);
-        assertThat(requested.club().allowedActions()).isEmpty();
-        Club.Change dissolved = requested.club().completeDissolution("account settled", NOW);
-        assertThat(dissolved.club().state()).isEqualTo(ClubState.DISSOLVED);
+        assertThat(requested.state().allowedActions()).isEmpty();
+        Decision<Club> dissolved = requested.state().completeDissolution("account settled", NOW);
+        assertThat(dissolved.state().state()).isEqualTo(ClubState.DISSOLVED);
         assertThat(dissolved.events().get(0).type()).isEqualTo(ClubEventTypes.DISSOLVED);
-        assertThat(dissolved.club().completeDissolution("account settled", NOW).events()).isEmpty();
+        assertThat(dissolved.state().completeDissolution("account settled", NOW).events()).isEmpty();
     }
 
     @Test
     void aMergerMovesMembersAndLeadersHistoryToTheSuccessorAndPointsTheMergedAwayAtIt() {
         Club successor = active("s");
         Club other = active("o");
-        Club.Change absorbed = successor.absorb(List.of(other), "m1", "org", NOW);
-        assertThat(absorbed.club().memberStudentNumbers()).contains("M1-o", "M2-o", "L-o", "M1-s");
-        assertThat(absorbed.club().leadership().pastTerms()).singleElement()
+        Decision<Club> absorbed = successor.absorb(List.of(other), "m1", "org", NOW);
+        assertThat(absorbed.state().memberStudentNumbers()).contains("M1-o", "M2-o", "L-o", "M1-s");
+        assertThat(absorbed.state().leadership().pastTerms()).singleElement()
                 .satisfies(t -> assertThat(t.clubId()).isEqualTo("o"));
-        assertThat(absorbed.club().lineage().predecessorIds()).containsExactly("o");
-        assertThat(absorbed.club().absorb(List.of(other), "m1", "org", NOW).events()).as("a repeat").isEmpty();
+        assertThat(absorbed.state().lineage().predecessorIds()).containsExactly("o");
+        assertThat(absorbed.state().absorb(List.of(other), "m1", "org", NOW).events()).as("a repeat").isEmpty();
 
-        Club.Change ended = other.mergeInto(absorbed.club().snapshot(), List.of("o"), "m1", "org", NOW);
-        assertThat(ended.club().state()).isEqualTo(ClubState.MERGED);
-        assertThat(ended.club().snapshot().successorId()).isEqualTo("s");
+        Decision<Club> ended = other.mergeInto(absorbed.state().snapshot(), List.of("o"), "m1", "org", NOW);
+        assertThat(ended.state().state()).isEqualTo(ClubState.MERGED);
+        assertThat(ended.state().snapshot().successorId()).isEqualTo("s");
         ClubMerged event = (ClubMerged) ended.events().get(0).payload();
         assertThat(event.successor().id()).isEqualTo("s");
         assertThat(event.mergedAwayIds()).containsExactly("o");
-        assertThat(ended.club().mergeInto(absorbed.club().snapshot(), List.of("o"), "m1", "org", NOW).events()).isEmpty();
+        assertThat(ended.state().mergeInto(absorbed.state().snapshot(), List.of("o"), "m1", "org", NOW).events()).isEmpty();
     }
 
     @ParameterizedTest

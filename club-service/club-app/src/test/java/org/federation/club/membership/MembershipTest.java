@@ -14,6 +14,7 @@ import org.federation.club.EmbeddedBackboneProperties;
 import org.federation.club.contracts.MemberCredentials;
 import org.federation.club.lifecycle.ClubLifecycleTest;
 import org.federation.platform.testing.EmbeddedBackbone;
+import org.federation.platform.testing.HttpCall;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.TopicProbe;
@@ -79,6 +80,39 @@ class MembershipTest extends EmbeddedBackboneProperties {
                             "org.federation.club.membership-decided.v1");
             assertThat(probe.drain(Duration.ofMillis(300)).stream().filter(s -> clubId.equals(s.key())
                     && s.type().endsWith("member-joined.v1"))).as("admitted once").hasSize(1);
+        }
+    }
+
+    /**
+     * Each membership event names the person whose act it was: the applicant, the leader who
+     * approved, the member who left, the leader who removed a member. (They once carried whoever
+     * made the club's previous recorded change.)
+     */
+    @Test
+    void everyMembershipEventCarriesThePersonWhoseActItWas() {
+        String clubId = ClubLifecycleTest.newClub(app(), "摄影社");
+        String applicationId = applyAsStudent(clubId);
+        assertThat(Persona.LEADER.on(app()).postJson("/api/clubs/" + clubId + "/membership-applications/"
+                + applicationId + "/approval", "").status()).isEqualTo(200);
+        assertThat(Persona.STUDENT.on(app()).postJson("/api/clubs/" + clubId + "/membership/leaving", "").status())
+                .isEqualTo(200);
+        HttpProbe.Response removed = Persona.LEADER.on(app()).send(new HttpCall("DELETE", "/api/clubs/" + clubId
+                + "/members/" + Persona.MEMBER.subject(), "application/json", "{\"reason\":\"moved abroad\"}"));
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "club.events")) {
+            List<TopicProbe.Seen> ofClub = probe.awaitAtLeast(s -> clubId.equals(s.key()), 6, Duration.ofSeconds(20));
+            assertThat(ofClub).extracting(s -> s.type().replace("org.federation.club.", ""), s -> s.headers().get("ce_actor"))
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("established.v1", Persona.ORGANIZATION_MEMBER.subject()),
+                            org.assertj.core.groups.Tuple.tuple("member-joined.v1", Persona.LEADER.subject()),
+                            org.assertj.core.groups.Tuple.tuple("member-left.v1", Persona.STUDENT.subject()),
+                            org.assertj.core.groups.Tuple.tuple("credential-revoked.v1", Persona.STUDENT.subject()),
+                            org.assertj.core.groups.Tuple.tuple("member-left.v1", Persona.LEADER.subject()),
+                            org.assertj.core.groups.Tuple.tuple("credential-revoked.v1", Persona.LEADER.subject()));
+            assertThat(probe.awaitAtLeast(s -> applicationId.equals(s.key()), 2, Duration.ofSeconds(20)))
+                    .extracting(s -> s.headers().get("ce_actor"))
+                    .containsExactly(Persona.STUDENT.subject(), Persona.LEADER.subject());
         }
     }
 

@@ -27,7 +27,7 @@ class InformationRequestTest {
 
     static InformationRequest open(List<String> fields, Duration maxAge, Map<String, ClubProfileUpdated.Fact> known) {
         return InformationRequest.open("r1", "publicity", "Showcase booklet", fields, maxAge, NOW.plusSeconds(86_400),
-                Map.of("c1", "Club One"), id -> known, "2022040002", NOW).request();
+                Map.of("c1", "Club One"), id -> known, "2022040002", NOW).state();
     }
 
     @Test
@@ -70,12 +70,12 @@ class InformationRequestTest {
     @Test
     void theProfileRemembersWhatEachFieldSaidOnAnyDay() {
         ClubProfileFacts facts = ClubProfileFacts.none("c1")
-                .set(List.of(fact("meetingPlace", "Room 101", NOW.minus(Duration.ofDays(10))))).facts()
-                .set(List.of(fact("meetingPlace", "Gym", NOW))).facts();
+                .set(List.of(fact("meetingPlace", "Room 101", NOW.minus(Duration.ofDays(10)))), "L").state()
+                .set(List.of(fact("meetingPlace", "Gym", NOW)), "L").state();
         assertThat(facts.asOf("meetingPlace", NOW.minus(Duration.ofDays(5)))).get()
                 .satisfies(f -> assertThat(f.value()).isEqualTo("Room 101"));
         assertThat(facts.current("meetingPlace")).get().satisfies(f -> assertThat(f.value()).isEqualTo("Gym"));
         assertThat(facts.asOf("meetingPlace", NOW.minus(Duration.ofDays(20)))).isEmpty();
-        assertThat(facts.set(List.of(fact("meetingPlace", "Gym", NOW))).events()).as("a repeat").isEmpty();
+        assertThat(facts.set(List.of(fact("meetingPlace", "Gym", NOW)), "L").events()).as("a repeat").isEmpty();
     }
 }

@@ -11,13 +11,12 @@ import java.util.UUID;
 import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.ClubTopics;
 import org.federation.club.contracts.CredentialKeyPublished;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
+import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.NewEvent;
-import org.federation.platform.messaging.OutboxCollection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -44,22 +43,14 @@ public class CredentialKeys {
     record StoredKey(String keyId, String privateJwk, Map<String, Object> publicJwk, Instant createdAt) {
     }
 
-    @Configuration(proxyBeanMethods = false)
-    static class Outbox {
-        @Bean
-        OutboxCollection credentialKeyOutbox() {
-            return new OutboxCollection(COLLECTION, ClubTopics.CLUB_EVENTS);
-        }
-    }
-
     private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final AggregateRepository<StoredKey, StoredKey> keys;
     private final Clock clock;
     private volatile ECKey signing;
 
     CredentialKeys(MongoTemplate mongo, AggregateStore store, Clock clock) {
         this.mongo = mongo;
-        this.store = store;
+        this.keys = store.repository(COLLECTION, ClubTopics.CLUB_EVENTS, StoredKey.class);
         this.clock = clock;
     }
 
@@ -87,8 +78,8 @@ public class CredentialKeys {
             ECKey key = new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
             Instant now = clock.instant();
             Map<String, Object> publicJwk = key.toPublicJWK().toJSONObject();
-            store.insert(COLLECTION, keyId, new StoredKey(keyId, key.toJSONString(), publicJwk, now),
-                    List.of(new NewEvent(ClubEventTypes.CREDENTIAL_KEY_PUBLISHED, "system",
+            keys.create(keyId, Decision.of(new StoredKey(keyId, key.toJSONString(), publicJwk, now),
+                    new DomainEvent(ClubEventTypes.CREDENTIAL_KEY_PUBLISHED, DomainEvent.SYSTEM,
                             new CredentialKeyPublished(keyId, publicJwk, now))));
             log.info("Created and published member-credential key {}", keyId);
             return key;

@@ -9,10 +9,13 @@ import java.util.Set;
 
 import org.federation.club.activity.domain.ClubActivity;
 import org.federation.club.activity.domain.YearOfActivities;
+import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.EvaluationPublished;
 import org.federation.club.registry.domain.AnnualRegistration;
 import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.Memberships;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.RuleViolationException;
 
@@ -87,9 +90,12 @@ public record ClubEvaluation(String id, String clubId, String academicYear, List
         }
     }
 
-    public ClubEvaluation publish(String actor, Instant now) {
+    /** Publishes the draft: {@code evaluation-published}, caused by whoever publishes it. */
+    public Decision<ClubEvaluation> publish(String actor, Instant now) {
         requireDraft("publishing");
-        return new ClubEvaluation(id, clubId, academicYear, scores, total, true, preparedBy, preparedAt, actor, now);
+        ClubEvaluation published = new ClubEvaluation(id, clubId, academicYear, scores, total, true, preparedBy,
+                preparedAt, actor, now);
+        return Decision.of(published, new DomainEvent(ClubEventTypes.EVALUATION_PUBLISHED, actor, published.event()));
     }
 
     public EvaluationPublished event() {

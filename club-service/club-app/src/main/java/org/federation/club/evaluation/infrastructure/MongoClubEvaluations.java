@@ -4,16 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.ClubTopics;
 import org.federation.club.evaluation.domain.ClubEvaluation;
 import org.federation.club.evaluation.domain.ClubEvaluations;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.NewEvent;
-import org.federation.platform.messaging.OutboxCollection;
-import org.federation.platform.problem.ResourceNotFoundException;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,48 +23,34 @@ class MongoClubEvaluations implements ClubEvaluations {
 
     static final String COLLECTION = "club-evaluations";
 
-    @Configuration(proxyBeanMethods = false)
-    static class Outbox {
-        @Bean
-        OutboxCollection evaluationOutbox() {
-            return new OutboxCollection(COLLECTION, ClubTopics.CLUB_EVENTS);
-        }
-    }
-
     private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final AggregateRepository<ClubEvaluation, ClubEvaluation> evaluations;
 
     MongoClubEvaluations(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.store = store;
+        this.evaluations = store.repository(COLLECTION, ClubTopics.CLUB_EVENTS, ClubEvaluation.class);
     }
 
     @Override
     public void saveDraft(ClubEvaluation draft) {
         try {
-            store.insert(COLLECTION, draft.id(), draft, List.of());
+            evaluations.create(draft.id(), Decision.quietly(draft));
         } catch (DuplicateKeyException exists) {
-            store.change(COLLECTION, draft.id(), ClubEvaluation.class, current -> {
+            evaluations.change(draft.id(), current -> {
                 current.requireDraft("preparing");
-                return new AggregateStore.Decision<>(draft, List.of());
+                return Decision.quietly(draft);
             });
         }
     }
 
     @Override
     public ClubEvaluation publish(String id, String actor, Instant now) {
-        ClubEvaluation[] published = new ClubEvaluation[1];
-        store.change(COLLECTION, id, ClubEvaluation.class, current -> {
-            published[0] = current.publish(actor, now);
-            return new AggregateStore.Decision<>(published[0],
-                    List.of(new NewEvent(ClubEventTypes.EVALUATION_PUBLISHED, actor, published[0].event())));
-        }).orElseThrow(() -> new ResourceNotFoundException("evaluation", id));
-        return published[0];
+        return evaluations.change(id, "evaluation", current -> current.publish(actor, now)).state();
     }
 
     @Override
     public Optional<ClubEvaluation> find(String id) {
-        return store.find(COLLECTION, id, ClubEvaluation.class).map(v -> v.state());
+        return evaluations.find(id);
     }
 
     @Override

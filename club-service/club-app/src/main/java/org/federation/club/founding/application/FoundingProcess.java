@@ -19,6 +19,7 @@ import org.federation.club.founding.domain.Proposal;
 import org.federation.club.registry.application.ClubRules;
 import org.federation.club.registry.domain.ClubName;
 import org.federation.club.registry.domain.Clubs;
+import org.federation.platform.domain.Decision;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.ResourceNotFoundException;
@@ -71,9 +72,9 @@ public class FoundingProcess {
     /** Any signed-in person submits, as one of the initiators; the name must be free. */
     public FoundingApplication submit(Proposal proposal, Caller caller) {
         Instant now = clock.instant();
-        FoundingApplication.Change change = FoundingApplication.submit(UUID.randomUUID().toString(), proposal,
+        Decision<FoundingApplication> change = FoundingApplication.submit(UUID.randomUUID().toString(), proposal,
                 caller.subject(), now, rules());
-        requireNameFree(change.application().name(), now);
+        requireNameFree(change.state().name(), now);
         applications.add(change);
         return logged(change, caller);
     }
@@ -83,9 +84,9 @@ public class FoundingProcess {
         Instant now = clock.instant();
         return logged(applications.change(id, application -> {
             requireInitiator(application, caller, "resubmitting");
-            FoundingApplication.Change change = application.resubmit(corrected, caller.subject(), now, rules());
-            if (!ClubName.key(change.application().name()).equals(ClubName.key(application.name()))) {
-                requireNameFree(change.application().name(), now);
+            Decision<FoundingApplication> change = application.resubmit(corrected, caller.subject(), now, rules());
+            if (!ClubName.key(change.state().name()).equals(ClubName.key(application.name()))) {
+                requireNameFree(change.state().name(), now);
             }
             return change;
         }), caller);
@@ -124,11 +125,11 @@ public class FoundingProcess {
         if (current.state() == FoundingState.APPROVED) {
             return completeQuietly(id, caller.subject());
         }
-        FoundingApplication.Change change = applications.change(id, application -> application.closeHearing(
+        Decision<FoundingApplication> change = applications.change(id, application -> application.closeHearing(
                 caller.subject(), clock.instant(), rules()));
         logged(change, caller);
-        return change.application().state() == FoundingState.APPROVED
-                ? completeQuietly(id, caller.subject()) : change.application();
+        return change.state().state() == FoundingState.APPROVED
+                ? completeQuietly(id, caller.subject()) : change.state();
     }
 
     // ---- the panel ----
@@ -141,11 +142,11 @@ public class FoundingProcess {
         if (get(id).state() == FoundingState.APPROVED) {
             completeQuietly(id, caller.subject());
         }
-        FoundingApplication.Change change = applications.change(id, application -> application.castBallot(
+        Decision<FoundingApplication> change = applications.change(id, application -> application.castBallot(
                 caller.subject(), choice, comment, clock.instant(), rules()));
         logged(change, caller);
-        return change.application().state() == FoundingState.APPROVED
-                ? completeQuietly(id, caller.subject()) : change.application();
+        return change.state().state() == FoundingState.APPROVED
+                ? completeQuietly(id, caller.subject()) : change.state();
     }
 
     // ---- establishment ----
@@ -173,11 +174,11 @@ public class FoundingProcess {
                 }
             }
         }
-        FoundingApplication.Change done = applications.change(id, a -> a.markEstablished(clubId, actor, now, rules()));
+        Decision<FoundingApplication> done = applications.change(id, a -> a.markEstablished(clubId, actor, now, rules()));
         if (!done.events().isEmpty()) {
             log.info("Founding application {} established club {} and announced it", id, clubId);
         }
-        return done.application();
+        return done.state();
     }
 
     /** Completes approved applications whose club is missing (after a crash between the two writes). */
@@ -255,8 +256,8 @@ public class FoundingProcess {
         }
     }
 
-    private static FoundingApplication logged(FoundingApplication.Change change, Caller caller) {
-        FoundingApplication application = change.application();
+    private static FoundingApplication logged(Decision<FoundingApplication> change, Caller caller) {
+        FoundingApplication application = change.state();
         if (!application.history().isEmpty()) {
             var step = application.history().get(application.history().size() - 1);
             log.info("Founding application {} '{}': {} by {} ({} -> {}): {}", application.id(), application.name(),

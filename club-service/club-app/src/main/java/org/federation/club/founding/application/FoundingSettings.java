@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.federation.club.founding.domain.Checklist;
 import org.federation.club.founding.domain.Criterion;
-import org.federation.club.founding.domain.Fraction;
 import org.federation.club.founding.domain.FoundingRules;
+import org.federation.club.founding.domain.Fraction;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

@@ -20,6 +20,8 @@ import org.federation.club.contracts.FoundingApplicationSummary;
 import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.ClubProfile;
 import org.federation.club.registry.domain.Leader;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.RuleViolationException;
@@ -48,54 +50,42 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
         history = history == null ? List.of() : List.copyOf(history);
     }
 
-    /** An event for {@code club.events}: its type and contract payload. */
-    public record Event(String type, Object payload) {
-    }
-
-    /** An application and the events that brought it to this state (none: nothing changed). */
-    public record Change(FoundingApplication application, List<Event> events) {
-
-        public Change {
-            events = List.copyOf(events);
-        }
-    }
-
     // ---- initiators ----
 
     /**
      * Initiators submit an application; the submitter must be one of them. Produces
      * {@code founding-submitted}. Whether the name is free is the caller's check (it needs the stores).
      */
-    public static Change submit(String id, Proposal proposal, String actor, Instant now, FoundingRules rules) {
+    public static Decision<FoundingApplication> submit(String id, Proposal proposal, String actor, Instant now, FoundingRules rules) {
         Proposal checked = proposal.checked(actor, rules.minInitiators());
         FoundingApplication submitted = new FoundingApplication(id, checked, FoundingState.SUBMITTED, List.of(),
                 List.of(), null, List.of(), null,
                 List.of(new FoundingStep(FoundingAction.SUBMIT.value(), null, FoundingState.SUBMITTED.value(), actor, now,
                         "submitted with " + checked.initiators().size() + " initiators")),
                 now, actor);
-        return submitted.changed(ClubEventTypes.FOUNDING_SUBMITTED, List.of(), null);
+        return submitted.changed(actor, ClubEventTypes.FOUNDING_SUBMITTED, List.of(), null);
     }
 
     /** The initiators correct a returned application and submit it again. Produces {@code founding-submitted}. */
-    public Change resubmit(Proposal corrected, String actor, Instant now, FoundingRules rules) {
+    public Decision<FoundingApplication> resubmit(Proposal corrected, String actor, Instant now, FoundingRules rules) {
         require(FoundingAction.RESUBMIT, "resubmitting");
         Proposal checked = corrected.checked(actor, rules.minInitiators());
         FoundingApplication resubmitted = new FoundingApplication(id, checked, state, reviews, hearings, clubId,
                 List.of(), null, history, submittedAt, submittedBy)
                 .record(FoundingAction.RESUBMIT, FoundingState.SUBMITTED, actor, now,
                         "corrected after review and submitted again");
-        return resubmitted.changed(ClubEventTypes.FOUNDING_SUBMITTED, List.of(), null);
+        return resubmitted.changed(actor, ClubEventTypes.FOUNDING_SUBMITTED, List.of(), null);
     }
 
     /** The initiators withdraw the open application. Produces {@code founding-withdrawn}. */
-    public Change withdraw(String reason, String actor, Instant now) {
+    public Decision<FoundingApplication> withdraw(String reason, String actor, Instant now) {
         require(FoundingAction.WITHDRAW, "withdrawing");
         String why = reason == null || reason.isBlank() ? "withdrawn by the initiators" : reason.strip();
         FoundingApplication open = currentHearing().filter(Hearing::isOpen)
                 .map(h -> withCurrentHearing(h.closed(FoundingState.WITHDRAWN.value(), actor, now))).orElse(this);
         FoundingApplication withdrawn = open.withReasons(List.of(why), null)
                 .record(FoundingAction.WITHDRAW, FoundingState.WITHDRAWN, actor, now, why);
-        return withdrawn.changed(ClubEventTypes.FOUNDING_WITHDRAWN, withdrawn.reasons(), null);
+        return withdrawn.changed(actor, ClubEventTypes.FOUNDING_WITHDRAWN, withdrawn.reasons(), null);
     }
 
     // ---- qualification review ----
@@ -106,7 +96,7 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
      * reasons ({@code founding-returned}); otherwise it is qualified ({@code founding-qualified}).
      * The review is kept either way.
      */
-    public Change review(List<CriterionAnswer> answers, Checklist checklist, String actor, Instant now) {
+    public Decision<FoundingApplication> review(List<CriterionAnswer> answers, Checklist checklist, String actor, Instant now) {
         require(FoundingAction.REVIEW, "reviewing");
         List<CriterionResult> results = checklist.assess(answers);
         List<String> failedMandatory = results.stream().filter(r -> r.mandatory() && !r.passed())
@@ -119,7 +109,7 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
                 failedMandatory, null, history, submittedAt, submittedBy)
                 .record(FoundingAction.REVIEW, outcome, actor, now, passed + " of " + results.size()
                         + " criteria passed" + (failedMandatory.isEmpty() ? "" : "; failed: " + String.join("; ", failedMandatory)));
-        return reviewed.changed(outcome == FoundingState.QUALIFIED ? ClubEventTypes.FOUNDING_QUALIFIED
+        return reviewed.changed(actor, outcome == FoundingState.QUALIFIED ? ClubEventTypes.FOUNDING_QUALIFIED
                 : ClubEventTypes.FOUNDING_RETURNED, failedMandatory, null);
     }
 
@@ -131,7 +121,7 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
      * {@link FoundingRules#minPanel()} distinct members, none of them an initiator. Produces
      * {@code hearing-scheduled}.
      */
-    public Change scheduleHearing(Instant at, String place, List<PanelMember> panel, String actor, Instant now,
+    public Decision<FoundingApplication> scheduleHearing(Instant at, String place, List<PanelMember> panel, String actor, Instant now,
                                   FoundingRules rules) {
         require(FoundingAction.SCHEDULE_HEARING, "scheduling a hearing");
         if (!at.isAfter(now)) {
@@ -159,7 +149,7 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
                 null, history, submittedAt, submittedBy)
                 .record(FoundingAction.SCHEDULE_HEARING, FoundingState.HEARING_SCHEDULED, actor, now,
                         "hearing at " + at + " in " + place.strip() + ", panel of " + members.size());
-        return scheduled.changed(ClubEventTypes.HEARING_SCHEDULED, List.of(), null);
+        return scheduled.changed(actor, ClubEventTypes.HEARING_SCHEDULED, List.of(), null);
     }
 
     /**
@@ -169,7 +159,7 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
      *
      * @throws ForbiddenException if the voter is not on the hearing's panel
      */
-    public Change castBallot(String voter, BallotChoice choice, String comment, Instant now, FoundingRules rules) {
+    public Decision<FoundingApplication> castBallot(String voter, BallotChoice choice, String comment, Instant now, FoundingRules rules) {
         Hearing hearing = currentHearing().orElseThrow(() -> new IllegalTransitionException(
                 "casting a ballot (no hearing has been scheduled for application " + id + ")", state.value(),
                 allowedActions()));
@@ -199,7 +189,7 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
         if (voted.everyoneVoted()) {
             return withBallot.decide(FoundingAction.DECIDE, voter, now, rules, "every panel member has voted");
         }
-        return new Change(withBallot, List.of());
+        return Decision.quietly(withBallot);
     }
 
     /**
@@ -207,7 +197,7 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
      * the ballots cast. Without a quorum the hearing is inconclusive ({@code hearing-inconclusive})
      * and a new one may be scheduled.
      */
-    public Change closeHearing(String actor, Instant now, FoundingRules rules) {
+    public Decision<FoundingApplication> closeHearing(String actor, Instant now, FoundingRules rules) {
         require(FoundingAction.CLOSE_HEARING, "closing the hearing");
         Hearing hearing = currentHearing().orElseThrow();
         if (now.isBefore(hearing.scheduledAt())) {
@@ -217,7 +207,7 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
         return decide(FoundingAction.CLOSE_HEARING, actor, now, rules, "hearing closed");
     }
 
-    private Change decide(FoundingAction action, String actor, Instant now, FoundingRules rules, String why) {
+    private Decision<FoundingApplication> decide(FoundingAction action, String actor, Instant now, FoundingRules rules, String why) {
         Hearing hearing = currentHearing().orElseThrow();
         Tally tally = hearing.tally(rules);
         String count = why + "; " + tally.describe();
@@ -226,13 +216,13 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
             FoundingApplication inconclusive = withCurrentHearing(hearing.closed(FoundingState.INCONCLUSIVE.value(), actor, now))
                     .withReasons(noQuorum, null)
                     .record(action, FoundingState.INCONCLUSIVE, actor, now, count);
-            return inconclusive.changed(ClubEventTypes.HEARING_INCONCLUSIVE, noQuorum, null);
+            return inconclusive.changed(actor, ClubEventTypes.HEARING_INCONCLUSIVE, noQuorum, null);
         }
         if (Tally.APPROVED.equals(tally.decision())) {
             FoundingApplication approved = withCurrentHearing(hearing.closed(FoundingState.APPROVED.value(), actor, now))
                     .withReasons(List.of(), null)
                     .record(action, FoundingState.APPROVED, actor, now, count);
-            return new Change(approved, List.of()); // announced once the club is established
+            return Decision.quietly(approved); // announced once the club is established
         }
         List<String> rejectReasons = hearing.ballots().stream()
                 .filter(b -> b.choice() == BallotChoice.REJECT && b.comment() != null).map(Ballot::comment).toList();
@@ -244,7 +234,7 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
                 .withReasons(rejectReasons, reapply)
                 .record(action, FoundingState.REJECTED, actor, now, count + "; the name may be applied for again from "
                         + reapply);
-        return rejected.changed(ClubEventTypes.FOUNDING_REJECTED, rejectReasons, reapply);
+        return rejected.changed(actor, ClubEventTypes.FOUNDING_REJECTED, rejectReasons, reapply);
     }
 
     // ---- establishment ----
@@ -262,7 +252,7 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
      * leaders the initiators proposed for a role other than member (president first), the other
      * initiators its members, its profile with the purpose and faculty advisor.
      */
-    public Club.Change foundClub(String actor, Instant now, Period term) {
+    public Decision<Club> foundClub(String actor, Instant now, Period term) {
         require(FoundingAction.ESTABLISH, "establishing the club");
         List<Leader> leaders = proposedLeaders();
         List<String> members = proposal.initiators().stream().filter(i -> !i.leads()).map(Initiator::studentNumber).toList();
@@ -275,9 +265,9 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
      * The club exists: the application ends as established and the new club is announced
      * ({@code founding-announced}). A repeat changes nothing.
      */
-    public Change markEstablished(String newClubId, String actor, Instant now, FoundingRules rules) {
+    public Decision<FoundingApplication> markEstablished(String newClubId, String actor, Instant now, FoundingRules rules) {
         if (state == FoundingState.ESTABLISHED && newClubId.equals(clubId)) {
-            return new Change(this, List.of());
+            return Decision.quietly(this);
         }
         require(FoundingAction.ESTABLISH, "establishing the club");
         FoundingApplication established = new FoundingApplication(id, proposal, state, reviews, hearings, newClubId,
@@ -289,7 +279,7 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
         FoundingAnnouncement announcement = new FoundingAnnouncement(id, newClubId, proposal.name(),
                 proposal.category().value(), proposal.purpose(), leaders.stream().map(Leader::toContract).toList(),
                 today(hearing.scheduledAt()), tally.approvals(), tally.rejections(), tally.abstentions());
-        return new Change(established, List.of(new Event(ClubEventTypes.FOUNDING_ANNOUNCED, announcement)));
+        return Decision.of(established, new DomainEvent(ClubEventTypes.FOUNDING_ANNOUNCED, actor, announcement));
     }
 
     // ---- reading ----
@@ -333,8 +323,8 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
                 proposal.initiatorNumbers(), hearing);
     }
 
-    private Change changed(String type, List<String> why, LocalDate reapply) {
-        return new Change(this, List.of(new Event(type, new FoundingApplicationChanged(summary(), why, reapply))));
+    private Decision<FoundingApplication> changed(String actor, String type, List<String> why, LocalDate reapply) {
+        return Decision.of(this, new DomainEvent(type, actor, new FoundingApplicationChanged(summary(), why, reapply)));
     }
 
     private FoundingApplication withReasons(List<String> why, LocalDate reapply) {

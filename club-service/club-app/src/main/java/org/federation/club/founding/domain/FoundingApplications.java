@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.federation.platform.domain.Decision;
 import org.federation.platform.paging.PageOf;
 
 /**
@@ -19,7 +20,7 @@ public interface FoundingApplications {
      *
      * @throws org.federation.platform.problem.StateConflictException if an open application holds the name
      */
-    void add(FoundingApplication.Change change);
+    void add(Decision<FoundingApplication> change);
 
     /**
      * Loads the application, decides with {@code decision} and stores the result with its events,
@@ -28,7 +29,7 @@ public interface FoundingApplications {
      * @throws org.federation.platform.problem.ResourceNotFoundException if there is no such application
      * @throws org.federation.platform.problem.StateConflictException if the new name is held by another open application
      */
-    FoundingApplication.Change change(String id, Function<FoundingApplication, FoundingApplication.Change> decision);
+    Decision<FoundingApplication> change(String id, Function<FoundingApplication, Decision<FoundingApplication>> decision);
 
     Optional<FoundingApplication> find(String id);
 

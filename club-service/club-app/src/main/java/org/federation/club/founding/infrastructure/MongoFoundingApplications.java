@@ -16,15 +16,12 @@ import org.federation.club.founding.domain.Proposal;
 import org.federation.club.founding.domain.Review;
 import org.federation.club.registry.domain.ClubName;
 import org.federation.club.registry.domain.ReservedNames;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.NewEvent;
-import org.federation.platform.messaging.OutboxCollection;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.persistence.NewestFirst;
-import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.StateConflictException;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -65,28 +62,21 @@ public class MongoFoundingApplications implements FoundingApplications, Reserved
         }
     }
 
-    @Configuration(proxyBeanMethods = false)
-    static class Outbox {
-        @Bean
-        OutboxCollection foundingApplicationOutbox() {
-            return new OutboxCollection(COLLECTION, ClubTopics.CLUB_EVENTS);
-        }
-    }
-
     private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final AggregateRepository<FoundingApplication, StoredApplication> applications;
 
     public MongoFoundingApplications(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.store = store;
+        this.applications = store.repository(COLLECTION, ClubTopics.CLUB_EVENTS, StoredApplication.class,
+                StoredApplication::of, StoredApplication::toApplication);
         mongo.indexOps(COLLECTION).createIndex(new Index("nameKey", Sort.Direction.ASC).unique());
     }
 
     @Override
-    public void add(FoundingApplication.Change change) {
-        FoundingApplication application = change.application();
+    public void add(Decision<FoundingApplication> submitted) {
+        FoundingApplication application = submitted.state();
         try {
-            store.insert(COLLECTION, application.id(), StoredApplication.of(application), events(change));
+            applications.create(application.id(), submitted);
         } catch (DuplicateKeyException e) {
             if (find(application.id()).isPresent()) {
                 throw new StateConflictException("a founding application with id " + application.id() + " already exists");
@@ -96,22 +86,19 @@ public class MongoFoundingApplications implements FoundingApplications, Reserved
     }
 
     @Override
-    public FoundingApplication.Change change(String id, Function<FoundingApplication, FoundingApplication.Change> decision) {
-        FoundingApplication.Change[] decided = new FoundingApplication.Change[1];
+    public Decision<FoundingApplication> change(String id,
+                                                Function<FoundingApplication, Decision<FoundingApplication>> decision) {
         try {
-            store.change(COLLECTION, id, StoredApplication.class, stored -> {
-                decided[0] = decision.apply(stored.toApplication());
-                return new AggregateStore.Decision<>(StoredApplication.of(decided[0].application()), events(decided[0]));
-            }).orElseThrow(() -> new ResourceNotFoundException("founding application", id));
-            return decided[0];
+            return applications.change(id, "founding application", decision);
         } catch (DuplicateKeyException e) {
-            throw nameHeld(decided[0].application().name());
+            // only a corrected name can collide (the unique index on the name key); deciding again is pure, and names it
+            throw nameHeld(find(id).map(a -> decision.apply(a).state().name()).orElse(id));
         }
     }
 
     @Override
     public Optional<FoundingApplication> find(String id) {
-        return store.find(COLLECTION, id, StoredApplication.class).map(v -> v.state().toApplication());
+        return applications.find(id);
     }
 
     @Override
@@ -149,11 +136,5 @@ public class MongoFoundingApplications implements FoundingApplications, Reserved
     private StateConflictException nameHeld(String name) {
         return new StateConflictException("the name '" + name + "' is already proposed by "
                 + holderOf(name).orElse("another open founding application"));
-    }
-
-    private static List<NewEvent> events(FoundingApplication.Change change) {
-        List<FoundingStep> history = change.application().history();
-        String actor = history.isEmpty() ? "system" : history.get(history.size() - 1).actor();
-        return change.events().stream().map(event -> new NewEvent(event.type(), actor, event.payload())).toList();
     }
 }

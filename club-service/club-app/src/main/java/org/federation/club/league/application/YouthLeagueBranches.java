@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.federation.club.league.domain.LeagueBranch;
 import org.federation.club.league.domain.LeagueBranches;
@@ -39,42 +40,44 @@ public class YouthLeagueBranches {
         Set<String> people = people(club);
         var existing = branches.find(clubId);
         if (existing.isPresent()) {
-            return branches.change(clubId, b -> b.reestablish(secretary, members, people, caller.subject(),
-                    clock.instant()), caller.subject(), "re-established");
+            return change(clubId, b -> b.reestablish(secretary, members, people, caller.subject(),
+                    clock.instant()), caller, "re-established");
         }
         LeagueBranch branch = LeagueBranch.establish(clubId, secretary, members, people, caller.subject(), clock.instant());
-        branches.add(branch, caller.subject());
+        branches.add(branch.announced("established", caller.subject()));
         return branch;
     }
 
     public LeagueBranch addMember(String clubId, String studentNumber, Caller caller) {
         Club club = club(clubId);
         requireKeeper(club, caller);
-        return branches.change(clubId, b -> b.addMember(studentNumber, people(club)), caller.subject(),
-                studentNumber + " joined");
+        return change(clubId, b -> b.addMember(studentNumber, people(club)), caller, studentNumber + " joined");
     }
 
     public LeagueBranch removeMember(String clubId, String studentNumber, Caller caller) {
         requireKeeper(club(clubId), caller);
-        return branches.change(clubId, b -> b.removeMember(studentNumber), caller.subject(), studentNumber + " left");
+        return change(clubId, b -> b.removeMember(studentNumber), caller, studentNumber + " left");
     }
 
     public LeagueBranch appointSecretary(String clubId, String studentNumber, Caller caller) {
         requireLeader(club(clubId), caller);
-        return branches.change(clubId, b -> b.appointSecretary(studentNumber), caller.subject(),
-                studentNumber + " appointed secretary");
+        return change(clubId, b -> b.appointSecretary(studentNumber), caller, studentNumber + " appointed secretary");
     }
 
     public LeagueBranch award(String clubId, String award, String year, String recipient, Caller caller) {
         ClubLifecycle.requireOrganization(caller, "recording youth-league awards");
         club(clubId);
-        return branches.change(clubId, b -> b.award(new LeagueBranch.Award(award, year, recipient, caller.subject(),
-                clock.instant())), caller.subject(), award + " " + year);
+        return change(clubId, b -> b.award(new LeagueBranch.Award(award, year, recipient, caller.subject(),
+                clock.instant())), caller, award + " " + year);
     }
 
     public LeagueBranch dissolve(String clubId, Caller caller) {
         requireLeader(club(clubId), caller);
-        return branches.change(clubId, LeagueBranch::dissolve, caller.subject(), "dissolved");
+        return change(clubId, LeagueBranch::dissolve, caller, "dissolved");
+    }
+
+    private LeagueBranch change(String clubId, UnaryOperator<LeagueBranch> command, Caller caller, String what) {
+        return branches.change(clubId, branch -> branch.becoming(command.apply(branch), what, caller.subject()));
     }
 
     public LeagueBranch get(String clubId) {

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.LeagueBranchChanged;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.problem.StateConflictException;
@@ -118,6 +121,16 @@ public record LeagueBranch(String id, String clubId, boolean active, String secr
     public LeagueBranch dissolve() {
         requireActive("dissolving");
         return new LeagueBranch(id, clubId, false, secretary, members, awards, establishedAt, establishedBy);
+    }
+
+    /** This branch told to others as {@code league-branch-changed}: {@code what} happened, caused by {@code actor}. */
+    public Decision<LeagueBranch> announced(String what, String actor) {
+        return Decision.of(this, new DomainEvent(ClubEventTypes.LEAGUE_BRANCH_CHANGED, actor, changed(what)));
+    }
+
+    /** The branch after a command: announced if the command changed it, quietly kept if it did not (a repeat). */
+    public Decision<LeagueBranch> becoming(LeagueBranch next, String what, String actor) {
+        return next.equals(this) ? Decision.quietly(this) : next.announced(what, actor);
     }
 
     public LeagueBranchChanged changed(String change) {

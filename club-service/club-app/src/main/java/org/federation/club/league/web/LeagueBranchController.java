@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.federation.club.league.application.YouthLeagueBranches;
 import org.federation.club.league.domain.LeagueBranch;
-import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.application.ClubRegistry;
+import org.federation.club.registry.domain.Club;
 import org.federation.platform.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;

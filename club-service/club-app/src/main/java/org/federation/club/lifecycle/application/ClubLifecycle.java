@@ -1,5 +1,6 @@
 package org.federation.club.lifecycle.application;
 
+import org.federation.platform.domain.Decision;
 import java.time.Clock;
 
 import org.federation.club.registry.application.ClubRules;
@@ -59,9 +60,9 @@ public class ClubLifecycle {
 
     /** finance-service settled the club's account: the saga ends. */
     public void completeDissolution(String clubId, String settlement) {
-        Club.Change change = clubs.change(clubId, club -> club.completeDissolution(settlement, clock.instant()));
+        Decision<Club> change = clubs.change(clubId, club -> club.completeDissolution(settlement, clock.instant()));
         if (!change.events().isEmpty()) {
-            log.info("Club {} '{}' dissolved ({})", clubId, change.club().name(), settlement);
+            log.info("Club {} '{}' dissolved ({})", clubId, change.state().name(), settlement);
         }
     }
 
@@ -95,8 +96,8 @@ public class ClubLifecycle {
         }
     }
 
-    private static Club logged(Club.Change change, Caller caller) {
-        Club club = change.club();
+    private static Club logged(Decision<Club> change, Caller caller) {
+        Club club = change.state();
         if (!club.history().isEmpty()) {
             var step = club.history().get(club.history().size() - 1);
             log.info("Club {} '{}': {} by {} ({} -> {}): {}", club.id(), club.name(), step.action(), caller.subject(),

@@ -1,5 +1,6 @@
 package org.federation.club.lifecycle.application;
 
+import org.federation.platform.domain.Decision;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -46,11 +47,11 @@ public class LifecycleDeadlines {
     public int sweep(Instant now) {
         int changed = registrations.markMissed(now);
         for (String clubId : clubs.idsInStates(List.of(ClubState.ACTIVE, ClubState.UNREGISTERED))) {
-            Club.Change change = clubs.change(clubId, club -> club.flagHandoverIfOverdue(now));
+            Decision<Club> change = clubs.change(clubId, club -> club.flagHandoverIfOverdue(now));
             if (!change.events().isEmpty()) {
                 changed++;
-                log.warn("Club {} '{}': handover overdue, the term ended on {}", clubId, change.club().name(),
-                        change.club().leadership().termEndsOn());
+                log.warn("Club {} '{}': handover overdue, the term ended on {}", clubId, change.state().name(),
+                        change.state().leadership().termEndsOn());
             }
         }
         return changed;

@@ -9,6 +9,7 @@ import org.federation.club.membership.domain.MembershipApplications;
 import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.ClubAction;
 import org.federation.club.registry.domain.Clubs;
+import org.federation.platform.domain.Decision;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.IllegalTransitionException;
@@ -49,11 +50,11 @@ public class ClubMemberships {
                     club.allowedActions());
         }
         String name = caller.name() == null || caller.name().isBlank() ? caller.subject() : caller.name();
-        MembershipApplication.Change change = MembershipApplication.submit(UUID.randomUUID().toString(), clubId,
+        Decision<MembershipApplication> change = MembershipApplication.submit(UUID.randomUUID().toString(), clubId,
                 caller.subject(), name, motivation, clock.instant());
         applications.add(change);
-        log.info("{} applied to join club {} (application {})", caller.subject(), clubId, change.application().id());
-        return change.application();
+        log.info("{} applied to join club {} (application {})", caller.subject(), clubId, change.state().id());
+        return change.state();
     }
 
     public MembershipApplication approve(String clubId, String applicationId, Caller caller) {
@@ -63,7 +64,7 @@ public class ClubMemberships {
         Instant now = clock.instant();
         clubs.change(clubId, club -> club.admit(application.studentNumber(), application.name(), caller.subject(), now));
         MembershipApplication approved = applications.change(applicationId, a -> a.approve(caller.subject(), now))
-                .application();
+                .state();
         log.info("{} admitted to club {} by {}", application.studentNumber(), clubId, caller.subject());
         return approved;
     }
@@ -71,7 +72,7 @@ public class ClubMemberships {
     public MembershipApplication reject(String clubId, String applicationId, String reason, Caller caller) {
         application(clubId, applicationId);
         requireLeader(club(clubId), caller, "rejecting membership applications");
-        return applications.change(applicationId, a -> a.reject(reason, caller.subject(), clock.instant())).application();
+        return applications.change(applicationId, a -> a.reject(reason, caller.subject(), clock.instant())).state();
     }
 
     public MembershipApplication withdraw(String clubId, String applicationId, Caller caller) {
@@ -79,13 +80,13 @@ public class ClubMemberships {
         if (!application.studentNumber().equals(caller.subject())) {
             throw new ForbiddenException("only the applicant withdraws an application");
         }
-        return applications.change(applicationId, a -> a.withdraw(caller.subject(), clock.instant())).application();
+        return applications.change(applicationId, a -> a.withdraw(caller.subject(), clock.instant())).state();
     }
 
     /** The caller leaves the club. */
     public Club leave(String clubId, Caller caller) {
         Club club = clubs.change(clubId, c -> c.endMembership(caller.subject(), "left", null, caller.subject(),
-                clock.instant())).club();
+                clock.instant())).state();
         log.info("{} left club {}", caller.subject(), clubId);
         return club;
     }
@@ -95,7 +96,7 @@ public class ClubMemberships {
         Club club = clubs.change(clubId, c -> {
             requireLeader(c, caller, "removing members");
             return c.endMembership(studentNumber, "removed", reason, caller.subject(), clock.instant());
-        }).club();
+        }).state();
         log.info("{} removed from club {} by {}: {}", studentNumber, clubId, caller.subject(), reason);
         return club;
     }

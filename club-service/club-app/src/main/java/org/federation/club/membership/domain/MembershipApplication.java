@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.MembershipApplicationChanged;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.IllegalTransitionException;
 
 /**
@@ -29,29 +31,23 @@ public record MembershipApplication(String id, String clubId, String studentNumb
         }
     }
 
-    /** An event for {@code club.events} (keyed by the application id). */
-    public record Event(String type, Object payload) {
-    }
-
-    public record Change(MembershipApplication application, List<Event> events) {
-    }
-
-    public static Change submit(String id, String clubId, String studentNumber, String name, String motivation,
-                                Instant now) {
+    public static Decision<MembershipApplication> submit(String id, String clubId, String studentNumber, String name,
+                                                         String motivation, Instant now) {
         MembershipApplication application = new MembershipApplication(id, clubId, studentNumber, name, motivation,
                 State.PENDING, now, null, null, null);
-        return new Change(application, List.of(new Event(ClubEventTypes.MEMBERSHIP_REQUESTED, application.summary())));
+        return Decision.of(application, new DomainEvent(ClubEventTypes.MEMBERSHIP_REQUESTED, studentNumber,
+                application.summary()));
     }
 
-    public Change approve(String actor, Instant now) {
+    public Decision<MembershipApplication> approve(String actor, Instant now) {
         return decide(State.APPROVED, null, actor, now, "approving");
     }
 
-    public Change reject(String reason, String actor, Instant now) {
+    public Decision<MembershipApplication> reject(String reason, String actor, Instant now) {
         return decide(State.REJECTED, reason, actor, now, "rejecting");
     }
 
-    public Change withdraw(String actor, Instant now) {
+    public Decision<MembershipApplication> withdraw(String actor, Instant now) {
         return decide(State.WITHDRAWN, null, actor, now, "withdrawing");
     }
 
@@ -69,10 +65,10 @@ public record MembershipApplication(String id, String clubId, String studentNumb
         return new MembershipApplicationChanged(id, clubId, studentNumber, state.value(), reason);
     }
 
-    private Change decide(State to, String why, String actor, Instant now, String what) {
+    private Decision<MembershipApplication> decide(State to, String why, String actor, Instant now, String what) {
         requirePending(what);
         MembershipApplication decided = new MembershipApplication(id, clubId, studentNumber, name, motivation, to,
                 submittedAt, actor, now, why);
-        return new Change(decided, List.of(new Event(ClubEventTypes.MEMBERSHIP_DECIDED, decided.summary())));
+        return Decision.of(decided, new DomainEvent(ClubEventTypes.MEMBERSHIP_DECIDED, actor, decided.summary()));
     }
 }

@@ -3,15 +3,17 @@ package org.federation.club.membership.domain;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.federation.platform.domain.Decision;
 import org.federation.platform.paging.PageOf;
 
 /** Where membership applications are kept; storing one also queues its events. */
 public interface MembershipApplications {
 
     /** @throws org.federation.platform.problem.StateConflictException if the student already has a pending application to the club */
-    void add(MembershipApplication.Change change);
+    void add(Decision<MembershipApplication> submitted);
 
-    MembershipApplication.Change change(String id, Function<MembershipApplication, MembershipApplication.Change> decision);
+    Decision<MembershipApplication> change(String id,
+                                           Function<MembershipApplication, Decision<MembershipApplication>> decision);
 
     Optional<MembershipApplication> find(String id);
 

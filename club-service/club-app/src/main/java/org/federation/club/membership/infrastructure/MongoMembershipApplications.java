@@ -1,29 +1,24 @@
 package org.federation.club.membership.infrastructure;
 
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.federation.club.contracts.ClubTopics;
 import org.federation.club.membership.domain.MembershipApplication;
 import org.federation.club.membership.domain.MembershipApplications;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.NewEvent;
-import org.federation.platform.messaging.OutboxCollection;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.persistence.NewestFirst;
-import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.StateConflictException;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Repository;
-
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Membership applications in {@code membership-applications}, with their own outbox (events keyed
@@ -51,28 +46,21 @@ class MongoMembershipApplications implements MembershipApplications {
         }
     }
 
-    @Configuration(proxyBeanMethods = false)
-    static class Outbox {
-        @Bean
-        OutboxCollection membershipApplicationOutbox() {
-            return new OutboxCollection(COLLECTION, ClubTopics.CLUB_EVENTS);
-        }
-    }
-
     private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final AggregateRepository<MembershipApplication, StoredApplication> applications;
 
     MongoMembershipApplications(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.store = store;
+        this.applications = store.repository(COLLECTION, ClubTopics.CLUB_EVENTS, StoredApplication.class,
+                StoredApplication::of, StoredApplication::toApplication);
         mongo.indexOps(COLLECTION).createIndex(new Index("openKey", Sort.Direction.ASC).unique());
     }
 
     @Override
-    public void add(MembershipApplication.Change change) {
-        MembershipApplication a = change.application();
+    public void add(Decision<MembershipApplication> submitted) {
+        MembershipApplication a = submitted.state();
         try {
-            store.insert(COLLECTION, a.id(), StoredApplication.of(a), events(change, a.studentNumber()));
+            applications.create(a.id(), submitted);
         } catch (DuplicateKeyException e) {
             throw new StateConflictException(a.studentNumber() + " already has a pending application to club "
                     + a.clubId());
@@ -80,21 +68,14 @@ class MongoMembershipApplications implements MembershipApplications {
     }
 
     @Override
-    public MembershipApplication.Change change(String id,
-                                               Function<MembershipApplication, MembershipApplication.Change> decision) {
-        MembershipApplication.Change[] decided = new MembershipApplication.Change[1];
-        store.change(COLLECTION, id, StoredApplication.class, stored -> {
-            decided[0] = decision.apply(stored.toApplication());
-            MembershipApplication a = decided[0].application();
-            return new AggregateStore.Decision<>(StoredApplication.of(a),
-                    events(decided[0], a.decidedBy() != null ? a.decidedBy() : a.studentNumber()));
-        }).orElseThrow(() -> new ResourceNotFoundException("membership application", id));
-        return decided[0];
+    public Decision<MembershipApplication> change(String id,
+                                                  Function<MembershipApplication, Decision<MembershipApplication>> decision) {
+        return applications.change(id, "membership application", decision);
     }
 
     @Override
     public Optional<MembershipApplication> find(String id) {
-        return store.find(COLLECTION, id, StoredApplication.class).map(v -> v.state().toApplication());
+        return applications.find(id);
     }
 
     @Override
@@ -107,9 +88,5 @@ class MongoMembershipApplications implements MembershipApplications {
                 "submittedAt", page, size);
         return new PageOf<>(found.items().stream().map(StoredApplication::toApplication).toList(), page, size,
                 found.totalItems());
-    }
-
-    private static List<NewEvent> events(MembershipApplication.Change change, String actor) {
-        return change.events().stream().map(e -> new NewEvent(e.type(), actor, e.payload())).toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.federation.club.merger.application;
 
+import org.federation.platform.domain.Decision;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,7 +101,7 @@ public class ClubMergers {
             }
             List<Club> mergedAway = merger.mergedAwayIds().stream().map(this::club).toList();
             Club successor = clubs.change(merger.successorId(),
-                    club -> club.absorb(mergedAway, merger.id(), actor, now)).club();
+                    club -> club.absorb(mergedAway, merger.id(), actor, now)).state();
             for (String clubId : merger.mergedAwayIds()) {
                 clubs.change(clubId, club -> club.mergeInto(successor.snapshot(), merger.mergedAwayIds(), merger.id(),
                         actor, now));
@@ -117,7 +118,7 @@ public class ClubMergers {
         }
     }
 
-    private Club.Change newSuccessor(Merger merger, Instant now) {
+    private Decision<Club> newSuccessor(Merger merger, Instant now) {
         Merger.NewSuccessor spec = merger.newSuccessor();
         List<Club> mergedAway = merger.mergedAwayIds().stream().map(this::club).toList();
         Leader president = personIn(spec.president(), mergedAway);

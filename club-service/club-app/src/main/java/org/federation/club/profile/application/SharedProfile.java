@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.federation.club.contracts.ClubProfileUpdated;
+import org.federation.club.contracts.InformationRequested;
 import org.federation.club.profile.domain.ClubProfileFacts;
 import org.federation.club.profile.domain.InformationRequest;
 import org.federation.club.profile.domain.ProfileField;
@@ -21,6 +22,7 @@ import org.federation.club.registry.domain.ClubState;
 import org.federation.club.registry.domain.Clubs;
 import org.federation.club.registry.domain.Leader;
 import org.federation.club.registry.domain.RegistrationChanges;
+import org.federation.platform.domain.Decision;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.ResourceNotFoundException;
@@ -89,13 +91,13 @@ public class SharedProfile {
             names.put(c.id(), c.name());
             byId.put(c.id(), c);
         });
-        InformationRequest.Change change = InformationRequest.open(UUID.randomUUID().toString(), department, title,
+        Decision<InformationRequest> opened = InformationRequest.open(UUID.randomUUID().toString(), department, title,
                 fields, maxAge, deadline, names, id -> known(byId.get(id)), caller.subject(), clock.instant());
-        store.add(change);
-        var event = change.events().get(0);
-        log.info("Information request {} by {} ({}): {} fields answered from the profile, {} clubs asked", change
-                .request().id(), department, title, event.answeredFromProfile(), event.asked().size());
-        return change.request();
+        store.add(opened);
+        var event = (InformationRequested) opened.events().get(0).payload();
+        log.info("Information request {} by {} ({}): {} fields answered from the profile, {} clubs asked", opened
+                .state().id(), department, title, event.answeredFromProfile(), event.asked().size());
+        return opened.state();
     }
 
     /**
@@ -114,7 +116,7 @@ public class SharedProfile {
         Instant now = clock.instant();
         InformationRequest.Answer answer = request.answer(clubId, values, caller.subject(), now);
         amendClubRecord(club, values, caller, requestId, now);
-        store.changeFacts(clubId, facts -> facts.set(answer.facts()), caller.subject());
+        store.changeFacts(clubId, facts -> facts.set(answer.facts(), caller.subject()));
         return store.changeRequest(requestId, current -> current.answer(clubId, values, caller.subject(), now).request());
     }
 

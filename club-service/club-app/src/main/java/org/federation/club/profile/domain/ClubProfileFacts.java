@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.ClubProfileUpdated;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 
 /**
  * The facts of a club's shared profile that were supplied to the federation (by answering a
@@ -21,24 +23,25 @@ public record ClubProfileFacts(String clubId, List<ClubProfileUpdated.Fact> hist
         history = history == null ? List.of() : List.copyOf(history);
     }
 
-    public record Change(ClubProfileFacts facts, List<ClubProfileUpdated> events) {
-    }
-
     public static ClubProfileFacts none(String clubId) {
         return new ClubProfileFacts(clubId, List.of());
     }
 
-    /** Records facts; a fact equal in value and source to the current one is a repeat and changes nothing. */
-    public Change set(List<ClubProfileUpdated.Fact> facts) {
+    /**
+     * Records facts ({@code profile-updated}, caused by {@code actor}); a fact equal in value and
+     * source to the current one is a repeat and changes nothing.
+     */
+    public Decision<ClubProfileFacts> set(List<ClubProfileUpdated.Fact> facts, String actor) {
         List<ClubProfileUpdated.Fact> fresh = facts.stream().filter(f -> current(f.field())
                 .map(c -> !Objects.equals(c.value(), f.value()) || !Objects.equals(c.source(), f.source()))
                 .orElse(true)).toList();
         if (fresh.isEmpty()) {
-            return new Change(this, List.of());
+            return Decision.quietly(this);
         }
         List<ClubProfileUpdated.Fact> all = new ArrayList<>(history);
         all.addAll(fresh);
-        return new Change(new ClubProfileFacts(clubId, all), List.of(new ClubProfileUpdated(clubId, fresh)));
+        return Decision.of(new ClubProfileFacts(clubId, all), new DomainEvent(ClubEventTypes.PROFILE_UPDATED, actor,
+                new ClubProfileUpdated(clubId, fresh)));
     }
 
     /** The newest value of a field. */

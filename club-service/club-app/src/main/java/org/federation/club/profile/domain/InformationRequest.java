@@ -11,6 +11,8 @@ import java.util.function.Function;
 import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.ClubProfileUpdated;
 import org.federation.club.contracts.InformationRequested;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.problem.StateConflictException;
 
@@ -35,15 +37,12 @@ public record InformationRequest(String id, String department, String title, Lis
         }
     }
 
-    public record Change(InformationRequest request, List<InformationRequested> events) {
-    }
-
     /**
      * Opens a request and resolves it against what is known of each club now.
      *
      * @param known for a club id, its current facts by field (from its profile and club-service's own records)
      */
-    public static Change open(String id, String department, String title, List<String> fields, Duration maxAge,
+    public static Decision<InformationRequest> open(String id, String department, String title, List<String> fields, Duration maxAge,
                               Instant deadline, Map<String, String> clubNames,
                               Function<String, Map<String, ClubProfileUpdated.Fact>> known, String actor, Instant now) {
         if (fields.isEmpty() || fields.stream().distinct().count() != fields.size()) {
@@ -84,7 +83,8 @@ public record InformationRequest(String id, String department, String title, Lis
         }
         InformationRequest request = new InformationRequest(id, department, title, List.copyOf(fields), maxAge, deadline,
                 actor, now, entries);
-        return new Change(request, List.of(new InformationRequested(id, department, title, deadline, asked, answered)));
+        return Decision.of(request, new DomainEvent(ClubEventTypes.INFORMATION_REQUESTED, actor,
+                new InformationRequested(id, department, title, deadline, asked, answered)));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
+import org.federation.platform.domain.Decision;
 import org.federation.platform.paging.PageOf;
 
 /** Where clubs' profile facts and information requests are kept, each write with its events. */
@@ -11,10 +12,10 @@ public interface ProfileStore {
 
     ClubProfileFacts facts(String clubId);
 
-    ClubProfileFacts.Change changeFacts(String clubId, Function<ClubProfileFacts, ClubProfileFacts.Change> change,
-                                        String actor);
+    /** Applies a decision to the club's facts (none yet if it has no profile) and stores it with its events. */
+    Decision<ClubProfileFacts> changeFacts(String clubId, Function<ClubProfileFacts, Decision<ClubProfileFacts>> decision);
 
-    void add(InformationRequest.Change request);
+    void add(Decision<InformationRequest> opened);
 
     InformationRequest changeRequest(String id, UnaryOperator<InformationRequest> change);
 

@@ -1,23 +1,18 @@
 package org.federation.club.profile.infrastructure;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
-import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.ClubTopics;
 import org.federation.club.profile.domain.ClubProfileFacts;
 import org.federation.club.profile.domain.InformationRequest;
 import org.federation.club.profile.domain.ProfileStore;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.NewEvent;
-import org.federation.platform.messaging.OutboxCollection;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.persistence.NewestFirst;
-import org.federation.platform.problem.ResourceNotFoundException;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,25 +28,14 @@ class MongoProfileStore implements ProfileStore {
     static final String PROFILES = "club-profiles";
     static final String REQUESTS = "information-requests";
 
-    @Configuration(proxyBeanMethods = false)
-    static class Outboxes {
-        @Bean
-        OutboxCollection profileOutbox() {
-            return new OutboxCollection(PROFILES, ClubTopics.CLUB_EVENTS);
-        }
-
-        @Bean
-        OutboxCollection informationRequestOutbox() {
-            return new OutboxCollection(REQUESTS, ClubTopics.CLUB_EVENTS);
-        }
-    }
-
     private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final AggregateRepository<ClubProfileFacts, ClubProfileFacts> profiles;
+    private final AggregateRepository<InformationRequest, InformationRequest> requests;
 
     MongoProfileStore(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.store = store;
+        this.profiles = store.repository(PROFILES, ClubTopics.CLUB_EVENTS, ClubProfileFacts.class);
+        this.requests = store.repository(REQUESTS, ClubTopics.CLUB_EVENTS, InformationRequest.class);
     }
 
     private static String profileId(String clubId) {
@@ -60,48 +44,36 @@ class MongoProfileStore implements ProfileStore {
 
     @Override
     public ClubProfileFacts facts(String clubId) {
-        return store.find(PROFILES, profileId(clubId), ClubProfileFacts.class).map(v -> v.state())
-                .orElse(ClubProfileFacts.none(clubId));
+        return profiles.find(profileId(clubId)).orElse(ClubProfileFacts.none(clubId));
     }
 
     @Override
-    public ClubProfileFacts.Change changeFacts(String clubId, Function<ClubProfileFacts, ClubProfileFacts.Change> change,
-                                               String actor) {
-        if (store.find(PROFILES, profileId(clubId), ClubProfileFacts.class).isEmpty()) {
+    public Decision<ClubProfileFacts> changeFacts(String clubId,
+                                                  Function<ClubProfileFacts, Decision<ClubProfileFacts>> decision) {
+        if (profiles.find(profileId(clubId)).isEmpty()) {
             try {
-                store.insert(PROFILES, profileId(clubId), ClubProfileFacts.none(clubId), List.of());
+                profiles.create(profileId(clubId), Decision.quietly(ClubProfileFacts.none(clubId)));
             } catch (DuplicateKeyException createdMeanwhile) {
                 // another request created it: change that one
             }
         }
-        ClubProfileFacts.Change[] decided = new ClubProfileFacts.Change[1];
-        store.change(PROFILES, profileId(clubId), ClubProfileFacts.class, current -> {
-            decided[0] = change.apply(current);
-            return new AggregateStore.Decision<>(decided[0].facts(), decided[0].events().stream()
-                    .map(e -> new NewEvent(ClubEventTypes.PROFILE_UPDATED, actor, e)).toList());
-        });
-        return decided[0];
+        return profiles.change(profileId(clubId), "profile of club", decision);
     }
 
     @Override
-    public void add(InformationRequest.Change request) {
-        store.insert(REQUESTS, request.request().id(), request.request(), request.events().stream()
-                .map(e -> new NewEvent(ClubEventTypes.INFORMATION_REQUESTED, request.request().requestedBy(), e)).toList());
+    public void add(Decision<InformationRequest> opened) {
+        requests.create(opened.state().id(), opened);
     }
 
+    /** Answers are kept in the request and published as profile facts, not as events of their own. */
     @Override
     public InformationRequest changeRequest(String id, UnaryOperator<InformationRequest> change) {
-        InformationRequest[] changed = new InformationRequest[1];
-        store.change(REQUESTS, id, InformationRequest.class, current -> {
-            changed[0] = change.apply(current);
-            return new AggregateStore.Decision<>(changed[0], List.of());
-        }).orElseThrow(() -> new ResourceNotFoundException("information request", id));
-        return changed[0];
+        return requests.change(id, "information request", current -> Decision.quietly(change.apply(current))).state();
     }
 
     @Override
     public Optional<InformationRequest> request(String id) {
-        return store.find(REQUESTS, id, InformationRequest.class).map(v -> v.state());
+        return requests.find(id);
     }
 
     @Override

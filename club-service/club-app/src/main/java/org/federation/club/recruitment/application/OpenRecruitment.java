@@ -42,9 +42,10 @@ public class OpenRecruitment {
     public LeaderPosition post(String clubId, String role, String description, Instant closesAt, Caller caller) {
         Club club = club(clubId);
         requireRecruiter(club, caller, "posting a leader position");
-        LeaderPosition position = LeaderPosition.post(UUID.randomUUID().toString(), clubId, role, description, closesAt,
+        var posted = LeaderPosition.post(UUID.randomUUID().toString(), clubId, role, description, closesAt,
                 caller.subject(), clock.instant());
-        positions.add(position);
+        positions.add(posted);
+        LeaderPosition position = posted.state();
         log.info("Leader position {} ({}) posted for club {} by {}", position.id(), role, clubId, caller.subject());
         return position;
     }

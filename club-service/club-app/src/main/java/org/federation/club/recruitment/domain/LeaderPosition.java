@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.LeaderPositionChanged;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.problem.StateConflictException;
@@ -40,16 +43,19 @@ public record LeaderPosition(String id, String clubId, String role, String descr
         applicants = applicants == null ? List.of() : List.copyOf(applicants);
     }
 
-    public static LeaderPosition post(String id, String clubId, String role, String description, Instant closesAt,
-                                      String actor, Instant now) {
+    /** Posts a position open for applications until {@code closesAt}: {@code leader-position-posted}. */
+    public static Decision<LeaderPosition> post(String id, String clubId, String role, String description,
+                                                Instant closesAt, String actor, Instant now) {
         if (!closesAt.isAfter(now)) {
             throw new RuleViolationException("closesAt", "applications must close in the future");
         }
-        return new LeaderPosition(id, clubId, role, description, closesAt, actor, now, State.OPEN, List.of(), null, null,
-                null);
+        LeaderPosition posted = new LeaderPosition(id, clubId, role, description, closesAt, actor, now, State.OPEN,
+                List.of(), null, null, null);
+        return Decision.of(posted, new DomainEvent(ClubEventTypes.LEADER_POSITION_POSTED, actor, posted.changed()));
     }
 
-    public LeaderPosition apply(String studentNumber, String name, String statement, Instant now) {
+    /** A student applies; nobody else is told until the position closes. */
+    public Decision<LeaderPosition> apply(String studentNumber, String name, String statement, Instant now) {
         requireOpen("applying");
         if (now.isAfter(closesAt)) {
             throw new IllegalTransitionException("applying after " + closesAt + " (position " + id + ")",
@@ -60,8 +66,8 @@ public record LeaderPosition(String id, String clubId, String role, String descr
         }
         List<Applicant> all = new ArrayList<>(applicants);
         all.add(new Applicant(studentNumber, name, statement, now));
-        return new LeaderPosition(id, clubId, role, description, closesAt, postedBy, postedAt, state, all, appointed,
-                closedBy, closedAt);
+        return Decision.quietly(new LeaderPosition(id, clubId, role, description, closesAt, postedBy, postedAt, state,
+                all, appointed, closedBy, closedAt));
     }
 
     public Applicant applicant(String studentNumber) {
@@ -70,17 +76,24 @@ public record LeaderPosition(String id, String clubId, String role, String descr
                         + " did not apply for position " + id));
     }
 
-    public LeaderPosition fill(String studentNumber, String actor, Instant now) {
+    /** Appoints one applicant: the position closes, filled ({@code leader-position-closed}). */
+    public Decision<LeaderPosition> fill(String studentNumber, String actor, Instant now) {
         requireOpen("appointing");
         applicant(studentNumber);
-        return new LeaderPosition(id, clubId, role, description, closesAt, postedBy, postedAt, State.FILLED, applicants,
-                studentNumber, actor, now);
+        return closed(new LeaderPosition(id, clubId, role, description, closesAt, postedBy, postedAt, State.FILLED,
+                applicants, studentNumber, actor, now));
     }
 
-    public LeaderPosition cancel(String actor, Instant now) {
+    /** Withdraws the position: it closes, cancelled ({@code leader-position-closed}). */
+    public Decision<LeaderPosition> cancel(String actor, Instant now) {
         requireOpen("cancelling");
-        return new LeaderPosition(id, clubId, role, description, closesAt, postedBy, postedAt, State.CANCELLED,
-                applicants, null, actor, now);
+        return closed(new LeaderPosition(id, clubId, role, description, closesAt, postedBy, postedAt, State.CANCELLED,
+                applicants, null, actor, now));
+    }
+
+    private static Decision<LeaderPosition> closed(LeaderPosition position) {
+        return Decision.of(position, new DomainEvent(ClubEventTypes.LEADER_POSITION_CLOSED, position.closedBy(),
+                position.changed()));
     }
 
     public LeaderPositionChanged changed() {

@@ -1,21 +1,16 @@
 package org.federation.club.recruitment.infrastructure;
 
-import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
-import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.ClubTopics;
 import org.federation.club.recruitment.domain.LeaderPosition;
 import org.federation.club.recruitment.domain.LeaderPositions;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.NewEvent;
-import org.federation.platform.messaging.OutboxCollection;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.persistence.NewestFirst;
-import org.federation.platform.problem.ResourceNotFoundException;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Repository;
@@ -26,43 +21,27 @@ class MongoLeaderPositions implements LeaderPositions {
 
     static final String COLLECTION = "leader-positions";
 
-    @Configuration(proxyBeanMethods = false)
-    static class Outbox {
-        @Bean
-        OutboxCollection leaderPositionOutbox() {
-            return new OutboxCollection(COLLECTION, ClubTopics.CLUB_EVENTS);
-        }
-    }
-
     private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final AggregateRepository<LeaderPosition, LeaderPosition> positions;
 
     MongoLeaderPositions(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.store = store;
+        this.positions = store.repository(COLLECTION, ClubTopics.CLUB_EVENTS, LeaderPosition.class);
     }
 
     @Override
-    public void add(LeaderPosition position) {
-        store.insert(COLLECTION, position.id(), position, List.of(new NewEvent(ClubEventTypes.LEADER_POSITION_POSTED,
-                position.postedBy(), position.changed())));
+    public void add(Decision<LeaderPosition> posted) {
+        positions.create(posted.state().id(), posted);
     }
 
     @Override
-    public LeaderPosition change(String id, UnaryOperator<LeaderPosition> change) {
-        LeaderPosition[] changed = new LeaderPosition[1];
-        store.change(COLLECTION, id, LeaderPosition.class, current -> {
-            changed[0] = change.apply(current);
-            boolean closed = current.state() == LeaderPosition.State.OPEN && changed[0].state() != LeaderPosition.State.OPEN;
-            return new AggregateStore.Decision<>(changed[0], closed ? List.of(new NewEvent(
-                    ClubEventTypes.LEADER_POSITION_CLOSED, changed[0].closedBy(), changed[0].changed())) : List.of());
-        }).orElseThrow(() -> new ResourceNotFoundException("leader position", id));
-        return changed[0];
+    public LeaderPosition change(String id, Function<LeaderPosition, Decision<LeaderPosition>> decision) {
+        return positions.change(id, "leader position", decision).state();
     }
 
     @Override
     public Optional<LeaderPosition> find(String id) {
-        return store.find(COLLECTION, id, LeaderPosition.class).map(v -> v.state());
+        return positions.find(id);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.ClubState;
 import org.federation.club.registry.domain.Clubs;
 import org.federation.club.registry.domain.RegistrationChanges;
+import org.federation.platform.domain.Decision;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.StateConflictException;
@@ -42,8 +43,10 @@ public class AnnualRegistrations {
 
     public RegistrationWindow open(String academicYear, Instant deadline, Caller caller) {
         ClubLifecycle.requireOrganization(caller, "opening the annual registration");
-        RegistrationWindow window = RegistrationWindow.open(academicYear, deadline, caller.subject(), clock.instant());
-        windows.open(window);
+        Decision<RegistrationWindow> opened = RegistrationWindow.open(academicYear, deadline, caller.subject(),
+                clock.instant());
+        windows.open(opened);
+        RegistrationWindow window = opened.state();
         log.info("Registration for {} opened by {}, deadline {}", academicYear, caller.subject(), deadline);
         return window;
     }
@@ -64,7 +67,7 @@ public class AnnualRegistrations {
         if (!window.isOpenAt(now)) {
             throw new StateConflictException("the registration for " + academicYear + " opens at " + window.opensAt());
         }
-        Club.Change change = clubs.change(clubId, club -> {
+        Decision<Club> change = clubs.change(clubId, club -> {
             if (!club.isLedBy(caller.subject())) {
                 throw new ForbiddenException("only club " + clubId + "'s leaders register it");
             }
@@ -72,7 +75,7 @@ public class AnnualRegistrations {
         });
         log.info("Club {} registration for {} submitted by {}{}", clubId, academicYear, caller.subject(),
                 window.beforeDeadline(now) ? "" : " (late: awaiting the Organization Department)");
-        return change.club();
+        return change.state();
     }
 
     /** The Organization Department accepts a late registration. */
@@ -80,7 +83,7 @@ public class AnnualRegistrations {
         ClubLifecycle.requireOrganization(caller, "accepting a late registration");
         window(academicYear);
         return clubs.change(clubId, club -> club.acceptLateRegistration(academicYear, caller.subject(), clock.instant()))
-                .club();
+                .state();
     }
 
     /**
@@ -95,11 +98,11 @@ public class AnnualRegistrations {
                 continue;
             }
             for (String clubId : clubs.idsInStates(List.of(ClubState.ACTIVE, ClubState.UNREGISTERED))) {
-                Club.Change change = clubs.change(clubId, club -> club.missRegistration(window.academicYear(), now));
+                Decision<Club> change = clubs.change(clubId, club -> club.missRegistration(window.academicYear(), now));
                 if (!change.events().isEmpty()) {
                     marked++;
                     log.warn("Club {} '{}' missed the registration deadline for {} and is now unregistered", clubId,
-                            change.club().name(), window.academicYear());
+                            change.state().name(), window.academicYear());
                 }
             }
             windows.markMissed(window.missedMarked(now));

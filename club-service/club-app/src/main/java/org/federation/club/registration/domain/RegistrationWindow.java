@@ -3,7 +3,10 @@ package org.federation.club.registration.domain;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
+import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.RegistrationOpened;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.RuleViolationException;
 
 /**
@@ -17,13 +20,14 @@ public record RegistrationWindow(String academicYear, Instant opensAt, Instant d
 
     private static final Pattern YEAR = Pattern.compile("(\\d{4})-(\\d{4})");
 
-    /** Opens the registration for a year; the deadline must lie ahead. */
-    public static RegistrationWindow open(String academicYear, Instant deadline, String actor, Instant now) {
+    /** Opens the registration for a year ({@code registration-opened}); the deadline must lie ahead. */
+    public static Decision<RegistrationWindow> open(String academicYear, Instant deadline, String actor, Instant now) {
         requireAcademicYear(academicYear);
         if (!deadline.isAfter(now)) {
             throw new RuleViolationException("deadline", "the deadline must be in the future (it is " + deadline + ")");
         }
-        return new RegistrationWindow(academicYear, now, deadline, actor, now, null);
+        RegistrationWindow window = new RegistrationWindow(academicYear, now, deadline, actor, now, null);
+        return Decision.of(window, new DomainEvent(ClubEventTypes.REGISTRATION_OPENED, actor, window.opened()));
     }
 
     /** An academic year is written {@code 2026-2027}: two consecutive years. */

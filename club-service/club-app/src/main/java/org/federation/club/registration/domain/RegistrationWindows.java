@@ -3,6 +3,8 @@ package org.federation.club.registration.domain;
 import java.util.List;
 import java.util.Optional;
 
+import org.federation.platform.domain.Decision;
+
 /** Where registration windows are kept, one per academic year. */
 public interface RegistrationWindows {
 
@@ -11,7 +13,7 @@ public interface RegistrationWindows {
      *
      * @throws org.federation.platform.problem.StateConflictException if the year already has one
      */
-    void open(RegistrationWindow window);
+    void open(Decision<RegistrationWindow> opened);
 
     Optional<RegistrationWindow> find(String academicYear);
 

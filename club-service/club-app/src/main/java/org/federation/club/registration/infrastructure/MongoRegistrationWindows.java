@@ -6,16 +6,13 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.util.List;
 import java.util.Optional;
 
-import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.ClubTopics;
 import org.federation.club.registration.domain.RegistrationWindow;
 import org.federation.club.registration.domain.RegistrationWindows;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.NewEvent;
-import org.federation.platform.messaging.OutboxCollection;
 import org.federation.platform.problem.StateConflictException;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,35 +26,26 @@ class MongoRegistrationWindows implements RegistrationWindows {
 
     static final String COLLECTION = "registration-windows";
 
-    @Configuration(proxyBeanMethods = false)
-    static class Outbox {
-        @Bean
-        OutboxCollection registrationWindowOutbox() {
-            return new OutboxCollection(COLLECTION, ClubTopics.CLUB_EVENTS);
-        }
-    }
-
     private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final AggregateRepository<RegistrationWindow, RegistrationWindow> windows;
 
     MongoRegistrationWindows(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.store = store;
+        this.windows = store.repository(COLLECTION, ClubTopics.CLUB_EVENTS, RegistrationWindow.class);
     }
 
     @Override
-    public void open(RegistrationWindow window) {
+    public void open(Decision<RegistrationWindow> opened) {
         try {
-            store.insert(COLLECTION, window.academicYear(), window,
-                    List.of(new NewEvent(ClubEventTypes.REGISTRATION_OPENED, window.openedBy(), window.opened())));
+            windows.create(opened.state().academicYear(), opened);
         } catch (DuplicateKeyException e) {
-            throw new StateConflictException("the registration for " + window.academicYear() + " is already open");
+            throw new StateConflictException("the registration for " + opened.state().academicYear() + " is already open");
         }
     }
 
     @Override
     public Optional<RegistrationWindow> find(String academicYear) {
-        return store.find(COLLECTION, academicYear, RegistrationWindow.class).map(v -> v.state());
+        return windows.find(academicYear);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.federation.club.registry.application;
 
+import org.federation.platform.domain.Decision;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,10 +43,10 @@ public class ClubRegistry {
         reservedNames.holderOf(existing.name()).ifPresent(holder -> {
             throw new StateConflictException("the name '" + existing.name().strip() + "' is held by " + holder);
         });
-        Club.Change change = Club.importExisting(id, existing, actor, clock.instant(), rules.leadershipTerm());
+        Decision<Club> change = Club.importExisting(id, existing, actor, clock.instant(), rules.leadershipTerm());
         clubs.add(change);
-        log.info("Club {} '{}' entered the platform (imported by {})", id, change.club().name(), actor);
-        return change.club();
+        log.info("Club {} '{}' entered the platform (imported by {})", id, change.state().name(), actor);
+        return change.state();
     }
 
     public Club get(String id) {

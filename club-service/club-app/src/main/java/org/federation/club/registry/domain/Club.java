@@ -21,6 +21,8 @@ import org.federation.club.contracts.ClubSnapshot;
 import org.federation.club.contracts.ClubMembershipChanged;
 import org.federation.club.contracts.ClubStateChanged;
 import org.federation.club.contracts.CredentialRevoked;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.problem.StateConflictException;
@@ -40,20 +42,12 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
         memberships = memberships == null ? Memberships.founding(memberStudentNumbers, null) : memberships;
     }
 
-    /** An event for {@code club.events}: its type and contract payload. */
-    public record Event(String type, Object payload) {
-    }
-
-    /** A club and the events that brought it to this state. */
-    public record Change(Club club, List<Event> events) {
-    }
-
     /**
      * Brings an existing club onto the platform: active, with its original founding date, its
      * current leader as president (a term starting today), its known members, and who brought it
      * in. Produces {@code established} with origin {@code imported}.
      */
-    public static Change importExisting(String id, ExistingClub existing, String actor, Instant now, Period term) {
+    public static Decision<Club> importExisting(String id, ExistingClub existing, String actor, Instant now, Period term) {
         LocalDate today = today(now);
         if (existing.foundedOn().isAfter(today)) {
             throw new RuleViolationException("foundedOn",
@@ -72,27 +66,27 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      * Establishes a club approved at its founding defense hearing: founded today, its first leaders
      * and members from the initiators. Produces {@code established} with origin {@code founded}.
      */
-    public static Change found(String id, ClubProfile profile, List<Leader> leaders, List<String> members,
+    public static Decision<Club> found(String id, ClubProfile profile, List<Leader> leaders, List<String> members,
                                String actor, Instant now, Period term, String applicationId) {
         return establish(id, profile, leaders, members, actor, now, term, ClubEstablished.FOUNDED,
                 "approved at the founding defense hearing of application " + applicationId);
     }
 
     /** Establishes the new club a merger forms; the merged clubs' members and history follow by {@link #absorb}. */
-    public static Change formForMerger(String id, ClubProfile profile, List<Leader> leaders, String actor, Instant now,
+    public static Decision<Club> formForMerger(String id, ClubProfile profile, List<Leader> leaders, String actor, Instant now,
                                        Period term, String mergerId) {
         return establish(id, profile, leaders, List.of(), actor, now, term, ClubEstablished.MERGER,
                 "formed by merger " + mergerId);
     }
 
-    private static Change establish(String id, ClubProfile profile, List<Leader> leaders, List<String> members,
+    private static Decision<Club> establish(String id, ClubProfile profile, List<Leader> leaders, List<String> members,
                                     String actor, Instant now, Period term, String origin, String reason) {
         LocalDate today = today(now);
         Club club = new Club(id, profile, ClubState.ACTIVE, Leadership.first(leaders, today, today.plus(term)),
                 members, Registrations.none(), Lineage.none(),
                 List.of(new Transition(ClubAction.ESTABLISH.value(), null, ClubState.ACTIVE.value(), actor, now, reason)),
                 now, actor, Memberships.founding(members, today));
-        return new Change(club, List.of(new Event(ClubEventTypes.ESTABLISHED, new ClubEstablished(club.snapshot(), origin))));
+        return new Decision<>(club, List.of(new DomainEvent(ClubEventTypes.ESTABLISHED, actor, new ClubEstablished(club.snapshot(), origin))));
     }
 
     // ---- annual registration ----
@@ -102,7 +96,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      * federation knows. Before the deadline it counts at once; after it, it waits for the
      * Organization Department to accept it.
      */
-    public Change register(String academicYear, RegistrationChanges changes, boolean beforeDeadline, String actor,
+    public Decision<Club> register(String academicYear, RegistrationChanges changes, boolean beforeDeadline, String actor,
                            Instant now) {
         registrations.forYear(academicYear).ifPresent(existing -> {
             throw new StateConflictException("club " + id + " already " + (existing.accepted() ? "registered" :
@@ -120,15 +114,14 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
         if (late) {
             Club waiting = registered.record(ClubAction.REGISTER_LATE, state, actor, now,
                     "late registration for " + academicYear + ", awaiting the Organization Department");
-            return new Change(waiting, List.of());
+            return Decision.quietly(waiting);
         }
         Club done = registered.record(ClubAction.REGISTER, state, actor, now, "registered for " + academicYear);
-        return new Change(done, List.of(new Event(ClubEventTypes.REGISTRATION_CONFIRMED,
-                new ClubRegistrationConfirmed(done.snapshot(), academicYear, false, registration.changedFields()))));
+        return new Decision<>(done, List.of(new DomainEvent(ClubEventTypes.REGISTRATION_CONFIRMED, actor, new ClubRegistrationConfirmed(done.snapshot(), academicYear, false, registration.changedFields()))));
     }
 
     /** The Organization Department accepts a late registration: the club is registered (and active) again. */
-    public Change acceptLateRegistration(String academicYear, String actor, Instant now) {
+    public Decision<Club> acceptLateRegistration(String academicYear, String actor, Instant now) {
         AnnualRegistration pending = registrations.forYear(academicYear).filter(r -> !r.accepted())
                 .orElseThrow(() -> new IllegalTransitionException("accepting a late registration for " + academicYear
                         + " (the club has not submitted one)", state.value(), allowedActions()));
@@ -136,8 +129,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
         Club accepted = new Club(id, profile, state, leadership, memberStudentNumbers,
                 registrations.with(pending.accept()), lineage, history, enteredAt, enteredBy, memberships)
                 .record(ClubAction.REGISTER_LATE, after, actor, now, "late registration for " + academicYear + " accepted");
-        return new Change(accepted, List.of(new Event(ClubEventTypes.REGISTRATION_CONFIRMED,
-                new ClubRegistrationConfirmed(accepted.snapshot(), academicYear, true, pending.changedFields()))));
+        return new Decision<>(accepted, List.of(new DomainEvent(ClubEventTypes.REGISTRATION_CONFIRMED, actor, new ClubRegistrationConfirmed(accepted.snapshot(), academicYear, true, pending.changedFields()))));
     }
 
     /**
@@ -145,25 +137,25 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      * becomes unregistered. Returns no events if the club registered or is not due (suspended,
      * ending, or already marked for this year).
      */
-    public Change missRegistration(String academicYear, Instant now) {
+    public Decision<Club> missRegistration(String academicYear, Instant now) {
         boolean registered = registrations.forYear(academicYear).map(AnnualRegistration::accepted).orElse(false);
         boolean due = state == ClubState.ACTIVE || state == ClubState.UNREGISTERED;
         if (registered || !due || registrations.missedYears().contains(academicYear)) {
-            return new Change(this, List.of());
+            return Decision.quietly(this);
         }
         ClubState before = state;
         Club missed = new Club(id, profile, state, leadership, memberStudentNumbers,
                 registrations.missed(academicYear), lineage, history, enteredAt, enteredBy, memberships)
-                .record(ClubAction.MISS_REGISTRATION, ClubState.UNREGISTERED, "system", now,
+                .record(ClubAction.MISS_REGISTRATION, ClubState.UNREGISTERED, DomainEvent.SYSTEM, now,
                         "no registration for " + academicYear + " by the deadline");
-        return new Change(missed, List.of(new Event(ClubEventTypes.REGISTRATION_MISSED, new ClubStateChanged(
+        return new Decision<>(missed, List.of(new DomainEvent(ClubEventTypes.REGISTRATION_MISSED, DomainEvent.SYSTEM, new ClubStateChanged(
                 missed.snapshot(), before.value(), "no registration for " + academicYear + " by the deadline"))));
     }
 
     // ---- leadership handover ----
 
     /** The club records its leader election meeting; the elected take office once it is confirmed. */
-    public Change recordElection(ElectionMeeting meeting, Instant now) {
+    public Decision<Club> recordElection(ElectionMeeting meeting, Instant now) {
         require(state.allows(ClubAction.RECORD_ELECTION), "recording an election");
         meeting.check();
         if (meeting.heldOn().isAfter(today(now))) {
@@ -174,7 +166,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
                 registrations, lineage, history, enteredAt, enteredBy, memberships)
                 .record(ClubAction.RECORD_ELECTION, state, meeting.recordedBy(), now,
                         "election meeting held on " + meeting.heldOn() + ", " + meeting.membersPresent() + " present");
-        return new Change(recorded, List.of(new Event(ClubEventTypes.ELECTION_RECORDED, new ClubElectionRecorded(
+        return new Decision<>(recorded, List.of(new DomainEvent(ClubEventTypes.ELECTION_RECORDED, meeting.recordedBy(), new ClubElectionRecorded(
                 recorded.snapshot(), meeting.heldOn(), meeting.membersPresent(), meeting.quorumReached(),
                 meeting.elected().stream().map(Leader::toContract).toList()))));
     }
@@ -183,7 +175,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      * The Organization Department confirms the recorded election: the elected leaders take office
      * and a new term begins.
      */
-    public Change confirmHandover(String actor, Instant now, Period term) {
+    public Decision<Club> confirmHandover(String actor, Instant now, Period term) {
         ElectionMeeting meeting = leadership.pendingElection();
         if (meeting == null || !state.allows(ClubAction.CONFIRM_HANDOVER)) {
             throw new IllegalTransitionException("confirming a handover" + (meeting == null
@@ -211,7 +203,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
         Club handedOver = new Club(id, profile, state, next, members, registrations, lineage, history, enteredAt, enteredBy, periods)
                 .record(ClubAction.CONFIRM_HANDOVER, state, actor, now,
                         "election of " + meeting.heldOn() + " confirmed; term until " + next.termEndsOn());
-        return new Change(handedOver, List.of(new Event(ClubEventTypes.LEADERSHIP_CHANGED, new ClubLeadershipChanged(
+        return new Decision<>(handedOver, List.of(new DomainEvent(ClubEventTypes.LEADERSHIP_CHANGED, actor, new ClubLeadershipChanged(
                 handedOver.snapshot(), previous, meeting.heldOn(), next.termEndsOn()))));
     }
 
@@ -219,28 +211,28 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      * The term ended without a confirmed handover: flag it once per term. No events if the term
      * has not ended, it is already flagged, or the club is not live.
      */
-    public Change flagHandoverIfOverdue(Instant now) {
+    public Decision<Club> flagHandoverIfOverdue(Instant now) {
         LocalDate today = today(now);
         if (!state.allows(ClubAction.FLAG_HANDOVER_OVERDUE) || !leadership.termEndsOn().isBefore(today)
                 || leadership.termEndsOn().equals(leadership.overdueSince())) {
-            return new Change(this, List.of());
+            return Decision.quietly(this);
         }
         Club flagged = new Club(id, profile, state, leadership.overdue(), memberStudentNumbers, registrations, lineage,
-                history, enteredAt, enteredBy, memberships).record(ClubAction.FLAG_HANDOVER_OVERDUE, state, "system", now,
+                history, enteredAt, enteredBy, memberships).record(ClubAction.FLAG_HANDOVER_OVERDUE, state, DomainEvent.SYSTEM, now,
                 "term ended on " + leadership.termEndsOn() + " without a confirmed handover");
-        return new Change(flagged, List.of(new Event(ClubEventTypes.HANDOVER_OVERDUE, new ClubHandoverOverdue(
+        return new Decision<>(flagged, List.of(new DomainEvent(ClubEventTypes.HANDOVER_OVERDUE, DomainEvent.SYSTEM, new ClubHandoverOverdue(
                 flagged.snapshot(), leadership.termEndsOn(), leadership.pendingElection() != null))));
     }
 
     // ---- suspension and dissolution ----
 
     /** The presidium suspends the club. */
-    public Change suspend(String reason, String actor, Instant now) {
+    public Decision<Club> suspend(String reason, String actor, Instant now) {
         return move(ClubAction.SUSPEND, ClubState.SUSPENDED, ClubEventTypes.SUSPENDED, reason, actor, now, "suspending");
     }
 
     /** The presidium lifts the suspension: the club returns to the state it was suspended from. */
-    public Change reinstate(String reason, String actor, Instant now) {
+    public Decision<Club> reinstate(String reason, String actor, Instant now) {
         ClubState back = ClubState.ACTIVE;
         for (Transition step : history) {
             if (ClubAction.SUSPEND.value().equals(step.action())) {
@@ -251,7 +243,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
     }
 
     /** The club or the federation asks to dissolve it; finance-service settles the account next. */
-    public Change requestDissolution(String reason, String actor, Instant now) {
+    public Decision<Club> requestDissolution(String reason, String actor, Instant now) {
         return move(ClubAction.REQUEST_DISSOLUTION, ClubState.DISSOLVING, ClubEventTypes.DISSOLUTION_REQUESTED, reason,
                 actor, now, "requesting dissolution");
     }
@@ -260,12 +252,12 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      * finance-service settled the account: the dissolution is complete. A repeat (the settlement
      * delivered twice) changes nothing.
      */
-    public Change completeDissolution(String settlement, Instant now) {
+    public Decision<Club> completeDissolution(String settlement, Instant now) {
         if (state == ClubState.DISSOLVED) {
-            return new Change(this, List.of());
+            return Decision.quietly(this);
         }
         return move(ClubAction.COMPLETE_DISSOLUTION, ClubState.DISSOLVED, ClubEventTypes.DISSOLVED, settlement,
-                "system", now, "completing dissolution");
+                DomainEvent.SYSTEM, now, "completing dissolution");
     }
 
     // ---- merger ----
@@ -279,10 +271,10 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      * The successor's side: takes in the merged-away clubs' members and leaders' history, and
      * records them as its predecessors. A repeat of the same merger changes nothing.
      */
-    public Change absorb(List<Club> mergedAway, String mergerId, String actor, Instant now) {
+    public Decision<Club> absorb(List<Club> mergedAway, String mergerId, String actor, Instant now) {
         if (mergerId.equals(lineage.mergerId()) && lineage.predecessorIds().containsAll(
                 mergedAway.stream().map(Club::id).toList())) {
-            return new Change(this, List.of());
+            return Decision.quietly(this);
         }
         requireMergeable();
         LocalDate today = today(now);
@@ -304,21 +296,19 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
         Club successor = new Club(id, profile, state, merged, List.copyOf(members), registrations,
                 lineage.absorbed(ids, mergerId), history, enteredAt, enteredBy, joined)
                 .record(ClubAction.ABSORB, state, actor, now, "took in " + String.join(", ", ids) + " (merger " + mergerId + ")");
-        return new Change(successor, List.of(new Event(ClubEventTypes.MERGED,
-                new ClubMerged(successor.snapshot(), successor.snapshot(), ids, mergerId))));
+        return new Decision<>(successor, List.of(new DomainEvent(ClubEventTypes.MERGED, actor, new ClubMerged(successor.snapshot(), successor.snapshot(), ids, mergerId))));
     }
 
     /** The merged-away side: the club ends, pointing at its successor. */
-    public Change mergeInto(ClubSnapshot successor, List<String> mergedAwayIds, String mergerId, String actor, Instant now) {
+    public Decision<Club> mergeInto(ClubSnapshot successor, List<String> mergedAwayIds, String mergerId, String actor, Instant now) {
         if (state == ClubState.MERGED && mergerId.equals(lineage.mergerId())) {
-            return new Change(this, List.of());
+            return Decision.quietly(this);
         }
         requireMergeable();
         Club ended = new Club(id, profile, state, leadership, memberStudentNumbers, registrations,
                 lineage.succeededBy(successor.id(), mergerId), history, enteredAt, enteredBy, memberships)
                 .record(ClubAction.MERGE, ClubState.MERGED, actor, now, "merged into " + successor.id() + " (merger " + mergerId + ")");
-        return new Change(ended, List.of(new Event(ClubEventTypes.MERGED,
-                new ClubMerged(ended.snapshot(), successor, mergedAwayIds, mergerId))));
+        return new Decision<>(ended, List.of(new DomainEvent(ClubEventTypes.MERGED, actor, new ClubMerged(ended.snapshot(), successor, mergedAwayIds, mergerId))));
     }
 
     // ---- open recruitment ----
@@ -328,9 +318,9 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      * (a current holder of the role steps down to member, their tenure kept as a past term), and
      * the leadership history shows it. Appointing the same person again changes nothing.
      */
-    public Change appointLeader(Leader appointee, String positionId, String actor, Instant now) {
+    public Decision<Club> appointLeader(Leader appointee, String positionId, String actor, Instant now) {
         if (leaders().contains(appointee)) {
-            return new Change(this, List.of());
+            return Decision.quietly(this);
         }
         require(state.allows(ClubAction.CONFIRM_HANDOVER) || state == ClubState.ACTIVE, "appointing a leader");
         LocalDate today = today(now);
@@ -352,7 +342,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
         Club changed = new Club(id, profile, state, appointed, members, registrations, lineage, history, enteredAt,
                 enteredBy, periods).record(ClubAction.APPOINT_LEADER, state, actor, now,
                 appointee.studentNumber() + " appointed " + appointee.role() + " by open recruitment " + positionId);
-        return new Change(changed, List.of(new Event(ClubEventTypes.LEADERSHIP_CHANGED, new ClubLeadershipChanged(
+        return new Decision<>(changed, List.of(new DomainEvent(ClubEventTypes.LEADERSHIP_CHANGED, actor, new ClubLeadershipChanged(
                 changed.snapshot(), previous, today, appointed.termEndsOn()))));
     }
 
@@ -362,16 +352,15 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      * The club corrects facts its snapshot carries outside the annual registration (answering a
      * department's request). Unchanged values change nothing.
      */
-    public Change amendProfile(RegistrationChanges changes, String actor, Instant now, String reason) {
+    public Decision<Club> amendProfile(RegistrationChanges changes, String actor, Instant now, String reason) {
         ClubProfile amended = changes.applyTo(profile);
         if (amended.equals(profile)) {
-            return new Change(this, List.of());
+            return Decision.quietly(this);
         }
         require(state.isLive(), "amending the profile");
         Club changed = new Club(id, amended, state, leadership, memberStudentNumbers, registrations, lineage, history,
                 enteredAt, enteredBy, memberships).record(ClubAction.AMEND_PROFILE, state, actor, now, reason);
-        return new Change(changed, List.of(new Event(ClubEventTypes.PROFILE_AMENDED,
-                new ClubStateChanged(changed.snapshot(), state.value(), reason))));
+        return new Decision<>(changed, List.of(new DomainEvent(ClubEventTypes.PROFILE_AMENDED, actor, new ClubStateChanged(changed.snapshot(), state.value(), reason))));
     }
 
     // ---- liaison ----
@@ -380,9 +369,9 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      * The Organization Department assigns the club's liaison officer (null ends the assignment).
      * Assigning the same officer again changes nothing.
      */
-    public Change assignLiaison(String officer, String actor, Instant now) {
+    public Decision<Club> assignLiaison(String officer, String actor, Instant now) {
         if (java.util.Objects.equals(officer, profile.liaisonOfficer())) {
-            return new Change(this, List.of());
+            return Decision.quietly(this);
         }
         require(state.isLive(), "assigning a liaison officer");
         String reason = officer == null ? "liaison officer " + profile.liaisonOfficer() + " unassigned"
@@ -390,8 +379,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
         Club assigned = new Club(id, profile.withLiaisonOfficer(officer), state, leadership, memberStudentNumbers,
                 registrations, lineage, history, enteredAt, enteredBy, memberships)
                 .record(ClubAction.ASSIGN_LIAISON, state, actor, now, reason);
-        return new Change(assigned, List.of(new Event(ClubEventTypes.LIAISON_ASSIGNED,
-                new ClubStateChanged(assigned.snapshot(), state.value(), reason))));
+        return new Decision<>(assigned, List.of(new DomainEvent(ClubEventTypes.LIAISON_ASSIGNED, actor, new ClubStateChanged(assigned.snapshot(), state.value(), reason))));
     }
 
     // ---- members ----
@@ -400,24 +388,23 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      * Admits a student whose membership application the club's leaders approved. Admitting a
      * member again changes nothing (a retried approval).
      */
-    public Change admit(String studentNumber, String name, String actor, Instant now) {
+    public Decision<Club> admit(String studentNumber, String name, String actor, Instant now) {
         if (memberStudentNumbers.contains(studentNumber) || isLedBy(studentNumber)) {
-            return new Change(this, List.of());
+            return Decision.quietly(this);
         }
         require(state.allows(ClubAction.ADMIT_MEMBER), "admitting a member");
         List<String> members = new ArrayList<>(memberStudentNumbers);
         members.add(studentNumber);
         Club admitted = new Club(id, profile, state, leadership, members, registrations, lineage, history, enteredAt,
                 enteredBy, memberships.joined(studentNumber, name, today(now)));
-        return new Change(admitted, List.of(new Event(ClubEventTypes.MEMBER_JOINED,
-                new ClubMembershipChanged(admitted.snapshot(), studentNumber, null))));
+        return new Decision<>(admitted, List.of(new DomainEvent(ClubEventTypes.MEMBER_JOINED, actor, new ClubMembershipChanged(admitted.snapshot(), studentNumber, null))));
     }
 
     /**
      * A member leaves, or the leaders remove them: they are no longer a member, and every member
      * credential they hold for this club is revoked. A student who is not a member is a 409.
      */
-    public Change endMembership(String studentNumber, String how, String reason, String actor, Instant now) {
+    public Decision<Club> endMembership(String studentNumber, String how, String reason, String actor, Instant now) {
         if (!memberStudentNumbers.contains(studentNumber)) {
             throw new StateConflictException(studentNumber + " is not a member of club " + id);
         }
@@ -426,10 +413,9 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
         String why = how + (reason == null || reason.isBlank() ? "" : ": " + reason);
         Club ended = new Club(id, profile, state, leadership, members, registrations, lineage, history, enteredAt,
                 enteredBy, memberships.left(studentNumber, now, how, reason));
-        return new Change(ended, List.of(
-                new Event(ClubEventTypes.MEMBER_LEFT, new ClubMembershipChanged(ended.snapshot(), studentNumber, why)),
-                new Event(ClubEventTypes.CREDENTIAL_REVOKED,
-                        new CredentialRevoked(ended.snapshot(), studentNumber, now, why))));
+        return new Decision<>(ended, List.of(
+                new DomainEvent(ClubEventTypes.MEMBER_LEFT, actor, new ClubMembershipChanged(ended.snapshot(), studentNumber, why)),
+                new DomainEvent(ClubEventTypes.CREDENTIAL_REVOKED, actor, new CredentialRevoked(ended.snapshot(), studentNumber, now, why))));
     }
 
     /** Whether {@code studentNumber} belongs to the club now, as leader or member. */
@@ -485,11 +471,11 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
                 lineage.successorId(), contact());
     }
 
-    private Change move(ClubAction action, ClubState to, String eventType, String reason, String actor, Instant now,
+    private Decision<Club> move(ClubAction action, ClubState to, String eventType, String reason, String actor, Instant now,
                         String what) {
         require(state.allows(action), what);
         Club moved = record(action, to, actor, now, reason);
-        return new Change(moved, List.of(new Event(eventType, new ClubStateChanged(moved.snapshot(), state.value(), reason))));
+        return new Decision<>(moved, List.of(new DomainEvent(eventType, actor, new ClubStateChanged(moved.snapshot(), state.value(), reason))));
     }
 
     private Club record(ClubAction action, ClubState to, String actor, Instant now, String reason) {

@@ -1,5 +1,6 @@
 package org.federation.club.registry.domain;
 
+import org.federation.platform.domain.Decision;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ public interface Clubs {
      *
      * @throws org.federation.platform.problem.StateConflictException if the id or the name is taken
      */
-    void add(Club.Change change);
+    void add(Decision<Club> change);
 
     /**
      * Loads the club, decides with {@code decision} and stores the result with its events, if
@@ -21,7 +22,7 @@ public interface Clubs {
      *
      * @throws org.federation.platform.problem.ResourceNotFoundException if there is no such club
      */
-    Club.Change change(String id, java.util.function.Function<Club, Club.Change> decision);
+    Decision<Club> change(String id, java.util.function.Function<Club, Decision<Club>> decision);
 
     Optional<Club> find(String id);
 

@@ -25,14 +25,11 @@ import org.federation.club.registry.domain.Memberships;
 import org.federation.club.registry.domain.PastTerm;
 import org.federation.club.registry.domain.Registrations;
 import org.federation.club.registry.domain.Transition;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.NewEvent;
-import org.federation.platform.messaging.OutboxCollection;
 import org.federation.platform.paging.PageOf;
-import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.StateConflictException;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -95,28 +92,21 @@ public class MongoClubs implements Clubs {
         }
     }
 
-    @Configuration(proxyBeanMethods = false)
-    static class Outbox {
-        @Bean
-        OutboxCollection clubOutbox() {
-            return new OutboxCollection(COLLECTION, ClubTopics.CLUB_EVENTS);
-        }
-    }
-
     private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final AggregateRepository<Club, StoredClub> clubs;
 
     public MongoClubs(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.store = store;
+        this.clubs = store.repository(COLLECTION, ClubTopics.CLUB_EVENTS, StoredClub.class, StoredClub::of,
+                StoredClub::toClub);
         mongo.indexOps(COLLECTION).createIndex(new Index("nameKey", Sort.Direction.ASC).unique());
     }
 
     @Override
-    public void add(Club.Change change) {
-        Club club = change.club();
+    public void add(Decision<Club> established) {
+        Club club = established.state();
         try {
-            store.insert(COLLECTION, club.id(), StoredClub.of(club), events(change));
+            clubs.create(club.id(), established);
         } catch (DuplicateKeyException e) {
             if (find(club.id()).isPresent()) {
                 throw new StateConflictException("a club with id " + club.id() + " already exists");
@@ -126,22 +116,19 @@ public class MongoClubs implements Clubs {
     }
 
     @Override
-    public Club.Change change(String id, Function<Club, Club.Change> decision) {
-        Club.Change[] decided = new Club.Change[1];
+    public Decision<Club> change(String id, Function<Club, Decision<Club>> decision) {
         try {
-            store.change(COLLECTION, id, StoredClub.class, stored -> {
-                decided[0] = decision.apply(stored.toClub());
-                return new AggregateStore.Decision<>(StoredClub.of(decided[0].club()), events(decided[0]));
-            }).orElseThrow(() -> new ResourceNotFoundException("club", id));
-            return decided[0];
+            return clubs.change(id, "club", decision);
         } catch (DuplicateKeyException e) {
-            throw new StateConflictException("a club named '" + decided[0].club().name() + "' already exists");
+            // only a new name can collide (the unique index on the name key); deciding again is pure, and names it
+            String name = find(id).map(club -> decision.apply(club).state().name()).orElse(id);
+            throw new StateConflictException("a club named '" + name + "' already exists");
         }
     }
 
     @Override
     public Optional<Club> find(String id) {
-        return store.find(COLLECTION, id, StoredClub.class).map(v -> v.state().toClub());
+        return clubs.find(id);
     }
 
     @Override
@@ -203,11 +190,5 @@ public class MongoClubs implements Clubs {
                     ClubState.SUSPENDED.name()));
         }
         return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
-    }
-
-    private static List<NewEvent> events(Club.Change change) {
-        String actor = change.club().history().isEmpty() ? "system"
-                : change.club().history().get(change.club().history().size() - 1).actor();
-        return change.events().stream().map(event -> new NewEvent(event.type(), actor, event.payload())).toList();
     }
 }

@@ -77,7 +77,7 @@ public class FederationRoster {
                 officer + " is on no department's roster; add them to a department first"));
         Club before = clubs.find(clubId).orElseThrow(() -> new ResourceNotFoundException("club", clubId));
         String previous = before.profile().liaisonOfficer();
-        Club club = clubs.change(clubId, c -> c.assignLiaison(officer, caller.subject(), clock.instant())).club();
+        Club club = clubs.change(clubId, c -> c.assignLiaison(officer, caller.subject(), clock.instant())).state();
         republish(department.name(), "liaison for " + clubId + " assigned to " + officer, caller);
         if (previous != null && !Objects.equals(previous, officer)) {
             departments.of(previous).filter(d -> !d.name().equals(department.name()))
@@ -102,12 +102,15 @@ public class FederationRoster {
     }
 
     private void republish(String department, String change, Caller caller) {
-        departments.change(department, d -> d, d -> d.roster(liaisons(d), change), caller.subject());
+        departments.change(department, d -> d.announced(liaisons(d), change, caller.subject()));
     }
 
     private Department change(String department, java.util.function.UnaryOperator<Department> change, String what,
                               Caller caller) {
-        return departments.change(department, change, d -> d.roster(liaisons(d), what), caller.subject());
+        return departments.change(department, d -> {
+            Department changed = change.apply(d);
+            return changed.announced(liaisons(changed), what, caller.subject());
+        });
     }
 
     private Map<String, List<String>> liaisons(Department department) {

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.RosterChanged;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.StateConflictException;
 
 /**
@@ -67,6 +70,14 @@ public record Department(String name, RosterChanged.Person head, List<RosterChan
 
     public boolean isHead(String studentNumber) {
         return head != null && head.studentNumber().equals(studentNumber);
+    }
+
+    /**
+     * This department's roster told to everyone ({@code roster-changed}): every change republishes
+     * the whole roster, with the clubs each of its liaison officers looks after.
+     */
+    public Decision<Department> announced(Map<String, List<String>> clubsByOfficer, String change, String actor) {
+        return Decision.of(this, new DomainEvent(ClubEventTypes.ROSTER_CHANGED, actor, roster(clubsByOfficer, change)));
     }
 
     /** The roster event, with the clubs each of the department's people liaises for. */

@@ -57,7 +57,7 @@ class FoundingApplicationTest {
 
     static FoundingApplication submitted() {
         return FoundingApplication.submit("app-1", proposal("Robotics Club", initiators(null, null, null)), SUBMITTER, T0,
-                RULES).application();
+                RULES).state();
     }
 
     static List<CriterionAnswer> allPass() {
@@ -65,33 +65,33 @@ class FoundingApplicationTest {
     }
 
     static FoundingApplication qualified() {
-        return submitted().review(allPass(), CHECKLIST, REVIEWER, T0.plusSeconds(60)).application();
+        return submitted().review(allPass(), CHECKLIST, REVIEWER, T0.plusSeconds(60)).state();
     }
 
     static FoundingApplication returned() {
         return submitted().review(List.of(new CriterionAnswer("enough-initiators", true, null),
                 new CriterionAnswer("advisor-confirmed", false, "no letter from the advisor"),
-                new CriterionAnswer("contact-reachable", true, null)), CHECKLIST, REVIEWER, T0.plusSeconds(60)).application();
+                new CriterionAnswer("contact-reachable", true, null)), CHECKLIST, REVIEWER, T0.plusSeconds(60)).state();
     }
 
     static FoundingApplication scheduled(List<PanelMember> panel, FoundingRules rules) {
         return qualified().scheduleHearing(HEARING, "Student Centre 201", panel, REVIEWER, T0.plusSeconds(120), rules)
-                .application();
+                .state();
     }
 
     static FoundingApplication scheduled() {
         return scheduled(PANEL, RULES);
     }
 
-    static FoundingApplication.Change vote(FoundingApplication application, String voter, BallotChoice choice,
+    static org.federation.platform.domain.Decision<FoundingApplication> vote(FoundingApplication application, String voter, BallotChoice choice,
                                            String comment) {
         return application.castBallot(voter, choice, comment, HEARING.plusSeconds(60), RULES);
     }
 
     static FoundingApplication approved() {
-        FoundingApplication a = vote(scheduled(), "P001", BallotChoice.APPROVE, "good").application();
-        a = vote(a, "P002", BallotChoice.APPROVE, null).application();
-        return vote(a, "P003", BallotChoice.ABSTAIN, null).application();
+        FoundingApplication a = vote(scheduled(), "P001", BallotChoice.APPROVE, "good").state();
+        a = vote(a, "P002", BallotChoice.APPROVE, null).state();
+        return vote(a, "P003", BallotChoice.ABSTAIN, null).state();
     }
 
     static void assertIllegal(Runnable step, String state, String... allowed) {
@@ -108,7 +108,7 @@ class FoundingApplicationTest {
         });
     }
 
-    static FoundingApplicationChanged payload(FoundingApplication.Change change, String type) {
+    static FoundingApplicationChanged payload(org.federation.platform.domain.Decision<FoundingApplication> change, String type) {
         assertThat(change.events()).hasSize(1);
         assertThat(change.events().get(0).type()).isEqualTo(type);
         return (FoundingApplicationChanged) change.events().get(0).payload();
@@ -124,16 +124,16 @@ class FoundingApplicationTest {
                 case RETURNED -> returned();
                 case QUALIFIED -> qualified();
                 case HEARING_SCHEDULED -> scheduled();
-                case INCONCLUSIVE -> scheduled().closeHearing(REVIEWER, late, RULES).application();
+                case INCONCLUSIVE -> scheduled().closeHearing(REVIEWER, late, RULES).state();
                 case APPROVED -> approved();
-                case ESTABLISHED -> approved().markEstablished("club-1", "system", late, RULES).application();
-                case REJECTED -> vote(vote(vote(scheduled(), "P001", BallotChoice.REJECT, "no").application(), "P002",
-                        BallotChoice.REJECT, "no").application(), "P003", BallotChoice.REJECT, "no").application();
-                case WITHDRAWN -> submitted().withdraw("changed plans", SUBMITTER, T0).application();
+                case ESTABLISHED -> approved().markEstablished("club-1", "system", late, RULES).state();
+                case REJECTED -> vote(vote(vote(scheduled(), "P001", BallotChoice.REJECT, "no").state(), "P002",
+                        BallotChoice.REJECT, "no").state(), "P003", BallotChoice.REJECT, "no").state();
+                case WITHDRAWN -> submitted().withdraw("changed plans", SUBMITTER, T0).state();
             };
         }
 
-        private FoundingApplication.Change attempt(FoundingApplication application, FoundingAction action) {
+        private org.federation.platform.domain.Decision<FoundingApplication> attempt(FoundingApplication application, FoundingAction action) {
             Instant late = HEARING.plusSeconds(3600);
             return switch (action) {
                 case SUBMIT, DECIDE -> throw new IllegalArgumentException("not a command on an application");
@@ -160,10 +160,10 @@ class FoundingApplicationTest {
                         continue;
                     }
                     if (state.allows(action)) {
-                        FoundingApplication.Change change = attempt(application, action);
-                        assertThat(change.application().history()).as(state + " " + action)
+                        org.federation.platform.domain.Decision<FoundingApplication> change = attempt(application, action);
+                        assertThat(change.state().history()).as(state + " " + action)
                                 .hasSize(application.history().size() + (action == FoundingAction.CAST_BALLOT
-                                        && change.application().state() != state ? 2 : 1));
+                                        && change.state().state() != state ? 2 : 1));
                     } else {
                         assertThatThrownBy(() -> attempt(application, action)).as(state + " " + action)
                                 .isInstanceOfSatisfying(IllegalTransitionException.class, e -> {
@@ -183,10 +183,10 @@ class FoundingApplicationTest {
 
         @Test
         void submittingRecordsTheProposalWithDefaultRolesAndPublishesSubmitted() {
-            FoundingApplication.Change change = FoundingApplication.submit("app-1",
+            org.federation.platform.domain.Decision<FoundingApplication> change = FoundingApplication.submit("app-1",
                     proposal("Robotics Club", initiators(null, null, null)), SUBMITTER, T0, RULES);
 
-            FoundingApplication application = change.application();
+            FoundingApplication application = change.state();
             assertThat(application.state()).isEqualTo(FoundingState.SUBMITTED);
             assertThat(application.name()).isEqualTo("Robotics Club");
             assertThat(application.proposal().initiators()).extracting(Initiator::role)
@@ -210,7 +210,7 @@ class FoundingApplicationTest {
         void proposedRolesAreKeptAndInitiatorsWithoutOneAreMembers() {
             FoundingApplication application = FoundingApplication.submit("app-1",
                     proposal("Robotics Club", initiators("treasurer", "president", null, "vice-president")), SUBMITTER,
-                    T0, RULES).application();
+                    T0, RULES).state();
             assertThat(application.proposal().initiators()).extracting(Initiator::role)
                     .containsExactly("treasurer", "president", "member", "vice-president");
         }
@@ -243,7 +243,7 @@ class FoundingApplicationTest {
             assertRule(() -> FoundingApplication.submit("a", proposal("X", initiators(null, null, null, null)), SUBMITTER,
                     T0, five), "initiators", "at least 5", "lists 4");
             assertThat(FoundingApplication.submit("a", proposal("X", initiators(null, null, null, null, null)), SUBMITTER,
-                    T0, five).application().state()).isEqualTo(FoundingState.SUBMITTED);
+                    T0, five).state().state()).isEqualTo(FoundingState.SUBMITTED);
         }
     }
 
@@ -255,11 +255,11 @@ class FoundingApplicationTest {
             List<CriterionAnswer> answers = List.of(new CriterionAnswer("contact-reachable", false, "mailbox full"),
                     new CriterionAnswer("advisor-confirmed", true, "letter of 1 Nov"),
                     new CriterionAnswer("enough-initiators", true, null));
-            FoundingApplication.Change change = submitted().review(answers, CHECKLIST, REVIEWER, T0.plusSeconds(60));
+            org.federation.platform.domain.Decision<FoundingApplication> change = submitted().review(answers, CHECKLIST, REVIEWER, T0.plusSeconds(60));
 
-            assertThat(change.application().state()).isEqualTo(FoundingState.QUALIFIED);
-            assertThat(change.application().allowedActions()).containsExactly("schedule-hearing", "withdraw");
-            Review review = change.application().reviews().get(0);
+            assertThat(change.state().state()).isEqualTo(FoundingState.QUALIFIED);
+            assertThat(change.state().allowedActions()).containsExactly("schedule-hearing", "withdraw");
+            Review review = change.state().reviews().get(0);
             assertThat(review.outcome()).isEqualTo("qualified");
             assertThat(review.reviewer()).isEqualTo(REVIEWER);
             assertThat(review.results()).extracting(CriterionResult::criterion)
@@ -276,7 +276,7 @@ class FoundingApplicationTest {
             assertThat(returned.reasons()).containsExactly("advisor-confirmed: no letter from the advisor");
             assertThat(returned.allowedActions()).containsExactly("resubmit", "withdraw");
 
-            FoundingApplication.Change change = submitted().review(List.of(
+            org.federation.platform.domain.Decision<FoundingApplication> change = submitted().review(List.of(
                     new CriterionAnswer("enough-initiators", false, "only two are students"),
                     new CriterionAnswer("advisor-confirmed", false, "no letter"),
                     new CriterionAnswer("contact-reachable", false, "bounces")), CHECKLIST, REVIEWER, T0);
@@ -324,17 +324,17 @@ class FoundingApplicationTest {
 
         @Test
         void aReturnedApplicationIsCorrectedAndSubmittedAgainKeepingItsReviews() {
-            FoundingApplication.Change change = returned().resubmit(proposal("Robotics Club",
+            org.federation.platform.domain.Decision<FoundingApplication> change = returned().resubmit(proposal("Robotics Club",
                     initiators(null, null, null, null)), SUBMITTER, T0.plusSeconds(600), RULES);
 
-            FoundingApplication again = change.application();
+            FoundingApplication again = change.state();
             assertThat(again.state()).isEqualTo(FoundingState.SUBMITTED);
             assertThat(again.proposal().initiators()).hasSize(4);
             assertThat(again.reviews()).hasSize(1);
             assertThat(again.reasons()).isEmpty();
             assertThat(again.history()).extracting(FoundingStep::action).containsExactly("submit", "review", "resubmit");
             assertThat(payload(change, ClubEventTypes.FOUNDING_SUBMITTED).application().initiators()).hasSize(4);
-            assertThat(again.review(allPass(), CHECKLIST, REVIEWER, T0.plusSeconds(700)).application().reviews()).hasSize(2);
+            assertThat(again.review(allPass(), CHECKLIST, REVIEWER, T0.plusSeconds(700)).state().reviews()).hasSize(2);
         }
 
         @Test
@@ -347,18 +347,18 @@ class FoundingApplicationTest {
         @Test
         void anOpenApplicationIsWithdrawnInAnyOpenStateClosingAnOpenHearing() {
             for (FoundingApplication open : List.of(submitted(), returned(), qualified(), scheduled())) {
-                FoundingApplication.Change change = open.withdraw(" we merged with another club ", SUBMITTER, T0);
-                assertThat(change.application().state()).isEqualTo(FoundingState.WITHDRAWN);
-                assertThat(change.application().allowedActions()).isEmpty();
+                org.federation.platform.domain.Decision<FoundingApplication> change = open.withdraw(" we merged with another club ", SUBMITTER, T0);
+                assertThat(change.state().state()).isEqualTo(FoundingState.WITHDRAWN);
+                assertThat(change.state().allowedActions()).isEmpty();
                 assertThat(payload(change, ClubEventTypes.FOUNDING_WITHDRAWN).reasons())
                         .containsExactly("we merged with another club");
-                change.application().currentHearing().ifPresent(h -> assertThat(h.outcome()).isEqualTo("withdrawn"));
+                change.state().currentHearing().ifPresent(h -> assertThat(h.outcome()).isEqualTo("withdrawn"));
             }
         }
 
         @Test
         void aClosedApplicationCannotBeWithdrawn() {
-            FoundingApplication withdrawn = submitted().withdraw("x", SUBMITTER, T0).application();
+            FoundingApplication withdrawn = submitted().withdraw("x", SUBMITTER, T0).state();
             assertIllegal(() -> withdrawn.withdraw("again", SUBMITTER, T0), "withdrawn");
             assertIllegal(() -> approved().withdraw("too late", SUBMITTER, T0), "approved", "establish");
         }
@@ -369,9 +369,9 @@ class FoundingApplicationTest {
 
         @Test
         void aQualifiedApplicationGetsAHearingInTheFuture() {
-            FoundingApplication.Change change = qualified().scheduleHearing(HEARING, " Student Centre 201 ", PANEL,
+            org.federation.platform.domain.Decision<FoundingApplication> change = qualified().scheduleHearing(HEARING, " Student Centre 201 ", PANEL,
                     REVIEWER, T0, RULES);
-            FoundingApplication application = change.application();
+            FoundingApplication application = change.state();
             assertThat(application.state()).isEqualTo(FoundingState.HEARING_SCHEDULED);
             assertThat(application.allowedActions()).containsExactly("cast-ballot", "close-hearing", "withdraw");
             Hearing hearing = application.currentHearing().orElseThrow();
@@ -412,8 +412,8 @@ class FoundingApplicationTest {
 
         @Test
         void aBallotIsRecordedAndTalliedWithoutADecisionUntilTheLastPanelMemberVotes() {
-            FoundingApplication.Change change = vote(scheduled(), "P001", BallotChoice.APPROVE, " convincing ");
-            FoundingApplication application = change.application();
+            org.federation.platform.domain.Decision<FoundingApplication> change = vote(scheduled(), "P001", BallotChoice.APPROVE, " convincing ");
+            FoundingApplication application = change.state();
             assertThat(change.events()).isEmpty();
             assertThat(application.state()).isEqualTo(FoundingState.HEARING_SCHEDULED);
             Hearing hearing = application.currentHearing().orElseThrow();
@@ -437,7 +437,7 @@ class FoundingApplicationTest {
 
         @Test
         void votingTwiceIsAnIllegalTransitionThatNoLongerOffersAVote() {
-            FoundingApplication once = vote(scheduled(), "P001", BallotChoice.REJECT, "no plan").application();
+            FoundingApplication once = vote(scheduled(), "P001", BallotChoice.REJECT, "no plan").state();
             assertIllegal(() -> vote(once, "P001", BallotChoice.APPROVE, null), "hearing-scheduled",
                     "close-hearing", "withdraw");
         }
@@ -447,7 +447,7 @@ class FoundingApplicationTest {
             FoundingApplication s = scheduled();
             assertThatThrownBy(() -> s.castBallot("P001", BallotChoice.APPROVE, null, HEARING.minusMillis(1), RULES))
                     .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("before the hearing begins");
-            assertThat(s.castBallot("P001", BallotChoice.APPROVE, null, HEARING, RULES).application()
+            assertThat(s.castBallot("P001", BallotChoice.APPROVE, null, HEARING, RULES).state()
                     .currentHearing().orElseThrow().ballots()).as("from the hearing's time on").hasSize(1);
         }
 
@@ -456,7 +456,7 @@ class FoundingApplicationTest {
             assertIllegal(() -> vote(qualified(), "P001", BallotChoice.APPROVE, null), "qualified",
                     "schedule-hearing", "withdraw");
             FoundingApplication inconclusive = scheduled().closeHearing(REVIEWER, HEARING.plusSeconds(3600), RULES)
-                    .application();
+                    .state();
             assertIllegal(() -> vote(inconclusive, "P002", BallotChoice.APPROVE, null), "inconclusive",
                     "schedule-hearing", "withdraw");
             assertIllegal(() -> vote(approved(), "P001", BallotChoice.APPROVE, null), "approved", "establish");
@@ -476,7 +476,7 @@ class FoundingApplicationTest {
             FoundingApplication a = scheduled(panel, rules);
             for (int i = 0; i < ballots; i++) {
                 a = a.castBallot(panel.get(i).number(), choice.apply(i), "reason " + i, HEARING.plusSeconds(i), rules)
-                        .application();
+                        .state();
             }
             return a;
         }
@@ -491,9 +491,9 @@ class FoundingApplicationTest {
 
         @Test
         void theLastBallotDecidesApprovalWithAbstentionsCountedAsCast() {
-            FoundingApplication.Change last = vote(vote(vote(scheduled(), "P001", BallotChoice.APPROVE, null).application(),
-                    "P002", BallotChoice.ABSTAIN, null).application(), "P003", BallotChoice.APPROVE, null);
-            FoundingApplication approved = last.application();
+            org.federation.platform.domain.Decision<FoundingApplication> last = vote(vote(vote(scheduled(), "P001", BallotChoice.APPROVE, null).state(),
+                    "P002", BallotChoice.ABSTAIN, null).state(), "P003", BallotChoice.APPROVE, null);
+            FoundingApplication approved = last.state();
             assertThat(approved.state()).isEqualTo(FoundingState.APPROVED);
             assertThat(last.events()).as("announced once the club is established").isEmpty();
             assertThat(approved.allowedActions()).containsExactly("establish");
@@ -507,28 +507,28 @@ class FoundingApplicationTest {
         @Test
         void aTieIsNoMajorityAndRejectsWithAReapplyDate() {
             // 1 approve, 1 abstain of 2 cast: 1/2 is not more than 1/2
-            FoundingApplication a = vote(vote(scheduled(), "P001", BallotChoice.APPROVE, null).application(),
-                    "P002", BallotChoice.ABSTAIN, null).application();
+            FoundingApplication a = vote(vote(scheduled(), "P001", BallotChoice.APPROVE, null).state(),
+                    "P002", BallotChoice.ABSTAIN, null).state();
             Instant closing = HEARING.plus(Duration.ofHours(2));
-            FoundingApplication.Change change = a.closeHearing(REVIEWER, closing, RULES);
+            org.federation.platform.domain.Decision<FoundingApplication> change = a.closeHearing(REVIEWER, closing, RULES);
 
-            assertThat(change.application().state()).isEqualTo(FoundingState.REJECTED);
+            assertThat(change.state().state()).isEqualTo(FoundingState.REJECTED);
             FoundingApplicationChanged event = payload(change, ClubEventTypes.FOUNDING_REJECTED);
             assertThat(event.reasons()).singleElement().asString().contains("no majority", "1 approve", "1 abstain");
             assertThat(event.reapplyAfter()).isEqualTo(LocalDate.of(2026, 11, 9).plusDays(90));
-            assertThat(change.application().reapplyAfter()).isEqualTo(event.reapplyAfter());
-            assertThat(change.application().allowedActions()).isEmpty();
+            assertThat(change.state().reapplyAfter()).isEqualTo(event.reapplyAfter());
+            assertThat(change.state().allowedActions()).isEmpty();
         }
 
         @Test
         void aRejectionGivesTheRejectingBallotsCommentsAsReasons() {
-            FoundingApplication.Change last = vote(vote(vote(scheduled(), "P001", BallotChoice.REJECT, "overlaps the chess club")
-                    .application(), "P002", BallotChoice.APPROVE, "fine").application(), "P003", BallotChoice.REJECT,
+            org.federation.platform.domain.Decision<FoundingApplication> last = vote(vote(vote(scheduled(), "P001", BallotChoice.REJECT, "overlaps the chess club")
+                    .state(), "P002", BallotChoice.APPROVE, "fine").state(), "P003", BallotChoice.REJECT,
                     "no budget plan");
-            assertThat(last.application().state()).isEqualTo(FoundingState.REJECTED);
+            assertThat(last.state().state()).isEqualTo(FoundingState.REJECTED);
             assertThat(payload(last, ClubEventTypes.FOUNDING_REJECTED).reasons())
                     .containsExactly("overlaps the chess club", "no budget plan");
-            assertThat(last.application().reasons()).containsExactly("overlaps the chess club", "no budget plan");
+            assertThat(last.state().reasons()).containsExactly("overlaps the chess club", "no budget plan");
         }
 
         @Test
@@ -536,15 +536,15 @@ class FoundingApplicationTest {
             // panel of 4, quorum 2/3: 3 ballots needed (8/3 rounded up); 2 cast
             List<PanelMember> four = panelOf(4);
             FoundingApplication a = votes(four, RULES, i -> BallotChoice.APPROVE, 2);
-            FoundingApplication.Change change = a.closeHearing(REVIEWER, HEARING.plusSeconds(3600), RULES);
+            org.federation.platform.domain.Decision<FoundingApplication> change = a.closeHearing(REVIEWER, HEARING.plusSeconds(3600), RULES);
 
-            assertThat(change.application().state()).isEqualTo(FoundingState.INCONCLUSIVE);
+            assertThat(change.state().state()).isEqualTo(FoundingState.INCONCLUSIVE);
             assertThat(payload(change, ClubEventTypes.HEARING_INCONCLUSIVE).reasons()).singleElement().asString()
                     .contains("no quorum", "2 of 4", "3 needed");
-            assertThat(change.application().currentHearing().orElseThrow().outcome()).isEqualTo("inconclusive");
+            assertThat(change.state().currentHearing().orElseThrow().outcome()).isEqualTo("inconclusive");
 
-            FoundingApplication again = change.application().scheduleHearing(HEARING.plus(Duration.ofDays(7)), "Room 2",
-                    PANEL, REVIEWER, HEARING.plusSeconds(7200), RULES).application();
+            FoundingApplication again = change.state().scheduleHearing(HEARING.plus(Duration.ofDays(7)), "Room 2",
+                    PANEL, REVIEWER, HEARING.plusSeconds(7200), RULES).state();
             assertThat(again.state()).isEqualTo(FoundingState.HEARING_SCHEDULED);
             assertThat(again.hearings()).hasSize(2);
             assertThat(again.currentHearing().orElseThrow().ballots()).isEmpty();
@@ -554,13 +554,13 @@ class FoundingApplicationTest {
         void exactlyTheQuorumIsEnough() {
             // panel of 3, quorum 2/3: 2 ballots are a quorum
             FoundingApplication a = votes(PANEL, RULES, i -> BallotChoice.APPROVE, 2);
-            assertThat(a.closeHearing(REVIEWER, HEARING.plusSeconds(3600), RULES).application().state())
+            assertThat(a.closeHearing(REVIEWER, HEARING.plusSeconds(3600), RULES).state().state())
                     .isEqualTo(FoundingState.APPROVED);
             FoundingApplication one = votes(PANEL, RULES, i -> BallotChoice.APPROVE, 1);
-            assertThat(one.closeHearing(REVIEWER, HEARING.plusSeconds(3600), RULES).application().state())
+            assertThat(one.closeHearing(REVIEWER, HEARING.plusSeconds(3600), RULES).state().state())
                     .isEqualTo(FoundingState.INCONCLUSIVE);
             FoundingApplication none = scheduled();
-            assertThat(none.closeHearing(REVIEWER, HEARING.plusSeconds(3600), RULES).application().state())
+            assertThat(none.closeHearing(REVIEWER, HEARING.plusSeconds(3600), RULES).state().state())
                     .isEqualTo(FoundingState.INCONCLUSIVE);
         }
 
@@ -586,7 +586,7 @@ class FoundingApplicationTest {
         void theQuorumIsConfigurable() {
             FoundingRules all = new FoundingRules(3, 3, Fraction.parse("1"), Fraction.parse("1/2"), Period.ofDays(90));
             FoundingApplication a = votes(PANEL, all, i -> BallotChoice.APPROVE, 2);
-            assertThat(a.closeHearing(REVIEWER, HEARING.plusSeconds(3600), all).application().state())
+            assertThat(a.closeHearing(REVIEWER, HEARING.plusSeconds(3600), all).state().state())
                     .isEqualTo(FoundingState.INCONCLUSIVE);
         }
 
@@ -619,17 +619,17 @@ class FoundingApplicationTest {
         @Test
         void theApprovedApplicationFoundsAClubUnderADerivedIdWithLeadersAndMembersFromTheInitiators() {
             FoundingApplication approved = FoundingApplication.submit("app-9", proposal("Robotics Club",
-                            initiators("member", "treasurer", "president", "member")), SUBMITTER, T0, RULES).application()
-                    .review(allPass(), CHECKLIST, REVIEWER, T0).application();
-            approved = approved.scheduleHearing(HEARING, "Room", PANEL, REVIEWER, T0, RULES).application();
+                            initiators("member", "treasurer", "president", "member")), SUBMITTER, T0, RULES).state()
+                    .review(allPass(), CHECKLIST, REVIEWER, T0).state();
+            approved = approved.scheduleHearing(HEARING, "Room", PANEL, REVIEWER, T0, RULES).state();
             for (PanelMember m : PANEL) {
-                approved = vote(approved, m.number(), BallotChoice.APPROVE, null).application();
+                approved = vote(approved, m.number(), BallotChoice.APPROVE, null).state();
             }
             Instant now = HEARING.plusSeconds(120);
 
-            Club.Change founded = approved.foundClub("P003", now, Period.ofYears(1));
+            org.federation.platform.domain.Decision<Club> founded = approved.foundClub("P003", now, Period.ofYears(1));
 
-            Club club = founded.club();
+            Club club = founded.state();
             assertThat(club.id()).isEqualTo(approved.clubIdToFound()).isNotEqualTo("app-9");
             assertThat(approved.clubIdToFound()).as("the same id on every retry").isEqualTo(approved.clubIdToFound());
             assertThat(club.state()).isEqualTo(ClubState.ACTIVE);
@@ -646,9 +646,9 @@ class FoundingApplicationTest {
                 assertThat(((ClubEstablished) e.payload()).origin()).isEqualTo("founded");
             });
 
-            FoundingApplication.Change done = approved.markEstablished(club.id(), "P003", now, RULES);
-            assertThat(done.application().state()).isEqualTo(FoundingState.ESTABLISHED);
-            assertThat(done.application().clubId()).isEqualTo(club.id());
+            org.federation.platform.domain.Decision<FoundingApplication> done = approved.markEstablished(club.id(), "P003", now, RULES);
+            assertThat(done.state().state()).isEqualTo(FoundingState.ESTABLISHED);
+            assertThat(done.state().clubId()).isEqualTo(club.id());
             assertThat(done.events()).singleElement().satisfies(e -> {
                 assertThat(e.type()).isEqualTo(ClubEventTypes.FOUNDING_ANNOUNCED);
                 FoundingAnnouncement announcement = (FoundingAnnouncement) e.payload();
@@ -658,9 +658,9 @@ class FoundingApplicationTest {
                 assertThat(announcement.approvedOn()).isEqualTo(LocalDate.of(2026, 11, 9));
                 assertThat(announcement.leaders()).extracting(l -> l.role()).containsExactly("president", "treasurer");
             });
-            FoundingApplication.Change repeat = done.application().markEstablished(club.id(), "system", now, RULES);
+            org.federation.platform.domain.Decision<FoundingApplication> repeat = done.state().markEstablished(club.id(), "system", now, RULES);
             assertThat(repeat.events()).as("a repeat changes nothing").isEmpty();
-            assertThat(repeat.application()).isSameAs(done.application());
+            assertThat(repeat.state()).isSameAs(done.state());
         }
 
         @Test
