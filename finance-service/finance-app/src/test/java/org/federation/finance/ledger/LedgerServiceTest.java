@@ -168,7 +168,7 @@ class LedgerServiceTest extends EmbeddedBackboneProperties {
         assertThat(journal.find(interrupted.id()).orElseThrow().isDone()).isTrue();
         assertThat(balance(club)).as("applied exactly once").isEqualTo(500);
 
-        accounts.change(club, current -> current.account().settle(0), "test"); // closed with money still on it
+        accounts.change(club, current -> current.settle(0, "test")); // closed with money still on it
         long generalBefore = balance("federation-general");
         sweep.sweep(Instant.now().plusSeconds(1));
         sweep.sweep(Instant.now().plusSeconds(1));
