@@ -54,6 +54,8 @@ class AccountOpeningTest extends EmbeddedBackboneProperties {
         try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "finance.events")) {
             var opened = probe.await(s -> ("acct-" + clubId).equals(s.key()), Duration.ofSeconds(20));
             assertThat(opened.get(0).type()).isEqualTo("org.federation.finance.account-opened.v1");
+            assertThat(opened.get(0).headers()).as("opened because the club was established, by whoever established it")
+                    .containsEntry("ce_actor", event.actor());
             assertThat(probe.drain(Duration.ofMillis(500)).stream().filter(s -> ("acct-" + clubId).equals(s.key())))
                     .as("the duplicate delivery opens nothing twice").hasSize(1);
         }

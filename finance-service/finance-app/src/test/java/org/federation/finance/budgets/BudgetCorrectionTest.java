@@ -92,9 +92,12 @@ class BudgetCorrectionTest extends EmbeddedBackboneProperties {
             assertThat(withdrawn.json().at("/budget/spentFen").asLong()).isZero();
             assertThat(withdrawn.json().at("/budget/remainingFen").asLong()).isEqualTo(10_000);
 
-            JsonNode spending = json.readTree(probe.await(s -> activity.equals(s.key())
+            TopicProbe.Seen withdrawal = probe.await(s -> activity.equals(s.key())
                     && s.type().endsWith("activity-spending-changed.v1") && s.payload().contains("\"withdrawn\":true"),
-                    Duration.ofSeconds(20)).get(0).payload());
+                    Duration.ofSeconds(20)).get(0);
+            assertThat(withdrawal.headers()).as("withdrawn by the club's leader")
+                    .containsEntry("ce_actor", Persona.LEADER.subject());
+            JsonNode spending = json.readTree(withdrawal.payload());
             assertThat(spending.get("claimId").asString()).isEqualTo(wrong);
             assertThat(spending.at("/budget/spentFen").asLong()).isZero();
         }
@@ -126,8 +129,8 @@ class BudgetCorrectionTest extends EmbeddedBackboneProperties {
         String claimId = claimed(activity, 3_000);
         String account = clubAccountOf(activity);
         // the crash: the withdrawal is stored, the reversal never written
-        budgets.change(activity, current -> current.budget().withdraw(claimId, "duplicate receipt", Persona.LEADER.subject(),
-                Instant.now().minusSeconds(120)), Persona.LEADER.subject());
+        budgets.change(activity, current -> current.withdraw(claimId, "duplicate receipt", Persona.LEADER.subject(),
+                Instant.now().minusSeconds(120)));
         assertThat(journal.find("rev-claim-" + claimId)).isEmpty();
 
         sweep.sweep(Instant.now());
@@ -153,8 +156,11 @@ class BudgetCorrectionTest extends EmbeddedBackboneProperties {
             assertThat(closed.json().at("/closure/releasedFen").asLong()).isEqualTo(5_000);
             assertThat(closed.json().get("remainingFen").asLong()).isZero();
 
-            JsonNode event = json.readTree(probe.await(s -> activity.equals(s.key())
-                    && s.type().equals("org.federation.finance.budget-closed.v1"), Duration.ofSeconds(20)).get(0).payload());
+            TopicProbe.Seen closing = probe.await(s -> activity.equals(s.key())
+                    && s.type().equals("org.federation.finance.budget-closed.v1"), Duration.ofSeconds(20)).get(0);
+            assertThat(closing.headers()).as("closed by the Finance Department member")
+                    .containsEntry("ce_actor", Persona.FINANCE_MEMBER.subject());
+            JsonNode event = json.readTree(closing.payload());
             assertThat(event.get("releasedFen").asLong()).isEqualTo(5_000);
             assertThat(event.get("cause").asString()).isEqualTo("closed-by-finance");
             assertThat(event.at("/budget/state").asString()).isEqualTo("closed");
@@ -177,7 +183,9 @@ class BudgetCorrectionTest extends EmbeddedBackboneProperties {
                     end, 3), BudgetFacts.cancelled(activity, clubId, end, 3));
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Budget.CLOSED.equals(
                     budgets.find(activity).orElseThrow().state()));
-            probe.await(s -> activity.equals(s.key()) && s.type().endsWith("budget-closed.v1"), Duration.ofSeconds(20));
+            assertThat(probe.await(s -> activity.equals(s.key()) && s.type().endsWith("budget-closed.v1"),
+                    Duration.ofSeconds(20)).get(0).headers()).as("nobody closed it in person")
+                    .containsEntry("ce_actor", "system");
             assertThat(probe.drain(Duration.ofMillis(500)).stream().filter(s -> activity.equals(s.key())
                     && s.type().endsWith("budget-closed.v1"))).as("closed once").hasSize(1);
         }

@@ -105,6 +105,10 @@ class BudgetServiceTest extends EmbeddedBackboneProperties {
             List<TopicProbe.Seen> events = probe.awaitAtLeast(s -> activity.equals(s.key()), 2, Duration.ofSeconds(20));
             assertThat(events).extracting(TopicProbe.Seen::type).containsExactly(
                     "org.federation.finance.budget-decided.v1", "org.federation.finance.activity-spending-changed.v1");
+            assertThat(events.get(0).headers()).as("decided by the Finance Department member")
+                    .containsEntry("ce_actor", Persona.FINANCE_MEMBER.subject());
+            assertThat(events.get(1).headers()).as("claimed by the club's leader")
+                    .containsEntry("ce_actor", Persona.LEADER.subject());
             JsonNode decided = json.readTree(events.get(0).payload());
             assertThat(decided.get("decision").asString()).isEqualTo("partly-approved");
             JsonNode spending = json.readTree(events.get(1).payload());
@@ -198,8 +202,10 @@ class BudgetServiceTest extends EmbeddedBackboneProperties {
         try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "finance.events")) {
             sweep.sweep(Instant.now());
             sweep.sweep(Instant.now());
-            probe.await(s -> activity.equals(s.key()) && "org.federation.finance.activity-spending-changed.v1"
-                    .equals(s.type()), Duration.ofSeconds(20));
+            TopicProbe.Seen spending = probe.await(s -> activity.equals(s.key())
+                    && "org.federation.finance.activity-spending-changed.v1".equals(s.type()), Duration.ofSeconds(20)).get(0);
+            assertThat(spending.headers()).as("the claimant's spending, though the sweep booked it")
+                    .containsEntry("ce_actor", Persona.LEADER.subject());
             assertThat(probe.drain(Duration.ofMillis(500)).stream().filter(s -> activity.equals(s.key())
                     && s.type().endsWith("activity-spending-changed.v1"))).as("published once").hasSize(1);
         }

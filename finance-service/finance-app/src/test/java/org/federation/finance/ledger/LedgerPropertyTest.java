@@ -97,11 +97,11 @@ class LedgerPropertyTest extends EmbeddedBackboneProperties {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < ACCOUNTS; i++) {
             String id = "acct-prop-" + tag + "-" + i;
-            accounts.open(Account.openForClub("prop-" + tag + "-" + i, "Property club " + i, Instant.now()), "test");
+            accounts.open(Account.openForClub("prop-" + tag + "-" + i, "Property club " + i, "test", Instant.now()));
             ids.add(id);
         }
         String income = "federation-income-prop-" + tag;
-        accounts.open(Account.openForFederation(income, "Property income", Instant.now()), "test");
+        accounts.open(Account.openForFederation(income, "Property income", Instant.now()));
         ids.add(income); // credit-normal: its balance grows with credits
 
         List<Transaction> booked = new ArrayList<>();

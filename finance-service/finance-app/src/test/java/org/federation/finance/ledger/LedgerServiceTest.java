@@ -23,6 +23,7 @@ import org.federation.finance.ledger.domain.Line;
 import org.federation.finance.ledger.domain.Transaction;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
+import org.federation.finance.CausedBy;
 import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.RawEvents;
 import org.federation.platform.testing.TopicProbe;
@@ -109,10 +110,12 @@ class LedgerServiceTest extends EmbeddedBackboneProperties {
         long generalBefore = balance("federation-general");
 
         try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "finance.events")) {
-            ClubFacts.publish(ClubFacts.dissolutionRequested(clubId, "书法社", "2023010001", 2),
-                    ClubFacts.dissolutionRequested(clubId, "书法社", "2023010001", 2));
+            var asked = CausedBy.person(Persona.PRESIDIUM, ClubFacts.dissolutionRequested(clubId, "书法社", "2023010001", 2));
+            ClubFacts.publish(asked, asked);
             TopicProbe.Seen settled = probe.await(s -> account.equals(s.key())
                     && "org.federation.finance.account-settled.v1".equals(s.type()), Duration.ofSeconds(20)).get(0);
+            assertThat(settled.headers()).as("settled because the Presidium asked the club to dissolve")
+                    .containsEntry("ce_actor", Persona.PRESIDIUM.subject());
             JsonNode payload = json.readTree(settled.payload());
             assertThat(payload.get("settledBalanceFen").asLong()).isEqualTo(8_800);
             assertThat(payload.at("/account/balanceFen").asLong()).isZero();
@@ -137,14 +140,17 @@ class LedgerServiceTest extends EmbeddedBackboneProperties {
                 null, null, "c@example.edu");
         ClubSnapshot merged = new ClubSnapshot(awayId, "摄影协会", "sports", "merged", LocalDate.of(2015, 9, 1), null,
                 List.of(), List.of(), null, successorId, "c@example.edu");
-        var event = RawEvents.envelope(ClubEventTypes.MERGED, "/club-service", awayId, 2,
-                json.writeValueAsString(new ClubMerged(merged, successor, List.of(awayId), mergerId)));
-        var forSuccessor = RawEvents.envelope(ClubEventTypes.MERGED, "/club-service", successorId, 1,
-                json.writeValueAsString(new ClubMerged(successor, successor, List.of(awayId), mergerId)));
+        var event = CausedBy.person(Persona.PRESIDIUM, RawEvents.envelope(ClubEventTypes.MERGED, "/club-service", awayId, 2,
+                json.writeValueAsString(new ClubMerged(merged, successor, List.of(awayId), mergerId))));
+        var forSuccessor = CausedBy.person(Persona.PRESIDIUM, RawEvents.envelope(ClubEventTypes.MERGED, "/club-service",
+                successorId, 1, json.writeValueAsString(new ClubMerged(successor, successor, List.of(awayId), mergerId))));
         try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "finance.events")) {
             ClubFacts.publish(event, forSuccessor, event);
-            JsonNode payload = json.readTree(probe.await(s -> away.equals(s.key())
-                    && "org.federation.finance.account-merged.v1".equals(s.type()), Duration.ofSeconds(20)).get(0).payload());
+            TopicProbe.Seen mergedAway = probe.await(s -> away.equals(s.key())
+                    && "org.federation.finance.account-merged.v1".equals(s.type()), Duration.ofSeconds(20)).get(0);
+            assertThat(mergedAway.headers()).as("merged because the Presidium merged the clubs")
+                    .containsEntry("ce_actor", Persona.PRESIDIUM.subject());
+            JsonNode payload = json.readTree(mergedAway.payload());
             assertThat(payload.get("movedFen").asLong()).isEqualTo(4_200);
             assertThat(payload.get("successorAccountId").asString()).isEqualTo("acct-" + successorId);
             assertThat(payload.at("/account/state").asString()).isEqualTo("merged");
@@ -168,7 +174,7 @@ class LedgerServiceTest extends EmbeddedBackboneProperties {
         assertThat(journal.find(interrupted.id()).orElseThrow().isDone()).isTrue();
         assertThat(balance(club)).as("applied exactly once").isEqualTo(500);
 
-        accounts.change(club, current -> current.account().settle(0), "test"); // closed with money still on it
+        accounts.change(club, current -> current.settle(0, "test")); // closed with money still on it
         long generalBefore = balance("federation-general");
         sweep.sweep(Instant.now().plusSeconds(1));
         sweep.sweep(Instant.now().plusSeconds(1));

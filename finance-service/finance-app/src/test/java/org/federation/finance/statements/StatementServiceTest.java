@@ -67,8 +67,11 @@ class StatementServiceTest extends EmbeddedBackboneProperties {
         try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "finance.events")) {
             first = publish(account, M.toString());
             assertThat(first.status()).as(first.body()).isEqualTo(201);
-            JsonNode published = json.readTree(probe.await(s -> first.json().get("id").asString().equals(s.key()),
-                    Duration.ofSeconds(20)).get(0).payload());
+            TopicProbe.Seen publication = probe.await(s -> first.json().get("id").asString().equals(s.key()),
+                    Duration.ofSeconds(20)).get(0);
+            assertThat(publication.headers()).as("published by the Finance Department member")
+                    .containsEntry("ce_actor", Persona.FINANCE_MEMBER.subject());
+            JsonNode published = json.readTree(publication.payload());
             assertThat(published.get("clubId").asString()).isEqualTo(clubId);
             assertThat(published.get("closingFen").asLong()).isEqualTo(4_800);
             assertThat(published.get("hash").asString()).isEqualTo(first.json().get("hash").asString());

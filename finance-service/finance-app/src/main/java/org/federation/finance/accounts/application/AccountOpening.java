@@ -24,7 +24,7 @@ public class AccountOpening {
     }
 
     public void openForClub(ClubSnapshot club, String actor) {
-        if (accounts.open(Account.openForClub(club.id(), club.name(), clock.instant()), actor)) {
+        if (accounts.open(Account.openForClub(club.id(), club.name(), actor, clock.instant()))) {
             log.info("Opened account {} for club {} '{}'", Account.clubAccountId(club.id()), club.id(), club.name());
         }
     }

@@ -5,6 +5,7 @@ import org.federation.finance.accounts.domain.Account;
 import org.federation.finance.accounts.domain.Accounts;
 import org.federation.finance.ledger.application.Ledger;
 import org.federation.finance.ledger.domain.Transaction;
+import org.federation.platform.domain.Decision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -40,10 +41,10 @@ public class AccountSettlement {
         long moved = ledger.moveBalance(id, Account.GENERAL_FUND, "settle-" + id, Transaction.SETTLEMENT, "settlement",
                 "Dissolution of " + club.name() + ": the remaining balance goes to the general fund", actor,
                 new Transaction.Source("club", club.id(), null));
-        Account.Opening settled = accounts.change(id, current -> current.account().settle(moved), actor);
+        Decision<Account> settled = accounts.change(id, current -> current.settle(moved, actor));
         if (!settled.events().isEmpty()) {
             log.info("Settled and closed account {} of dissolving club {} '{}': {} fen to the general fund",
-                    settled.account().id(), club.id(), club.name(), moved);
+                    id, club.id(), club.name(), moved);
         }
     }
 
@@ -62,8 +63,7 @@ public class AccountSettlement {
         long moved = ledger.moveBalance(id, to, "merge-" + mergerId + "-" + id, Transaction.MERGER, "merger",
                 "Merger " + mergerId + ": " + club.name() + "'s balance goes to its successor " + successor.name(), actor,
                 new Transaction.Source("merger", mergerId, null));
-        Account.Opening merged = accounts.change(id, current -> current.account().merge(successor.id(), moved, mergerId),
-                actor);
+        Decision<Account> merged = accounts.change(id, current -> current.merge(successor.id(), moved, mergerId, actor));
         if (!merged.events().isEmpty()) {
             log.info("Merged account {} into {}: {} fen moved (merger {})", id, to, moved, mergerId);
         }

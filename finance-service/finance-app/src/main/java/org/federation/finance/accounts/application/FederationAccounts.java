@@ -27,7 +27,7 @@ class FederationAccounts implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         for (String[] account : AccountKinds.federationAccounts()) {
             if (accounts.find(account[0]).isEmpty()) {
-                accounts.open(Account.openForFederation(account[0], account[1], clock.instant()), "system");
+                accounts.open(Account.openForFederation(account[0], account[1], clock.instant()));
             }
         }
     }

@@ -1,13 +1,15 @@
 package org.federation.finance.accounts.domain;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.federation.finance.contracts.AccountMerged;
 import org.federation.finance.contracts.AccountOpened;
 import org.federation.finance.contracts.AccountSettled;
 import org.federation.finance.contracts.AccountSnapshot;
+import org.federation.finance.contracts.FinanceEventTypes;
 import org.federation.finance.ledger.domain.AccountKinds;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 
 /**
  * An account in the ledger: a club's ({@code acct-<clubId>}) or one of the federation's (see
@@ -29,23 +31,31 @@ public record Account(String id, String owner, String clubId, String name, Strin
     /** Where a dissolved club's remaining balance goes, by the federation's rule: its general fund. */
     public static final String GENERAL_FUND = AccountKinds.GENERAL_FUND;
 
-    /** An account and the events its latest change produced. */
-    public record Opening(Account account, List<Object> events) {
-    }
-
     /** The id of a club's account, derived from the club id so opening it twice is impossible. */
     public static String clubAccountId(String clubId) {
         return "acct-" + clubId;
     }
 
-    public static Opening openForClub(String clubId, String clubName, Instant now) {
-        Account account = new Account(clubAccountId(clubId), CLUB, clubId, clubName, AccountKinds.FUND, 0, OPEN, now, null);
-        return new Opening(account, List.of(new AccountOpened(account.snapshot())));
+    /**
+     * Opens a club's account because the club entered the platform (or is being settled or merged
+     * before finance-service saw it enter).
+     *
+     * @param actor who caused the club event this opening follows from
+     */
+    public static Decision<Account> openForClub(String clubId, String clubName, String actor, Instant now) {
+        return opened(new Account(clubAccountId(clubId), CLUB, clubId, clubName, AccountKinds.FUND, 0, OPEN, now, null),
+                actor);
     }
 
-    public static Opening openForFederation(String id, String name, Instant now) {
-        Account account = new Account(id, FEDERATION, null, name, AccountKinds.kindOf(id), 0, OPEN, now, null);
-        return new Opening(account, List.of(new AccountOpened(account.snapshot())));
+    /** Opens one of the federation's own accounts; finance-service does this by itself at start. */
+    public static Decision<Account> openForFederation(String id, String name, Instant now) {
+        return opened(new Account(id, FEDERATION, null, name, AccountKinds.kindOf(id), 0, OPEN, now, null),
+                DomainEvent.SYSTEM);
+    }
+
+    private static Decision<Account> opened(Account account, String actor) {
+        return Decision.of(account, new DomainEvent(FinanceEventTypes.ACCOUNT_OPENED, actor,
+                new AccountOpened(account.snapshot())));
     }
 
     public boolean isOpen() {
@@ -56,24 +66,31 @@ public record Account(String id, String owner, String clubId, String name, Strin
      * Closes the account of a dissolving club once the settlement transaction moved
      * {@code movedFen} to the general fund. Closing a closed account changes nothing (a
      * redelivered request).
+     *
+     * @param actor who asked for the dissolution
      */
-    public Opening settle(long movedFen) {
+    public Decision<Account> settle(long movedFen, String actor) {
         if (!isOpen()) {
-            return new Opening(this, List.of());
+            return Decision.quietly(this);
         }
         Account settled = closed(SETTLED, GENERAL_FUND);
-        return new Opening(settled, List.of(new AccountSettled(settled.snapshot(), clubId, movedFen, GENERAL_FUND)));
+        return Decision.of(settled, new DomainEvent(FinanceEventTypes.ACCOUNT_SETTLED, actor,
+                new AccountSettled(settled.snapshot(), clubId, movedFen, GENERAL_FUND)));
     }
 
-    /** Closes a merged-away club's account once its balance moved to the successor's. */
-    public Opening merge(String successorClubId, long movedFen, String mergerId) {
+    /**
+     * Closes a merged-away club's account once its balance moved to the successor's.
+     *
+     * @param actor who decided the merger
+     */
+    public Decision<Account> merge(String successorClubId, long movedFen, String mergerId, String actor) {
         if (!isOpen()) {
-            return new Opening(this, List.of());
+            return Decision.quietly(this);
         }
         String successorAccount = clubAccountId(successorClubId);
         Account merged = closed(MERGED, successorAccount);
-        return new Opening(merged, List.of(new AccountMerged(merged.snapshot(), clubId, successorClubId, successorAccount,
-                movedFen, mergerId)));
+        return Decision.of(merged, new DomainEvent(FinanceEventTypes.ACCOUNT_MERGED, actor,
+                new AccountMerged(merged.snapshot(), clubId, successorClubId, successorAccount, movedFen, mergerId)));
     }
 
     private Account closed(String newState, String destination) {

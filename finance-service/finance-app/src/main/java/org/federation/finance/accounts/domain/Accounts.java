@@ -1,12 +1,16 @@
 package org.federation.finance.accounts.domain;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.federation.platform.domain.Decision;
 
 /** Where accounts are kept; opening one also queues its events, in the same write. */
 public interface Accounts {
 
-    /** Stores a newly opened account; false if an account with that id already exists. */
-    boolean open(Account.Opening opening, String actor);
+    /** Stores a newly opened account with its events; false if an account with that id already exists. */
+    boolean open(Decision<Account> opening);
 
     List<Account> ofClub(String clubId);
 
@@ -20,10 +24,12 @@ public interface Accounts {
     List<Account> all();
 
     /**
-     * Applies {@code change} to the stored account and queues its events, if nobody changed the
-     * account since it was read (otherwise re-reads and tries again).
+     * Decides on the stored account and stores the decision with its events, if nobody changed the
+     * account since it was read (otherwise decides again on the fresh account).
+     *
+     * @throws org.federation.platform.problem.ResourceNotFoundException if there is no such account
      */
-    Account.Opening change(String id, java.util.function.UnaryOperator<Account.Opening> change, String actor);
+    Decision<Account> change(String id, Function<Account, Decision<Account>> decide);
 
-    java.util.Optional<Account> find(String id);
+    Optional<Account> find(String id);
 }

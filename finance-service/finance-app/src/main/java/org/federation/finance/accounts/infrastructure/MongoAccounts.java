@@ -4,18 +4,16 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.federation.finance.accounts.domain.Account;
 import org.federation.finance.accounts.domain.Accounts;
-import org.federation.finance.contracts.AccountOpened;
-import org.federation.finance.contracts.FinanceEventTypes;
 import org.federation.finance.contracts.FinanceTopics;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.NewEvent;
-import org.federation.platform.messaging.OutboxCollection;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
@@ -26,27 +24,18 @@ class MongoAccounts implements Accounts {
 
     static final String COLLECTION = "accounts";
 
-    @Configuration(proxyBeanMethods = false)
-    static class Outbox {
-        @Bean
-        OutboxCollection accountOutbox() {
-            return new OutboxCollection(COLLECTION, FinanceTopics.FINANCE_EVENTS);
-        }
-    }
-
     private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final AggregateRepository<Account, Account> accounts;
 
     MongoAccounts(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.store = store;
+        this.accounts = store.repository(COLLECTION, FinanceTopics.FINANCE_EVENTS, Account.class);
     }
 
     @Override
-    public boolean open(Account.Opening opening, String actor) {
+    public boolean open(Decision<Account> opening) {
         try {
-            store.insert(COLLECTION, opening.account().id(), opening.account(), opening.events().stream()
-                    .map(event -> new NewEvent(typeOf(event), actor, event)).toList());
+            accounts.create(opening.state().id(), opening);
             return true;
         } catch (DuplicateKeyException alreadyOpen) {
             return false;
@@ -54,19 +43,13 @@ class MongoAccounts implements Accounts {
     }
 
     @Override
-    public Account.Opening change(String id, java.util.function.UnaryOperator<Account.Opening> change, String actor) {
-        Account.Opening[] decided = new Account.Opening[1];
-        store.change(COLLECTION, id, Account.class, current -> {
-            decided[0] = change.apply(new Account.Opening(current, List.of()));
-            return new AggregateStore.Decision<>(decided[0].account(), decided[0].events().stream()
-                    .map(event -> new NewEvent(typeOf(event), actor, event)).toList());
-        }).orElseThrow(() -> new org.federation.platform.problem.ResourceNotFoundException("account", id));
-        return decided[0];
+    public Decision<Account> change(String id, Function<Account, Decision<Account>> decide) {
+        return accounts.change(id, "account", decide);
     }
 
     @Override
     public List<Account> ofFederation() {
-        return mongo.find(new Query(where("owner").is(Account.FEDERATION)).with(org.springframework.data.domain.Sort.by("_id")),
+        return mongo.find(new Query(where("owner").is(Account.FEDERATION)).with(Sort.by("_id")),
                 Account.class, COLLECTION);
     }
 
@@ -87,19 +70,6 @@ class MongoAccounts implements Accounts {
 
     @Override
     public Optional<Account> find(String id) {
-        return store.find(COLLECTION, id, Account.class).map(v -> v.state());
-    }
-
-    private static String typeOf(Object event) {
-        if (event instanceof AccountOpened) {
-            return FinanceEventTypes.ACCOUNT_OPENED;
-        }
-        if (event instanceof org.federation.finance.contracts.AccountSettled) {
-            return FinanceEventTypes.ACCOUNT_SETTLED;
-        }
-        if (event instanceof org.federation.finance.contracts.AccountMerged) {
-            return FinanceEventTypes.ACCOUNT_MERGED;
-        }
-        throw new IllegalArgumentException("no event type for " + event.getClass().getName());
+        return accounts.find(id);
     }
 }

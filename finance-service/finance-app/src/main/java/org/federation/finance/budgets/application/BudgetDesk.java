@@ -16,6 +16,8 @@ import org.federation.finance.ledger.domain.AccountKinds;
 import org.federation.finance.ledger.domain.Line;
 import org.federation.finance.ledger.domain.Transaction;
 import org.federation.finance.ledger.domain.Withdrawal;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.messaging.ConcurrentAggregateUpdateException;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.ResourceNotFoundException;
@@ -34,8 +36,6 @@ import org.springframework.stereotype.Service;
 public class BudgetDesk implements Sweep.Unbooked {
 
     private static final Logger log = LoggerFactory.getLogger(BudgetDesk.class);
-    /** The actor of what finance-service does on its own (an event, a timer). */
-    private static final String SYSTEM = "system";
 
     /** What a claimant says about an expense. */
     public record ClaimRequest(long amountFen, String category, String description, String payee,
@@ -85,13 +85,13 @@ public class BudgetDesk implements Sweep.Unbooked {
         if (!account.isOpen()) {
             throw new IllegalTransitionException("paying from account " + funding, account.state(), List.of());
         }
-        return budgets.change(activityId, current -> current.budget().approve(approvedFen, funding, note, actor,
-                calendar.now()), actor).budget();
+        return budgets.change(activityId, current -> current.approve(approvedFen, funding, note, actor, calendar.now()))
+                .state();
     }
 
     public Budget reject(String activityId, String reason, String actor) {
         get(activityId);
-        return budgets.change(activityId, current -> current.budget().reject(reason, actor, calendar.now()), actor).budget();
+        return budgets.change(activityId, current -> current.reject(reason, actor, calendar.now())).state();
     }
 
     /**
@@ -130,8 +130,8 @@ public class BudgetDesk implements Sweep.Unbooked {
         if (!claim.booked() && !claim.withdrawn()) {
             book(activityId, budget, claim); // an interrupted claim is booked before it can be reversed
         }
-        Budget changed = budgets.change(activityId,
-                current -> current.budget().withdraw(claimId, reason, actor, calendar.now()), actor).budget();
+        Budget changed = budgets.change(activityId, current -> current.withdraw(claimId, reason, actor, calendar.now()))
+                .state();
         bookWithdrawal(changed, changed.claim(claimId));
         return get(activityId).claim(claimId);
     }
@@ -139,29 +139,29 @@ public class BudgetDesk implements Sweep.Unbooked {
     private void bookWithdrawal(Budget budget, Budget.Claim claim) {
         Withdrawal withdrawal = claim.withdrawal();
         ledger.reverseAtSource(claim.transactionId(), "claim withdrawn: " + withdrawal.reason(), withdrawal.withdrawnBy());
-        budgets.change(budget.id(), current -> current.budget().withdrawalBooked(claim.id()), withdrawal.withdrawnBy());
+        budgets.change(budget.id(), current -> current.withdrawalBooked(claim.id()));
     }
 
     /** The Finance Department closes a budget by hand: what remains is released; 409 unless requested or approved. */
     public Budget close(String activityId, String reason, String actor) {
         get(activityId);
         return budgets.change(activityId,
-                current -> current.budget().close(Budget.CLOSED_BY_FINANCE, reason, actor, calendar.now()), actor).budget();
+                current -> current.close(Budget.CLOSED_BY_FINANCE, reason, actor, calendar.now())).state();
     }
 
     /** The activity was cancelled: its budget closes (if it has one and it is open); a repeat changes nothing. */
     public void activityCancelled(String activityId, String reason) {
         if (budgets.find(activityId).isPresent()) {
-            budgets.change(activityId, current -> current.budget().close(Budget.ACTIVITY_CANCELLED,
-                    "the activity was cancelled" + (reason == null ? "" : ": " + reason), SYSTEM,
-                    calendar.now()), SYSTEM);
+            budgets.change(activityId, current -> current.close(Budget.ACTIVITY_CANCELLED,
+                    "the activity was cancelled" + (reason == null ? "" : ": " + reason), DomainEvent.SYSTEM,
+                    calendar.now()));
         }
     }
 
     /** The activity's newest snapshot says when it ends: the claim window counts from there. */
     public void activityEnds(String activityId, Instant endsAt) {
         if (budgets.find(activityId).isPresent()) {
-            budgets.change(activityId, current -> current.budget().activityEnds(endsAt), SYSTEM);
+            budgets.change(activityId, current -> current.activityEnds(endsAt));
         }
     }
 
@@ -173,13 +173,13 @@ public class BudgetDesk implements Sweep.Unbooked {
     public int closeAfterClaimWindow(Duration claimWindow) {
         int closed = 0;
         for (Budget budget : budgets.openWithActivityEndedBefore(calendar.now().minus(claimWindow))) {
-            Budget.Change change = budgets.change(budget.id(), current -> current.budget().close(Budget.CLAIM_WINDOW_PASSED,
+            Decision<Budget> closing = budgets.change(budget.id(), current -> current.close(Budget.CLAIM_WINDOW_PASSED,
                     "the activity ended at " + budget.activityEndsAt() + " and claims were accepted for " + claimWindow
-                            + " after", SYSTEM, calendar.now()), SYSTEM);
-            if (!change.events().isEmpty()) {
+                            + " after", DomainEvent.SYSTEM, calendar.now()));
+            if (!closing.events().isEmpty()) {
                 closed++;
                 log.info("Closed activity {}'s budget after its claim window: {} fen released",
-                        budget.id(), change.budget().closure().releasedFen());
+                        budget.id(), closing.state().closure().releasedFen());
             }
         }
         return closed;
@@ -189,7 +189,7 @@ public class BudgetDesk implements Sweep.Unbooked {
         ledger.postChecked(bookingOf(budget, claim));
         for (int attempt = 1; attempt <= 20; attempt++) {
             try {
-                budgets.change(activityId, current -> current.budget().booked(claim.id()), claim.claimedBy());
+                budgets.change(activityId, current -> current.booked(claim.id()));
                 return;
             } catch (ConcurrentAggregateUpdateException busy) {
                 // other claims are being booked on this budget; try again, the sweep finishes it otherwise

@@ -9,7 +9,10 @@ import org.federation.finance.contracts.ActivitySpendingChanged;
 import org.federation.finance.contracts.BudgetClosed;
 import org.federation.finance.contracts.BudgetDecided;
 import org.federation.finance.contracts.BudgetSnapshot;
+import org.federation.finance.contracts.FinanceEventTypes;
 import org.federation.finance.ledger.domain.Withdrawal;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.RuleViolationException;
@@ -46,11 +49,6 @@ public record Budget(String id, String title, String clubId, String department, 
 
     /** A budget's closing: what remained and was released, why, by whom. */
     public record Closure(long releasedFen, String cause, String reason, String closedBy, Instant closedAt) {
-    }
-
-
-    /** A budget and the events its latest change produced. */
-    public record Change(Budget budget, List<Object> events) {
     }
 
     /**
@@ -101,13 +99,14 @@ public record Budget(String id, String title, String clubId, String department, 
     }
 
     /** A newer request replaces one not decided yet; anything else (a repeat, a late one) changes nothing. */
-    public Budget requestedAgain(Budget newer) {
+    public Decision<Budget> requestedAgain(Budget newer) {
         if (!REQUESTED.equals(state) || newer.requestSequence() <= requestSequence) {
-            return this;
+            return Decision.quietly(this);
         }
-        return new Budget(id, newer.title(), newer.clubId(), newer.department(), newer.requestedFen(), newer.purpose(),
-                newer.requestedBy(), newer.requestSequence(), requestedAt, state, approvedFen, spentFen, remainingFen,
-                fundingAccountId, decidedBy, decidedAt, note, claims, activityEndsAt, closure);
+        // event-service announced the request; finance-service has nothing to add until it decides
+        return Decision.quietly(new Budget(id, newer.title(), newer.clubId(), newer.department(), newer.requestedFen(),
+                newer.purpose(), newer.requestedBy(), newer.requestSequence(), requestedAt, state, approvedFen, spentFen,
+                remainingFen, fundingAccountId, decidedBy, decidedAt, note, claims, activityEndsAt, closure));
     }
 
     public List<String> allowedActions() {
@@ -120,7 +119,7 @@ public record Budget(String id, String title, String clubId, String department, 
     }
 
     /** Approves {@code amountFen} (all or part of the request), paid from {@code fundingAccountId}. */
-    public Change approve(long amountFen, String fundingAccountId, String note, String actor, Instant now) {
+    public Decision<Budget> approve(long amountFen, String fundingAccountId, String note, String actor, Instant now) {
         requireState(REQUESTED, "approving");
         if (amountFen < 1 || amountFen > requestedFen) {
             throw new RuleViolationException("approvedFen", "must be from 1 to the " + requestedFen + " fen requested");
@@ -128,15 +127,19 @@ public record Budget(String id, String title, String clubId, String department, 
         Budget approved = new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
                 requestedAt, APPROVED, amountFen, 0, amountFen, fundingAccountId, actor, now, note, claims, activityEndsAt,
                 null);
-        return new Change(approved, List.of(new BudgetDecided(approved.snapshot(),
-                amountFen == requestedFen ? "approved" : "partly-approved", note)));
+        return decided(approved, amountFen == requestedFen ? "approved" : "partly-approved", note, actor);
     }
 
-    public Change reject(String reason, String actor, Instant now) {
+    public Decision<Budget> reject(String reason, String actor, Instant now) {
         requireState(REQUESTED, "rejecting");
         Budget rejected = new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
                 requestedAt, REJECTED, 0, 0, 0, null, actor, now, reason, claims, activityEndsAt, null);
-        return new Change(rejected, List.of(new BudgetDecided(rejected.snapshot(), "rejected", reason)));
+        return decided(rejected, "rejected", reason, actor);
+    }
+
+    private static Decision<Budget> decided(Budget decided, String outcome, String note, String actor) {
+        return Decision.of(decided, new DomainEvent(FinanceEventTypes.BUDGET_DECIDED, actor,
+                new BudgetDecided(decided.snapshot(), outcome, note)));
     }
 
     /**
@@ -162,8 +165,11 @@ public record Budget(String id, String title, String clubId, String department, 
         }
     }
 
-    /** The claim's ledger transaction is written: the spending so far is published, once per claim. */
-    public Change booked(String claimId) {
+    /**
+     * The claim's ledger transaction is written: the spending so far is published, once per claim,
+     * as the claimant's doing (whoever finished the booking: the claim request itself or the sweep).
+     */
+    public Decision<Budget> booked(String claimId) {
         List<Claim> updated = new ArrayList<>();
         Claim bookedClaim = null;
         for (Claim claim : claims) {
@@ -175,11 +181,9 @@ public record Budget(String id, String title, String clubId, String department, 
             }
         }
         if (bookedClaim == null) {
-            return new Change(this, List.of());
+            return Decision.quietly(this);
         }
-        Budget next = withClaims(spentFen, remainingFen, updated);
-        return new Change(next, List.of(new ActivitySpendingChanged(next.snapshot(), claimId, bookedClaim.amountFen(),
-                bookedClaim.category(), false)));
+        return spendingChanged(withClaims(spentFen, remainingFen, updated), bookedClaim, false, bookedClaim.claimedBy());
     }
 
     public List<Claim> unbookedClaims() {
@@ -196,7 +200,7 @@ public record Budget(String id, String title, String clubId, String department, 
      * amount is spent no more and, while the budget is open, may be claimed again; the claim stays
      * on record with the reason. The ledger transaction is reversed after this change is stored.
      */
-    public Change withdraw(String claimId, String reason, String actor, Instant now) {
+    public Decision<Budget> withdraw(String claimId, String reason, String actor, Instant now) {
         if (!APPROVED.equals(state) && !CLOSED.equals(state)) {
             throw new IllegalTransitionException("withdrawing a claim (activity " + id + "'s budget)", state,
                     allowedActions());
@@ -213,15 +217,19 @@ public record Budget(String id, String title, String clubId, String department, 
                 ? c.withWithdrawal(new Withdrawal(reason, actor, now, false)) : c).toList();
         Budget next = withClaims(spentFen - claim.amountFen(),
                 CLOSED.equals(state) ? 0 : remainingFen + claim.amountFen(), updated);
-        return new Change(next, List.of(new ActivitySpendingChanged(next.snapshot(), claimId, claim.amountFen(),
-                claim.category(), true)));
+        return spendingChanged(next, claim, true, actor);
     }
 
-    /** The withdrawn claim's reversal is written. */
-    public Change withdrawalBooked(String claimId) {
+    private static Decision<Budget> spendingChanged(Budget next, Claim claim, boolean withdrawn, String actor) {
+        return Decision.of(next, new DomainEvent(FinanceEventTypes.ACTIVITY_SPENDING_CHANGED, actor,
+                new ActivitySpendingChanged(next.snapshot(), claim.id(), claim.amountFen(), claim.category(), withdrawn)));
+    }
+
+    /** The withdrawn claim's reversal is written (the withdrawal was published already). */
+    public Decision<Budget> withdrawalBooked(String claimId) {
         List<Claim> updated = claims.stream().map(c -> c.id().equals(claimId) && c.withdrawn() && !c.withdrawal().booked()
                 ? c.withWithdrawal(c.withdrawal().reversalBooked()) : c).toList();
-        return new Change(withClaims(spentFen, remainingFen, updated), List.of());
+        return Decision.quietly(withClaims(spentFen, remainingFen, updated));
     }
 
     public List<Claim> unbookedWithdrawals() {
@@ -234,27 +242,28 @@ public record Budget(String id, String title, String clubId, String department, 
      * the Finance Department's hand that is a 409; for the automatic causes (the activity was
      * cancelled, its claim window passed) it changes nothing, so redelivered events are harmless.
      */
-    public Change close(String cause, String reason, String actor, Instant now) {
+    public Decision<Budget> close(String cause, String reason, String actor, Instant now) {
         if (!REQUESTED.equals(state) && !APPROVED.equals(state)) {
             if (CLOSED_BY_FINANCE.equals(cause)) {
                 throw new IllegalTransitionException("closing activity " + id + "'s budget", state, allowedActions());
             }
-            return new Change(this, List.of());
+            return Decision.quietly(this);
         }
         Budget closed = new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
                 requestedAt, CLOSED, approvedFen, spentFen, 0, fundingAccountId, decidedBy, decidedAt, note, claims,
                 activityEndsAt, new Closure(remainingFen, cause, reason, actor, now));
-        return new Change(closed, List.of(new BudgetClosed(closed.snapshot(), remainingFen, cause, reason)));
+        return Decision.of(closed, new DomainEvent(FinanceEventTypes.BUDGET_CLOSED, actor,
+                new BudgetClosed(closed.snapshot(), remainingFen, cause, reason)));
     }
 
     /** The activity's end as its newest snapshot says (a reschedule moves the claim window with it). */
-    public Change activityEnds(Instant endsAt) {
+    public Decision<Budget> activityEnds(Instant endsAt) {
         if (endsAt == null || endsAt.equals(activityEndsAt)) {
-            return new Change(this, List.of());
+            return Decision.quietly(this);
         }
-        return new Change(new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
-                requestedAt, state, approvedFen, spentFen, remainingFen, fundingAccountId, decidedBy, decidedAt, note,
-                claims, endsAt, closure), List.of());
+        return Decision.quietly(new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy,
+                requestSequence, requestedAt, state, approvedFen, spentFen, remainingFen, fundingAccountId, decidedBy,
+                decidedAt, note, claims, endsAt, closure));
     }
 
     private Budget withClaims(long newSpentFen, long newRemainingFen, List<Claim> newClaims) {

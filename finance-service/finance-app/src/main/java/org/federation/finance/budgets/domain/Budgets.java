@@ -3,8 +3,9 @@ package org.federation.finance.budgets.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
+import org.federation.platform.domain.Decision;
 import org.federation.platform.paging.PageOf;
 
 /** Where budgets are kept, each with its outbox for {@code finance.events}. */
@@ -15,8 +16,13 @@ public interface Budgets {
 
     Optional<Budget> find(String activityId);
 
-    /** Applies a decision to the stored budget and queues its events, retrying on a concurrent change. */
-    Budget.Change change(String activityId, UnaryOperator<Budget.Change> change, String actor);
+    /**
+     * Decides on the stored budget and stores the decision with its events, deciding again on the
+     * fresh budget after a concurrent change.
+     *
+     * @throws org.federation.platform.problem.ResourceNotFoundException if the activity has no budget
+     */
+    Decision<Budget> change(String activityId, Function<Budget, Decision<Budget>> decide);
 
     /**
      * Adds an accepted claim by one conditional update of the budget document, matching only while

@@ -6,23 +6,16 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 import org.federation.finance.budgets.domain.Budget;
 import org.federation.finance.budgets.domain.Budgets;
-import org.federation.finance.contracts.ActivitySpendingChanged;
-import org.federation.finance.contracts.BudgetClosed;
-import org.federation.finance.contracts.BudgetDecided;
-import org.federation.finance.contracts.FinanceEventTypes;
 import org.federation.finance.contracts.FinanceTopics;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.NewEvent;
-import org.federation.platform.messaging.OutboxCollection;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.persistence.NewestFirst;
-import org.federation.platform.problem.ResourceNotFoundException;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -35,46 +28,31 @@ class MongoBudgets implements Budgets {
 
     static final String COLLECTION = "budgets";
 
-    @Configuration(proxyBeanMethods = false)
-    static class Outbox {
-        @Bean
-        OutboxCollection budgetOutbox() {
-            return new OutboxCollection(COLLECTION, FinanceTopics.FINANCE_EVENTS);
-        }
-    }
-
     private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final AggregateRepository<Budget, Budget> budgets;
 
     MongoBudgets(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.store = store;
+        this.budgets = store.repository(COLLECTION, FinanceTopics.FINANCE_EVENTS, Budget.class);
     }
 
     @Override
     public void receive(Budget request) {
         try {
-            store.insert(COLLECTION, request.id(), request, List.of());
+            budgets.create(request.id(), Decision.quietly(request));
         } catch (DuplicateKeyException exists) {
-            store.change(COLLECTION, request.id(), Budget.class,
-                    current -> new AggregateStore.Decision<>(current.requestedAgain(request), List.of()));
+            budgets.change(request.id(), current -> current.requestedAgain(request));
         }
     }
 
     @Override
     public Optional<Budget> find(String activityId) {
-        return store.find(COLLECTION, activityId, Budget.class).map(v -> v.state());
+        return budgets.find(activityId);
     }
 
     @Override
-    public Budget.Change change(String activityId, UnaryOperator<Budget.Change> change, String actor) {
-        Budget.Change[] decided = new Budget.Change[1];
-        store.change(COLLECTION, activityId, Budget.class, current -> {
-            decided[0] = change.apply(new Budget.Change(current, List.of()));
-            return new AggregateStore.Decision<>(decided[0].budget(), decided[0].events().stream()
-                    .map(event -> new NewEvent(typeOf(event), actor, event)).toList());
-        }).orElseThrow(() -> new ResourceNotFoundException("budget of activity", activityId));
-        return decided[0];
+    public Decision<Budget> change(String activityId, Function<Budget, Decision<Budget>> decide) {
+        return budgets.change(activityId, "budget of activity", decide);
     }
 
     @Override
@@ -116,18 +94,5 @@ class MongoBudgets implements Budgets {
             filter = filter.and("clubId").is(clubId);
         }
         return NewestFirst.page(mongo, COLLECTION, Budget.class, filter, "requestedAt", page, size);
-    }
-
-    private static String typeOf(Object event) {
-        if (event instanceof BudgetDecided) {
-            return FinanceEventTypes.BUDGET_DECIDED;
-        }
-        if (event instanceof ActivitySpendingChanged) {
-            return FinanceEventTypes.ACTIVITY_SPENDING_CHANGED;
-        }
-        if (event instanceof BudgetClosed) {
-            return FinanceEventTypes.BUDGET_CLOSED;
-        }
-        throw new IllegalArgumentException("no event type for " + event.getClass().getName());
     }
 }

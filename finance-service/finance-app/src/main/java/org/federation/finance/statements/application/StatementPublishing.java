@@ -59,7 +59,7 @@ public class StatementPublishing {
         long opening = previous == null ? journal.balanceBefore(accountId, period.from()) : previous.closingFen();
         Statement statement = Statement.generate(accountId, account.clubId(), account.name(), period, previous, opening,
                 journal.of(accountId, period.from(), period.to()), actor, calendar.now());
-        if (!statements.publish(statement, actor)) {
+        if (!statements.publish(statement.publication())) {
             throw new StateConflictException("the statement of " + accountId + " for " + period.name()
                     + " was published at the same moment by someone else");
         }

@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.federation.finance.contracts.FinanceEventTypes;
 import org.federation.finance.contracts.StatementPublished;
 import org.federation.finance.ledger.domain.Transaction;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 
 /**
  * A published statement of one account for one period: the opening balance, every ledger entry
@@ -125,6 +128,11 @@ public record Statement(String id, String accountId, String clubId, String accou
             t[1] += e.outFen();
         }
         return totals;
+    }
+
+    /** The statement as it is published: stored once with its event, the publisher's doing. */
+    public Decision<Statement> publication() {
+        return Decision.of(this, new DomainEvent(FinanceEventTypes.STATEMENT_PUBLISHED, publishedBy, published()));
     }
 
     public StatementPublished published() {

@@ -3,13 +3,14 @@ package org.federation.finance.statements.domain;
 import java.util.List;
 import java.util.Optional;
 
+import org.federation.platform.domain.Decision;
 import org.federation.platform.paging.PageOf;
 
 /** Published statements; once stored never changed. */
 public interface Statements {
 
-    /** Stores a newly published statement and queues its event in the same write; false if it exists. */
-    boolean publish(Statement statement, String actor);
+    /** Stores a newly published statement and queues its events in the same write; false if it exists. */
+    boolean publish(Decision<Statement> publication);
 
     Optional<Statement> find(String id);
 

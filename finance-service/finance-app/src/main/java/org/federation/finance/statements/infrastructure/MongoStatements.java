@@ -6,16 +6,13 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.util.List;
 import java.util.Optional;
 
-import org.federation.finance.contracts.FinanceEventTypes;
 import org.federation.finance.contracts.FinanceTopics;
 import org.federation.finance.statements.domain.Statement;
 import org.federation.finance.statements.domain.Statements;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.NewEvent;
-import org.federation.platform.messaging.OutboxCollection;
 import org.federation.platform.paging.PageOf;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,27 +28,18 @@ class MongoStatements implements Statements {
 
     static final String COLLECTION = "statements";
 
-    @Configuration(proxyBeanMethods = false)
-    static class Outbox {
-        @Bean
-        OutboxCollection statementOutbox() {
-            return new OutboxCollection(COLLECTION, FinanceTopics.FINANCE_EVENTS);
-        }
-    }
-
     private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final AggregateRepository<Statement, Statement> statements;
 
     MongoStatements(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.store = store;
+        this.statements = store.repository(COLLECTION, FinanceTopics.FINANCE_EVENTS, Statement.class);
     }
 
     @Override
-    public boolean publish(Statement statement, String actor) {
+    public boolean publish(Decision<Statement> publication) {
         try {
-            store.insert(COLLECTION, statement.id(), statement,
-                    List.of(new NewEvent(FinanceEventTypes.STATEMENT_PUBLISHED, actor, statement.published())));
+            statements.create(publication.state().id(), publication);
             return true;
         } catch (DuplicateKeyException exists) {
             return false;
