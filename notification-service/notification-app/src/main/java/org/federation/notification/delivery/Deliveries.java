@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bson.Document;
-import org.federation.notification.inbox.Notice;
 import org.federation.notification.inbox.NoticeListener;
+import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.messaging.IdempotentWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.federation.notification.directory.RecipientAccess;
 import org.federation.notification.inbox.Inboxes;
-import org.federation.notification.inbox.Notice;
+import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.security.Caller;

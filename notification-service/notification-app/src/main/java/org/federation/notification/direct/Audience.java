@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.federation.notification.direct.domain.DirectNotice;
 import org.federation.notification.directory.ClubDirectory;
 import org.federation.notification.directory.KnownClub;
 import org.federation.notification.directory.Recipients;

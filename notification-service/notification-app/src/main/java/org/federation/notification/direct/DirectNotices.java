@@ -15,26 +15,23 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.federation.notification.contracts.DirectNoticeSent;
-import org.federation.notification.contracts.NotificationEventTypes;
 import org.federation.notification.contracts.NotificationTopics;
+import org.federation.notification.direct.domain.DirectNotice;
 import org.federation.notification.escalation.EscalationDefaults;
 import org.federation.notification.escalation.Escalations;
 import org.federation.notification.escalation.domain.Escalation;
 import org.federation.notification.escalation.domain.EscalationTiming;
 import org.federation.notification.inbox.Inboxes;
-import org.federation.notification.inbox.Notice;
+import org.federation.notification.inbox.domain.Notice;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.NewEvent;
-import org.federation.platform.messaging.OutboxCollection;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
@@ -57,16 +54,8 @@ public class DirectNotices {
     private static final String FAN_OUT_UNTIL = "fanOutUntil";
     private static final Logger log = LoggerFactory.getLogger(DirectNotices.class);
 
-    @Configuration(proxyBeanMethods = false)
-    static class Outbox {
-        @Bean
-        OutboxCollection directNoticeOutbox() {
-            return new OutboxCollection(COLLECTION, NotificationTopics.NOTIFICATION_EVENTS);
-        }
-    }
-
     private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final AggregateRepository<DirectNotice, DirectNotice> directNotices;
     private final Audience audience;
     private final Inboxes inboxes;
     private final Escalations escalations;
@@ -90,7 +79,7 @@ public class DirectNotices {
     DirectNotices(MongoTemplate mongo, AggregateStore store, Audience audience, Inboxes inboxes, Escalations escalations,
                   EscalationDefaults escalationDefaults, Clock clock, @Value("${federation.notifications.fan-out.lease:PT5M}") Duration lease) {
         this.mongo = mongo;
-        this.store = store;
+        this.directNotices = store.repository(COLLECTION, NotificationTopics.NOTIFICATION_EVENTS, DirectNotice.class);
         this.audience = audience;
         this.inboxes = inboxes;
         this.escalations = escalations;
@@ -107,7 +96,8 @@ public class DirectNotices {
 
     /** Stores the notice and starts its fan-out; returns it as stored ({@code sending}). */
     DirectNotice send(DirectNotice notice) {
-        store.insert(COLLECTION, notice.id(), notice, List.of());
+        // stored quietly: the notice is announced once it has reached every inbox (sent)
+        directNotices.create(notice.id(), Decision.quietly(notice));
         fanOuts.submit(() -> {
             try {
                 fanOut(notice.id(), clock.instant());
@@ -123,7 +113,7 @@ public class DirectNotices {
     }
 
     public Optional<DirectNotice> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, DirectNotice.class, COLLECTION));
+        return directNotices.find(id);
     }
 
     DirectNotice get(String id) {
@@ -181,15 +171,7 @@ public class DirectNotices {
         }
         int count = resolved.clubsByRecipient().size();
         Instant sentAt = clock.instant();
-        store.change(COLLECTION, id, DirectNotice.class, current -> {
-            if (!DirectNotice.SENDING.equals(current.state())) {
-                return new AggregateStore.Decision<>(current, List.of());
-            }
-            DirectNotice sent = current.sent(resolved.clubIds(), count, sentAt);
-            return new AggregateStore.Decision<>(sent, List.of(new NewEvent(NotificationEventTypes.DIRECT_NOTICE_SENT,
-                    current.sentBy(), new DirectNoticeSent(id, current.department(), current.title(), current.audience(),
-                    current.reach(), resolved.clubIds(), count, current.acknowledgeBy(), sentAt))));
-        });
+        directNotices.change(id, current -> current.sent(resolved.clubIds(), count, sentAt));
         mongo.updateFirst(query(where("_id").is(id)), new Update().unset(FAN_OUT_UNTIL), COLLECTION);
         log.info("Direct notice {} from {} reached {} inboxes in {} groups", id, notice.department(), count,
                 resolved.recipientsByGroup().size());

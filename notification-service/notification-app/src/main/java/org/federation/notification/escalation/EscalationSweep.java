@@ -6,15 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.federation.notification.contracts.NoticeEscalated;
-import org.federation.notification.contracts.NotificationEventTypes;
 import org.federation.notification.directory.Recipients;
 import org.federation.notification.escalation.domain.Escalation;
 import org.federation.notification.inbox.Inboxes;
-import org.federation.notification.inbox.Notice;
 import org.federation.notification.inbox.NoticeListener;
-import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.NewEvent;
+import org.federation.notification.inbox.domain.Notice;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -83,29 +81,21 @@ public class EscalationSweep implements NoticeListener {
         if (escalation == null || !escalation.isDue(now)) {
             return false;
         }
-        AggregateStore store = escalations.store();
         if (inboxes.anyAcknowledged(escalation.directNoticeId(), escalation.group())) {
-            store.change(Escalations.COLLECTION, id, Escalation.class,
-                    e -> new AggregateStore.Decision<>(e.acknowledge(now), List.of()));
+            escalations.change(id, e -> e.acknowledge(now));
             return false;
         }
         String liaison = escalation.clubId() == null ? null : recipients.liaisonOf(escalation.clubId()).orElse(null);
         Set<String> heads = recipients.headsOf(escalation.department());
-        Escalation.Taken taken = escalation.escalate(now, liaison, heads, defaults.timing());
-        Escalation.Step step = taken.step();
+        Escalation.Step step = escalation.escalate(now, liaison, heads, defaults.timing()).state().lastStep();
+        // the step's notices first: a crash before the step is recorded leaves it due, and the retry posts nothing twice
         for (String to : step.to()) {
-            inboxes.post(noticeFor(escalation, step, to, now), "system");
+            inboxes.post(noticeFor(escalation, step, to, now), DomainEvent.SYSTEM);
         }
-        var stored = store.change(Escalations.COLLECTION, id, Escalation.class, current -> {
-            if (!current.status().equals(escalation.status()) || !current.isDue(now)) {
-                return new AggregateStore.Decision<>(current, List.of()); // taken meanwhile
-            }
-            Escalation next = current.escalate(now, liaison, heads, defaults.timing()).escalation();
-            return new AggregateStore.Decision<>(next, List.of(new NewEvent(NotificationEventTypes.NOTICE_ESCALATED,
-                    "system", new NoticeEscalated(id, current.directNoticeId(), current.department(), current.group(),
-                    step.step(), step.to(), current.acknowledgeBy(), now))));
-        });
-        boolean done = stored.map(d -> !d.events().isEmpty()).orElse(false);
+        boolean done = escalations.change(id, current -> current.status().equals(escalation.status()) && current.isDue(now)
+                        ? current.escalate(now, liaison, heads, defaults.timing())
+                        : Decision.quietly(current)) // taken meanwhile
+                .map(d -> !d.events().isEmpty()).orElse(false);
         if (done) {
             log.info("Notice {} unacknowledged by {}: escalated to {} {}", escalation.directNoticeId(), escalation.group(),
                     step.step(), step.to());
@@ -134,8 +124,7 @@ public class EscalationSweep implements NoticeListener {
         List<String> groups = notice.clubIds() == null || notice.clubIds().isEmpty() ? List.of(notice.recipient())
                 : notice.clubIds().stream().map(c -> "club:" + c).toList();
         for (String group : groups) {
-            escalations.store().change(Escalations.COLLECTION, Escalation.idOf(notice.directNoticeId(), group),
-                    Escalation.class, e -> new AggregateStore.Decision<>(e.acknowledge(notice.acknowledgedAt()), List.of()));
+            escalations.change(Escalation.idOf(notice.directNoticeId(), group), e -> e.acknowledge(notice.acknowledgedAt()));
         }
     }
 }

@@ -8,13 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.federation.notification.contracts.NotificationTopics;
 import org.federation.notification.escalation.domain.Escalation;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.OutboxCollection;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,34 +33,34 @@ public class Escalations {
     private static final String CLAIMED_UNTIL = "claimedUntil";
     private static final String CLAIMED_BY = "claimedBy";
 
-    @Configuration(proxyBeanMethods = false)
-    static class Outbox {
-        @Bean
-        OutboxCollection escalationOutbox() {
-            return new OutboxCollection(COLLECTION, NotificationTopics.NOTIFICATION_EVENTS);
-        }
-    }
-
     private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final AggregateRepository<Escalation, Escalation> escalations;
     private final String instance = UUID.randomUUID().toString();
 
     Escalations(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.store = store;
+        this.escalations = store.repository(COLLECTION, NotificationTopics.NOTIFICATION_EVENTS, Escalation.class);
     }
 
     /** Opens the escalation unless it exists (a resumed fan-out opens it again). */
-    public void open(Escalation escalation) {
+    public void open(Decision<Escalation> opened) {
         try {
-            store.insert(COLLECTION, escalation.id(), escalation, List.of());
+            escalations.create(opened.state().id(), opened);
         } catch (DuplicateKeyException alreadyOpen) {
             // opened by an earlier attempt
         }
     }
 
     public Optional<Escalation> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Escalation.class, COLLECTION));
+        return escalations.find(id);
+    }
+
+    /**
+     * Decides on the escalation's current state and stores the decision (deciding again if another
+     * writer got there first); empty if there is no such escalation.
+     */
+    public Optional<Decision<Escalation>> change(String id, Function<? super Escalation, Decision<Escalation>> decide) {
+        return escalations.change(id, decide);
     }
 
     public List<Escalation> ofDirectNotice(String directNoticeId) {
@@ -85,10 +85,6 @@ public class Escalations {
     void release(String id) {
         mongo.updateFirst(query(where("_id").is(id).and(CLAIMED_BY).is(instance)),
                 new Update().unset(CLAIMED_UNTIL).unset(CLAIMED_BY), COLLECTION);
-    }
-
-    AggregateStore store() {
-        return store;
     }
 
     private static Criteria dueBy(Instant now) {

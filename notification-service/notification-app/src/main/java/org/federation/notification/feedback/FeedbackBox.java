@@ -11,27 +11,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.federation.notification.contracts.FeedbackAnswered;
-import org.federation.notification.contracts.FeedbackReceived;
-import org.federation.notification.contracts.NotificationEventTypes;
 import org.federation.notification.contracts.NotificationTopics;
 import org.federation.notification.directory.Recipients;
+import org.federation.notification.feedback.domain.Feedback;
 import org.federation.notification.inbox.Inboxes;
-import org.federation.notification.inbox.Notice;
+import org.federation.notification.inbox.domain.Notice;
+import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.NewEvent;
-import org.federation.platform.messaging.OutboxCollection;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.persistence.NewestFirst;
-import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
@@ -48,20 +41,12 @@ class FeedbackBox {
     static final String COLLECTION = "feedback";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @Configuration(proxyBeanMethods = false)
-    static class Outbox {
-        @Bean
-        OutboxCollection feedbackOutbox() {
-            return new OutboxCollection(COLLECTION, NotificationTopics.NOTIFICATION_EVENTS);
-        }
-    }
-
     /** What the sender gets back: the feedback and, for an anonymous sender, the token to follow it with. */
     record Sent(Feedback feedback, String followUpToken) {
     }
 
     private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final AggregateRepository<Feedback, Feedback> feedback;
     private final RateLimits limits;
     private final Inboxes inboxes;
     private final Clock clock;
@@ -74,7 +59,7 @@ class FeedbackBox {
                 @Value("${federation.notifications.feedback.per-address:20}") int perAddress,
                 @Value("${federation.notifications.feedback.window:PT1H}") Duration window) {
         this.mongo = mongo;
-        this.store = store;
+        this.feedback = store.repository(COLLECTION, NotificationTopics.NOTIFICATION_EVENTS, Feedback.class);
         this.limits = limits;
         this.inboxes = inboxes;
         this.clock = clock;
@@ -92,18 +77,17 @@ class FeedbackBox {
             throw new TooManyRequestsException("at most " + perAddress + " items of feedback per address every " + window, window);
         }
         String token = sender == null ? newToken() : null;
-        Feedback feedback = new Feedback(UUID.randomUUID().toString(), kind, department, subject, text, sender,
-                token == null ? null : hash(token), Feedback.RECEIVED, now, null, null, null, false);
-        store.insert(COLLECTION, feedback.id(), feedback, List.of(new NewEvent(NotificationEventTypes.FEEDBACK_RECEIVED,
-                sender == null ? "anonymous" : sender, new FeedbackReceived(feedback.id(), kind, department, subject, now))));
+        String id = UUID.randomUUID().toString();
+        Feedback received = feedback.create(id, Feedback.receive(id, kind, department, subject, text, sender,
+                token == null ? null : hash(token), now));
         String inbox = Recipients.department(department);
-        inboxes.post(new Notice(Notice.idFor("feedback:" + feedback.id(), inbox), inbox, "feedback",
-                "New " + kind + ": " + subject, text, "feedback:" + feedback.id(), now), sender == null ? "anonymous" : sender);
-        return new Sent(feedback, token);
+        inboxes.post(new Notice(Notice.idFor("feedback:" + id, inbox), inbox, "feedback",
+                "New " + kind + ": " + subject, text, "feedback:" + id, now), received.senderAsActor());
+        return new Sent(received, token);
     }
 
     Optional<Feedback> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Feedback.class, COLLECTION));
+        return feedback.find(id);
     }
 
     Feedback get(String id) {
@@ -118,14 +102,7 @@ class FeedbackBox {
 
     Feedback answer(String id, String answer, boolean makePublic, String by) {
         Instant now = clock.instant();
-        Feedback answered = store.change(COLLECTION, id, Feedback.class, feedback -> {
-            if (!Feedback.RECEIVED.equals(feedback.state())) {
-                throw new IllegalTransitionException("answering feedback " + id, feedback.state(), List.of());
-            }
-            Feedback next = feedback.answered(answer, by, now, makePublic);
-            return new AggregateStore.Decision<>(next, List.of(new NewEvent(NotificationEventTypes.FEEDBACK_ANSWERED, by,
-                    new FeedbackAnswered(id, feedback.department(), by, now, makePublic))));
-        }).orElseThrow(() -> new ResourceNotFoundException("feedback", id)).newState();
+        Feedback answered = feedback.change(id, "feedback", f -> f.answer(answer, makePublic, by, now)).state();
         if (answered.sender() != null) {
             String inbox = Recipients.person(answered.sender());
             inboxes.post(new Notice(Notice.idFor("feedback-answer:" + id, inbox), inbox, "feedback-answered",

@@ -3,6 +3,7 @@ package org.federation.notification.feedback;
 import java.net.URI;
 import java.time.Instant;
 
+import org.federation.notification.feedback.domain.Feedback;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.security.Caller;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.federation.notification.directory.RecipientAccess;
+import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.security.Caller;

@@ -7,18 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.federation.notification.contracts.NotificationEventTypes;
 import org.federation.notification.contracts.NotificationTopics;
+import org.federation.notification.inbox.domain.Notice;
+import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.NewEvent;
-import org.federation.platform.messaging.OutboxCollection;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.persistence.NewestFirst;
-import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,21 +27,13 @@ public class Inboxes {
 
     public static final String COLLECTION = "notices";
 
-    @Configuration(proxyBeanMethods = false)
-    static class Outbox {
-        @Bean
-        OutboxCollection noticeOutbox() {
-            return new OutboxCollection(COLLECTION, NotificationTopics.NOTIFICATION_EVENTS);
-        }
-    }
-
     private final MongoTemplate mongo;
-    private final AggregateStore store;
+    private final AggregateRepository<Notice, Notice> notices;
     private final ObjectProvider<NoticeListener> listeners;
 
     Inboxes(MongoTemplate mongo, AggregateStore store, ObjectProvider<NoticeListener> listeners) {
         this.mongo = mongo;
-        this.store = store;
+        this.notices = store.repository(COLLECTION, NotificationTopics.NOTIFICATION_EVENTS, Notice.class);
         this.listeners = listeners;
     }
 
@@ -53,8 +41,7 @@ public class Inboxes {
     public boolean post(Notice notice, String actor) {
         listeners.orderedStream().forEach(l -> l.beforePosting(notice));
         try {
-            store.insert(COLLECTION, notice.id(), notice,
-                    List.of(new NewEvent(NotificationEventTypes.NOTICE_POSTED, actor, notice.posted())));
+            notices.create(notice.id(), notice.post(actor));
         } catch (DuplicateKeyException alreadyPosted) {
             return false;
         }
@@ -68,21 +55,19 @@ public class Inboxes {
      * (the same cause again) are left alone, so a repeated batch posts only what is missing; the
      * listeners hear only of the new ones. Returns how many were new.
      */
-    public int postAll(List<Notice> notices, String actor) {
-        if (notices.isEmpty()) {
+    public int postAll(List<Notice> batch, String actor) {
+        if (batch.isEmpty()) {
             return 0;
         }
-        listeners.orderedStream().forEach(l -> l.beforePostingAll(notices));
-        Set<String> created = store.insertAll(COLLECTION, notices.stream().map(notice -> new AggregateStore.NewAggregate(
-                notice.id(), notice, List.of(new NewEvent(NotificationEventTypes.NOTICE_POSTED, actor, notice.posted()))))
-                .toList());
-        notices.stream().filter(n -> created.contains(n.id()))
+        listeners.orderedStream().forEach(l -> l.beforePostingAll(batch));
+        Set<String> created = notices.createAll(batch.stream().map(notice -> notice.post(actor)).toList(), Notice::id);
+        batch.stream().filter(n -> created.contains(n.id()))
                 .forEach(notice -> listeners.orderedStream().forEach(l -> l.posted(notice)));
         return created.size();
     }
 
     public Optional<Notice> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Notice.class, COLLECTION));
+        return notices.find(id);
     }
 
     public Notice get(String id) {
@@ -119,8 +104,7 @@ public class Inboxes {
 
     /** Marks the notice read (a repeat changes nothing). */
     public Notice markRead(String id, Instant at) {
-        return store.change(COLLECTION, id, Notice.class, notice -> new AggregateStore.Decision<>(notice.read(at), List.of()))
-                .orElseThrow(() -> new ResourceNotFoundException("notice", id)).newState();
+        return notices.change(id, "notice", notice -> notice.read(at)).state();
     }
 
     /**
@@ -128,18 +112,7 @@ public class Inboxes {
      * acknowledgement.
      */
     public Notice acknowledge(String id, String by, Instant at) {
-        Notice acknowledged = store.change(COLLECTION, id, Notice.class, notice -> {
-            if (!notice.requiresAcknowledgement()) {
-                throw new IllegalTransitionException("acknowledging notice " + id, "not requiring acknowledgement",
-                        List.of("read"));
-            }
-            if (notice.acknowledgedAt() != null) {
-                return new AggregateStore.Decision<>(notice, List.of());
-            }
-            Notice now = notice.acknowledged(at);
-            return new AggregateStore.Decision<>(now, List.of(new NewEvent(
-                    NotificationEventTypes.NOTICE_ACKNOWLEDGED, by, now.acknowledgement(by))));
-        }).orElseThrow(() -> new ResourceNotFoundException("notice", id)).newState();
+        Notice acknowledged = notices.change(id, "notice", notice -> notice.acknowledge(by, at)).state();
         listeners.orderedStream().forEach(l -> l.acknowledged(acknowledged));
         return acknowledged;
     }

@@ -1,5 +1,7 @@
 package org.federation.notification.inbox;
 
+import org.federation.notification.inbox.domain.Notice;
+
 /**
  * Told about notices as they are posted: delivery channels plan their deliveries before the notice
  * is stored (so a crash in between leaves the redelivered cause to store it, never a notice without

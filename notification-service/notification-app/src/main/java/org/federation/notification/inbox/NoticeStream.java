@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import org.federation.notification.contracts.NoticePosted;
 import org.federation.notification.contracts.NotificationEventTypes;
+import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
 import org.slf4j.Logger;

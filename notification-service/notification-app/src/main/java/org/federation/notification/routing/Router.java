@@ -11,7 +11,7 @@ import org.federation.notification.directory.ClubDirectory;
 import org.federation.notification.directory.KnownClub;
 import org.federation.notification.directory.Recipients;
 import org.federation.notification.inbox.Inboxes;
-import org.federation.notification.inbox.Notice;
+import org.federation.notification.inbox.domain.Notice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -14,7 +14,7 @@ import org.federation.notification.EmbeddedBackboneProperties;
 import org.federation.notification.Fixtures;
 import org.federation.notification.NotificationServiceTest;
 import org.federation.notification.directory.ClubDirectory;
-import org.federation.notification.inbox.Notice;
+import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.testing.AuthorizationMatrix;
 import org.federation.platform.testing.HttpCall;
 import org.federation.platform.testing.HttpProbe;

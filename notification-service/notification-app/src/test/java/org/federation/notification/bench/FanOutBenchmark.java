@@ -24,7 +24,7 @@ import org.federation.notification.EmbeddedBackboneProperties;
 import org.federation.notification.NotificationServiceTest;
 import org.federation.notification.directory.ClubDirectory;
 import org.federation.notification.inbox.Inboxes;
-import org.federation.notification.inbox.Notice;
+import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
 import org.junit.jupiter.api.Tag;

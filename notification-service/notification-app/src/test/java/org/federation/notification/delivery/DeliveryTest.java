@@ -25,7 +25,7 @@ import org.federation.notification.Fixtures;
 import org.federation.notification.NotificationServiceTest;
 import org.federation.notification.Smtp;
 import org.federation.notification.inbox.Inboxes;
-import org.federation.notification.inbox.Notice;
+import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.testing.HttpCall;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.TestTokens;

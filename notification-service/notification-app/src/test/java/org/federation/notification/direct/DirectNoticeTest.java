@@ -21,7 +21,7 @@ import org.federation.notification.directory.ClubDirectory;
 import org.federation.notification.escalation.EscalationSweep;
 import org.federation.notification.escalation.Escalations;
 import org.federation.notification.inbox.Inboxes;
-import org.federation.notification.inbox.Notice;
+import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
@@ -136,10 +136,20 @@ class DirectNoticeTest extends EmbeddedBackboneProperties {
                     .equals(s.type()) && s.key().startsWith(id), 3, Duration.ofSeconds(20));
             assertThat(escalated).extracting(TopicProbe.Seen::key)
                     .containsExactlyInAnyOrder(id + ":club:" + b, id + ":club:" + c, id + ":club:" + c);
-            assertThat(events.await(s -> s.key().equals(id), Duration.ofSeconds(10)).get(0).type())
-                    .isEqualTo("org.federation.notification.direct-notice-sent.v1");
-            assertThat(events.await(s -> s.key().equals(noticeOf(id, number(1)))
-                    && "org.federation.notification.notice-acknowledged.v1".equals(s.type()), Duration.ofSeconds(10))).hasSize(1);
+            assertThat(escalated).as("the sweep escalates, nobody in person")
+                    .allSatisfy(s -> assertThat(s.headers()).containsEntry("ce_actor", "system"));
+            TopicProbe.Seen directNoticeSent = events.await(s -> s.key().equals(id), Duration.ofSeconds(10)).get(0);
+            assertThat(directNoticeSent.type()).isEqualTo("org.federation.notification.direct-notice-sent.v1");
+            assertThat(directNoticeSent.headers()).as("the department member who sent it")
+                    .containsEntry("ce_actor", Persona.ORGANIZATION_MEMBER.subject());
+            assertThat(events.await(s -> s.key().equals(noticeOf(id, number(4)))
+                    && "org.federation.notification.notice-posted.v1".equals(s.type()), Duration.ofSeconds(10)).get(0).headers())
+                    .as("each inbox's notice is posted on behalf of the sender").containsEntry("ce_actor",
+                            Persona.ORGANIZATION_MEMBER.subject());
+            List<TopicProbe.Seen> acknowledged = events.await(s -> s.key().equals(noticeOf(id, number(1)))
+                    && "org.federation.notification.notice-acknowledged.v1".equals(s.type()), Duration.ofSeconds(10));
+            assertThat(acknowledged).hasSize(1);
+            assertThat(acknowledged.get(0).headers()).as("the leader who acknowledged it").containsEntry("ce_actor", number(1));
         }
     }
 

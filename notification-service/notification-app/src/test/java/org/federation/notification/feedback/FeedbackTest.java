@@ -16,7 +16,7 @@ import org.federation.notification.EmbeddedBackboneProperties;
 import org.federation.notification.Fixtures;
 import org.federation.notification.NotificationServiceTest;
 import org.federation.notification.inbox.Inboxes;
-import org.federation.notification.inbox.Notice;
+import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
@@ -73,9 +73,13 @@ class FeedbackTest extends EmbeddedBackboneProperties {
         assertThat(published.has("sender")).isFalse();
 
         try (TopicProbe events = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "notification.events")) {
-            assertThat(events.awaitAtLeast(s -> id.equals(s.key()), 2, Duration.ofSeconds(20))).extracting(TopicProbe.Seen::type)
+            List<TopicProbe.Seen> seen = events.awaitAtLeast(s -> id.equals(s.key()), 2, Duration.ofSeconds(20));
+            assertThat(seen).extracting(TopicProbe.Seen::type)
                     .containsExactly("org.federation.notification.feedback-received.v1",
                             "org.federation.notification.feedback-answered.v1");
+            assertThat(seen.get(0).headers()).as("an anonymous sender").containsEntry("ce_actor", "anonymous");
+            assertThat(seen.get(1).headers()).as("the department member who answered")
+                    .containsEntry("ce_actor", Persona.FINANCE_MEMBER.subject());
         }
     }
 
@@ -97,6 +101,15 @@ class FeedbackTest extends EmbeddedBackboneProperties {
                 .containsExactly("Your suggestion was answered: A board games night");
         assertThat(app().get("/api/feedback/public?size=100").json().get("items").valueStream()
                 .map(f -> f.get("id").asString())).as("not made public").doesNotContain(id);
+
+        try (TopicProbe events = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "notification.events")) {
+            List<TopicProbe.Seen> seen = events.awaitAtLeast(s -> id.equals(s.key()), 2, Duration.ofSeconds(20));
+            assertThat(seen.get(0).type()).isEqualTo("org.federation.notification.feedback-received.v1");
+            assertThat(seen.get(0).headers()).as("the signed-in sender").containsEntry("ce_actor", number);
+            assertThat(seen.get(1).type()).isEqualTo("org.federation.notification.feedback-answered.v1");
+            assertThat(seen.get(1).headers()).as("the presidium member who answered")
+                    .containsEntry("ce_actor", Persona.PRESIDIUM.subject());
+        }
     }
 
     @Test

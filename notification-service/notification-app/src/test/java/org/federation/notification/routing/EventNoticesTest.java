@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 
-import org.federation.notification.inbox.Notice;
+import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
 import org.federation.platform.messaging.MalformedEventException;

@@ -15,7 +15,7 @@ import org.federation.notification.NotificationServiceTest;
 import org.federation.notification.directory.ClubDirectory;
 import org.federation.notification.directory.Departments;
 import org.federation.notification.inbox.Inboxes;
-import org.federation.notification.inbox.Notice;
+import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;

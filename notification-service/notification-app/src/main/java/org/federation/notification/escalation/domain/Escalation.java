@@ -5,6 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.federation.notification.contracts.NoticeEscalated;
+import org.federation.notification.contracts.NotificationEventTypes;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
+
 /**
  * The escalation of one group of a direct notice that asks for acknowledgement: a club (any of its
  * recipients acknowledging is enough) or a single recipient outside any club (a liaison officer).
@@ -42,12 +47,16 @@ public record Escalation(String id, String directNoticeId, String department, St
         return directNoticeId + ":" + group;
     }
 
-    /** A new escalation, waiting until its first step is due ({@code timing.toLiaison} after the deadline). */
-    public static Escalation open(String directNoticeId, String department, String title, String group, String clubId,
-                                  List<String> recipients, Instant acknowledgeBy, EscalationTiming timing) {
-        return new Escalation(idOf(directNoticeId, group), directNoticeId, department, title, group, clubId,
-                List.copyOf(recipients), acknowledgeBy, acknowledgeBy.plus(timing.toLiaison()), WAITING, List.of(), null,
-                timing);
+    /**
+     * A new escalation, waiting until its first step is due ({@code timing.toLiaison} after the deadline).
+     * Opened quietly: only a step taken is news to others.
+     */
+    public static Decision<Escalation> open(String directNoticeId, String department, String title, String group,
+                                            String clubId, List<String> recipients, Instant acknowledgeBy,
+                                            EscalationTiming timing) {
+        return Decision.quietly(new Escalation(idOf(directNoticeId, group), directNoticeId, department, title, group,
+                clubId, List.copyOf(recipients), acknowledgeBy, acknowledgeBy.plus(timing.toLiaison()), WAITING,
+                List.of(), null, timing));
     }
 
     /** Whether a step is due at {@code now}. */
@@ -56,7 +65,8 @@ public record Escalation(String id, String directNoticeId, String department, St
     }
 
     /**
-     * The step due at {@code now}, and the escalation after it.
+     * Takes the step due at {@code now} (the new state's {@link #lastStep()}), announced by
+     * {@code notice-escalated}; the sweep takes it, so its actor is {@link DomainEvent#SYSTEM}.
      *
      * @param liaisonOfficer the club's liaison officer (a number), or null if it has none
      * @param heads          the sending department's heads (numbers); empty if none is known, in which
@@ -64,7 +74,7 @@ public record Escalation(String id, String directNoticeId, String department, St
      * @param defaults       the timing of an escalation opened without one of its own
      * @throws IllegalStateException if no step is due
      */
-    public Taken escalate(Instant now, String liaisonOfficer, Set<String> heads, EscalationTiming defaults) {
+    public Decision<Escalation> escalate(Instant now, String liaisonOfficer, Set<String> heads, EscalationTiming defaults) {
         if (!isDue(now)) {
             throw new IllegalStateException("escalation " + id + " has no step due at " + now + " (" + status + ")");
         }
@@ -80,20 +90,25 @@ public record Escalation(String id, String directNoticeId, String department, St
             step = new Step(HEAD_STEP, to, now);
             next = with(ESCALATED_TO_HEAD, null, step);
         }
-        return new Taken(next, step);
+        return Decision.of(next, new DomainEvent(NotificationEventTypes.NOTICE_ESCALATED, DomainEvent.SYSTEM,
+                new NoticeEscalated(id, directNoticeId, department, group, step.step(), step.to(), acknowledgeBy, now)));
     }
 
-    /** The escalation after a step, and the step. */
-    public record Taken(Escalation escalation, Step step) {
+    /** The step taken last, or null if none was taken yet. */
+    public Step lastStep() {
+        return steps == null || steps.isEmpty() ? null : steps.get(steps.size() - 1);
     }
 
-    /** Someone in the group acknowledged: no further step (a repeat keeps the first time). */
-    public Escalation acknowledge(Instant at) {
+    /**
+     * Someone in the group acknowledged: no further step (a repeat keeps the first time). Quiet: the
+     * notice's own {@code notice-acknowledged} already tells others.
+     */
+    public Decision<Escalation> acknowledge(Instant at) {
         if (ACKNOWLEDGED.equals(status)) {
-            return this;
+            return Decision.quietly(this);
         }
-        return new Escalation(id, directNoticeId, department, title, group, clubId, recipients, acknowledgeBy, null,
-                ACKNOWLEDGED, steps, at, timing);
+        return Decision.quietly(new Escalation(id, directNoticeId, department, title, group, clubId, recipients,
+                acknowledgeBy, null, ACKNOWLEDGED, steps, at, timing));
     }
 
     private Escalation with(String newStatus, Instant newDueAt, Step step) {

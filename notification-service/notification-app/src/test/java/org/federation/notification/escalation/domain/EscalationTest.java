@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.federation.notification.contracts.NoticeEscalated;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.junit.jupiter.api.Test;
 
 /** When an unacknowledged notice escalates, and to whom: the clock is a parameter, nothing sleeps. */
@@ -21,7 +24,7 @@ class EscalationTest {
 
     static Escalation club() {
         return Escalation.open("n1", "organization", "Club exchange conference", "club:c1", "c1",
-                List.of("person:2023010001"), DEADLINE, DEFAULTS);
+                List.of("person:2023010001"), DEADLINE, DEFAULTS).state();
     }
 
     @Test
@@ -35,58 +38,72 @@ class EscalationTest {
 
     @Test
     void aClubWithALiaisonOfficerEscalatesToThemThenToTheHeadAfterTheDelay() {
-        Escalation.Taken first = club().escalate(DEADLINE.plusSeconds(5), "2022070001", HEADS, DEFAULTS);
-        assertThat(first.step().step()).isEqualTo(Escalation.LIAISON_STEP);
-        assertThat(first.step().to()).containsExactly("person:2022070001");
-        Escalation afterFirst = first.escalation();
+        Decision<Escalation> first = club().escalate(DEADLINE.plusSeconds(5), "2022070001", HEADS, DEFAULTS);
+        assertThat(first.state().lastStep().step()).isEqualTo(Escalation.LIAISON_STEP);
+        assertThat(first.state().lastStep().to()).containsExactly("person:2022070001");
+        Escalation afterFirst = first.state();
         assertThat(afterFirst.status()).isEqualTo(Escalation.ESCALATED_TO_LIAISON);
         assertThat(afterFirst.dueAt()).as("measured from the deadline, not from when the sweep ran").isEqualTo(DEADLINE.plus(HEAD_DELAY));
         assertThat(afterFirst.isDue(DEADLINE.plus(HEAD_DELAY).minusMillis(1))).isFalse();
 
-        Escalation.Taken second = afterFirst.escalate(DEADLINE.plus(HEAD_DELAY), "2022070001", HEADS, DEFAULTS);
-        assertThat(second.step().step()).isEqualTo(Escalation.HEAD_STEP);
-        assertThat(second.step().to()).containsExactly("person:2022010001");
-        assertThat(second.escalation().status()).isEqualTo(Escalation.ESCALATED_TO_HEAD);
-        assertThat(second.escalation().isDue(Instant.MAX)).as("the head is the last step").isFalse();
-        assertThat(second.escalation().steps()).extracting(Escalation.Step::step)
+        Decision<Escalation> second = afterFirst.escalate(DEADLINE.plus(HEAD_DELAY), "2022070001", HEADS, DEFAULTS);
+        assertThat(second.state().lastStep().step()).isEqualTo(Escalation.HEAD_STEP);
+        assertThat(second.state().lastStep().to()).containsExactly("person:2022010001");
+        assertThat(second.state().status()).isEqualTo(Escalation.ESCALATED_TO_HEAD);
+        assertThat(second.state().isDue(Instant.MAX)).as("the head is the last step").isFalse();
+        assertThat(second.state().steps()).extracting(Escalation.Step::step)
                 .containsExactly(Escalation.LIAISON_STEP, Escalation.HEAD_STEP);
     }
 
     @Test
+    void aStepIsAnnouncedAsNoticeEscalatedTakenByTheSystemWhileOpeningAndAcknowledgingAreQuiet() {
+        Decision<Escalation> toLiaison = club().escalate(DEADLINE, "2022070001", HEADS, DEFAULTS);
+        assertThat(toLiaison.events()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo("org.federation.notification.notice-escalated.v1");
+            assertThat(event.actor()).isEqualTo(DomainEvent.SYSTEM);
+            assertThat(event.payload()).isEqualTo(new NoticeEscalated("n1:club:c1", "n1", "organization", "club:c1",
+                    Escalation.LIAISON_STEP, List.of("person:2022070001"), DEADLINE, DEADLINE));
+        });
+        assertThat(Escalation.open("n1", "organization", "t", "club:c1", "c1", List.of("person:1"), DEADLINE, DEFAULTS)
+                .events()).isEmpty();
+        assertThat(toLiaison.state().acknowledge(DEADLINE.plusSeconds(1)).events()).isEmpty();
+    }
+
+    @Test
     void aClubWithoutLiaisonOfficerGoesToTheHeadAtTheDeadline() {
-        Escalation.Taken taken = club().escalate(DEADLINE, null, HEADS, DEFAULTS);
-        assertThat(taken.step().step()).isEqualTo(Escalation.HEAD_STEP);
-        assertThat(taken.escalation().isDue(Instant.MAX)).isFalse();
+        Decision<Escalation> taken = club().escalate(DEADLINE, null, HEADS, DEFAULTS);
+        assertThat(taken.state().lastStep().step()).isEqualTo(Escalation.HEAD_STEP);
+        assertThat(taken.state().isDue(Instant.MAX)).isFalse();
     }
 
     @Test
     void aRecipientOutsideAnyClubGoesToTheHeadAtTheDeadline() {
         Escalation liaison = Escalation.open("n1", "organization", "t", "person:2022070001", null,
-                List.of("person:2022070001"), DEADLINE, DEFAULTS);
-        assertThat(liaison.escalate(DEADLINE, "2022070009", HEADS, DEFAULTS).step().step()).isEqualTo(Escalation.HEAD_STEP);
+                List.of("person:2022070001"), DEADLINE, DEFAULTS).state();
+        assertThat(liaison.escalate(DEADLINE, "2022070009", HEADS, DEFAULTS).state().lastStep().step()).isEqualTo(Escalation.HEAD_STEP);
     }
 
     @Test
     void withoutAKnownHeadTheDepartmentsOwnInboxIsTold() {
-        Escalation.Taken taken = club().escalate(DEADLINE, null, Set.of(), DEFAULTS);
-        assertThat(taken.step().to()).containsExactly("department:organization");
+        Decision<Escalation> taken = club().escalate(DEADLINE, null, Set.of(), DEFAULTS);
+        assertThat(taken.state().lastStep().to()).containsExactly("department:organization");
     }
 
     @Test
     void aSweepLongAfterBothDeadlinesTakesBothStepsAtOnce() {
         Instant muchLater = DEADLINE.plus(Duration.ofDays(30));
-        Escalation afterFirst = club().escalate(muchLater, "2022070001", HEADS, DEFAULTS).escalation();
+        Escalation afterFirst = club().escalate(muchLater, "2022070001", HEADS, DEFAULTS).state();
         assertThat(afterFirst.isDue(muchLater)).as("nothing forgotten after a long outage").isTrue();
     }
 
     @Test
     void anAcknowledgementStopsEveryFurtherStepAndKeepsItsFirstTime() {
         Instant at = DEADLINE.minusSeconds(60);
-        Escalation acknowledged = club().acknowledge(at);
+        Escalation acknowledged = club().acknowledge(at).state();
         assertThat(acknowledged.isDue(Instant.MAX)).isFalse();
-        assertThat(acknowledged.acknowledge(DEADLINE).acknowledgedAt()).isEqualTo(at);
-        Escalation lateAcknowledgement = club().escalate(DEADLINE, "2022070001", HEADS, DEFAULTS).escalation()
-                .acknowledge(DEADLINE.plusSeconds(10));
+        assertThat(acknowledged.acknowledge(DEADLINE).state().acknowledgedAt()).isEqualTo(at);
+        Escalation lateAcknowledgement = club().escalate(DEADLINE, "2022070001", HEADS, DEFAULTS).state()
+                .acknowledge(DEADLINE.plusSeconds(10)).state();
         assertThat(lateAcknowledgement.isDue(DEADLINE.plus(HEAD_DELAY))).isFalse();
         assertThat(lateAcknowledgement.steps()).hasSize(1);
     }
@@ -95,22 +112,22 @@ class EscalationTest {
     void aSendersOwnTimingMovesBothStepsRelativeToTheDeadline() {
         EscalationTiming own = new EscalationTiming(Duration.ofHours(6), Duration.ofHours(30));
         Escalation escalation = Escalation.open("n2", "publicity", "Poster deadline", "club:c1", "c1",
-                List.of("person:2023010001"), DEADLINE, own);
+                List.of("person:2023010001"), DEADLINE, own).state();
         assertThat(escalation.isDue(DEADLINE)).as("not at the deadline itself").isFalse();
         assertThat(escalation.isDue(DEADLINE.plus(Duration.ofHours(6)).minusMillis(1))).isFalse();
-        Escalation.Taken toLiaison = escalation.escalate(DEADLINE.plus(Duration.ofHours(6)), "2022070001", HEADS, DEFAULTS);
-        assertThat(toLiaison.step().step()).isEqualTo(Escalation.LIAISON_STEP);
-        assertThat(toLiaison.escalation().dueAt()).as("its own head step, not the default two days")
+        Decision<Escalation> toLiaison = escalation.escalate(DEADLINE.plus(Duration.ofHours(6)), "2022070001", HEADS, DEFAULTS);
+        assertThat(toLiaison.state().lastStep().step()).isEqualTo(Escalation.LIAISON_STEP);
+        assertThat(toLiaison.state().dueAt()).as("its own head step, not the default two days")
                 .isEqualTo(DEADLINE.plus(Duration.ofHours(30)));
-        assertThat(toLiaison.escalation().escalate(DEADLINE.plus(Duration.ofHours(30)), "2022070001", HEADS, DEFAULTS)
-                .step().step()).isEqualTo(Escalation.HEAD_STEP);
+        assertThat(toLiaison.state().escalate(DEADLINE.plus(Duration.ofHours(30)), "2022070001", HEADS, DEFAULTS)
+                .state().lastStep().step()).isEqualTo(Escalation.HEAD_STEP);
     }
 
     @Test
     void anEscalationOpenedWithoutATimingOfItsOwnFollowsTheDefaults() {
         Escalation legacy = new Escalation("n3:club:c1", "n3", "organization", "t", "club:c1", "c1", List.of("person:1"),
                 DEADLINE, DEADLINE, Escalation.WAITING, List.of(), null, null);
-        assertThat(legacy.escalate(DEADLINE, "2022070001", HEADS, DEFAULTS).escalation().dueAt())
+        assertThat(legacy.escalate(DEADLINE, "2022070001", HEADS, DEFAULTS).state().dueAt())
                 .isEqualTo(DEADLINE.plus(HEAD_DELAY));
     }
 

@@ -1,4 +1,4 @@
-package org.federation.notification.inbox;
+package org.federation.notification.inbox.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -7,6 +7,10 @@ import java.util.UUID;
 
 import org.federation.notification.contracts.NoticeAcknowledged;
 import org.federation.notification.contracts.NoticePosted;
+import org.federation.notification.contracts.NotificationEventTypes;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
+import org.federation.platform.problem.IllegalTransitionException;
 
 /**
  * A notice in one recipient's inbox.
@@ -41,21 +45,40 @@ public record Notice(String id, String recipient, String kind, String title, Str
         return acknowledgeBy != null;
     }
 
-    Notice read(Instant at) {
-        return readAt != null ? this : new Notice(id, recipient, kind, title, body, subjectRef, postedAt, at,
-                senderDepartment, directNoticeId, clubIds, acknowledgeBy, acknowledgedAt);
+    /**
+     * Puts this notice in its recipient's inbox, announced by {@code notice-posted}.
+     *
+     * @param actor who caused it: whoever caused the event it reports, the sender of a direct notice, or
+     *              {@link DomainEvent#SYSTEM}
+     */
+    public Decision<Notice> post(String actor) {
+        return Decision.of(this, new DomainEvent(NotificationEventTypes.NOTICE_POSTED, actor,
+                new NoticePosted(id, recipient, kind, title, subjectRef, postedAt, directNoticeId, acknowledgeBy)));
     }
 
-    Notice acknowledged(Instant at) {
-        return new Notice(id, recipient, kind, title, body, subjectRef, postedAt, readAt == null ? at : readAt,
-                senderDepartment, directNoticeId, clubIds, acknowledgeBy, at);
+    /** The recipient read it; a repeat keeps the first time. Nobody else needs to hear of it. */
+    public Decision<Notice> read(Instant at) {
+        return Decision.quietly(readAt != null ? this : new Notice(id, recipient, kind, title, body, subjectRef, postedAt,
+                at, senderDepartment, directNoticeId, clubIds, acknowledgeBy, acknowledgedAt));
     }
 
-    NoticePosted posted() {
-        return new NoticePosted(id, recipient, kind, title, subjectRef, postedAt, directNoticeId, acknowledgeBy);
-    }
-
-    NoticeAcknowledged acknowledgement(String by) {
-        return new NoticeAcknowledged(id, recipient, directNoticeId, clubIds, by, acknowledgedAt, acknowledgeBy);
+    /**
+     * {@code by} acknowledges it (which also reads it), announced by {@code notice-acknowledged}; a repeat
+     * changes nothing and keeps the first time.
+     *
+     * @throws IllegalTransitionException if the notice asks for no acknowledgement
+     */
+    public Decision<Notice> acknowledge(String by, Instant at) {
+        if (!requiresAcknowledgement()) {
+            throw new IllegalTransitionException("acknowledging notice " + id, "not requiring acknowledgement",
+                    List.of("read"));
+        }
+        if (acknowledgedAt != null) {
+            return Decision.quietly(this);
+        }
+        Notice acknowledged = new Notice(id, recipient, kind, title, body, subjectRef, postedAt,
+                readAt == null ? at : readAt, senderDepartment, directNoticeId, clubIds, acknowledgeBy, at);
+        return Decision.of(acknowledged, new DomainEvent(NotificationEventTypes.NOTICE_ACKNOWLEDGED, by,
+                new NoticeAcknowledged(id, recipient, directNoticeId, clubIds, by, at, acknowledgeBy)));
     }
 }

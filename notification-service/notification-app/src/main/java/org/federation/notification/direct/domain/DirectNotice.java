@@ -1,8 +1,13 @@
-package org.federation.notification.direct;
+package org.federation.notification.direct.domain;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import org.federation.notification.contracts.DirectNoticeSent;
+import org.federation.notification.contracts.NotificationEventTypes;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 
 /**
  * A notice a department sends directly: to all clubs, a category of clubs, chosen clubs, or the
@@ -27,8 +32,20 @@ public record DirectNotice(String id, String department, String sentBy, String t
     public static final String SENDING = "sending";
     public static final String SENT = "sent";
 
-    DirectNotice sent(List<String> reached, int count, Instant at) {
-        return new DirectNotice(id, department, sentBy, title, body, audience, category, reached, reach, acknowledgeBy,
-                SENT, count, createdAt, at, escalateToLiaisonAfter, escalateToHeadAfter);
+    /**
+     * The notice reached every inbox: {@code sent}, announced by {@code direct-notice-sent} on behalf of
+     * whoever sent it. Once sent, a repeat (a resumed fan-out) changes nothing.
+     *
+     * @param reached the clubs it reached
+     * @param count   how many inboxes it reached
+     */
+    public Decision<DirectNotice> sent(List<String> reached, int count, Instant at) {
+        if (!SENDING.equals(state)) {
+            return Decision.quietly(this);
+        }
+        DirectNotice sent = new DirectNotice(id, department, sentBy, title, body, audience, category, reached, reach,
+                acknowledgeBy, SENT, count, createdAt, at, escalateToLiaisonAfter, escalateToHeadAfter);
+        return Decision.of(sent, new DomainEvent(NotificationEventTypes.DIRECT_NOTICE_SENT, sentBy,
+                new DirectNoticeSent(id, department, title, audience, reach, reached, count, acknowledgeBy, at)));
     }
 }
