@@ -2,6 +2,7 @@ package org.federation.event.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,9 @@ import java.util.List;
 
 import org.federation.event.activities.domain.Activity;
 import org.federation.event.activities.domain.VenueSchedule;
+import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.problem.StateConflictException;
@@ -100,6 +104,36 @@ class ActivityRulesTest {
         Activity without = joint.withoutClub("c2").state();
         assertThat(without.organiserClubIds()).containsExactly("c1");
         assertThat(without.state()).as("the one left had confirmed").isEqualTo(Activity.PROPOSED);
+    }
+
+    @Test
+    void onlyAPublishedActivitysChangesAreNewsEachCarryingWhoCausedIt() {
+        Decision<Activity> proposed = Activity.propose("a", plan(START, START.plusSeconds(7200)), List.of("c1", "c2"), "c1",
+                null, "sports", "L", NOW, LEAD);
+        assertThat(proposed.events()).as("a proposal is not published").isEmpty();
+        assertThat(proposed.state().cancel("changed our minds", "L").events()).as("nor is its cancellation").isEmpty();
+
+        Decision<Activity> approved = proposed.state().confirm("c2").state().approve("org");
+        assertThat(approved.events()).extracting(DomainEvent::type, DomainEvent::actor)
+                .containsExactly(tuple(ActivityEventTypes.PUBLISHED, "org"));
+        Activity published = approved.state();
+        assertThat(published.reschedule(START, START.plusSeconds(7200), "Hall A", "L", NOW, LEAD).changesNothing(published))
+                .as("the same time and venue again").isTrue();
+        assertThat(published.reschedule(START, START.plusSeconds(9000), "Hall A", "L", NOW, LEAD).events())
+                .extracting(DomainEvent::type, DomainEvent::actor).containsExactly(tuple(ActivityEventTypes.CHANGED, "L"));
+        assertThat(published.handOver("c2", "c9").events()).extracting(DomainEvent::type, DomainEvent::actor)
+                .containsExactly(tuple(ActivityEventTypes.CHANGED, DomainEvent.SYSTEM));
+        Decision<Activity> cancelled = published.cancel("rain", "org2");
+        assertThat(cancelled.events()).extracting(DomainEvent::type, DomainEvent::actor)
+                .containsExactly(tuple(ActivityEventTypes.CANCELLED, "org2"));
+        assertThat(cancelled.state().cancel("again", "org2").changesNothing(cancelled.state())).isTrue();
+
+        Decision<Activity> overdue = published.reportOverdue(Duration.ofDays(14));
+        assertThat(overdue.events()).extracting(DomainEvent::type, DomainEvent::actor)
+                .containsExactly(tuple(ActivityEventTypes.REPORT_OVERDUE, DomainEvent.SYSTEM));
+        assertThat(overdue.state().reportOverdue(Duration.ofDays(14)).events()).as("announced once").isEmpty();
+        assertThat(overdue.state().reportSubmitted("done", List.of(), 3, true, "L").events())
+                .extracting(DomainEvent::type, DomainEvent::actor).containsExactly(tuple(ActivityEventTypes.REPORT_SUBMITTED, "L"));
     }
 
     @Test

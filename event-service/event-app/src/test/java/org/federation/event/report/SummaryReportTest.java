@@ -71,9 +71,12 @@ public class SummaryReportTest extends EmbeddedBackboneProperties {
         reports.sweepOverdue(Instant.now().plus(15, ChronoUnit.DAYS));
         reports.sweepOverdue(Instant.now().plus(16, ChronoUnit.DAYS));
         try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "activity.events")) {
-            assertThat(probe.await(s -> done.equals(s.key()) && ActivityEventTypes.REPORT_SUBMITTED.equals(s.type()),
-                    Duration.ofSeconds(20)).get(0).payload()).contains("\"attendance\":2");
-            probe.await(s -> missing.equals(s.key()) && ActivityEventTypes.REPORT_OVERDUE.equals(s.type()), Duration.ofSeconds(20));
+            TopicProbe.Seen reported = probe.await(s -> done.equals(s.key())
+                    && ActivityEventTypes.REPORT_SUBMITTED.equals(s.type()), Duration.ofSeconds(20)).get(0);
+            assertThat(reported.payload()).contains("\"attendance\":2");
+            assertThat(reported.headers()).as("the leader who submitted it").containsEntry("ce_actor", Persona.LEADER.subject());
+            assertThat(probe.await(s -> missing.equals(s.key()) && ActivityEventTypes.REPORT_OVERDUE.equals(s.type()),
+                    Duration.ofSeconds(20)).get(0).headers()).as("the sweep's").containsEntry("ce_actor", "system");
             probe.drain(Duration.ofSeconds(2));
             assertThat(probe.countFor(missing)).as("announced once").isEqualTo(1);
             assertThat(probe.countFor(done)).as("a submitted report is not overdue").isEqualTo(1);
