@@ -119,7 +119,34 @@ class ActivitiesTest extends EmbeddedBackboneProperties {
             assertThat(seen).extracting(TopicProbe.Seen::type).containsExactly(ActivityEventTypes.PUBLISHED,
                     ActivityEventTypes.CHANGED, ActivityEventTypes.CANCELLED);
             assertThat(seen.get(2).payload()).contains("the speaker fell ill");
+            assertThat(seen).extracting(s -> s.headers().get("ce_actor")).as("the approver, then the leader who moved and cancelled it")
+                    .containsExactly(Persona.ORGANIZATION_MEMBER.subject(), Persona.LEADER.subject(), Persona.LEADER.subject());
             assertThat(probe.countFor(clash)).as("a returned proposal is not published").isZero();
+        }
+    }
+
+    @Test
+    void eachPublishedChangeOfADepartmentsProgrammeCarriesThePersonWhoMadeIt() {
+        Instant start = someDay();
+        String venue = "Auditorium " + UUID.randomUUID();
+        String programme = propose(Persona.PUBLICITY_MEMBER, proposal(venue, start, 2, "\"clubs\":[]",
+                ",\"department\":\"publicity\""));
+        HttpProbe.Response approved = Persona.ORGANIZATION_HEAD.on(app()).postJson("/api/activities/" + programme + "/approval", "");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        HttpProbe.Response moved = Persona.PUBLICITY_MEMBER.on(app()).postJson("/api/activities/" + programme + "/reschedule",
+                "{\"start\":\"%s\",\"end\":\"%s\",\"venue\":\"%s\"}".formatted(start, start.plus(3, ChronoUnit.HOURS), venue));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        HttpProbe.Response cancelled = Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + programme
+                + "/cancellation", "{\"reason\":\"the sponsor withdrew\"}");
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "activity.events")) {
+            List<TopicProbe.Seen> seen = probe.awaitAtLeast(s -> programme.equals(s.key()), 3, Duration.ofSeconds(20));
+            assertThat(seen).extracting(TopicProbe.Seen::type).containsExactly(ActivityEventTypes.PUBLISHED,
+                    ActivityEventTypes.CHANGED, ActivityEventTypes.CANCELLED);
+            assertThat(seen).extracting(s -> s.headers().get("ce_actor")).as("not the proposer each time, but who acted")
+                    .containsExactly(Persona.ORGANIZATION_HEAD.subject(), Persona.PUBLICITY_MEMBER.subject(),
+                            Persona.ORGANIZATION_MEMBER.subject());
         }
     }
 
@@ -178,8 +205,10 @@ class ActivitiesTest extends EmbeddedBackboneProperties {
             assertThat(staff.get("/api/activities/" + handed).json().get("organiserClubIds").get(0).asString()).isEqualTo(successor);
         });
         try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "activity.events")) {
-            assertThat(probe.awaitAtLeast(s -> doomed.equals(s.key()), 2, Duration.ofSeconds(20)))
-                    .extracting(TopicProbe.Seen::type).containsExactly(ActivityEventTypes.PUBLISHED, ActivityEventTypes.CANCELLED);
+            List<TopicProbe.Seen> seen = probe.awaitAtLeast(s -> doomed.equals(s.key()), 2, Duration.ofSeconds(20));
+            assertThat(seen).extracting(TopicProbe.Seen::type).containsExactly(ActivityEventTypes.PUBLISHED, ActivityEventTypes.CANCELLED);
+            assertThat(seen.get(1).headers()).as("the club's dissolution, not a person, cancelled it")
+                    .containsEntry("ce_actor", "system");
         }
     }
 

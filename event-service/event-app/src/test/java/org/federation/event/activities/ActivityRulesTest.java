@@ -2,6 +2,7 @@ package org.federation.event.activities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,9 @@ import java.util.List;
 
 import org.federation.event.activities.domain.Activity;
 import org.federation.event.activities.domain.VenueSchedule;
+import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.problem.StateConflictException;
@@ -32,40 +36,40 @@ class ActivityRulesTest {
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("at least 7 days");
         assertThatThrownBy(() -> Activity.propose("a", plan(START, START), List.of("c1"), "c1", null, "sports", "L", NOW, LEAD))
                 .isInstanceOf(RuleViolationException.class).hasMessageContaining("ends after it starts");
-        Activity own = Activity.propose("a", plan(START, START.plusSeconds(7200)), List.of("c1"), "c1", null, "sports", "L", NOW, LEAD);
+        Activity own = Activity.propose("a", plan(START, START.plusSeconds(7200)), List.of("c1"), "c1", null, "sports", "L", NOW, LEAD).state();
         assertThat(own.state()).isEqualTo(Activity.PROPOSED);
     }
 
     @Test
     void aJointActivityGoesForReviewOnlyWhenEveryCoOrganiserConfirmed() {
         Activity joint = Activity.propose("a", plan(START, START.plusSeconds(7200)), List.of("c1", "c2", "c3"), "c1", null,
-                "sports", "L", NOW, LEAD);
+                "sports", "L", NOW, LEAD).state();
         assertThat(joint.state()).isEqualTo(Activity.AWAITING_CONFIRMATION);
         assertThatThrownBy(() -> joint.approve("org")).isInstanceOf(IllegalTransitionException.class);
-        Activity two = joint.confirm("c2");
+        Activity two = joint.confirm("c2").state();
         assertThat(two.state()).isEqualTo(Activity.AWAITING_CONFIRMATION);
-        assertThat(two.confirm("c2")).isEqualTo(two);
+        assertThat(two.confirm("c2").changesNothing(two)).as("a repeated confirmation changes nothing").isTrue();
         assertThatThrownBy(() -> two.confirm("c9")).isInstanceOf(RuleViolationException.class);
-        Activity all = two.confirm("c3");
+        Activity all = two.confirm("c3").state();
         assertThat(all.state()).isEqualTo(Activity.PROPOSED);
-        Activity approved = all.approve("org");
+        Activity approved = all.approve("org").state();
         assertThat(approved.isPublished()).isTrue();
         assertThatThrownBy(() -> approved.approve("org")).isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("approved");
-        assertThat(all.returnWith(List.of("no risk plan"), "org").returnReasons()).containsExactly("no risk plan");
+        assertThat(all.returnWith(List.of("no risk plan"), "org").state().returnReasons()).containsExactly("no risk plan");
     }
 
     @Test
     void aReturnedProposalIsEditedAndResubmittedKeepingEachReturnsReasonsOnlyFromReturned() {
         Activity proposed = Activity.propose("a", plan(START, START.plusSeconds(7200)), List.of("c1"), "c1", null,
-                "sports", "L", NOW, LEAD);
+                "sports", "L", NOW, LEAD).state();
         assertThatThrownBy(() -> proposed.resubmit(Activity.Edit.none(), "L", NOW, LEAD))
                 .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("proposed");
-        Activity returned = proposed.returnWith(List.of("no risk plan", "venue too small"), "org1");
+        Activity returned = proposed.returnWith(List.of("no risk plan", "venue too small"), "org1").state();
         assertThat(returned.allowedActions()).contains("resubmit");
         Instant later = START.plus(Duration.ofDays(2));
         Activity again = returned.resubmit(new Activity.Edit(null, null, "with a risk plan", later,
-                later.plusSeconds(3600), "Hall B", null, 60, 50), "L", NOW.plusSeconds(60), LEAD);
+                later.plusSeconds(3600), "Hall B", null, 60, 50), "L", NOW.plusSeconds(60), LEAD).state();
         assertThat(again.state()).isEqualTo(Activity.PROPOSED);
         assertThat(again.returnReasons()).isEmpty();
         assertThat(again.decidedBy()).isNull();
@@ -75,11 +79,11 @@ class ActivityRulesTest {
         assertThat(again.capacity()).isEqualTo(50);
         assertThat(again.resubmissions()).containsExactly(new Activity.Resubmission(
                 List.of("no risk plan", "venue too small"), "org1", "L", NOW.plusSeconds(60)));
-        Activity twice = again.returnWith(List.of("still no first aid"), "org2")
-                .resubmit(Activity.Edit.none(), "L", NOW.plusSeconds(120), LEAD);
+        Activity twice = again.returnWith(List.of("still no first aid"), "org2").state()
+                .resubmit(Activity.Edit.none(), "L", NOW.plusSeconds(120), LEAD).state();
         assertThat(twice.resubmissions()).extracting(Activity.Resubmission::returnReasons)
                 .containsExactly(List.of("no risk plan", "venue too small"), List.of("still no first aid"));
-        assertThat(twice.approve("org1").resubmissions()).hasSize(2);
+        assertThat(twice.approve("org1").state().resubmissions()).hasSize(2);
         assertThatThrownBy(() -> twice.resubmit(Activity.Edit.none(), "L", NOW, LEAD))
                 .isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> returned.resubmit(new Activity.Edit(null, null, null, NOW.plusSeconds(60),
@@ -87,19 +91,49 @@ class ActivityRulesTest {
                 .as("the lead time holds again").isInstanceOf(RuleViolationException.class);
         assertThatThrownBy(() -> returned.resubmit(new Activity.Edit(null, null, null, null, null, null, "nobody", null,
                 null), "L", NOW, LEAD)).isInstanceOf(RuleViolationException.class);
-        assertThatThrownBy(() -> returned.cancel("x").resubmit(Activity.Edit.none(), "L", NOW, LEAD))
+        assertThatThrownBy(() -> returned.cancel("x", "L").state().resubmit(Activity.Edit.none(), "L", NOW, LEAD))
                 .isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
     void aMergedClubsPartPassesToItsSuccessorAndADissolvedOneLeavesAJointActivity() {
         Activity joint = Activity.propose("a", plan(START, START.plusSeconds(7200)), List.of("c1", "c2"), "c1", null,
-                "sports", "L", NOW, LEAD);
-        assertThat(joint.handOver("c2", "c9").organiserClubIds()).containsExactly("c1", "c9");
-        assertThat(joint.handOver("c2", "c1").organiserClubIds()).containsExactly("c1");
-        Activity without = joint.withoutClub("c2");
+                "sports", "L", NOW, LEAD).state();
+        assertThat(joint.handOver("c2", "c9").state().organiserClubIds()).containsExactly("c1", "c9");
+        assertThat(joint.handOver("c2", "c1").state().organiserClubIds()).containsExactly("c1");
+        Activity without = joint.withoutClub("c2").state();
         assertThat(without.organiserClubIds()).containsExactly("c1");
         assertThat(without.state()).as("the one left had confirmed").isEqualTo(Activity.PROPOSED);
+    }
+
+    @Test
+    void onlyAPublishedActivitysChangesAreNewsEachCarryingWhoCausedIt() {
+        Decision<Activity> proposed = Activity.propose("a", plan(START, START.plusSeconds(7200)), List.of("c1", "c2"), "c1",
+                null, "sports", "L", NOW, LEAD);
+        assertThat(proposed.events()).as("a proposal is not published").isEmpty();
+        assertThat(proposed.state().cancel("changed our minds", "L").events()).as("nor is its cancellation").isEmpty();
+
+        Decision<Activity> approved = proposed.state().confirm("c2").state().approve("org");
+        assertThat(approved.events()).extracting(DomainEvent::type, DomainEvent::actor)
+                .containsExactly(tuple(ActivityEventTypes.PUBLISHED, "org"));
+        Activity published = approved.state();
+        assertThat(published.reschedule(START, START.plusSeconds(7200), "Hall A", "L", NOW, LEAD).changesNothing(published))
+                .as("the same time and venue again").isTrue();
+        assertThat(published.reschedule(START, START.plusSeconds(9000), "Hall A", "L", NOW, LEAD).events())
+                .extracting(DomainEvent::type, DomainEvent::actor).containsExactly(tuple(ActivityEventTypes.CHANGED, "L"));
+        assertThat(published.handOver("c2", "c9").events()).extracting(DomainEvent::type, DomainEvent::actor)
+                .containsExactly(tuple(ActivityEventTypes.CHANGED, DomainEvent.SYSTEM));
+        Decision<Activity> cancelled = published.cancel("rain", "org2");
+        assertThat(cancelled.events()).extracting(DomainEvent::type, DomainEvent::actor)
+                .containsExactly(tuple(ActivityEventTypes.CANCELLED, "org2"));
+        assertThat(cancelled.state().cancel("again", "org2").changesNothing(cancelled.state())).isTrue();
+
+        Decision<Activity> overdue = published.reportOverdue(Duration.ofDays(14));
+        assertThat(overdue.events()).extracting(DomainEvent::type, DomainEvent::actor)
+                .containsExactly(tuple(ActivityEventTypes.REPORT_OVERDUE, DomainEvent.SYSTEM));
+        assertThat(overdue.state().reportOverdue(Duration.ofDays(14)).events()).as("announced once").isEmpty();
+        assertThat(overdue.state().reportSubmitted("done", List.of(), 3, true, "L").events())
+                .extracting(DomainEvent::type, DomainEvent::actor).containsExactly(tuple(ActivityEventTypes.REPORT_SUBMITTED, "L"));
     }
 
     @Test

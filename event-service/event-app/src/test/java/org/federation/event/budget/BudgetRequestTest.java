@@ -62,10 +62,11 @@ class BudgetRequestTest extends EmbeddedBackboneProperties {
         assertThat(Persona.LEADER.on(app()).get(path).json().get("amountFen").asLong())
                 .as("a later change of the activity keeps its budget request").isEqualTo(42050);
         try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "activity.events")) {
-            String payload = probe.await(s -> id.equals(s.key()) && ActivityEventTypes.BUDGET_REQUESTED.equals(s.type()),
-                    Duration.ofSeconds(20)).get(0).payload();
-            assertThat(payload).contains("\"amountFen\":42050").contains("\"clubId\":\"" + club + "\"")
+            TopicProbe.Seen seen = probe.await(s -> id.equals(s.key()) && ActivityEventTypes.BUDGET_REQUESTED.equals(s.type()),
+                    Duration.ofSeconds(20)).get(0);
+            assertThat(seen.payload()).contains("\"amountFen\":42050").contains("\"clubId\":\"" + club + "\"")
                     .contains("\"requestedBy\":\"" + Persona.LEADER.subject() + "\"");
+            assertThat(seen.headers()).as("the leader who asked").containsEntry("ce_actor", Persona.LEADER.subject());
         }
     }
 

@@ -144,6 +144,7 @@ public class CheckInTest extends EmbeddedBackboneProperties {
             TopicProbe.Seen seen = probe.await(s -> activity.equals(s.key())
                     && ActivityEventTypes.ATTENDANCE_PUBLISHED.equals(s.type()), Duration.ofSeconds(20)).get(0);
             assertThat(seen.payload()).contains("\"attendance\":3").contains(Persona.MEMBER.subject());
+            assertThat(seen.headers()).as("the organiser who published it").containsEntry("ce_actor", Persona.LEADER.subject());
         }
     }
 

@@ -118,6 +118,11 @@ class RegistrationTest extends EmbeddedBackboneProperties {
             assertThat(student.get(1).get("activityTitle").asString()).isNotBlank();
             assertThat(events.stream().filter(s -> s.key().equals(students)).map(s -> s.headers().get("sequence")))
                     .containsExactly("1", "2");
+            assertThat(events.stream().filter(s -> s.key().equals(leaders)).map(s -> s.headers().get("ce_actor")))
+                    .as("the person registering and cancelling").containsExactly(Persona.LEADER.subject(), Persona.LEADER.subject());
+            assertThat(events.stream().filter(s -> s.key().equals(students)).map(s -> s.headers().get("ce_actor")))
+                    .as("waitlisted at the student's request, promoted because a seat came free")
+                    .containsExactly(Persona.STUDENT.subject(), "system");
         }
     }
 

@@ -17,6 +17,7 @@ import org.federation.event.activities.domain.Activity;
 import org.federation.event.clubs.ClubDirectory;
 import org.federation.event.contracts.ActivityEventTypes;
 import org.federation.event.report.application.SummaryReports;
+import org.federation.platform.domain.Decision;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
@@ -44,9 +45,9 @@ public class SummaryReportTest extends EmbeddedBackboneProperties {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> directory.find(club).isPresent());
         Instant end = Instant.now().minus(1, ChronoUnit.HOURS);
         String id = "act-" + UUID.randomUUID();
-        activities.add(new Activity(id, "Exchange conference", "conference", null, end.minus(2, ChronoUnit.HOURS), end,
+        activities.add(Decision.quietly(new Activity(id, "Exchange conference", "conference", null, end.minus(2, ChronoUnit.HOURS), end,
                 "Hall " + id, "public", 30, null, List.of(club), null, "sports", Activity.APPROVED, List.of(club), List.of(),
-                null, Persona.LEADER.subject(), end.minus(30, ChronoUnit.DAYS), Persona.ORGANIZATION_MEMBER.subject(), null));
+                null, Persona.LEADER.subject(), end.minus(30, ChronoUnit.DAYS), Persona.ORGANIZATION_MEMBER.subject(), null)));
         return id;
     }
 
@@ -70,9 +71,12 @@ public class SummaryReportTest extends EmbeddedBackboneProperties {
         reports.sweepOverdue(Instant.now().plus(15, ChronoUnit.DAYS));
         reports.sweepOverdue(Instant.now().plus(16, ChronoUnit.DAYS));
         try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "activity.events")) {
-            assertThat(probe.await(s -> done.equals(s.key()) && ActivityEventTypes.REPORT_SUBMITTED.equals(s.type()),
-                    Duration.ofSeconds(20)).get(0).payload()).contains("\"attendance\":2");
-            probe.await(s -> missing.equals(s.key()) && ActivityEventTypes.REPORT_OVERDUE.equals(s.type()), Duration.ofSeconds(20));
+            TopicProbe.Seen reported = probe.await(s -> done.equals(s.key())
+                    && ActivityEventTypes.REPORT_SUBMITTED.equals(s.type()), Duration.ofSeconds(20)).get(0);
+            assertThat(reported.payload()).contains("\"attendance\":2");
+            assertThat(reported.headers()).as("the leader who submitted it").containsEntry("ce_actor", Persona.LEADER.subject());
+            assertThat(probe.await(s -> missing.equals(s.key()) && ActivityEventTypes.REPORT_OVERDUE.equals(s.type()),
+                    Duration.ofSeconds(20)).get(0).headers()).as("the sweep's").containsEntry("ce_actor", "system");
             probe.drain(Duration.ofSeconds(2));
             assertThat(probe.countFor(missing)).as("announced once").isEqualTo(1);
             assertThat(probe.countFor(done)).as("a submitted report is not overdue").isEqualTo(1);

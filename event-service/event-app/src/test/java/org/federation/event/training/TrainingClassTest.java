@@ -22,6 +22,7 @@ import org.federation.event.activities.domain.Activities;
 import org.federation.event.activities.domain.Activity;
 import org.federation.event.clubs.ClubDirectory;
 import org.federation.event.report.SummaryReportTest;
+import org.federation.platform.domain.Decision;
 import org.federation.platform.testing.HttpCall;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
@@ -324,9 +325,9 @@ public class TrainingClassTest extends EmbeddedBackboneProperties {
                 .isEqualTo(422);
         String proposed = "act-" + UUID.randomUUID();
         Instant start = Instant.now().plus(30, ChronoUnit.DAYS);
-        activities.add(new Activity(proposed, "Training", "training", null, start, start.plus(2, ChronoUnit.HOURS),
+        activities.add(Decision.quietly(new Activity(proposed, "Training", "training", null, start, start.plus(2, ChronoUnit.HOURS),
                 "Hall " + proposed, "invited", 30, null, List.of(), "organization", "federation", Activity.PROPOSED,
-                List.of(), List.of(), null, Persona.ORGANIZATION_MEMBER.subject(), Instant.now(), null, null));
+                List.of(), List.of(), null, Persona.ORGANIZATION_MEMBER.subject(), Instant.now(), null, null)));
         HttpProbe.Response notApproved = organiser.postJson("/api/training-classes", classBody("organization", 10, proposed));
         assertThat(notApproved.status()).isEqualTo(409);
         assertThat(notApproved.body()).contains("proposed");

@@ -12,6 +12,8 @@ import org.federation.event.activities.domain.VenueSchedule;
 import org.federation.event.activities.domain.VenueSchedules;
 import org.federation.event.clubs.ClubDirectory;
 import org.federation.event.clubs.OrganisingClub;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.ResourceNotFoundException;
@@ -85,10 +87,10 @@ public class ActivityPlanning {
             }
         }
         String category = organising.isEmpty() ? "federation" : organising.get(0).category();
-        Activity activity = Activity.propose("act-" + UUID.randomUUID(), plan, organisers, proposerClub, department,
-                category, caller.subject(), clock.instant(), minimumLeadTime);
-        activities.add(activity);
-        return activity;
+        Decision<Activity> proposed = Activity.propose("act-" + UUID.randomUUID(), plan, organisers, proposerClub,
+                department, category, caller.subject(), clock.instant(), minimumLeadTime);
+        activities.add(proposed);
+        return proposed.state();
     }
 
     /** A co-organising club's leader confirms a joint activity for their club. */
@@ -106,7 +108,7 @@ public class ActivityPlanning {
         if (club == null || !activity.organiserClubIds().contains(club) || !led(club(club), caller)) {
             throw new ForbiddenException("a joint activity is confirmed by a leader of each co-organising club");
         }
-        return activities.change(id, a -> a.confirm(club), caller.subject(), "confirmed by " + club);
+        return activities.change(id, a -> a.confirm(club)).state();
     }
 
     /** The Organization Department (or the presidium) approves: the venue is booked, then the activity published. */
@@ -116,7 +118,7 @@ public class ActivityPlanning {
         activity.approve(caller.subject()); // refuses a wrong state before the venue is touched
         venues.book(activity.venue(), booking(activity));
         try {
-            return activities.change(id, a -> a.approve(caller.subject()), caller.subject(), "approved");
+            return activities.change(id, a -> a.approve(caller.subject())).state();
         } catch (RuntimeException e) {
             venues.release(activity.venue(), id);
             throw e;
@@ -125,7 +127,7 @@ public class ActivityPlanning {
 
     public Activity returnWith(String id, List<String> reasons, Caller caller) {
         requireReviewer(caller, "returning proposals");
-        return activities.change(id, a -> a.returnWith(reasons, caller.subject()), caller.subject(), "returned");
+        return activities.change(id, a -> a.returnWith(reasons, caller.subject())).state();
     }
 
     /**
@@ -142,20 +144,19 @@ public class ActivityPlanning {
         if (!organiser) {
             throw new ForbiddenException("a returned proposal is resubmitted by its organisers");
         }
-        return activities.change(id, a -> a.resubmit(edit, caller.subject(), clock.instant(), minimumLeadTime),
-                caller.subject(), "resubmitted");
+        return activities.change(id, a -> a.resubmit(edit, caller.subject(), clock.instant(), minimumLeadTime)).state();
     }
 
     /** New time or venue of an approved activity: booked first (409 on a clash), the old slot released after. */
     public Activity reschedule(String id, java.time.Instant start, java.time.Instant end, String venue, Caller caller) {
         Activity activity = get(id);
         requireOrganiser(activity, caller, "changing an activity");
-        Activity next = activity.reschedule(start, end, venue, clock.instant(), minimumLeadTime);
+        Activity next = activity.reschedule(start, end, venue, caller.subject(), clock.instant(), minimumLeadTime).state();
         venues.book(venue, booking(next));
         Activity changed;
         try {
-            changed = activities.change(id, a -> a.reschedule(start, end, venue, clock.instant(), minimumLeadTime),
-                    caller.subject(), "time or venue changed: " + start + " to " + end + " at " + venue);
+            changed = activities.change(id, a -> a.reschedule(start, end, venue, caller.subject(), clock.instant(),
+                    minimumLeadTime)).state();
         } catch (RuntimeException e) {
             if (!VenueSchedule.keyOf(venue).equals(VenueSchedule.keyOf(activity.venue()))) {
                 venues.release(venue, id);
@@ -177,7 +178,7 @@ public class ActivityPlanning {
             throw new IllegalTransitionException("cancelling activity " + id,
                     activity.state(), activity.allowedActions());
         }
-        Activity cancelled = activities.change(id, a -> a.cancel(reason), caller.subject(), "cancelled");
+        Activity cancelled = activities.change(id, a -> a.cancel(reason, caller.subject())).state();
         venues.release(activity.venue(), id);
         return cancelled;
     }
@@ -189,12 +190,10 @@ public class ActivityPlanning {
     public void clubDissolved(String clubId) {
         for (Activity activity : activities.upcomingOrganisedBy(clubId, clock.instant())) {
             if (activity.organiserClubIds().size() == 1 && activity.organisingDepartment() == null) {
-                activities.change(activity.id(), a -> a.cancel("club " + clubId + " was dissolved"), "system",
-                        "cancelled");
+                activities.change(activity.id(), a -> a.cancel("club " + clubId + " was dissolved", DomainEvent.SYSTEM));
                 venues.release(activity.venue(), activity.id());
             } else {
-                activities.change(activity.id(), a -> a.withoutClub(clubId), "system",
-                        "club " + clubId + " was dissolved and no longer co-organises");
+                activities.change(activity.id(), a -> a.withoutClub(clubId));
             }
             log.info("Activity {} followed the dissolution of club {}", activity.id(), clubId);
         }
@@ -203,8 +202,7 @@ public class ActivityPlanning {
     /** A club merged into {@code successorId}: its upcoming activities pass to the successor. */
     public void clubMerged(String clubId, String successorId) {
         for (Activity activity : activities.upcomingOrganisedBy(clubId, clock.instant())) {
-            activities.change(activity.id(), a -> a.handOver(clubId, successorId), "system",
-                    "club " + clubId + " merged; organised by " + successorId);
+            activities.change(activity.id(), a -> a.handOver(clubId, successorId));
         }
     }
 

@@ -7,8 +7,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.federation.event.contracts.ActivityAttendance;
+import org.federation.event.contracts.ActivityCancelled;
+import org.federation.event.contracts.ActivityChanged;
+import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.event.contracts.ActivityPublished;
+import org.federation.event.contracts.ActivityReportOverdue;
+import org.federation.event.contracts.ActivityReportSubmitted;
 import org.federation.event.contracts.ActivitySnapshot;
 import org.federation.event.contracts.BudgetRequested;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.problem.StateConflictException;
@@ -17,7 +26,9 @@ import org.federation.platform.problem.StateConflictException;
  * An activity from proposal to approval: a club's own, a joint activity of several clubs (it goes
  * ahead only when every co-organising club's leader has confirmed), or a department's programme.
  * The federation approves or returns it; once approved it is published, and later changes of time
- * or venue and its cancellation are published too.
+ * or venue and its cancellation are published too. Each command returns a {@link Decision}: the
+ * activity after it and the events it caused, with who caused them. Nothing is published before
+ * approval, so the public and other services never see a proposal.
  */
 public record Activity(String id, String title, String kind, String description, Instant start, Instant end,
                        String venue, String audience, int expectedSize, Integer capacity, List<String> organiserClubIds,
@@ -70,17 +81,25 @@ public record Activity(String id, String title, String kind, String description,
         }
     }
 
-    /** The organisers ask for a budget with the proposal: while it awaits confirmation or review, once. */
-    public Activity requestBudget(BudgetRequest request) {
+    /**
+     * The organisers ask for a budget with the proposal: while it awaits confirmation or review, once.
+     * Finance-service decides on the {@code budget-requested} event, asked by {@code request.requestedBy()}.
+     */
+    public Decision<Activity> requestBudget(BudgetRequest request) {
         if (!AWAITING_CONFIRMATION.equals(state) && !PROPOSED.equals(state)) {
             throw new IllegalTransitionException("requesting a budget for activity " + id, state, allowedActions());
         }
         if (budgetRequest != null) {
             throw new StateConflictException("activity " + id + " already has a budget request");
         }
-        return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity,
+        Activity requested = new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity,
                 organiserClubIds, organisingDepartment, category, state, confirmedClubIds, returnReasons,
                 cancellationReason, proposedBy, proposedAt, decidedBy, reportState, resubmissions, request);
+        // a club's activity is budgeted to its first organising club, a programme to its department
+        String clubId = organiserClubIds.isEmpty() ? null : organiserClubIds.get(0);
+        return Decision.of(requested, new DomainEvent(ActivityEventTypes.BUDGET_REQUESTED, request.requestedBy(),
+                new BudgetRequested(id, title, clubId, clubId == null ? organisingDepartment : null, request.amountFen(),
+                        description, request.items(), request.requestedBy())));
     }
 
     /** What the organisers change when they resubmit a returned proposal; null keeps the current value. */
@@ -99,9 +118,9 @@ public record Activity(String id, String title, String kind, String description,
 
     /**
      * A proposal. {@code proposerClubId} is the club the proposer leads among {@code organiserClubIds}
-     * (it counts as confirmed), or null for a department's programme.
+     * (it counts as confirmed), or null for a department's programme. A proposal is not published.
      */
-    public static Activity propose(String id, Plan plan, List<String> organiserClubIds, String proposerClubId,
+    public static Decision<Activity> propose(String id, Plan plan, List<String> organiserClubIds, String proposerClubId,
                                    String department, String category, String proposedBy, Instant now,
                                    Duration minimumLeadTime) {
         requireTimes(plan.start(), plan.end(), now, minimumLeadTime);
@@ -109,34 +128,38 @@ public record Activity(String id, String title, String kind, String description,
         List<String> clubs = List.copyOf(new LinkedHashSet<>(organiserClubIds));
         List<String> confirmed = proposerClubId == null ? List.of() : List.of(proposerClubId);
         boolean everyoneConfirmed = confirmed.containsAll(clubs);
-        return new Activity(id, plan.title(), plan.kind(), plan.description(), plan.start(), plan.end(), plan.venue(),
-                plan.audience(), plan.expectedSize(), plan.capacity(), clubs, department, category,
-                everyoneConfirmed ? PROPOSED : AWAITING_CONFIRMATION, confirmed, List.of(), null, proposedBy, now, null, null);
+        return Decision.quietly(new Activity(id, plan.title(), plan.kind(), plan.description(), plan.start(), plan.end(),
+                plan.venue(), plan.audience(), plan.expectedSize(), plan.capacity(), clubs, department, category,
+                everyoneConfirmed ? PROPOSED : AWAITING_CONFIRMATION, confirmed, List.of(), null, proposedBy, now, null, null));
     }
 
     /** A co-organising club's leader confirms a joint activity; the last confirmation sends it for review. */
-    public Activity confirm(String clubId) {
+    public Decision<Activity> confirm(String clubId) {
         require(AWAITING_CONFIRMATION, "confirming");
         if (!organiserClubIds.contains(clubId)) {
             throw new RuleViolationException("clubId", "club " + clubId + " does not organise " + id);
         }
         if (confirmedClubIds.contains(clubId)) {
-            return this;
+            return Decision.quietly(this);
         }
         List<String> confirmed = new ArrayList<>(confirmedClubIds);
         confirmed.add(clubId);
         String next = confirmed.containsAll(organiserClubIds) ? PROPOSED : AWAITING_CONFIRMATION;
-        return with(next, confirmed, returnReasons, cancellationReason, decidedBy);
+        return Decision.quietly(with(next, confirmed, returnReasons, cancellationReason, decidedBy));
     }
 
-    public Activity approve(String by) {
+    /** The federation approves: from now on the activity is public, and so are its later changes. */
+    public Decision<Activity> approve(String by) {
         require(PROPOSED, "approving");
-        return with(APPROVED, confirmedClubIds, List.of(), null, by);
+        Activity approved = with(APPROVED, confirmedClubIds, List.of(), null, by);
+        return Decision.of(approved, new DomainEvent(ActivityEventTypes.PUBLISHED, by,
+                new ActivityPublished(approved.snapshot())));
     }
 
-    public Activity returnWith(List<String> reasons, String by) {
+    /** The federation returns a proposal with its reasons; it was never published, so nobody else hears of it. */
+    public Decision<Activity> returnWith(List<String> reasons, String by) {
         require(PROPOSED, "returning");
-        return with(RETURNED, confirmedClubIds, reasons, null, by);
+        return Decision.quietly(with(RETURNED, confirmedClubIds, reasons, null, by));
     }
 
     /**
@@ -144,7 +167,7 @@ public record Activity(String id, String title, String kind, String description,
      * {@code proposed}); the reasons it was returned with move into {@link #resubmissions}. The
      * co-organisers' confirmations stand. The time must again respect the minimum lead time.
      */
-    public Activity resubmit(Edit edit, String by, Instant now, Duration minimumLeadTime) {
+    public Decision<Activity> resubmit(Edit edit, String by, Instant now, Duration minimumLeadTime) {
         require(RETURNED, "resubmitting");
         Plan plan = new Plan(or(edit.title(), title), or(edit.kind(), kind), or(edit.description(), description),
                 or(edit.start(), start), or(edit.end(), end), or(edit.venue(), venue), or(edit.audience(), audience),
@@ -153,10 +176,10 @@ public record Activity(String id, String title, String kind, String description,
         requirePlan(plan);
         List<Resubmission> history = new ArrayList<>(resubmissions);
         history.add(new Resubmission(returnReasons, decidedBy, by, now));
-        return new Activity(id, plan.title(), plan.kind(), plan.description(), plan.start(), plan.end(), plan.venue(),
-                plan.audience(), plan.expectedSize(), plan.capacity(), organiserClubIds, organisingDepartment, category,
-                PROPOSED, confirmedClubIds, List.of(), cancellationReason, proposedBy, proposedAt, null, reportState,
-                history, budgetRequest);
+        return Decision.quietly(new Activity(id, plan.title(), plan.kind(), plan.description(), plan.start(), plan.end(),
+                plan.venue(), plan.audience(), plan.expectedSize(), plan.capacity(), organiserClubIds, organisingDepartment,
+                category, PROPOSED, confirmedClubIds, List.of(), cancellationReason, proposedBy, proposedAt, null,
+                reportState, history, budgetRequest));
     }
 
     private static <T> T or(T value, T current) {
@@ -164,39 +187,75 @@ public record Activity(String id, String title, String kind, String description,
     }
 
     /** New time or venue for an approved activity (the venue is checked for conflicts by the caller). */
-    public Activity reschedule(Instant newStart, Instant newEnd, String newVenue, Instant now, Duration minimumLeadTime) {
+    public Decision<Activity> reschedule(Instant newStart, Instant newEnd, String newVenue, String by, Instant now,
+                                         Duration minimumLeadTime) {
         require(APPROVED, "changing time or venue");
         requireTimes(newStart, newEnd, now, minimumLeadTime);
-        return new Activity(id, title, kind, description, newStart, newEnd, newVenue, audience, expectedSize, capacity,
-                organiserClubIds, organisingDepartment, category, state, confirmedClubIds, returnReasons,
-                cancellationReason, proposedBy, proposedAt, decidedBy, reportState, resubmissions, budgetRequest);
+        return announcingChange(new Activity(id, title, kind, description, newStart, newEnd, newVenue, audience,
+                expectedSize, capacity, organiserClubIds, organisingDepartment, category, state, confirmedClubIds,
+                returnReasons, cancellationReason, proposedBy, proposedAt, decidedBy, reportState, resubmissions,
+                budgetRequest), "time or venue changed: " + newStart + " to " + newEnd + " at " + newVenue, by);
     }
 
-    public Activity cancel(String reason) {
+    /** Cancelled by {@code by} (an organiser, or {@link DomainEvent#SYSTEM} when its club ends); a repeat changes nothing. */
+    public Decision<Activity> cancel(String reason, String by) {
         if (CANCELLED.equals(state)) {
-            return this;
+            return Decision.quietly(this);
         }
-        return with(CANCELLED, confirmedClubIds, returnReasons, reason, decidedBy);
+        Activity cancelled = with(CANCELLED, confirmedClubIds, returnReasons, reason, decidedBy);
+        // only a published activity's cancellation is news: nobody outside knew of a proposal
+        return isPublished() ? Decision.of(cancelled, new DomainEvent(ActivityEventTypes.CANCELLED, by,
+                new ActivityCancelled(cancelled.snapshot(), reason))) : Decision.quietly(cancelled);
     }
 
-    /** A merged-away club's part passes to its successor. */
-    public Activity handOver(String fromClub, String successor) {
+    /** A merged-away club's part passes to its successor: club-service's merger, not a person, causes it. */
+    public Decision<Activity> handOver(String fromClub, String successor) {
         List<String> clubs = replace(organiserClubIds, fromClub, successor);
         List<String> confirmed = replace(confirmedClubIds, fromClub, successor);
-        return new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, clubs,
-                organisingDepartment, category, state, confirmed, returnReasons, cancellationReason, proposedBy,
-                proposedAt, decidedBy, reportState, resubmissions, budgetRequest);
+        return announcingChange(new Activity(id, title, kind, description, start, end, venue, audience, expectedSize,
+                capacity, clubs, organisingDepartment, category, state, confirmed, returnReasons, cancellationReason,
+                proposedBy, proposedAt, decidedBy, reportState, resubmissions, budgetRequest),
+                "club " + fromClub + " merged; organised by " + successor, DomainEvent.SYSTEM);
     }
 
-    /** A dissolved club leaves a joint activity; the others go on. */
-    public Activity withoutClub(String clubId) {
+    /** A dissolved club leaves a joint activity; the others go on. Club-service's dissolution causes it. */
+    public Decision<Activity> withoutClub(String clubId) {
         List<String> clubs = organiserClubIds.stream().filter(c -> !c.equals(clubId)).toList();
         List<String> confirmed = confirmedClubIds.stream().filter(c -> !c.equals(clubId)).toList();
         Activity next = new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity, clubs,
                 organisingDepartment, category, state, confirmed, returnReasons, cancellationReason, proposedBy,
                 proposedAt, decidedBy, reportState, resubmissions, budgetRequest);
-        return AWAITING_CONFIRMATION.equals(state) && confirmed.containsAll(clubs)
-                ? next.with(PROPOSED, confirmed, returnReasons, cancellationReason, decidedBy) : next;
+        return announcingChange(AWAITING_CONFIRMATION.equals(state) && confirmed.containsAll(clubs)
+                        ? next.with(PROPOSED, confirmed, returnReasons, cancellationReason, decidedBy) : next,
+                "club " + clubId + " was dissolved and no longer co-organises", DomainEvent.SYSTEM);
+    }
+
+    /**
+     * {@code next}, announced as {@code changed} when the public sees a difference: the activity is
+     * published and its snapshot (time, venue, organisers, ...) moved. Other changes are internal.
+     */
+    private Decision<Activity> announcingChange(Activity next, String change, String by) {
+        if (!isPublished() || next.snapshot().equals(snapshot())) {
+            return Decision.quietly(next);
+        }
+        return Decision.of(next, new DomainEvent(ActivityEventTypes.CHANGED, by, new ActivityChanged(next.snapshot(), change)));
+    }
+
+    /**
+     * The organisers publish the attendance of an approved activity (distinct people checked in);
+     * the activity itself stays as it is, the event goes into its outbox with the next sequence.
+     */
+    public Decision<Activity> publishAttendance(List<String> attendees, int walkIns, String by) {
+        if (!isPublished()) {
+            throw new StateConflictException("activity " + id + " is " + state + "; only an approved "
+                    + "activity's attendance is published");
+        }
+        return Decision.of(this, new DomainEvent(ActivityEventTypes.ATTENDANCE_PUBLISHED, by, attendance(attendees, walkIns)));
+    }
+
+    /** The attendance as published: how many people, how many of them walk-ins, and who. */
+    public ActivityAttendance attendance(List<String> attendees, int walkIns) {
+        return new ActivityAttendance(snapshot(), attendees.size(), walkIns, attendees);
     }
 
     /** Whether {@code person} may register: anyone for a public or invited activity, organising clubs' people for members only. */
@@ -207,13 +266,30 @@ public record Activity(String id, String title, String kind, String description,
     public static final String REPORT_OVERDUE = "overdue";
     public static final String REPORT_SUBMITTED = "submitted";
 
-    /** The summary report is overdue: marked once, so one event however many sweeps see it. */
-    public Activity reportOverdue() {
-        return reportState != null ? this : withReport(REPORT_OVERDUE);
+    /**
+     * The summary report, due {@code dueAfter} the end, is overdue: marked once, so one event however
+     * many sweeps see it. The sweep, not a person, causes it.
+     */
+    public Decision<Activity> reportOverdue(Duration dueAfter) {
+        if (reportState != null) {
+            return Decision.quietly(this);
+        }
+        Activity overdue = withReport(REPORT_OVERDUE);
+        return Decision.of(overdue, new DomainEvent(ActivityEventTypes.REPORT_OVERDUE, DomainEvent.SYSTEM,
+                new ActivityReportOverdue(overdue.snapshot(), end.plus(dueAfter))));
     }
 
-    public Activity reportSubmitted() {
-        return withReport(REPORT_SUBMITTED);
+    /**
+     * The organisers submitted the summary report ({@code by} is who). It is announced once: a report
+     * submitted again replaces the stored text but is no news.
+     */
+    public Decision<Activity> reportSubmitted(String summary, List<String> links, long attendance, boolean late, String by) {
+        if (REPORT_SUBMITTED.equals(reportState)) {
+            return Decision.quietly(this);
+        }
+        Activity submitted = withReport(REPORT_SUBMITTED);
+        return Decision.of(submitted, new DomainEvent(ActivityEventTypes.REPORT_SUBMITTED, by,
+                new ActivityReportSubmitted(submitted.snapshot(), summary, links, attendance, late)));
     }
 
     private Activity withReport(String report) {

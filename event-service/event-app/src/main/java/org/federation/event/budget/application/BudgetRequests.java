@@ -7,7 +7,6 @@ import java.util.List;
 import org.federation.event.activities.application.ActivityPlanning;
 import org.federation.event.activities.domain.Activities;
 import org.federation.event.activities.domain.Activity;
-import org.federation.event.contracts.ActivityEventTypes;
 import org.federation.event.contracts.BudgetRequested;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.IllegalTransitionException;
@@ -92,10 +91,7 @@ public class BudgetRequests {
         String clubId = activity.organiserClubIds().isEmpty() ? null : activity.organiserClubIds().get(0);
         Activity.BudgetRequest request = new Activity.BudgetRequest(total, items, caller.subject(), clock.instant());
         // the request and its event in one write of the activity's document (its outbox)
-        activities.changeAnnouncing(activityId, a -> a.requestBudget(request), caller.subject(),
-                ActivityEventTypes.BUDGET_REQUESTED, a -> new BudgetRequested(activityId, a.title(), clubId,
-                        clubId == null ? a.organisingDepartment() : null, request.amountFen(), a.description(),
-                        request.items(), caller.subject()));
+        activities.change(activityId, a -> a.requestBudget(request));
         return BudgetRequest.of(activityId, clubId, request);
     }
 

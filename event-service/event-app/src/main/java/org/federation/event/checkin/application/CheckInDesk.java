@@ -15,7 +15,6 @@ import org.federation.event.activities.domain.Activity;
 import org.federation.event.checkin.domain.CheckIn;
 import org.federation.event.checkin.domain.RotatingCode;
 import org.federation.event.contracts.ActivityAttendance;
-import org.federation.event.contracts.ActivityEventTypes;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.problem.ForbiddenException;
@@ -118,23 +117,14 @@ public class CheckInDesk {
 
     /** Publishes the attendance (distinct people checked in) on {@code activity.events}. */
     public ActivityAttendance publishAttendance(String activityId, Caller caller) {
-        Activity activity = planning.get(activityId);
-        requireScanner(activity, caller);
-        if (!activity.isPublished()) {
-            throw new StateConflictException("activity " + activityId + " is " + activity.state() + "; only an approved "
-                    + "activity's attendance is published");
-        }
+        requireScanner(planning.get(activityId), caller);
         Query all = query(where("activityId").is(activityId));
         all.fields().include("person").include("walkIn");
         List<CheckIn> checkIns = mongo.find(all, CheckIn.class, CHECK_INS);
         List<String> attendees = checkIns.stream().map(CheckIn::person).sorted().toList();
         int walkIns = (int) checkIns.stream().filter(CheckIn::walkIn).count();
-        ActivityAttendance[] published = new ActivityAttendance[1];
-        activities.announce(activityId, ActivityEventTypes.ATTENDANCE_PUBLISHED, caller.subject(), current -> {
-            published[0] = new ActivityAttendance(current.snapshot(), attendees.size(), walkIns, attendees);
-            return published[0];
-        });
-        return published[0];
+        return activities.change(activityId, a -> a.publishAttendance(attendees, walkIns, caller.subject())).state()
+                .attendance(attendees, walkIns);
     }
 
     private Outcome record(Activity activity, String person, String method, String clubId, Caller caller) {

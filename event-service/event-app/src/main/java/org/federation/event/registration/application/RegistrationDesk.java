@@ -5,20 +5,16 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
 import org.federation.event.activities.application.ActivityPlanning;
 import org.federation.event.activities.domain.Activity;
-import org.federation.event.contracts.ActivityEventTypes;
 import org.federation.event.contracts.ActivityTopics;
-import org.federation.event.contracts.RegistrationChanged;
 import org.federation.event.registration.domain.Registration;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
-import org.federation.platform.messaging.AggregateStore.Decision;
-import org.federation.platform.messaging.NewEvent;
-import org.federation.platform.messaging.OutboxCollection;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.problem.ForbiddenException;
@@ -32,8 +28,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,30 +46,20 @@ public class RegistrationDesk {
     /** When the free-seat counter last changed, beside it on the activity's document. */
     static final String SEATS_CHANGED_AT = "seatsChangedAt";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegistrationDesk.class);
-    /** The actor of a promotion: a seat came free, nobody asked. */
-    private static final String SYSTEM = "system";
 
     /** The outcome of a registration: the registration and whether this call created it. */
     public record Outcome(Registration registration, boolean created) {
     }
 
-    /** Registrations carry their own outbox: each change of a person's place is an event, in the same write. */
-    @Configuration(proxyBeanMethods = false)
-    static class Outbox {
-        @Bean
-        OutboxCollection registrationOutbox() {
-            return new OutboxCollection(REGISTRATIONS, ActivityTopics.ACTIVITY_EVENTS);
-        }
-    }
-
     private final MongoTemplate mongo;
-    private final AggregateStore store;
+    /** Registrations carry their own outbox: each change of a person's place is stored with its event. */
+    private final AggregateRepository<Registration, Registration> registrations;
     private final ActivityPlanning planning;
     private final Clock clock;
 
     RegistrationDesk(MongoTemplate mongo, AggregateStore store, ActivityPlanning planning, Clock clock) {
         this.mongo = mongo;
-        this.store = store;
+        this.registrations = store.repository(REGISTRATIONS, ActivityTopics.ACTIVITY_EVENTS, Registration.class);
         this.planning = planning;
         this.clock = clock;
     }
@@ -99,23 +83,10 @@ public class RegistrationDesk {
             return new Outcome(existing, false);
         }
         boolean seat = takeSeat(activity);
-        Registration placed = seat
-                ? new Registration(id, activityId, caller.subject(), Registration.REGISTERED, null, now, now)
-                : new Registration(id, activityId, caller.subject(), Registration.WAITLISTED, nextWaitNumber(activityId), now, now);
-        NewEvent event = changed(activity, placed, placed.status(), caller.subject());
-        boolean written;
-        if (existing == null) {
-            try {
-                store.insert(REGISTRATIONS, id, placed, List.of(event));
-                written = true;
-            } catch (DuplicateKeyException e) {
-                written = false; // the same person registering twice at once: the other call won
-            }
-        } else {
-            written = decided(store.change(REGISTRATIONS, id, Registration.class, current ->
-                    Registration.CANCELLED.equals(current.status()) ? new Decision<>(placed, List.of(event))
-                            : new Decision<>(current, List.of())));
-        }
+        Long waitNumber = seat ? null : nextWaitNumber(activityId);
+        Decision<Registration> placing = Registration.place(activity, caller.subject(), waitNumber, now);
+        boolean written = existing == null ? created(placing)
+                : decided(registrations.change(id, current -> current.placeAgain(activity, waitNumber, now)));
         if (!written) {
             if (seat) {
                 giveBackSeat(activityId);
@@ -129,7 +100,17 @@ public class RegistrationDesk {
             }
             return new Outcome(mongo.findById(id, Registration.class, REGISTRATIONS), true);
         }
-        return new Outcome(placed, true);
+        return new Outcome(placing.state(), true);
+    }
+
+    /** Stores a first registration; false if the same person registering twice at once made it first. */
+    private boolean created(Decision<Registration> placing) {
+        try {
+            registrations.create(placing.state().id(), placing);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
     }
 
     /** Cancels the caller's registration; a seat it held goes to the first waitlisted person. Repeats change nothing. */
@@ -143,11 +124,10 @@ public class RegistrationDesk {
             if (Registration.CANCELLED.equals(current.status())) {
                 return current;
             }
-            Registration cancelled = current.cancelled(clock.instant());
-            NewEvent event = changed(planning.get(activityId), cancelled, RegistrationChanged.CANCELLED, caller.subject());
-            boolean done = decided(store.change(REGISTRATIONS, id, Registration.class, fresh ->
-                    fresh.status().equals(current.status()) ? new Decision<>(cancelled, List.of(event))
-                            : new Decision<>(fresh, List.of())));
+            Activity activity = planning.get(activityId);
+            // cancelled only from the status read, which tells whether a seat is to be passed on
+            boolean done = decided(registrations.change(id, fresh -> fresh.status().equals(current.status())
+                    ? fresh.cancel(activity, clock.instant()) : Decision.quietly(fresh)));
             if (done) {
                 if (Registration.REGISTERED.equals(current.status())) {
                     passSeatOn(activityId);
@@ -243,25 +223,12 @@ public class RegistrationDesk {
 
     /** Gives a waitlisted person the seat; false if they are not waitlisted any more (cancelled, or promoted by another). */
     private boolean promote(Activity activity, String registrationId) {
-        return decided(store.change(REGISTRATIONS, registrationId, Registration.class, current -> {
-            if (!Registration.WAITLISTED.equals(current.status())) {
-                return new Decision<>(current, List.of());
-            }
-            Registration promoted = current.promoted(clock.instant());
-            return new Decision<>(promoted, List.of(changed(activity, promoted, RegistrationChanged.PROMOTED,
-                    SYSTEM)));
-        }));
+        return decided(registrations.change(registrationId, current -> current.promote(activity, clock.instant())));
     }
 
+    /** Whether the place changed: every change of a place has its event, a decision that changed nothing has none. */
     private static boolean decided(Optional<Decision<Registration>> decision) {
         return decision.map(d -> !d.events().isEmpty()).orElse(false);
-    }
-
-    /** The event of a person's place changing, with what a notice about it needs (the activity's title and start). */
-    private static NewEvent changed(Activity activity, Registration registration, String change, String actor) {
-        return new NewEvent(ActivityEventTypes.REGISTRATION_CHANGED, actor, new RegistrationChanged(registration.id(),
-                activity.id(), activity.title(), activity.start(), registration.person(), registration.status(),
-                registration.waitNumber(), change));
     }
 
     /** Takes a seat if one is free (always, when there is no capacity). */

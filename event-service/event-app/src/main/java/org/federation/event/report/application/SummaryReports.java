@@ -12,9 +12,6 @@ import org.federation.event.activities.application.ActivityPlanning;
 import org.federation.event.activities.domain.Activities;
 import org.federation.event.activities.domain.Activity;
 import org.federation.event.budget.application.FinanceOutcomes;
-import org.federation.event.contracts.ActivityEventTypes;
-import org.federation.event.contracts.ActivityReportOverdue;
-import org.federation.event.contracts.ActivityReportSubmitted;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.StateConflictException;
@@ -97,8 +94,7 @@ public class SummaryReports {
         Report report = new Report(activityId, summary, links, null, spendingRemarks, feedback, attendance, dueAt,
                 now.isAfter(dueAt), caller.subject(), now);
         mongo.save(report, REPORTS);
-        activities.changeAnnouncing(activityId, Activity::reportSubmitted, caller.subject(), ActivityEventTypes.REPORT_SUBMITTED,
-                a -> new ActivityReportSubmitted(a.snapshot(), summary, links, attendance, report.late()));
+        activities.change(activityId, a -> a.reportSubmitted(summary, links, attendance, report.late(), caller.subject()));
         return report.withSpending(finance.spending(activityId).orElse(null));
     }
 
@@ -124,8 +120,7 @@ public class SummaryReports {
                 .and("end").lt(now.minus(dueAfter))), Activity.class, "activities");
         int marked = 0;
         for (Activity activity : due) {
-            Activity after = activities.changeAnnouncing(activity.id(), Activity::reportOverdue, "system",
-                    ActivityEventTypes.REPORT_OVERDUE, a -> new ActivityReportOverdue(a.snapshot(), a.end().plus(dueAfter)));
+            Activity after = activities.change(activity.id(), a -> a.reportOverdue(dueAfter)).state();
             if (Activity.REPORT_OVERDUE.equals(after.reportState())) {
                 marked++;
             }

@@ -1,53 +1,53 @@
 package org.federation.event.training.infrastructure;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.federation.event.contracts.ActivityTopics;
 import org.federation.event.training.domain.Trainee;
 import org.federation.event.training.domain.TrainingClass;
 import org.federation.event.training.domain.TrainingClasses;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.persistence.NewestFirst;
-import org.federation.platform.problem.ResourceNotFoundException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Repository;
 
 /**
- * Training classes in {@code training-classes}, one document per class written through the
- * {@link AggregateStore} (version-checked, field by field). Training classes publish no events yet,
- * so their outbox stays empty.
+ * Training classes in {@code training-classes}, one document per class written through an
+ * {@link AggregateRepository} (version-checked, field by field). Training classes publish no events
+ * yet, so each change is stored {@linkplain Decision#quietly quietly} and the outbox stays empty; it
+ * is registered with {@code activity.events}, where their events will go when they have some.
  */
 @Repository
 class MongoTrainingClasses implements TrainingClasses {
 
     static final String COLLECTION = "training-classes";
 
-    private final AggregateStore store;
+    private final AggregateRepository<TrainingClass, TrainingClass> classes;
     private final MongoTemplate mongo;
 
     MongoTrainingClasses(AggregateStore store, MongoTemplate mongo) {
-        this.store = store;
+        this.classes = store.repository(COLLECTION, ActivityTopics.ACTIVITY_EVENTS, TrainingClass.class);
         this.mongo = mongo;
     }
 
     @Override
     public void add(TrainingClass trainingClass) {
-        store.insert(COLLECTION, trainingClass.id(), trainingClass, List.of());
+        classes.create(trainingClass.id(), Decision.quietly(trainingClass));
     }
 
     @Override
     public TrainingClass change(String id, UnaryOperator<TrainingClass> change) {
-        return store.change(COLLECTION, id, TrainingClass.class,
-                        current -> new AggregateStore.Decision<>(change.apply(current), List.of()))
-                .orElseThrow(() -> new ResourceNotFoundException("training class", id)).newState();
+        return classes.change(id, "training class", current -> Decision.quietly(change.apply(current))).state();
     }
 
     @Override
     public Optional<TrainingClass> find(String id) {
-        return store.find(COLLECTION, id, TrainingClass.class).map(v -> v.state());
+        return classes.find(id);
     }
 
     @Override
