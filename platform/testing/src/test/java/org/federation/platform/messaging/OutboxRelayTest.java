@@ -179,6 +179,30 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aDocumentStoredBeforeRepositoriesExistedLoadsChangesAndSendsItsPendingEventWithBothSequenceHeaders() {
+        OutboxRelay relay = relay(OutboxRelaySettings.defaults());
+        // as the previous AggregateStore wrote it: a type hint, version, last sequence, one event still pending
+        mongo.getCollection(collection).insertOne(new Document("_id", "old").append("_class", "a.former.Counter")
+                .append("name", "from before").append("value", 5).append("version", 3L).append("lastSequence", 1L)
+                .append("pendingEvents", List.of(new Document("id", "e-old").append("type", "org.federation.test.counter-changed.v1")
+                        .append("source", "/test-service").append("subject", "old")
+                        .append("time", java.util.Date.from(java.time.Instant.parse("2026-11-30T08:00:00Z")))
+                        .append("actor", "2023010003").append("sequence", 1L).append("payload", "{\"id\":\"old\",\"value\":5}"))));
+        AggregateRepository<Counter, Counter> counters = store(relay).repository(collection, topic, Counter.class);
+
+        assertThat(counters.find("old")).contains(new Counter("old", "from before", 5));
+        assertThat(counters.change("old", "counter", c -> count(c, "2023010004")).state().value()).isEqualTo(6);
+        assertThat(relay.relay(collection, "old")).isEqualTo(2);
+
+        try (TopicProbe probe = new TopicProbe(backbone.kafkaBootstrapServers(), topic)) {
+            List<Seen> seen = probe.awaitAtLeast(s -> "old".equals(s.key()), 2, Duration.ofSeconds(20));
+            assertThat(seen).extracting(s -> s.headers().get("ce_id")).first().isEqualTo("e-old");
+            assertThat(seen).extracting(s -> s.headers().get("ce_sequence") + "/" + s.headers().get("sequence") + "/"
+                    + s.headers().get("ce_actor")).containsExactly("1/1/2023010003", "2/2/2023010004");
+        }
+    }
+
+    @Test
     void aConsumerReadsTheSequenceFromTheExtensionAndFallsBackToTheOldHeader() {
         byte[] payload = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Map<String, Object> headers = new HashMap<>(Map.of("ce_id", "e1", "ce_type", "t.v1", "ce_source", "/s",
