@@ -14,7 +14,8 @@ public class BookingCalendar {
     private final Clock clock;
     private final ZoneId zone;
 
-    BookingCalendar(Clock clock, @Value("${federation.finance.zone:Asia/Shanghai}") String zone) {
+    /** Public so that a test can run a second "instance" of the ledger. */
+    public BookingCalendar(Clock clock, @Value("${federation.finance.zone:Asia/Shanghai}") String zone) {
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }

@@ -38,7 +38,8 @@ public class Ledger {
     /** Looked up when used: the features that follow up reversals book through this ledger themselves. */
     private final org.springframework.beans.factory.ObjectProvider<ReversalFollowUp> followUps;
 
-    Ledger(Journal journal, Accounts accounts, ClosedPeriods closedPeriods, BookingCalendar calendar,
+    /** Public so that a test can run two "instances" of the ledger over one store. */
+    public Ledger(Journal journal, Accounts accounts, ClosedPeriods closedPeriods, BookingCalendar calendar,
            org.springframework.beans.factory.ObjectProvider<ReversalFollowUp> followUps) {
         this.journal = journal;
         this.accounts = accounts;
@@ -178,6 +179,7 @@ public class Ledger {
             log.warn("Finishing transaction {} left pending since {}", pending.id(), pending.postedAt());
             journal.finish(pending);
         }
+        journal.accountsToTidy().forEach(journal::tidy);
         for (Account closed : accounts.closedWithBalance()) {
             // the id counts the account's transactions, so two sweeps moving the same residue write one transaction
             if (closed.movedTo() != null && journal.pendingFor(closed.id()).isEmpty()) {

@@ -13,8 +13,10 @@ import org.federation.platform.paging.PageOf;
  * <p>A posting is first the insert of the transaction's document (one atomic single-document
  * write, the point of no return: the transaction exists with all its lines or not at all), then
  * the idempotent application of each line to its account's balance, then {@code posting: done}.
- * Whoever finds a pending transaction (the poster, or the sweep after a crash) finishes it; an
- * account remembers the pending transactions it has applied, so no line is applied twice.
+ * Whoever finds a pending transaction (the poster, the sweep after a crash, a balance move)
+ * finishes it; an account remembers the transactions it has applied, checked and recorded in the
+ * same single-document write as the balance change, so each transaction moves each balance exactly
+ * once however many finishers run at once.
  */
 public interface Journal {
 
@@ -48,6 +50,12 @@ public interface Journal {
     /** A page of this account's transactions, newest first. */
     PageOf<Transaction> page(String accountId, int page, int size);
 
-    /** Removes an account's leftover markers of transactions that are done (after a crash). */
+    /** Accounts holding so many applied-transaction markers that the sweep should {@link #tidy} them. */
+    List<String> accountsToTidy();
+
+    /**
+     * Forgets an account's markers of transactions done long ago (kept so far so that no late
+     * finisher can apply them again), in a way that still refuses such a finisher.
+     */
     void tidy(String accountId);
 }

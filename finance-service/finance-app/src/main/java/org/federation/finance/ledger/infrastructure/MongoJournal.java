@@ -3,8 +3,12 @@ package org.federation.finance.ledger.infrastructure;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +17,8 @@ import org.federation.finance.ledger.domain.Transaction;
 import org.federation.platform.paging.PageOf;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,15 +34,23 @@ import org.springframework.stereotype.Repository;
  * atomic write of all its lines; its id (derived from its source) makes a second posting of the
  * same source a duplicate-key no-op.</li>
  * <li>Each touched account's {@code balanceFen} is moved by a conditional update that also adds
- * the transaction id to the account's {@code pendingTransactions} and only matches while the id is
- * not there yet: applying a line twice is impossible, whoever retries. It bumps the account's
- * {@code version}, so a concurrent decision on the account (settlement) is made again on the new
- * balance.</li>
- * <li>The transaction is marked {@code done}; only then are the ids pulled from the accounts'
- * {@code pendingTransactions} (a pull before {@code done} could let a retry apply a line again).</li>
+ * the transaction id to the account's {@code appliedTransactions} and only matches while the id is
+ * not there: the check and the change are one single-document write, so of any number of
+ * finishers (two sweeps, a retried posting, a balance move) exactly one moves the balance and the
+ * others' updates match nothing. It bumps the account's {@code version}, so a concurrent decision
+ * on the account (settlement) is made again on the new balance.</li>
+ * <li>The transaction is marked {@code done}.</li>
  * </ol>
  * A crash anywhere leaves a pending transaction that the sweep (or the next poster of the same
  * id) finishes by running steps 2 and 3 again.
+ *
+ * <p>The markers are <em>not</em> removed when the transaction is done: a finisher that read the
+ * transaction while it was pending may still be on its way, and removing the marker would let its
+ * update apply the line a second time (the double apply of issue 16). {@link #tidy} removes
+ * markers only of transactions done and posted more than {@link #MARKER_RETENTION} ago, and in
+ * the same update raises the account's {@code appliedMarkersFrom}; an update only matches a
+ * transaction posted at or after it, so a straggler holding a transaction whose marker is gone
+ * still matches nothing.
  */
 @Repository
 class MongoJournal implements Journal {
@@ -45,12 +59,30 @@ class MongoJournal implements Journal {
 
     static final String TRANSACTIONS = "transactions";
     static final String ACCOUNTS = "accounts";
-    static final String PENDING_TRANSACTIONS = "pendingTransactions";
+    /** The transactions applied to an account's balance: checked and set with the balance change. */
+    static final String APPLIED_TRANSACTIONS = "appliedTransactions";
+    /** Markers written before issue 16, pulled once a transaction was done; still honoured. */
+    static final String LEGACY_PENDING_TRANSACTIONS = "pendingTransactions";
+    /** Transactions posted before this instant are no longer applied to the account (their markers are gone). */
+    static final String APPLIED_MARKERS_FROM = "appliedMarkersFrom";
+    /** How long an account keeps a done transaction's marker: far longer than any finisher can take. */
+    static final Duration MARKER_RETENTION = Duration.ofDays(7);
+    /** An account with more markers than this is tidied by the sweep. */
+    static final int MARKERS_BEFORE_TIDYING = 1000;
 
     private final MongoTemplate mongo;
+    private final Clock clock;
+    private final FinishingSteps steps;
 
-    MongoJournal(MongoTemplate mongo) {
+    @Autowired
+    MongoJournal(MongoTemplate mongo, Clock clock, ObjectProvider<FinishingSteps> steps) {
+        this(mongo, clock, steps.getIfAvailable(() -> FinishingSteps.NONE));
+    }
+
+    MongoJournal(MongoTemplate mongo, Clock clock, FinishingSteps steps) {
         this.mongo = mongo;
+        this.clock = clock;
+        this.steps = steps;
     }
 
     @Override
@@ -79,10 +111,16 @@ class MongoJournal implements Journal {
 
     @Override
     public void finish(Transaction transaction) {
-        var deltas = transaction.balanceDeltas();
-        deltas.forEach((account, delta) -> {
-            var applied = mongo.updateFirst(query(where("_id").is(account).and(PENDING_TRANSACTIONS).ne(transaction.id())),
-                    new Update().inc("balanceFen", delta).inc("version", 1L).push(PENDING_TRANSACTIONS, transaction.id()),
+        steps.reached(FinishingSteps.Step.START, transaction.id(), null);
+        Date postedAt = Date.from(transaction.postedAt());
+        transaction.balanceDeltas().forEach((account, delta) -> {
+            steps.reached(FinishingSteps.Step.APPLY, transaction.id(), account);
+            Query notYetApplied = query(where("_id").is(account)
+                    .and(APPLIED_TRANSACTIONS).ne(transaction.id())
+                    .and(LEGACY_PENDING_TRANSACTIONS).ne(transaction.id())
+                    .orOperator(where(APPLIED_MARKERS_FROM).exists(false), where(APPLIED_MARKERS_FROM).lte(postedAt)));
+            var applied = mongo.updateFirst(notYetApplied,
+                    new Update().inc("balanceFen", delta).inc("version", 1L).push(APPLIED_TRANSACTIONS, transaction.id()),
                     ACCOUNTS);
             if (applied.getMatchedCount() == 0 && !mongo.exists(query(where("_id").is(account)), ACCOUNTS)) {
                 // never happens for a validated posting; left pending so the sweep retries and someone notices
@@ -90,10 +128,9 @@ class MongoJournal implements Journal {
                         + ", which does not exist");
             }
         });
+        steps.reached(FinishingSteps.Step.MARK_DONE, transaction.id(), null);
         mongo.updateFirst(query(where("_id").is(transaction.id()).and("posting").is(Transaction.PENDING)),
                 new Update().set("posting", Transaction.DONE), TRANSACTIONS);
-        deltas.keySet().forEach(account -> mongo.updateFirst(query(where("_id").is(account)),
-                new Update().pull(PENDING_TRANSACTIONS, transaction.id()), ACCOUNTS));
     }
 
     @Override
@@ -133,18 +170,44 @@ class MongoJournal implements Journal {
     }
 
     @Override
+    public List<String> accountsToTidy() {
+        return mongo.find(query(where(APPLIED_TRANSACTIONS + "." + MARKERS_BEFORE_TIDYING).exists(true)),
+                org.bson.Document.class, ACCOUNTS).stream().map(d -> d.getString("_id")).toList();
+    }
+
+    /**
+     * Removes the markers of transactions done and posted more than {@link #MARKER_RETENTION} ago,
+     * and raises the account's {@code appliedMarkersFrom} in the same update, so no finisher can
+     * apply one of them again. It stops short of the oldest transaction still pending on the
+     * account, which must stay applicable.
+     */
+    @Override
     public void tidy(String accountId) {
         org.bson.Document account = mongo.findById(accountId, org.bson.Document.class, ACCOUNTS);
-        if (account == null || !(account.get(PENDING_TRANSACTIONS) instanceof List<?> ids) || ids.isEmpty()) {
+        if (account == null) {
             return;
         }
-        for (Object id : ids) {
-            find(String.valueOf(id)).ifPresentOrElse(t -> {
-                if (t.isDone()) {
-                    mongo.updateFirst(query(where("_id").is(accountId)), new Update().pull(PENDING_TRANSACTIONS, id),
-                            ACCOUNTS);
+        Instant cutoff = clock.instant().minus(MARKER_RETENTION);
+        Instant floor = pendingFor(accountId).stream().map(Transaction::postedAt).filter(cutoff::isAfter)
+                .min(Instant::compareTo).orElse(cutoff);
+        List<Object> prunable = new ArrayList<>();
+        for (String field : List.of(APPLIED_TRANSACTIONS, LEGACY_PENDING_TRANSACTIONS)) {
+            if (account.get(field) instanceof List<?> ids) {
+                for (Object id : ids) {
+                    find(String.valueOf(id)).ifPresentOrElse(t -> {
+                        if (t.isDone() && t.postedAt().isBefore(floor)) {
+                            prunable.add(id);
+                        }
+                    }, () -> log.error("account {} lists transaction {} as applied, but it does not exist", accountId, id));
                 }
-            }, () -> log.error("account {} lists transaction {} as pending, but it does not exist", accountId, id));
+            }
         }
+        if (prunable.isEmpty()) {
+            return;
+        }
+        mongo.updateFirst(query(where("_id").is(accountId)), new Update()
+                .max(APPLIED_MARKERS_FROM, Date.from(floor))
+                .pullAll(APPLIED_TRANSACTIONS, prunable.toArray())
+                .pullAll(LEGACY_PENDING_TRANSACTIONS, prunable.toArray()), ACCOUNTS);
     }
 }
