@@ -105,10 +105,11 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
             LocalDate day = LocalDate.now().minusDays(1);
             for (Persona claimant : List.of(PRESIDIUM, FINANCE_MEMBER, LEADER)) {
                 CLAIM_TO_WITHDRAW.put(claimant, budgets.claim(BUDGET, new BudgetDesk.ClaimRequest(100, "printing", "posters",
-                        "打印店", day, new Budget.Receipt("R-" + claimant, day, "打印店")), "test").id());
+                        "打印店", day, new Budget.Receipt("R-" + claimant, day, "打印店")), "test", "access-" + java.util.UUID.randomUUID()).id());
             }
             for (Persona finance : List.of(PRESIDIUM, FINANCE_MEMBER)) {
-                RECEIPT_TO_WITHDRAW.put(finance, sponsorships.receive(sponsorship, 100, day, null, "test").id());
+                RECEIPT_TO_WITHDRAW.put(finance, sponsorships.receive(sponsorship, 100, day, null, "test",
+                        "access-" + java.util.UUID.randomUUID()).id());
             }
         }
     }

@@ -72,6 +72,15 @@ public final class IdempotencyKeys {
     }
 
     /**
+     * The id a command derives from this caller's key for what it creates (32 hex characters of
+     * SHA-256 over the caller's scope and the key, apart from {@link #recordId}'s).
+     */
+    public static String derivedId(String principal, String key) {
+        String scope = principal == null || principal.isBlank() ? ANONYMOUS : "principal:" + principal;
+        return sha256().add("derived-id").add(scope).add(key).hex().substring(0, 32);
+    }
+
+    /**
      * The fingerprint of a request: SHA-256 (hex) of its method, path, query string, content type
      * and body. A retry has the same fingerprint; another request under the same key does not.
      */

@@ -99,6 +99,15 @@ public class FederationProblemHandler extends ResponseEntityExceptionHandler {
         return validation(errors);
     }
 
+    @ExceptionHandler(org.federation.platform.idempotency.IdempotencyKeyRequiredException.class)
+    ProblemDetail idempotencyKeyRequired(org.federation.platform.idempotency.IdempotencyKeyRequiredException e) {
+        String header = org.federation.platform.idempotency.IdempotencyKeys.HEADER;
+        ProblemDetail problem = problem(HttpStatus.PRECONDITION_REQUIRED, ProblemTypes.IDEMPOTENCY_KEY_REQUIRED,
+                header + " required", e.getMessage());
+        problem.setProperty("errors", List.of(new FieldError(header, "is required on this command")));
+        return problem;
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unexpected error while handling a request", e);

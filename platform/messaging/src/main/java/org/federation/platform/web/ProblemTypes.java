@@ -21,6 +21,9 @@ public final class ProblemTypes {
     /** 409: an {@code Idempotency-Key} whose first request is still being processed. */
     public static final URI IDEMPOTENCY_KEY_IN_PROGRESS = URI.create("urn:federation:problem:idempotency-key-in-progress");
 
+    /** 428: a command that requires an {@code Idempotency-Key} (one that moves money) was sent without one. */
+    public static final URI IDEMPOTENCY_KEY_REQUIRED = URI.create("urn:federation:problem:idempotency-key-required");
+
     private ProblemTypes() {
     }
 }

@@ -38,6 +38,7 @@ public final class HttpProbe {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private boolean freshIdempotencyKeys;
 
     public HttpProbe(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -50,8 +51,32 @@ public final class HttpProbe {
     /** A probe that sends this header on every request (e.g. Authorization, Idempotency-Key). */
     public HttpProbe with(String name, String value) {
         HttpProbe probe = new HttpProbe(baseUrl);
+        probe.freshIdempotencyKeys = freshIdempotencyKeys;
         probe.headers.putAll(headers);
         probe.headers.put(name, value);
+        return probe;
+    }
+
+    /**
+     * A probe that sends a fresh {@code Idempotency-Key} (a UUID) with every command (POST, PUT,
+     * PATCH, DELETE) that has none set with {@link #with}, as the portal does: money-moving commands
+     * require one.
+     */
+    public HttpProbe withFreshIdempotencyKeys() {
+        HttpProbe probe = new HttpProbe(baseUrl);
+        probe.headers.putAll(headers);
+        probe.freshIdempotencyKeys = true;
+        return probe;
+    }
+
+    /** This probe without fresh keys and without a key set by {@link #with}: to see a command refused for want of one. */
+    public HttpProbe withoutIdempotencyKey() {
+        HttpProbe probe = new HttpProbe(baseUrl);
+        headers.forEach((name, value) -> {
+            if (!"Idempotency-Key".equalsIgnoreCase(name)) {
+                probe.headers.put(name, value);
+            }
+        });
         return probe;
     }
 
@@ -110,6 +135,11 @@ public final class HttpProbe {
     }
 
     private Response send(HttpRequest.Builder builder) {
+        HttpRequest built = builder.build();
+        if (freshIdempotencyKeys && java.util.Set.of("POST", "PUT", "PATCH", "DELETE").contains(built.method())
+                && built.headers().firstValue("Idempotency-Key").isEmpty()) {
+            builder.header("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        }
         HttpResponse<String> response = exchange(builder, HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(),
                 response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers().map());

@@ -3,7 +3,6 @@ package org.federation.finance.budgets.application;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.federation.finance.accounts.domain.Account;
 import org.federation.finance.accounts.domain.Accounts;
@@ -95,15 +94,23 @@ public class BudgetDesk implements Sweep.Unbooked {
     }
 
     /**
-     * Claims an expense against the budget. Refused with 409 when the budget is not approved or the
+     * Claims an expense against the budget, as claim {@code claimId} (derived from the request's
+     * Idempotency-Key: asking again with it returns the claim, booked once). Refused with 409 when the budget is not approved or the
      * claim exceeds what remains, also when concurrent claims got there first.
      */
-    public Budget.Claim claim(String activityId, ClaimRequest request, String actor) {
+    public Budget.Claim claim(String activityId, ClaimRequest request, String actor, String claimId) {
         Budget budget = get(activityId);
+        Budget.Claim earlier = budget.claims().stream().filter(c -> c.id().equals(claimId)).findFirst().orElse(null);
+        if (earlier != null) {
+            // a retry of a claim whose first attempt got this far (a crash before its answer): the same claim
+            if (!earlier.booked() && !earlier.withdrawn()) {
+                book(activityId, budget, earlier);
+            }
+            return get(activityId).claim(claimId);
+        }
         ledger.checkBookingDate(request.spentOn(), "spentOn");
         ledger.checkBookingDate(request.receipt().issuedOn(), "receipt.issuedOn");
         budget.checkClaim(request.amountFen());
-        String claimId = UUID.randomUUID().toString();
         Budget.Claim claim = new Budget.Claim(claimId, request.amountFen(), request.category(), request.description(),
                 request.payee(), request.receipt(), request.spentOn(), actor, calendar.now(),
                 Budget.Claim.transactionIdOf(claimId), false, null);

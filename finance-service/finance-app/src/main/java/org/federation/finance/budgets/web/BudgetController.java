@@ -9,6 +9,7 @@ import org.federation.finance.budgets.domain.Budgets;
 import org.federation.finance.clubs.ClubRights;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.problem.ForbiddenException;
+import org.federation.platform.idempotency.IdempotencyKey;
 import org.federation.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -99,7 +100,7 @@ class BudgetController {
 
     /** Approves all or part of the request (Finance Department). */
     @PostMapping("/{activityId}/approval")
-    Budget approve(@PathVariable String activityId, @Valid @RequestBody Approval approval, Caller caller) {
+    Budget approve(IdempotencyKey key, @PathVariable String activityId, @Valid @RequestBody Approval approval, Caller caller) {
         rights.requireFinance(caller, "deciding a budget");
         return desk.approve(activityId, approval.approvedFen(), approval.fundingAccountId(), approval.note(),
                 caller.subject());
@@ -107,14 +108,14 @@ class BudgetController {
 
     /** Rejects the request (Finance Department). */
     @PostMapping("/{activityId}/rejection")
-    Budget reject(@PathVariable String activityId, @Valid @RequestBody Rejection rejection, Caller caller) {
+    Budget reject(IdempotencyKey key, @PathVariable String activityId, @Valid @RequestBody Rejection rejection, Caller caller) {
         rights.requireFinance(caller, "deciding a budget");
         return desk.reject(activityId, rejection.reason().strip(), caller.subject());
     }
 
     /** Closes the budget by hand (Finance Department): what remains is released, no claim is accepted after. */
     @PostMapping("/{activityId}/closure")
-    Budget close(@PathVariable String activityId, @Valid @RequestBody Rejection closure, Caller caller) {
+    Budget close(IdempotencyKey key, @PathVariable String activityId, @Valid @RequestBody Rejection closure, Caller caller) {
         rights.requireFinance(caller, "closing a budget");
         return desk.close(activityId, closure.reason().strip(), caller.subject());
     }
@@ -124,7 +125,7 @@ class BudgetController {
      * transaction is reversed and its amount may be claimed again. Whoever may claim may withdraw.
      */
     @PostMapping("/{activityId}/claims/{claimId}/withdrawal")
-    ClaimAccepted withdraw(@PathVariable String activityId, @PathVariable String claimId,
+    ClaimAccepted withdraw(IdempotencyKey key, @PathVariable String activityId, @PathVariable String claimId,
                            @Valid @RequestBody Rejection withdrawal, Caller caller) {
         requireClaimant(desk.get(activityId), caller, "withdrawing expense claims");
         Budget.Claim claim = desk.withdraw(activityId, claimId, withdrawal.reason().strip(), caller.subject());
@@ -136,13 +137,13 @@ class BudgetController {
      * department for a federation programme, and the Finance Department. 409 beyond what remains.
      */
     @PostMapping("/{activityId}/claims")
-    ResponseEntity<ClaimAccepted> claim(@PathVariable String activityId, @Valid @RequestBody ClaimRequest request,
+    ResponseEntity<ClaimAccepted> claim(IdempotencyKey key, @PathVariable String activityId, @Valid @RequestBody ClaimRequest request,
                                         Caller caller) {
         requireClaimant(desk.get(activityId), caller, "claiming expenses");
         Budget.Claim claim = desk.claim(activityId, new BudgetDesk.ClaimRequest(request.amountFen(), request.category(),
                 request.description().strip(), request.payee().strip(), request.spentOn(),
                 new Budget.Receipt(request.receipt().number().strip(), request.receipt().issuedOn(),
-                        request.receipt().issuer().strip())), caller.subject());
+                        request.receipt().issuer().strip())), caller.subject(), key.derivedId("claim"));
         return ResponseEntity.created(URI.create("/api/budgets/" + activityId)).body(new ClaimAccepted(claim,
                 desk.get(activityId)));
     }

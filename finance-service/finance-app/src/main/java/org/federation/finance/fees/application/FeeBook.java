@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import org.federation.finance.accounts.domain.Account;
 import org.federation.finance.clubs.KnownClub;
@@ -90,8 +89,12 @@ public class FeeBook implements Sweep.Unbooked, ReversalFollowUp {
     }
 
     /** Records payments, all or none (422 naming each wrong row). */
-    public Recorded record(String clubId, String year, List<Row> rows, String actor) {
+    public Recorded record(String clubId, String year, List<Row> rows, String actor, String batchId) {
         FeeYear fees = get(clubId, year);
+        FeeYear.Batch earlier = fees.batches().stream().filter(b -> b.id().equals(batchId)).findFirst().orElse(null);
+        if (earlier != null) {
+            return again(fees, earlier);
+        }
         KnownClub club = knownClub(clubId);
         if (rows.isEmpty()) {
             throw new RejectedEntriesException("the file has a header but no rows; nothing to record", List.of());
@@ -100,7 +103,6 @@ public class FeeBook implements Sweep.Unbooked, ReversalFollowUp {
         Map<String, FeeYear.Payment> payments = new TreeMap<>();
         Map<String, Integer> lineOf = new HashMap<>();
         List<Map<String, Object>> rejected = new ArrayList<>();
-        String batchId = UUID.randomUUID().toString();
         for (Row row : rows) {
             List<FieldError> errors = new ArrayList<>();
             if (row.problem() != null) {
@@ -167,12 +169,24 @@ public class FeeBook implements Sweep.Unbooked, ReversalFollowUp {
         FeeYear.Batch batch = new FeeYear.Batch(batchId, payments.size(), total, actor, now, false);
         if (!years.record(fees.id(), batch, payments)) {
             // someone recorded one of these members meanwhile: check again, naming who
-            return record(clubId, year, rows, actor);
+            return record(clubId, year, rows, actor, batchId);
         }
         bookings.forEach(ledger::postChecked);
         years.markBooked(fees.id(), batchId);
         log.info("Recorded {} fee payments ({} fen) for {} {}", payments.size(), total, clubId, year);
         return new Recorded(batchId, payments.size(), total, bookings.stream().map(Transaction::id).toList());
+    }
+
+    /** A retried batch (its first attempt got this far, then crashed or lost its answer): booked once, answered the same. */
+    private Recorded again(FeeYear fees, FeeYear.Batch batch) {
+        String name = clubs.find(fees.clubId()).map(KnownClub::name).orElse(fees.clubId());
+        List<Transaction> bookings = fees.bookingsOf(batch.id(), name, fees.paymentsOf(batch.id()), batch.recordedBy(),
+                batch.recordedAt());
+        if (!batch.booked()) {
+            bookings.forEach(ledger::postChecked);
+            years.markBooked(fees.id(), batch.id());
+        }
+        return new Recorded(batch.id(), batch.payments(), batch.totalFen(), bookings.stream().map(Transaction::id).toList());
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import org.federation.finance.clubs.ClubRights;
 import org.federation.finance.fees.application.FeeBook;
 import org.federation.finance.fees.domain.FeeYear;
+import org.federation.platform.idempotency.IdempotencyKey;
 import org.federation.platform.security.Caller;
 import org.federation.platform.web.CsvTable;
 import org.springframework.http.ResponseEntity;
@@ -84,12 +85,13 @@ class FeeController {
 
     /** Records one member's payment of the year's fee: 201. */
     @PostMapping("/{year}/payments")
-    ResponseEntity<FeeBook.Recorded> pay(@PathVariable String clubId, @PathVariable String year,
+    ResponseEntity<FeeBook.Recorded> pay(IdempotencyKey key, @PathVariable String clubId, @PathVariable String year,
                                          @Valid @RequestBody PaymentRequest payment, Caller caller) {
         rights.requireLeaderOrFinance(caller, clubId, "recording club " + clubId + "'s fees");
         FeeYear fees = book.get(clubId, year);
         FeeBook.Recorded recorded = book.record(clubId, year, List.of(new FeeBook.Row(1, payment.studentNumber().strip(),
-                Long.toString(fees.amountFen()), payment.paidOn().toString(), null)), caller.subject());
+                Long.toString(fees.amountFen()), payment.paidOn().toString(), null)), caller.subject(),
+                key.derivedId("fees"));
         return ResponseEntity.created(URI.create("/api/clubs/" + clubId + "/fees/" + year)).body(recorded);
     }
 
@@ -98,7 +100,7 @@ class FeeController {
      * if any is wrong, none, with a 422 naming every wrong row.
      */
     @PostMapping(path = "/{year}/payments/import", consumes = "text/csv")
-    ResponseEntity<FeeBook.Recorded> importCsv(@PathVariable String clubId, @PathVariable String year,
+    ResponseEntity<FeeBook.Recorded> importCsv(IdempotencyKey key, @PathVariable String clubId, @PathVariable String year,
                                                @RequestBody String csv, Caller caller) {
         rights.requireLeaderOrFinance(caller, clubId, "recording club " + clubId + "'s fees");
         book.get(clubId, year);
@@ -109,7 +111,7 @@ class FeeController {
         }
         List<FeeBook.Row> rows = table.rows().stream().map(r -> new FeeBook.Row(r.line(), r.get("studentNumber"),
                 r.get("amountFen"), r.get("paidOn"), r.problem())).toList();
-        FeeBook.Recorded recorded = book.record(clubId, year, rows, caller.subject());
+        FeeBook.Recorded recorded = book.record(clubId, year, rows, caller.subject(), key.derivedId("fees"));
         return ResponseEntity.created(URI.create("/api/clubs/" + clubId + "/fees/" + year)).body(recorded);
     }
 }

@@ -3,7 +3,6 @@ package org.federation.finance.ledger.web;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.federation.finance.clubs.ClubRights;
 import org.federation.finance.ledger.application.BookingCalendar;
@@ -11,6 +10,7 @@ import org.federation.finance.ledger.application.Ledger;
 import org.federation.finance.ledger.domain.Journal;
 import org.federation.finance.ledger.domain.Line;
 import org.federation.finance.ledger.domain.Transaction;
+import org.federation.platform.idempotency.IdempotencyKey;
 import org.federation.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -63,11 +63,14 @@ class LedgerController {
         this.calendar = calendar;
     }
 
-    /** Books a balanced transaction (Finance Department): 201 with the transaction. */
+    /**
+     * Books a balanced transaction (Finance Department): 201 with the transaction. Its id is derived
+     * from the caller and the required {@code Idempotency-Key}, so a retry that runs again finds it.
+     */
     @PostMapping
-    ResponseEntity<Transaction> book(@Valid @RequestBody TransactionRequest request, Caller caller) {
+    ResponseEntity<Transaction> book(IdempotencyKey key, @Valid @RequestBody TransactionRequest request, Caller caller) {
         rights.requireFinance(caller, "booking a transaction");
-        Transaction transaction = Transaction.create("manual-" + UUID.randomUUID(), Transaction.MANUAL,
+        Transaction transaction = Transaction.create(key.derivedId(Transaction.MANUAL), Transaction.MANUAL,
                 request.category(), request.description(), caller.subject(),
                 new Transaction.Source("manual", null, null), request.bookedOn(), calendar.now(),
                 request.lines().stream().map(l -> new Line(l.accountId(), l.side(), l.amountFen(), l.memo())).toList(),
@@ -89,7 +92,7 @@ class LedgerController {
 
     /** Reverses a transaction (Finance Department): a new transaction pointing at it, booked today. */
     @PostMapping("/{id}/reversal")
-    ResponseEntity<Transaction> reverse(@PathVariable String id, @Valid @RequestBody ReversalRequest request,
+    ResponseEntity<Transaction> reverse(IdempotencyKey key, @PathVariable String id, @Valid @RequestBody ReversalRequest request,
                                         Caller caller) {
         rights.requireFinance(caller, "reversing a transaction");
         Journal.Posted posted = ledger.reverse(id, request.reason().strip(), caller.subject());

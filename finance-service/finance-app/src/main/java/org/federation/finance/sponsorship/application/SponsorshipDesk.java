@@ -58,12 +58,25 @@ public class SponsorshipDesk implements Sweep.Unbooked {
         return sponsorships.find(id).orElseThrow(() -> new ResourceNotFoundException("sponsorship", id));
     }
 
-    /** Books money received from the sponsor; 409 if it would exceed what was promised. */
-    public Sponsorship.Receipt receive(String id, long amountFen, LocalDate receivedOn, String note, String actor) {
+    /**
+     * Books money received from the sponsor as receipt {@code receiptId} (derived from the request's
+     * Idempotency-Key: asking again returns the receipt, booked once); 409 if it would exceed what was promised.
+     */
+    public Sponsorship.Receipt receive(String id, long amountFen, LocalDate receivedOn, String note, String actor,
+                                       String receiptId) {
         Sponsorship sponsorship = get(id);
+        Sponsorship.Receipt earlier = sponsorship.receipts().stream().filter(r -> r.id().equals(receiptId)).findFirst()
+                .orElse(null);
+        if (earlier != null) {
+            // a retry whose first attempt got this far: the same receipt, booked once
+            if (!earlier.booked()) {
+                ledger.postChecked(sponsorship.bookingOf(earlier));
+                sponsorships.markBooked(id, receiptId);
+            }
+            return get(id).receipt(receiptId);
+        }
         ledger.checkBookingDate(receivedOn, "receivedOn");
         sponsorship.checkReceipt(amountFen);
-        String receiptId = UUID.randomUUID().toString();
         Sponsorship.Receipt receipt = new Sponsorship.Receipt(receiptId, amountFen, receivedOn, note,
                 Sponsorship.Receipt.transactionIdOf(receiptId), false, actor, calendar.now(), null);
         Transaction booking = sponsorship.bookingOf(receipt);

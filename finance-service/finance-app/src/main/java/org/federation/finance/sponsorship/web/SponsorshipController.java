@@ -9,6 +9,7 @@ import org.federation.finance.sponsorship.domain.Sponsorship;
 import org.federation.finance.sponsorship.domain.Sponsorships;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.problem.ForbiddenException;
+import org.federation.platform.idempotency.IdempotencyKey;
 import org.federation.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -101,16 +102,16 @@ class SponsorshipController {
 
     /** Books money received under the agreement (Finance Department): 201; 409 beyond the promise. */
     @PostMapping("/{id}/receipts")
-    ResponseEntity<Received> receive(@PathVariable String id, @Valid @RequestBody ReceiptRequest request, Caller caller) {
+    ResponseEntity<Received> receive(IdempotencyKey key, @PathVariable String id, @Valid @RequestBody ReceiptRequest request, Caller caller) {
         rights.requireFinance(caller, "booking sponsorship money");
         Sponsorship.Receipt receipt = desk.receive(id, request.amountFen(), request.receivedOn(),
-                request.note() == null ? null : request.note().strip(), caller.subject());
+                request.note() == null ? null : request.note().strip(), caller.subject(), key.derivedId("receipt"));
         return ResponseEntity.created(URI.create("/api/sponsorships/" + id)).body(new Received(receipt, desk.get(id)));
     }
 
     /** Withdraws a receipt booked by mistake (Finance Department): its ledger transaction is reversed. */
     @PostMapping("/{id}/receipts/{receiptId}/withdrawal")
-    Received withdraw(@PathVariable String id, @PathVariable String receiptId, @Valid @RequestBody Withdrawing request,
+    Received withdraw(IdempotencyKey key, @PathVariable String id, @PathVariable String receiptId, @Valid @RequestBody Withdrawing request,
                       Caller caller) {
         rights.requireFinance(caller, "withdrawing a sponsorship receipt");
         Sponsorship.Receipt receipt = desk.withdraw(id, receiptId, request.reason().strip(), caller.subject());
