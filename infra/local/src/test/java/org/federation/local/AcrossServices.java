@@ -73,11 +73,14 @@ abstract class AcrossServices {
         return signIn(demoUser, HttpProbe.onPort(apps.port(service)));
     }
 
-    /** Signs a demo user in: a token from the issuer's {@code POST /dev/token}. */
+    /**
+     * Signs a demo user in: a token from the issuer's {@code POST /dev/token}. Like the portal, the
+     * probe sends a fresh {@code Idempotency-Key} with every command (money commands require one).
+     */
     static HttpProbe signIn(String demoUser, HttpProbe app) {
         HttpProbe.Response token = new HttpProbe(TestTokens.issuer().issuer())
                 .postJson("/dev/token", "{\"user\": \"" + demoUser + "\"}");
         assertThat(token.status()).as(token.body()).isEqualTo(200);
-        return app.with("Authorization", "Bearer " + token.json().get("access_token").asString());
+        return app.withFreshIdempotencyKeys().with("Authorization", "Bearer " + token.json().get("access_token").asString());
     }
 }
