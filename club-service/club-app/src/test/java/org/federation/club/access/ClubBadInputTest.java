@@ -58,7 +58,7 @@ class ClubBadInputTest extends EmbeddedBackboneProperties {
                 Arbitraries.of("01/09/2015", "2015-13-01", "2023-02-30", "2015-9-1", "yesterday", ""),
                 Arbitraries.integers().between(2100, 9999).map(y -> y + "-01-01"),
                 Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20).map(s -> s),
-                structurallyWrong(), absent()));
+                BadInputs.notADate(), structurallyWrong(), absent()));
         invalid.put("leaderName", Arbitraries.oneOf(blankOrHuge(60), structurallyWrong(), absent()));
         invalid.put("leaderStudentNumber", Arbitraries.oneOf(
                 Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(3).map(s -> s),

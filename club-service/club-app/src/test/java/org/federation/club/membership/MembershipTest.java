@@ -84,6 +84,37 @@ class MembershipTest extends EmbeddedBackboneProperties {
     }
 
     /**
+     * Issue 24, point 7: leaving answers with the leaver's own membership, not the roster (every
+     * leader's and member's student number), which a member may not read; and the refusal of the
+     * roster states the real rule (leaders and the federation's staff). Before the fix the answer
+     * was the whole roster and the 403 said the roster was "for the club's own leaders and members".
+     */
+    @Test
+    void leavingAnswersWithTheLeaversOwnMembershipAndTheRosterIsForLeadersAndStaff() {
+        String clubId = ClubLifecycleTest.newClub(app(), "围棋社");
+        String applicationId = applyAsStudent(clubId);
+        assertThat(Persona.LEADER.on(app()).postJson("/api/clubs/" + clubId + "/membership-applications/"
+                + applicationId + "/approval", "").status()).isEqualTo(200);
+
+        HttpProbe.Response refused = Persona.STUDENT.on(app()).get("/api/clubs/" + clubId + "/members");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("detail").asString())
+                .isEqualTo("club " + clubId + "'s roster is for the club's leaders and the federation's staff");
+
+        HttpProbe.Response left = Persona.STUDENT.on(app()).postJson("/api/clubs/" + clubId + "/membership/leaving", "");
+        assertThat(left.status()).as(left.body()).isEqualTo(200);
+        JsonNode membership = left.json();
+        assertThat(membership.get("clubId").asString()).isEqualTo(clubId);
+        assertThat(membership.get("studentNumber").asString()).isEqualTo(Persona.STUDENT.subject());
+        assertThat(membership.get("how").asString()).isEqualTo("left");
+        assertThat(membership.get("leftAt").isNull()).isFalse();
+        assertThat(membership.get("joinedOn").asString()).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+        assertThat(left.body()).as("no one else's student number")
+                .doesNotContain(Persona.LEADER.subject(), Persona.MEMBER.subject())
+                .doesNotContain("leaders", "members");
+    }
+
+    /**
      * Each membership event names the person whose act it was: the applicant, the leader who
      * approved, the member who left, the leader who removed a member. (They once carried whoever
      * made the club's previous recorded change.)

@@ -85,6 +85,41 @@ public class CheckInTest extends EmbeddedBackboneProperties {
         return new String[] {club, id};
     }
 
+    /**
+     * Issue 24, point 9: a walk-in recorded for a registered person is a walk-in ({@code walkIn: true})
+     * and shows that they had registered ({@code registered: true}); before, it said
+     * {@code walkIn: false}. And check-in opens a configured time before the start (the tests
+     * configure {@value EventServiceTest#CHECK_IN_OPENS_BEFORE}; the default is an hour): earlier it is a
+     * 409 naming when it opens. Before, check-in was accepted any time before the start.
+     */
+    @Test
+    void aWalkInOfARegisteredPersonShowsBothFactsAndCheckInOpensShortlyBeforeTheStart() {
+        String[] made = clubAndActivity(app(), directory, DAY.incrementAndGet());
+        String base = "/api/activities/" + made[1];
+        assertThat(Persona.MEMBER.on(app()).postJson(base + "/registration", "").status()).isEqualTo(201);
+        HttpProbe.Response walkIn = Persona.LEADER.on(app()).postJson(base + "/check-ins/walk-in",
+                "{\"studentNumber\":\"" + Persona.MEMBER.subject() + "\"}");
+        assertThat(walkIn.status()).as(walkIn.body()).isEqualTo(201);
+        assertThat(walkIn.json().get("walkIn").asBoolean()).isTrue();
+        assertThat(walkIn.json().get("registered").asBoolean()).isTrue();
+        assertThat(walkIn.json().get("method").asString()).isEqualTo("walk-in");
+        HttpProbe.Response stranger = Persona.LEADER.on(app()).postJson(base + "/check-ins/walk-in",
+                "{\"studentNumber\":\"2097000002\"}");
+        assertThat(stranger.json().get("walkIn").asBoolean()).isTrue();
+        assertThat(stranger.json().get("registered").asBoolean()).isFalse();
+
+        long farAhead = java.time.Duration.parse(EventServiceTest.CHECK_IN_OPENS_BEFORE).toDays() + 30;
+        String[] later = clubAndActivity(app(), directory, farAhead);
+        Instant start = Instant.parse(Persona.LEADER.on(app()).get("/api/activities/" + later[1]).json().get("start").asString());
+        HttpProbe.Response early = Persona.LEADER.on(app()).postJson("/api/activities/" + later[1] + "/check-ins/walk-in",
+                "{\"studentNumber\":\"2097000003\"}");
+        assertThat(early.status()).as(early.body()).isEqualTo(409);
+        assertThat(early.json().get("detail").asString()).contains("opens at "
+                + start.minus(java.time.Duration.parse(EventServiceTest.CHECK_IN_OPENS_BEFORE)));
+        assertThat(Persona.LEADER.on(app()).get("/api/activities/" + later[1] + "/attendance").json().get("attendance")
+                .asLong()).isZero();
+    }
+
     @Test
     void aPersonIsCheckedInOnceWhateverTheyScanAndRevokedOrForgedCredentialsAreRefused() throws Exception {
         String[] made = clubAndActivity(app(), directory, DAY.incrementAndGet());
@@ -101,6 +136,7 @@ public class CheckInTest extends EmbeddedBackboneProperties {
         HttpProbe.Response first = scanner.postJson(base + "/check-ins/credential", "{\"credential\":\"" + memberCredential + "\"}");
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertThat(first.json().get("walkIn").asBoolean()).as("registered").isFalse();
+        assertThat(first.json().get("registered").asBoolean()).isTrue();
         for (int i = 0; i < 3; i++) {
             assertThat(scanner.postJson(base + "/check-ins/credential", "{\"credential\":\"" + memberCredential + "\"}").status())
                     .isEqualTo(200);

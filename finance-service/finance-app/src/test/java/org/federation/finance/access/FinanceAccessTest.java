@@ -231,7 +231,7 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                                 "description", Arbitraries.oneOf(BadInputs.blankOrHuge(500), BadInputs.structurallyWrong()),
                                 "bookedOn", Arbitraries.oneOf(Arbitraries.of("yesterday", "2026-13-01", "", "1999-12-31",
                                         LocalDate.now().plusDays(3).toString(), "2026-02-30").map(v -> (Object) v),
-                                        BadInputs.structurallyWrong(), BadInputs.absent()),
+                                        BadInputs.notADate(), BadInputs.structurallyWrong(), BadInputs.absent()),
                                 "lines", badLines())).map(body -> HttpCall.postJson("/api/ledger/transactions", body)), 200)
                 .refuses("POST /api/ledger/transactions (wrong media type)", Arbitraries.of("text/plain", "application/xml",
                         "text/csv").map(type -> HttpCall.post("/api/ledger/transactions", type, json(validTransaction()))), 20)
@@ -305,7 +305,8 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                 .refuses("POST /api/budgets/{activityId}/claims (bad bodies)", Arbitraries.oneOf(
                         BadInputs.brokenJson(validClaim()), BadInputs.withInvalidFields(validClaim(), Map.of(
                                 "amountFen", Arbitraries.oneOf(Arbitraries.of(0, -5, 0.5, "700", 1_000_001, 2_000_000_000L)
-                                        .map(v -> (Object) v), BadInputs.structurallyWrong(), BadInputs.absent()),
+                                        .map(v -> (Object) v), BadInputs.notAnAmount(), BadInputs.structurallyWrong(),
+                                        BadInputs.absent()),
                                 "category", Arbitraries.oneOf(BadInputs.blankOrHuge(40), Arbitraries.of("Venue", "a b")
                                         .map(v -> (Object) v)),
                                 "description", BadInputs.blankOrHuge(300),

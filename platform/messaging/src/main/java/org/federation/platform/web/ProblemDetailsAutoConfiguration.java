@@ -30,15 +30,10 @@ public class ProblemDetailsAutoConfiguration {
         });
     }
 
-    /**
-     * A number is not a yes or no: {@code "quorumReached": 3} is refused (400) instead of read as
-     * true, so a client's mistake is not recorded as a fact.
-     */
+    /** A JSON value of the wrong type is refused, not converted: see {@link StrictJsonTypes}. */
     @Bean
-    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer numbersAreNotBooleans() {
-        return builder -> builder.withCoercionConfig(tools.jackson.databind.type.LogicalType.Boolean, config -> config
-                .setCoercion(tools.jackson.databind.cfg.CoercionInputShape.Integer,
-                        tools.jackson.databind.cfg.CoercionAction.Fail));
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer strictJsonTypes() {
+        return StrictJsonTypes::apply;
     }
 
     @Bean

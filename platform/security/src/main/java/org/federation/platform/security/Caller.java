@@ -64,6 +64,16 @@ public record Caller(String subject, String name, String email, Set<FederationRo
         }
     }
 
+    /**
+     * For what only a club's leaders and the federation's staff may see (a roster, applications):
+     * the refusal states that rule, not the wider one of {@link #requireStaffOrInsider}.
+     */
+    public void requireStaffOrLeader(boolean leader, String what) {
+        if (!leader && !isFederationStaff()) {
+            throw new ForbiddenException(what + " is for the club's leaders and the federation's staff");
+        }
+    }
+
     public boolean is(String studentNumber) {
         return subject.equals(studentNumber);
     }

@@ -48,6 +48,30 @@ public final class BadInputs {
                 Arbitraries.just(Map.of()));
     }
 
+    /**
+     * JSON values of the wrong type for a date or a time: numbers (Jackson would read
+     * {@code 123} as 4 May 1970 or as seconds since 1970), arrays of numbers and yes/no. A date is
+     * ISO text and nothing else.
+     */
+    public static Arbitrary<Object> notADate() {
+        return Arbitraries.oneOf(
+                Arbitraries.of(123, 0, -1, 1.5, 1_700_000_000L, 20261031, true).map(v -> (Object) v),
+                Arbitraries.just(List.of(2026, 10, 31)),
+                Arbitraries.just(List.of(2099, 5, 1, 19, 0)),
+                Arbitraries.longs().between(-100_000, 4_000_000_000L).map(v -> (Object) v));
+    }
+
+    /**
+     * JSON values of the wrong type for an amount in whole fen: fractions, amounts written as
+     * text and yes/no, none of which may be read as a number.
+     */
+    public static Arbitrary<Object> notAnAmount() {
+        return Arbitraries.oneOf(
+                Arbitraries.of(12.5, 0.01, "1250", "12.50", "", true, false).map(v -> (Object) v),
+                Arbitraries.integers().between(1, 1_000_000).map(v -> (Object) String.valueOf(v)),
+                Arbitraries.integers().between(1, 1_000_000).map(v -> (Object) (v + 0.5)));
+    }
+
     /** Blank, missing (null) or oversized text. */
     public static Arbitrary<Object> blankOrHuge(int maxLength) {
         return Arbitraries.oneOf(

@@ -104,7 +104,7 @@ public class ClubMemberships {
     public PageOf<MembershipApplication> applications(String clubId, MembershipApplication.State state, int page,
                                                       int size, Caller caller) {
         Club club = club(clubId);
-        caller.requireStaffOrInsider(club.isLedBy(caller.subject()), "club " + clubId + "'s membership applications");
+        caller.requireStaffOrLeader(club.isLedBy(caller.subject()), "club " + clubId + "'s membership applications");
         return applications.ofClub(clubId, state, page, size);
     }
 

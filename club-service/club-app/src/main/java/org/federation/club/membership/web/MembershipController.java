@@ -116,10 +116,13 @@ class MembershipController {
         return ApplicationView.of(memberships.withdraw(clubId, applicationId, caller));
     }
 
-    /** The caller leaves the club; their credentials for it are revoked. */
+    /** The caller leaves the club; their credentials for it are revoked. Answers with their own ended membership only. */
     @PostMapping("/api/clubs/{clubId}/membership/leaving")
-    Roster leave(@PathVariable String clubId, Caller caller) {
-        return roster(memberships.leave(clubId, caller), today());
+    EndedMembership leave(@PathVariable String clubId, Caller caller) {
+        Club club = memberships.leave(clubId, caller);
+        Memberships.Period ended = club.memberships().lastEnded(caller.subject()).orElseThrow();
+        return new EndedMembership(club.id(), ended.studentNumber(), ended.name(), ended.joinedOn(), ended.leftAt(),
+                ended.how());
     }
 
     /** The leaders remove a member (with a reason); the member's credentials are revoked. */
@@ -133,8 +136,16 @@ class MembershipController {
     @GetMapping("/api/clubs/{clubId}/members")
     Roster members(@PathVariable String clubId, @RequestParam(required = false) LocalDate on, Caller caller) {
         Club club = registry.get(clubId);
-        caller.requireStaffOrInsider(club.isLedBy(caller.subject()), "club " + clubId + "'s roster");
+        caller.requireStaffOrLeader(club.isLedBy(caller.subject()), "club " + clubId + "'s roster");
         return roster(club, on == null ? today() : on);
+    }
+
+    /**
+     * The leaver's own membership, just ended: what they may know. (The roster is not theirs to
+     * read, so leaving must not hand it out.)
+     */
+    record EndedMembership(String clubId, String studentNumber, String name, LocalDate joinedOn, java.time.Instant leftAt,
+                           String how) {
     }
 
     @PostMapping("/api/clubs/{clubId}/credentials")

@@ -118,7 +118,7 @@ class ProfileController {
                                                 @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size,
                                                 Caller caller) {
         Club club = registry.get(clubId);
-        caller.requireStaffOrInsider(club.isLedBy(caller.subject()), "club " + clubId + "'s information requests");
+        caller.requireStaffOrLeader(club.isLedBy(caller.subject()), "club " + clubId + "'s information requests");
         PageOf<InformationRequest> found = profile.requests(clubId, page, size);
         return new PageOf<>(found.items().stream().map(r -> OwedRequest.of(r, clubId)).toList(), page, size,
                 found.totalItems());

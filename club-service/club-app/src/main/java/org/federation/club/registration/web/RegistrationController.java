@@ -90,7 +90,7 @@ class RegistrationController {
     RegistrationForm form(@PathVariable String clubId, @PathVariable String academicYear, Caller caller) {
         RegistrationWindow window = registrations.window(academicYear);
         Club club = registry.get(clubId);
-        caller.requireStaffOrInsider(club.isLedBy(caller.subject()), "club " + clubId + "'s registration");
+        caller.requireStaffOrLeader(club.isLedBy(caller.subject()), "club " + clubId + "'s registration");
         return form(club, window);
     }
 

@@ -64,6 +64,12 @@ public record Memberships(List<Period> periods) {
                 .map(Period::leftAt).max(java.time.Instant::compareTo).orElse(null);
     }
 
+    /** This student's membership that ended last (the one a leaving just closed), if any. */
+    public java.util.Optional<Period> lastEnded(String studentNumber) {
+        return periods.stream().filter(p -> p.studentNumber().equals(studentNumber) && p.leftAt() != null)
+                .max(java.util.Comparator.comparing(Period::leftAt));
+    }
+
     /** The members on a given day. */
     public List<Period> on(LocalDate day) {
         return periods.stream().filter(p -> p.activeOn(day)).toList();

@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.federation.club.contracts.MemberCredentials;
@@ -13,6 +12,7 @@ import org.federation.event.activities.application.ActivityPlanning;
 import org.federation.event.activities.domain.Activities;
 import org.federation.event.activities.domain.Activity;
 import org.federation.event.checkin.domain.CheckIn;
+import org.federation.event.checkin.domain.CheckInWindow;
 import org.federation.event.checkin.domain.RotatingCode;
 import org.federation.event.contracts.ActivityAttendance;
 import org.federation.platform.paging.PageOf;
@@ -55,16 +55,19 @@ public class CheckInDesk {
     private final MongoCredentialFacts credentials;
     private final RotatingCode codes;
     private final Clock clock;
+    private final CheckInWindow window;
 
     CheckInDesk(MongoTemplate mongo, ActivityPlanning planning, Activities activities, MongoCredentialFacts credentials,
                 Clock clock, @Value("${federation.activities.check-in-code-secret:development-only-check-in-secret}") String secret,
-                @Value("${federation.activities.check-in-code-period:PT60S}") Duration period) {
+                @Value("${federation.activities.check-in-code-period:PT60S}") Duration period,
+                @Value("${federation.activities.check-in-opens-before:PT1H}") Duration opensBefore) {
         this.mongo = mongo;
         this.planning = planning;
         this.activities = activities;
         this.credentials = credentials;
         this.codes = new RotatingCode(secret, period);
         this.clock = clock;
+        this.window = new CheckInWindow(opensBefore, AFTER_END);
     }
 
     public Outcome byCredential(String activityId, String credential, Caller caller) {
@@ -97,7 +100,7 @@ public class CheckInDesk {
     public Outcome walkIn(String activityId, String studentNumber, Caller caller) {
         Activity activity = open(activityId);
         requireScanner(activity, caller);
-        return record(activity, studentNumber, "walk-in", null, caller);
+        return record(activity, studentNumber, CheckIn.WALK_IN, null, caller);
     }
 
     public RotatingCode.Shown code(String activityId, Caller caller) {
@@ -135,7 +138,7 @@ public class CheckInDesk {
         }
         boolean registered = mongo.exists(query(where("_id").is(activity.id() + "|" + person).and("status").is("registered")),
                 REGISTRATIONS);
-        CheckIn checkIn = new CheckIn(id, activity.id(), person, method, !registered, clubId, clock.instant(), caller.subject());
+        CheckIn checkIn = CheckIn.of(activity.id(), person, method, registered, clubId, clock.instant(), caller.subject());
         try {
             mongo.insert(checkIn, CHECK_INS);
             return new Outcome(checkIn, true);
@@ -149,10 +152,7 @@ public class CheckInDesk {
         if (!activity.isPublished()) {
             throw new StateConflictException("activity " + activityId + " is " + activity.state() + "; check-in is for approved activities");
         }
-        Instant now = clock.instant();
-        if (now.isAfter(activity.end().plus(AFTER_END))) {
-            throw new StateConflictException("activity " + activityId + " ended at " + activity.end() + "; check-in is closed");
-        }
+        window.requireOpen(activityId, activity.start(), activity.end(), clock.instant());
         return activity;
     }
 
