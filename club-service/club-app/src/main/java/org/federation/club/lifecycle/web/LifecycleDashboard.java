@@ -105,7 +105,7 @@ class LifecycleDashboard {
             Instant since = club.dissolutionRequestedAt();
             if (since != null && !now.isBefore(since.plus(rules.settlementDeadline()))) {
                 steps.add(new OverdueStep("dissolution", club.id(), club.name(), "account settlement by finance-service",
-                        since, Duration.between(since, now).toString(), rules.settlementDeadline(),
+                        since, Duration.between(since, now).withNanos(0).toString(), rules.settlementDeadline(),
                         club.settlementRequests(), lastReason(club)));
             }
         }
@@ -113,7 +113,7 @@ class LifecycleDashboard {
             steps.add(new OverdueStep("merger", merger.id(), String.join(", ", merger.mergedAwayIds()) + " into "
                     + merger.successorId(), merger.blockedReason() != null ? "blocked: needs the Organization Department"
                     : "carrying out the merger (resumed by the recovery sweep)", merger.decidedAt(),
-                    Duration.between(merger.decidedAt(), now).toString(), rules.mergerDeadline(), 1,
+                    Duration.between(merger.decidedAt(), now).withNanos(0).toString(), rules.mergerDeadline(), 1,
                     merger.blockedReason()));
         }
         steps.sort(Comparator.comparing(OverdueStep::waitingSince));

@@ -50,15 +50,17 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
     private static final Logger log = LoggerFactory.getLogger(ConsumerErrorHandling.class);
 
     private final KafkaOperations<byte[], byte[]> deadLetters;
+    private final Runnable closeDeadLetters;
     private final String group;
     private final Duration transientMaxInterval;
     private final WaitingConsumers waiting;
     private final ThreadPoolTaskScheduler resumer = new ThreadPoolTaskScheduler();
     private final ListenerContainerPauseService pauses;
 
-    public ConsumerErrorHandling(KafkaOperations<byte[], byte[]> deadLetters, String group,
+    public ConsumerErrorHandling(KafkaOperations<byte[], byte[]> deadLetters, Runnable closeDeadLetters, String group,
                                  Duration transientMaxInterval, WaitingConsumers waiting) {
         this.deadLetters = deadLetters;
+        this.closeDeadLetters = closeDeadLetters;
         this.group = group;
         this.transientMaxInterval = transientMaxInterval;
         this.waiting = waiting;
@@ -160,6 +162,7 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
     @Override
     public void destroy() {
         resumer.shutdown();
+        closeDeadLetters.run();
     }
 
     /** Marks a partition as waiting while its record fails for a transient reason; a success or dead letter clears it. */

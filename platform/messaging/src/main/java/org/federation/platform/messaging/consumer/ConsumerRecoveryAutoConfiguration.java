@@ -38,25 +38,20 @@ public class ConsumerRecoveryAutoConfiguration {
         return new WaitingConsumers(clock);
     }
 
-    /** Dead letters are sent like the outbox's events: idempotent, acknowledged by every replica. */
-    @Bean(destroyMethod = "destroy")
-    DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducers(
-            @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
-            @Value("${spring.application.name}") String service) {
-        return new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.CLIENT_ID_CONFIG, service + "-dead-letters",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
     @Bean
-    ConsumerErrorHandling consumerErrorHandling(DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducers,
+    ConsumerErrorHandling consumerErrorHandling(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
                                                 @Value("${spring.application.name}") String group,
                                                 @Value("${federation.messaging.consumer-retry-max-interval:10s}") Duration maxInterval,
                                                 WaitingConsumers waiting) {
-        return new ConsumerErrorHandling(new KafkaTemplate<>(deadLetterProducers), group, maxInterval, waiting);
+        // not a bean: a ProducerFactory bean would replace Boot's own and leave its KafkaTemplate without one
+        DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducers = new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.CLIENT_ID_CONFIG, group + "-dead-letters",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        return new ConsumerErrorHandling(new KafkaTemplate<>(deadLetterProducers), deadLetterProducers::destroy, group,
+                maxInterval, waiting);
     }
 
     @Bean
