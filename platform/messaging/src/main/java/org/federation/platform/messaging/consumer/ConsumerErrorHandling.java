@@ -140,7 +140,20 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
                 .keyExceptionStacktrace("x-key-exception-stacktrace")
                 .exceptionStacktrace(DeadLetterHeaders.EXCEPTION_STACKTRACE)
                 .build());
+        // the handler's own exception, not the container's and binder's wrappers around it
+        recoverer.setExceptionHeadersCreator((headers, exception, isKey, names) -> {
+            Throwable cause = ConsumerFailures.cause(exception);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            cause.printStackTrace(new java.io.PrintWriter(trace));
+            headers.add(DeadLetterHeaders.EXCEPTION_FQCN, bytes(cause.getClass().getName()));
+            headers.add(DeadLetterHeaders.EXCEPTION_MESSAGE, bytes(String.valueOf(cause.getMessage())));
+            headers.add(DeadLetterHeaders.EXCEPTION_STACKTRACE, bytes(trace.toString()));
+        });
         return recoverer;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

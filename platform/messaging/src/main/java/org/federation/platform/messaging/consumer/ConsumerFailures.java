@@ -52,6 +52,23 @@ public final class ConsumerFailures {
         return transientSeen ? Kind.TRANSIENT : Kind.OTHER;
     }
 
+    /**
+     * The failure as the handler raised it: the first cause that is not one of the container's or
+     * binder's wrappers ({@code ListenerExecutionFailedException}, {@code MessagingException}s).
+     */
+    public static Throwable cause(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t && isWrapper(t)) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static boolean isWrapper(Throwable t) {
+        return t instanceof org.springframework.kafka.listener.ListenerExecutionFailedException
+                || t instanceof org.springframework.messaging.MessagingException;
+    }
+
     private static boolean isTransient(Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             if (TRANSIENT.contains(c.getName())) {
