@@ -45,20 +45,33 @@ public class IdempotentWrites {
      * @return true if applied, false if the document already reflects this or a newer event
      */
     public boolean applyIfNewer(String collection, String id, long sequence, Update update) {
-        ensureSequenceIndex(collection);
-        update.set(SEQUENCE, sequence);
-        if (applyAfter(collection, id, sequence == 1 ? null : sequence - 1, update)) {
+        return applyIfNewer(collection, id, SEQUENCE, sequence, update);
+    }
+
+    /**
+     * The same for one <em>group of fields</em> that only some events carry (an activity's
+     * attendance, its report status), each group with a sequence field of its own: an older event
+     * re-driven after newer ones still sets a group that no newer event set, while the fields every
+     * event carries stay guarded by {@link #SEQUENCE}. Each group's write is idempotent on its own,
+     * so a crash between two groups' writes is finished by the redelivery.
+     *
+     * @param sequenceField the field holding the newest sequence applied to this group
+     */
+    public boolean applyIfNewer(String collection, String id, String sequenceField, long sequence, Update update) {
+        ensureSequenceIndex(collection, sequenceField);
+        update.set(sequenceField, sequence);
+        if (applyAfter(collection, id, sequenceField, sequence == 1 ? null : sequence - 1, update)) {
             return true; // the usual case: the event right after the last one applied, in one write
         }
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Query byId = query(where("_id").is(id));
-            byId.fields().include(SEQUENCE);
+            byId.fields().include(sequenceField);
             Document current = mongo.findOne(byId, Document.class, collection);
-            Long applied = current == null || !(current.get(SEQUENCE) instanceof Number n) ? null : n.longValue();
+            Long applied = current == null || !(current.get(sequenceField) instanceof Number n) ? null : n.longValue();
             if (applied != null && applied >= sequence) {
                 return false;
             }
-            if (applyAfter(collection, id, applied, update)) {
+            if (applyAfter(collection, id, sequenceField, applied, update)) {
                 return true;
             }
         }
@@ -67,8 +80,8 @@ public class IdempotentWrites {
     }
 
     /** Writes only if the document's sequence is exactly {@code applied} (null: no document, or none applied yet). */
-    private boolean applyAfter(String collection, String id, Long applied, Update update) {
-        Query unchanged = query(where("_id").is(id).and(SEQUENCE).is(applied));
+    private boolean applyAfter(String collection, String id, String sequenceField, Long applied, Update update) {
+        Query unchanged = query(where("_id").is(id).and(sequenceField).is(applied));
         try {
             UpdateResult result = applied == null ? mongo.upsert(unchanged, update, collection)
                     : mongo.updateFirst(unchanged, update, collection);
@@ -78,10 +91,10 @@ public class IdempotentWrites {
         }
     }
 
-    private void ensureSequenceIndex(String collection) {
-        if (indexed.add(collection)) {
+    private void ensureSequenceIndex(String collection, String sequenceField) {
+        if (indexed.add(collection + "/" + sequenceField)) {
             mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                    .on(SEQUENCE, Sort.Direction.ASC).unique());
+                    .on(sequenceField, Sort.Direction.ASC).unique());
         }
     }
 

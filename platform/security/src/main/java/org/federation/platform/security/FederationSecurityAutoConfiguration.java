@@ -63,6 +63,8 @@ public class FederationSecurityAutoConfiguration {
                     // errors are rendered on an ERROR dispatch, which must not itself demand a token
                     authorize.requestMatchers("/error").permitAll();
                     ALWAYS_OPEN.forEach(e -> authorize.requestMatchers(paths.matcher(e.method(), e.pattern())).permitAll());
+                    // operators' endpoints (dead-letter re-drive) until the apps have a management port of their own
+                    authorize.requestMatchers(paths.matcher("/actuator/**")).hasAuthority("PRESIDIUM");
                     publicEndpoints.orderedStream().flatMap(p -> p.entries().stream())
                             .forEach(e -> authorize.requestMatchers(paths.matcher(e.method(), e.pattern())).permitAll());
                     authorize.anyRequest().authenticated();

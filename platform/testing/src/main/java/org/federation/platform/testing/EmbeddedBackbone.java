@@ -18,7 +18,9 @@ public final class EmbeddedBackbone {
     private static EmbeddedBackbone instance;
 
     private final EmbeddedKafkaKraftBroker kafka;
-    private final MongoServer mongo;
+    private final MemoryBackend mongoBackend = new MemoryBackend();
+    private volatile MongoServer mongo;
+    private final InetSocketAddress mongoSocket;
     private final String mongoAddress;
 
     private EmbeddedBackbone() {
@@ -27,9 +29,9 @@ public final class EmbeddedBackbone {
         kafka.brokerProperty("num.partitions", "6");
         kafka.brokerProperty("group.initial.rebalance.delay.ms", "0");
         kafka.afterPropertiesSet();
-        mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongo.bind();
-        mongoAddress = "127.0.0.1:" + address.getPort();
+        mongo = new MongoServer(mongoBackend);
+        mongoSocket = mongo.bind();
+        mongoAddress = "127.0.0.1:" + mongoSocket.getPort();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-backbone-stop"));
     }
 
@@ -55,6 +57,30 @@ public final class EmbeddedBackbone {
         registry.add("spring.kafka.bootstrap-servers", backbone::kafkaBootstrapServers);
         registry.add("spring.mongodb.uri", () -> backbone.mongoUri(database));
         registry.add("federation.security.issuer", () -> TestTokens.issuer().issuer());
+    }
+
+    /**
+     * A store outage: the Mongo-wire server stops listening and drops every client connection, so
+     * every app on the backbone finds its store gone (connection refused, then timeouts). The data
+     * stays in memory for {@link #startMongo()}, which brings it back on the same port.
+     */
+    public synchronized void stopMongo() {
+        mongo.stopListening();
+        try {
+            // closeClients is private: without it the apps' open connections would keep working
+            java.lang.reflect.Method closeClients = MongoServer.class.getDeclaredMethod("closeClients");
+            closeClients.setAccessible(true);
+            closeClients.invoke(mongo);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot drop the store's client connections", e);
+        }
+    }
+
+    /** Ends an outage begun by {@link #stopMongo()}: the same data, served again on the same port. */
+    public synchronized void startMongo() {
+        MongoServer restarted = new MongoServer(mongoBackend);
+        restarted.bind(mongoSocket);
+        mongo = restarted;
     }
 
     private void stop() {

@@ -11,7 +11,6 @@ import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.messaging.Message;
 
 /**
@@ -37,8 +36,7 @@ class ActivityEventsConsumer {
             EventEnvelope event = inbound.envelope(message);
             String type = event.type();
             if (SNAPSHOT_ONLY.contains(type)) {
-                records.keep(snapshot(event, inbound.payload(event, AboutActivity.class).activity()), event.sequence(),
-                        new Update());
+                records.keep(snapshot(event, inbound.payload(event, AboutActivity.class).activity()), event.sequence());
             } else if (ActivityEventTypes.ATTENDANCE_PUBLISHED.equals(type)) {
                 ActivityAttendance attendance = inbound.payload(event, ActivityAttendance.class);
                 InboundEvents.require(attendance.attendees() != null && attendance.attendees().stream()

@@ -14,10 +14,12 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * Activities in {@code activity-record} ({@code _id} = activity id), one document each, written
- * only by an event newer (by the activity's {@code sequence}) than the one it holds: a redelivery
- * or an older event changes nothing. Every event sets the snapshot's fields; an attendance or a
- * report event sets its own fields too and leaves the others as they are.
+ * Activities in {@code activity-record} ({@code _id} = activity id), one document each. Every
+ * event carries the activity's snapshot, kept only from an event newer (by the activity's
+ * {@code sequence}) than the one it holds. Attendance and report status are carried only by their
+ * own events, so each is a field group with a sequence of its own ({@code attendanceSequence},
+ * {@code reportSequence}): an older attendance re-driven from the dead-letter topic after newer
+ * events still sets the attendance if no newer attendance did, and a redelivery changes nothing.
  */
 @Repository
 class MongoActivityRecords implements ActivityRecords {
@@ -32,26 +34,37 @@ class MongoActivityRecords implements ActivityRecords {
         this.writes = writes;
     }
 
-    /** Keeps the activity's snapshot plus {@code also}; true if the event was newer and applied. */
-    boolean keep(ActivitySnapshot activity, long sequence, Update also) {
-        also.set("title", activity.title())
+    /** Fields only some events carry, applied by their own sequence. */
+    record FieldGroup(String sequenceField, Update update) {
+    }
+
+    /** Keeps the activity's snapshot if the event is newer than the one held; true if applied. */
+    boolean keep(ActivitySnapshot activity, long sequence) {
+        Update snapshot = new Update().set("title", activity.title())
                 .set("start", activity.start())
                 .set("end", activity.end())
                 .set("organiserClubIds", activity.organiserClubIds() == null ? List.of() : activity.organiserClubIds())
                 .set("state", activity.state());
-        return writes.applyIfNewer(COLLECTION, activity.id(), sequence, also);
+        return writes.applyIfNewer(COLLECTION, activity.id(), sequence, snapshot);
     }
 
-    static Update attendance(int attendance, List<String> attendees) {
-        return new Update().set("attendance", attendance).set("attendees", attendees.stream().distinct().toList());
+    /** Keeps the snapshot, then {@code group} if no newer event set that group; true if the group was applied. */
+    boolean keep(ActivitySnapshot activity, long sequence, FieldGroup group) {
+        keep(activity, sequence);
+        return writes.applyIfNewer(COLLECTION, activity.id(), group.sequenceField(), sequence, group.update());
     }
 
-    static Update reportSubmitted(boolean late) {
-        return new Update().set("report", ClubActivity.SUBMITTED).set("reportLate", late);
+    static FieldGroup attendance(int attendance, List<String> attendees) {
+        return new FieldGroup("attendanceSequence", new Update().set("attendance", attendance)
+                .set("attendees", attendees.stream().distinct().toList()));
     }
 
-    static Update reportOverdue() {
-        return new Update().set("report", ClubActivity.OVERDUE).set("reportLate", false);
+    static FieldGroup reportSubmitted(boolean late) {
+        return new FieldGroup("reportSequence", new Update().set("report", ClubActivity.SUBMITTED).set("reportLate", late));
+    }
+
+    static FieldGroup reportOverdue() {
+        return new FieldGroup("reportSequence", new Update().set("report", ClubActivity.OVERDUE).set("reportLate", false));
     }
 
     @Override

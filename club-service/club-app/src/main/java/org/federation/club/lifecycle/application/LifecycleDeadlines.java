@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.federation.club.registration.application.AnnualRegistrations;
+import org.federation.club.registry.application.ClubRules;
 import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.ClubState;
 import org.federation.club.registry.domain.Clubs;
@@ -17,7 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * Makes skipped steps visible without anyone asking: on a timer, clubs that missed a registration
  * deadline become unregistered and terms that ended without a confirmed handover are flagged,
- * each with its event. Every instance may run it; the club's state makes a repeat a no-op.
+ * each with its event; a dissolution whose settlement has not come within its deadline is
+ * requested from finance-service again (the dissolution saga cannot get stuck on a lost event).
+ * Every instance may run it: each change is a version-checked write that decides on the fresh
+ * state, so a second instance finds the deadline no longer passed and does nothing.
  */
 @Component
 public class LifecycleDeadlines {
@@ -27,11 +31,13 @@ public class LifecycleDeadlines {
     private final AnnualRegistrations registrations;
     private final Clubs clubs;
     private final Clock clock;
+    private final ClubRules rules;
 
-    LifecycleDeadlines(AnnualRegistrations registrations, Clubs clubs, Clock clock) {
+    LifecycleDeadlines(AnnualRegistrations registrations, Clubs clubs, Clock clock, ClubRules rules) {
         this.registrations = registrations;
         this.clubs = clubs;
         this.clock = clock;
+        this.rules = rules;
     }
 
     @Scheduled(fixedDelayString = "${federation.clubs.deadline-sweep:PT1M}", initialDelayString = "${federation.clubs.deadline-sweep:PT1M}")
@@ -52,6 +58,16 @@ public class LifecycleDeadlines {
                 changed++;
                 log.warn("Club {} '{}': handover overdue, the term ended on {}", clubId, change.state().name(),
                         change.state().leadership().termEndsOn());
+            }
+        }
+        for (String clubId : clubs.idsInStates(List.of(ClubState.DISSOLVING))) {
+            Decision<Club> change = clubs.change(clubId,
+                    club -> club.requestSettlementAgainIfOverdue(now, rules.settlementDeadline()));
+            if (!change.events().isEmpty()) {
+                changed++;
+                log.warn("Club {} '{}': no settlement from finance-service since {}; dissolution requested again ({} requests)",
+                        clubId, change.state().name(), change.state().dissolutionRequestedAt(),
+                        change.state().settlementRequests());
             }
         }
         return changed;

@@ -1,9 +1,15 @@
 package org.federation.club.lifecycle.web;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import org.federation.club.merger.domain.Merger;
+import org.federation.club.merger.domain.Mergers;
 import org.federation.club.registration.application.AnnualRegistrations;
+import org.federation.club.registry.application.ClubRules;
 import org.federation.club.registration.domain.RegistrationWindow;
 import org.federation.club.registry.domain.AnnualRegistration;
 import org.federation.club.registry.domain.Club;
@@ -20,7 +26,8 @@ import jakarta.validation.constraints.Pattern;
 /**
  * What needs the federation's attention in clubs' lifecycles, so skipped and late steps are seen:
  * overdue handovers, elections awaiting confirmation, missing and late registrations for a year,
- * suspended and dissolving clubs. For federation staff.
+ * suspended and dissolving clubs, and saga steps past their deadline (a dissolution still waiting
+ * for its settlement, an unfinished merger) with how long they have waited. For federation staff.
  */
 @RestController
 @Validated
@@ -28,10 +35,24 @@ class LifecycleDashboard {
 
     private final Clubs clubs;
     private final AnnualRegistrations registrations;
+    private final Mergers mergers;
+    private final ClubRules rules;
+    private final Clock clock;
 
-    LifecycleDashboard(Clubs clubs, AnnualRegistrations registrations) {
+    LifecycleDashboard(Clubs clubs, AnnualRegistrations registrations, Mergers mergers, ClubRules rules, Clock clock) {
         this.clubs = clubs;
         this.registrations = registrations;
+        this.mergers = mergers;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /**
+     * A saga step that has waited longer than its deadline: which saga, whose, the step, since when
+     * and how long it has waited (ISO-8601 duration), and how often it was requested.
+     */
+    record OverdueStep(String saga, String id, String name, String step, Instant waitingSince, String waited,
+                       Duration deadline, int requests, String detail) {
     }
 
     /** A club on the dashboard: enough to act on it. */
@@ -40,7 +61,7 @@ class LifecycleDashboard {
 
     record Dashboard(String academicYear, List<ClubItem> overdueHandovers, List<ClubItem> electionsAwaitingConfirmation,
                      List<ClubItem> missingRegistrations, List<ClubItem> lateRegistrationsAwaitingAcceptance,
-                     List<ClubItem> suspended, List<ClubItem> dissolving) {
+                     List<ClubItem> suspended, List<ClubItem> dissolving, List<OverdueStep> overdueSagaSteps) {
     }
 
     /** {@code academicYear} defaults to the newest year with a registration window. */
@@ -72,7 +93,31 @@ class LifecycleDashboard {
                         .toList(),
                 all.stream().filter(c -> c.state() == ClubState.SUSPENDED).map(c -> item(c, lastReason(c))).toList(),
                 all.stream().filter(c -> c.state() == ClubState.DISSOLVING)
-                        .map(c -> item(c, "waiting for finance-service to settle the account; " + lastReason(c))).toList());
+                        .map(c -> item(c, "waiting for finance-service to settle the account; " + lastReason(c))).toList(),
+                overdueSteps(all));
+    }
+
+    /** Dissolutions waiting for their settlement, and unfinished mergers, past their deadline; longest waiting first. */
+    private List<OverdueStep> overdueSteps(List<Club> all) {
+        Instant now = clock.instant();
+        List<OverdueStep> steps = new java.util.ArrayList<>();
+        for (Club club : all) {
+            Instant since = club.dissolutionRequestedAt();
+            if (since != null && !now.isBefore(since.plus(rules.settlementDeadline()))) {
+                steps.add(new OverdueStep("dissolution", club.id(), club.name(), "account settlement by finance-service",
+                        since, Duration.between(since, now).withNanos(0).toString(), rules.settlementDeadline(),
+                        club.settlementRequests(), lastReason(club)));
+            }
+        }
+        for (Merger merger : mergers.unfinishedSince(now.minus(rules.mergerDeadline()))) {
+            steps.add(new OverdueStep("merger", merger.id(), String.join(", ", merger.mergedAwayIds()) + " into "
+                    + merger.successorId(), merger.blockedReason() != null ? "blocked: needs the Organization Department"
+                    : "carrying out the merger (resumed by the recovery sweep)", merger.decidedAt(),
+                    Duration.between(merger.decidedAt(), now).withNanos(0).toString(), rules.mergerDeadline(), 1,
+                    merger.blockedReason()));
+        }
+        steps.sort(Comparator.comparing(OverdueStep::waitingSince));
+        return steps;
     }
 
     private static String missed(Club club, String year) {

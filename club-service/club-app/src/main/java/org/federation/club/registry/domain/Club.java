@@ -260,6 +260,63 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
                 DomainEvent.SYSTEM, now, "completing dissolution");
     }
 
+    /**
+     * The dissolution saga's step "finance-service settles the account" has a deadline: if no
+     * settlement came within {@code deadline} of the last request, the request is made again, the
+     * same {@code dissolution-requested} event with the club's current snapshot (finance-service
+     * settles an account once, so a repeat is harmless). No events before the deadline or once the
+     * club is no longer dissolving.
+     */
+    public Decision<Club> requestSettlementAgainIfOverdue(Instant now, java.time.Duration deadline) {
+        Instant last = lastSettlementRequest();
+        if (state != ClubState.DISSOLVING || last == null || now.isBefore(last.plus(deadline))) {
+            return Decision.quietly(this);
+        }
+        String reason = "no settlement from finance-service within " + deadline + " of the request at " + last
+                + "; asked again";
+        Club asked = record(ClubAction.REQUEST_SETTLEMENT_AGAIN, ClubState.DISSOLVING, DomainEvent.SYSTEM, now, reason);
+        return new Decision<>(asked, List.of(new DomainEvent(ClubEventTypes.DISSOLUTION_REQUESTED, DomainEvent.SYSTEM,
+                new ClubStateChanged(asked.snapshot(), state.value(), reason))));
+    }
+
+    /** When the dissolution was first requested, or null if the club is not dissolving. */
+    public Instant dissolutionRequestedAt() {
+        if (state != ClubState.DISSOLVING) {
+            return null;
+        }
+        Instant first = null;
+        for (Transition step : history) {
+            if (ClubAction.REQUEST_DISSOLUTION.value().equals(step.action())) {
+                first = step.at();
+            }
+        }
+        return first;
+    }
+
+    /** How many times finance-service was asked to settle in the current dissolution (1 = the request itself). */
+    public int settlementRequests() {
+        int requests = 0;
+        for (Transition step : history) {
+            if (ClubAction.REQUEST_DISSOLUTION.value().equals(step.action())) {
+                requests = 1;
+            } else if (ClubAction.REQUEST_SETTLEMENT_AGAIN.value().equals(step.action())) {
+                requests++;
+            }
+        }
+        return state == ClubState.DISSOLVING ? requests : 0;
+    }
+
+    private Instant lastSettlementRequest() {
+        Instant last = null;
+        for (Transition step : history) {
+            if (ClubAction.REQUEST_DISSOLUTION.value().equals(step.action())
+                    || ClubAction.REQUEST_SETTLEMENT_AGAIN.value().equals(step.action())) {
+                last = step.at();
+            }
+        }
+        return last;
+    }
+
     // ---- merger ----
 
     /** Checks that this club may take part in a merger (either side). */
@@ -459,7 +516,8 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
     public List<String> allowedActions() {
         return state.allowedActions().stream()
                 .filter(a -> a != ClubAction.CONFIRM_HANDOVER || leadership.pendingElection() != null)
-                .filter(a -> a != ClubAction.COMPLETE_DISSOLUTION && a != ClubAction.MISS_REGISTRATION
+                .filter(a -> a != ClubAction.COMPLETE_DISSOLUTION && a != ClubAction.REQUEST_SETTLEMENT_AGAIN
+                        && a != ClubAction.MISS_REGISTRATION
                         && a != ClubAction.FLAG_HANDOVER_OVERDUE)
                 .map(ClubAction::value).toList();
     }

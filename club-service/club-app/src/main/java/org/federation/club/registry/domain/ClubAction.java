@@ -12,6 +12,8 @@ public enum ClubAction {
     REINSTATE("reinstate"),
     REQUEST_DISSOLUTION("request-dissolution"),
     COMPLETE_DISSOLUTION("complete-dissolution"),
+    /** The settlement did not come within its deadline: finance-service is asked again (by the system). */
+    REQUEST_SETTLEMENT_AGAIN("request-settlement-again"),
     MERGE("merge"),
     ADMIT_MEMBER("admit-member"),
     ASSIGN_LIAISON("assign-liaison"),

@@ -19,7 +19,7 @@ public enum ClubState {
     /** Suspended by the presidium; only reinstatement or dissolution. */
     SUSPENDED("suspended", EnumSet.of(ClubAction.REINSTATE, ClubAction.REQUEST_DISSOLUTION)),
     /** Waiting for finance-service to settle the account. */
-    DISSOLVING("dissolving", EnumSet.of(ClubAction.COMPLETE_DISSOLUTION)),
+    DISSOLVING("dissolving", EnumSet.of(ClubAction.COMPLETE_DISSOLUTION, ClubAction.REQUEST_SETTLEMENT_AGAIN)),
     /** Ended. */
     DISSOLVED("dissolved", EnumSet.noneOf(ClubAction.class)),
     /** Ended by merging into a successor. */

@@ -1,0 +1,133 @@
+package org.federation.platform.messaging.consumer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.federation.platform.messaging.IdempotentWrites;
+import org.federation.platform.messaging.MessagingAutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.messaging.Message;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Consumers that recover: the error handling of every binding ({@link ConsumerErrorHandling}),
+ * the {@code consumers} health (waiting partitions, dead-letter depth), the
+ * {@code federation.consumer.dead-letters} gauge and the {@code deadletters} operator endpoint.
+ */
+@AutoConfiguration(after = MessagingAutoConfiguration.class)
+public class ConsumerRecoveryAutoConfiguration {
+
+    @Bean
+    WaitingConsumers waitingConsumers(Clock clock) {
+        return new WaitingConsumers(clock);
+    }
+
+    @Bean
+    ConsumerErrorHandling consumerErrorHandling(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
+                                                @Value("${spring.application.name}") String group,
+                                                @Value("${federation.messaging.consumer-retry-max-interval:10s}") Duration maxInterval,
+                                                WaitingConsumers waiting) {
+        // not a bean: a ProducerFactory bean would replace Boot's own and leave its KafkaTemplate without one
+        DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducers = new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.CLIENT_ID_CONFIG, group + "-dead-letters",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new ByteArraySerializer(), new ByteArraySerializer());
+        return new ConsumerErrorHandling(new KafkaTemplate<>(deadLetterProducers), deadLetterProducers::destroy, group,
+                maxInterval, waiting);
+    }
+
+    @Bean
+    DeadLetters deadLetters(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
+                            @Value("${spring.application.name}") String group, BindingServiceProperties bindings,
+                            ApplicationContext context, MongoTemplate mongo, IdempotentWrites writes, Clock clock) {
+        return new DeadLetters(bootstrap, group, topic -> handlerOf(topic, group, bindings, context), mongo, writes, clock);
+    }
+
+    @Bean
+    DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters, BindingServiceProperties bindings,
+                                            @Value("${spring.application.name}") String group) {
+        return new DeadLettersEndpoint(deadLetters, consumedInGroup(bindings, group));
+    }
+
+    @Bean
+    ConsumerHealthIndicator consumersHealthIndicator(WaitingConsumers waiting, DeadLetters deadLetters,
+                                                     BindingServiceProperties bindings,
+                                                     @Value("${spring.application.name}") String group) {
+        return new ConsumerHealthIndicator(waiting, () -> depths(deadLetters, consumedInGroup(bindings, group)));
+    }
+
+    /** {@code federation.consumer.dead-letters{topic=<dlq>}}: dead letters not re-driven yet. */
+    @Bean
+    MeterBinder deadLetterDepth(DeadLetters deadLetters, BindingServiceProperties bindings,
+                                @Value("${spring.application.name}") String group) {
+        return registry -> consumedInGroup(bindings, group).forEach(topic -> Gauge
+                .builder("federation.consumer.dead-letters", deadLetters, d -> safeDepth(d, topic))
+                .description("records in the group's dead-letter topic not re-driven yet")
+                .tag("topic", deadLetters.deadLetterTopic(topic))
+                .register(registry));
+    }
+
+    private static Map<String, Object> depths(DeadLetters deadLetters, List<String> topics) {
+        Map<String, Object> depths = new TreeMap<>();
+        topics.forEach(t -> {
+            double depth = safeDepth(deadLetters, t);
+            depths.put(deadLetters.deadLetterTopic(t), Double.isNaN(depth) ? "unknown" : (long) depth);
+        });
+        return depths;
+    }
+
+    private static double safeDepth(DeadLetters deadLetters, String topic) {
+        try {
+            return deadLetters.depth(topic);
+        } catch (RuntimeException e) {
+            return Double.NaN; // Kafka unreachable: the kafka health says so
+        }
+    }
+
+    /** The topics this service consumes in its own group (bindings {@code <function>-in-<n>}). */
+    static List<String> consumedInGroup(BindingServiceProperties bindings, String group) {
+        List<String> topics = new ArrayList<>();
+        bindings.getBindings().forEach((name, binding) -> {
+            if (name.contains("-in-") && group.equals(binding.getGroup()) && binding.getDestination() != null) {
+                for (String destination : binding.getDestination().split(",")) {
+                    if (!topics.contains(destination.trim())) {
+                        topics.add(destination.trim());
+                    }
+                }
+            }
+        });
+        return topics;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Consumer<Message<byte[]>> handlerOf(String topic, String group, BindingServiceProperties bindings,
+                                                      ApplicationContext context) {
+        for (var entry : bindings.getBindings().entrySet()) {
+            var binding = entry.getValue();
+            if (entry.getKey().contains("-in-") && group.equals(binding.getGroup()) && binding.getDestination() != null
+                    && List.of(binding.getDestination().split("\\s*,\\s*")).contains(topic)) {
+                String function = entry.getKey().substring(0, entry.getKey().indexOf("-in-"));
+                return (Consumer<Message<byte[]>>) context.getBean(function);
+            }
+        }
+        return null;
+    }
+}
