@@ -33,7 +33,8 @@ import org.springframework.stereotype.Service;
  * The public feedback channel: anyone sends a suggestion or complaint (rate-limited per sender and
  * per address), it lands in the chosen department's inbox, the department answers, the sender
  * follows its status (with a follow-up token if anonymous), and answered items the department
- * makes public are listed for everyone.
+ * makes public are listed for everyone. The inbox notices are consequences of the stored feedback's
+ * events ({@link FeedbackNotices}), never a second write of the request.
  */
 @Service
 class FeedbackBox {
@@ -78,12 +79,42 @@ class FeedbackBox {
         }
         String token = sender == null ? newToken() : null;
         String id = UUID.randomUUID().toString();
+        // one write: the feedback and its feedback-received event; the department's notice follows from
+        // that event (FeedbackNotices), so an instance dying right after this write loses nothing
         Feedback received = feedback.create(id, Feedback.receive(id, kind, department, subject, text, sender,
                 token == null ? null : hash(token), now));
-        String inbox = Recipients.department(department);
-        inboxes.post(new Notice(Notice.idFor("feedback:" + id, inbox), inbox, "feedback",
-                "New " + kind + ": " + subject, text, "feedback:" + id, now), received.senderAsActor());
         return new Sent(received, token);
+    }
+
+    /**
+     * Puts the feedback in its department's inbox, on behalf of {@code actor} (its sender); a repeat
+     * posts nothing (the notice's id comes from the feedback). False if there is no such feedback.
+     */
+    boolean tellDepartment(String id, String actor) {
+        return find(id).map(received -> {
+            String inbox = Recipients.department(received.department());
+            inboxes.post(new Notice(Notice.idFor("feedback:" + id, inbox), inbox, "feedback",
+                    "New " + received.kind() + ": " + received.subject(), received.text(), "feedback:" + id,
+                    clock.instant()), actor);
+            return true;
+        }).orElse(false);
+    }
+
+    /**
+     * Tells a signed-in sender that their feedback was answered, on behalf of {@code actor} (who
+     * answered); an anonymous sender follows it with their token instead. A repeat posts nothing.
+     * False if there is no such feedback.
+     */
+    boolean tellSender(String id, String actor) {
+        return find(id).map(answered -> {
+            if (answered.sender() != null && answered.answer() != null) {
+                String inbox = Recipients.person(answered.sender());
+                inboxes.post(new Notice(Notice.idFor("feedback-answer:" + id, inbox), inbox, "feedback-answered",
+                        "Your " + answered.kind() + " was answered: " + answered.subject(), answered.answer(),
+                        "feedback:" + id, clock.instant()), actor);
+            }
+            return true;
+        }).orElse(false);
     }
 
     Optional<Feedback> find(String id) {
@@ -102,13 +133,8 @@ class FeedbackBox {
 
     Feedback answer(String id, String answer, boolean makePublic, String by) {
         Instant now = clock.instant();
-        Feedback answered = feedback.change(id, "feedback", f -> f.answer(answer, makePublic, by, now)).state();
-        if (answered.sender() != null) {
-            String inbox = Recipients.person(answered.sender());
-            inboxes.post(new Notice(Notice.idFor("feedback-answer:" + id, inbox), inbox, "feedback-answered",
-                    "Your " + answered.kind() + " was answered: " + answered.subject(), answer, "feedback:" + id, now), by);
-        }
-        return answered;
+        // the sender's notice follows from feedback-answered (FeedbackNotices), as the department's does
+        return feedback.change(id, "feedback", f -> f.answer(answer, makePublic, by, now)).state();
     }
 
     PageOf<Feedback> newestFirst(String department, String state, int page, int size) {

@@ -12,8 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.awaitility.Awaitility;
 import org.federation.notification.EmbeddedBackboneProperties;
 import org.federation.notification.Fixtures;
+import org.federation.notification.InjectedCrash;
 import org.federation.notification.NotificationServiceTest;
 import org.federation.notification.inbox.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
@@ -34,6 +36,26 @@ class FeedbackTest extends EmbeddedBackboneProperties {
     Inboxes inboxes;
     @Autowired
     RateLimits limits;
+    @Autowired
+    InjectedCrash crash;
+
+    @Test
+    void anInstanceThatFailsRightAfterStoringTheFeedbackStillGetsItToTheDepartmentOnce() {
+        String subject = "Lights out in room 3 " + UUID.randomUUID().toString().substring(0, 6);
+        String title = "New complaint: " + subject;
+        crash.onceBefore(notice -> notice.title().equals(title));
+
+        HttpProbe.Response sent = app().postJson("/api/feedback", """
+                {"kind":"complaint","department":"organization","subject":"%s","text":"Since Monday."}""".formatted(subject));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(inboxes.newestFirst("department:organization", 0, 100).items()).extracting(Notice::title)
+                        .as("the department hears of it, after the crash").contains(title));
+        assertThat(crash.fired()).as("the crash happened").isEqualTo(1);
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        assertThat(inboxes.newestFirst("department:organization", 0, 100).items()).extracting(Notice::title)
+                .as("once").containsOnlyOnce(title);
+    }
 
     @Test
     void anAnonymousComplaintIsRoutedAnsweredFollowedWithItsTokenAndListedPublicly() {
@@ -46,8 +68,9 @@ class FeedbackTest extends EmbeddedBackboneProperties {
         String token = sent.json().get("followUpToken").asString();
         assertThat(token).hasSizeGreaterThan(20);
         assertThat(sent.json().at("/feedback/sender").isMissingNode()).as("anonymous").isTrue();
-        assertThat(inboxes.newestFirst("department:finance", 0, 100).items()).extracting(Notice::title)
-                .contains("New complaint: " + subject);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                inboxes.newestFirst("department:finance", 0, 100).items()).extracting(Notice::title)
+                .contains("New complaint: " + subject));
 
         String status = "/api/feedback/" + id + "/status";
         assertThat(app().with("Follow-Up-Token", token).get(status).json().get("state").asString()).isEqualTo("received");
@@ -97,8 +120,9 @@ class FeedbackTest extends EmbeddedBackboneProperties {
 
         Persona.PRESIDIUM.on(app()).postJson("/api/feedback/" + id + "/answer",
                 "{\"answer\":\"Passed on to the Board Games club.\",\"makePublic\":false}");
-        assertThat(inboxes.newestFirst("person:" + number, 0, 10).items()).extracting(Notice::title)
-                .containsExactly("Your suggestion was answered: A board games night");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                inboxes.newestFirst("person:" + number, 0, 10).items()).extracting(Notice::title)
+                .containsExactly("Your suggestion was answered: A board games night"));
         assertThat(app().get("/api/feedback/public?size=100").json().get("items").valueStream()
                 .map(f -> f.get("id").asString())).as("not made public").doesNotContain(id);
 

@@ -53,7 +53,9 @@ public class MessagingAutoConfiguration {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 12_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        // a send blocks (metadata, full buffer) at most 3 s and is then settled within 12 s: 15 s, the relay's send
+        // timeout, so a send started before the relay's last moment is settled before its lease runs out
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 

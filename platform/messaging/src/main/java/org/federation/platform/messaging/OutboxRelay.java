@@ -151,33 +151,58 @@ public class OutboxRelay implements SmartLifecycle {
      */
     int relayAll(List<Target> targets) {
         int sent = 0;
+        String failure = null;
         Map<String, List<String>> byCollection = new java.util.LinkedHashMap<>();
         targets.forEach(t -> byCollection.computeIfAbsent(t.collection(), c -> new ArrayList<>()).add(t.id()));
         for (Map.Entry<String, List<String>> entry : byCollection.entrySet()) {
             String collection = entry.getKey();
             List<String> round = entry.getValue();
             while (!round.isEmpty()) {
+                Instant claimedAt = clock.instant();
                 List<Claim> claims = claim(collection, round);
                 if (claims.isEmpty()) {
                     break;
                 }
+                // no send may start once the rest of the lease is shorter than the wait for its
+                // acknowledgement: a send still in flight when the lease runs out could land after
+                // the next relay's sends of the same aggregate
+                Instant lastSend = claimedAt.plus(lease).minus(sendTimeout);
+                Sent outcome;
                 try {
-                    send(claims);
+                    outcome = send(claims, lastSend);
                 } catch (RuntimeException e) {
                     claims.forEach(c -> release(collection, c));
                     throw e;
                 }
                 List<String> again = new ArrayList<>();
-                for (Claim claim : claims) {
-                    if (removeSent(collection, claim)) {
+                for (int i = 0; i < claims.size(); i++) {
+                    Claim claim = claims.get(i);
+                    int acknowledged = outcome.acknowledged()[i];
+                    // only the acknowledged prefix goes: the rest is resent from its first event, in order
+                    Claim done = new Claim(claim.target(), claim.token(), claim.events().subList(0, acknowledged));
+                    boolean more = removeSent(collection, done);
+                    sent += acknowledged;
+                    if (more && acknowledged == claim.events().size()) {
                         again.add(claim.target().id());
                     }
-                    sent += claim.events().size();
+                }
+                if (outcome.failure() != null && failure == null) {
+                    failure = outcome.failure();
                 }
                 round = again;
             }
         }
+        if (failure != null) {
+            throw new OutboxRelayException(failure, null);
+        }
         return sent;
+    }
+
+    /**
+     * What a round's sends achieved: per claim (same order), how many of its events, from the
+     * first, the broker acknowledged; and why a claim stopped short, if one did.
+     */
+    protected record Sent(int[] acknowledged, String failure) {
     }
 
     /**
@@ -205,25 +230,57 @@ public class OutboxRelay implements SmartLifecycle {
         return sent;
     }
 
-    /** Sends the claimed events, in order per aggregate; returns once the broker acknowledged all of them. */
-    protected void send(List<Claim> claims) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
-        for (Claim claim : claims) {
-            String topic = topicFor(claim.target().collection());
-            for (EventEnvelope event : claim.events()) {
-                acks.add(producer.send(event.toRecord(topic)));
+    /**
+     * Sends the claimed events in waves: the n-th event of every aggregate, then a wait for the
+     * broker, then the (n+1)-th. So an aggregate's event goes out only once the one before it was
+     * acknowledged: a failed send stops that aggregate there, and nothing after it is published
+     * with a gap. No send starts at or after {@code lastSend} (the round is abandoned before the
+     * lease runs out; what was not sent stays pending for the next round).
+     */
+    protected Sent send(List<Claim> claims, Instant lastSend) {
+        int[] acknowledged = new int[claims.size()];
+        boolean[] stopped = new boolean[claims.size()];
+        String failure = null;
+        for (int wave = 0; ; wave++) {
+            List<Integer> sentTo = new ArrayList<>();
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            for (int i = 0; i < claims.size(); i++) {
+                Claim claim = claims.get(i);
+                if (stopped[i] || wave >= claim.events().size()) {
+                    continue;
+                }
+                if (!clock.instant().isBefore(lastSend)) {
+                    failure = failure != null ? failure : "the round ran out of lease before every event was sent; "
+                            + "the rest stays pending";
+                    java.util.Arrays.fill(stopped, true);
+                    break;
+                }
+                try {
+                    acks.add(producer.send(claim.events().get(wave).toRecord(topicFor(claim.target().collection()))));
+                    sentTo.add(i);
+                } catch (RuntimeException e) {
+                    stopped[i] = true;
+                    failure = failure != null ? failure : "could not send " + claim.target() + ": " + e.getMessage();
+                }
             }
-        }
-        long deadline = System.nanoTime() + sendTimeout.toNanos();
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OutboxRelayException("interrupted while waiting for the broker", e);
-            } catch (Exception e) {
-                throw new OutboxRelayException("broker did not acknowledge events of " + claims.size()
-                        + " aggregate(s), first " + claims.get(0).target() + ": " + e.getMessage(), e);
+            if (acks.isEmpty()) {
+                return new Sent(acknowledged, failure);
+            }
+            long deadline = System.nanoTime() + sendTimeout.toNanos();
+            for (int k = 0; k < acks.size(); k++) {
+                int i = sentTo.get(k);
+                try {
+                    acks.get(k).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    acknowledged[i]++;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    java.util.Arrays.fill(stopped, true);
+                    failure = "interrupted while waiting for the broker";
+                } catch (Exception e) {
+                    stopped[i] = true;
+                    failure = failure != null ? failure : "broker did not acknowledge event "
+                            + claims.get(i).events().get(wave).id() + " of " + claims.get(i).target() + ": " + e.getMessage();
+                }
             }
         }
     }

@@ -372,6 +372,117 @@ class OutboxRelayTest {
         }
     }
 
+    /** A clock the test moves: the relays read their leases' time from it. */
+    static final class MovableClock extends Clock {
+        private volatile java.time.Instant now = java.time.Instant.parse("2026-11-30T08:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    /** The real producer, with a hook that sees (and may delay or replace) each send. */
+    @SuppressWarnings("unchecked")
+    private static Producer<String, byte[]> slowed(java.util.function.Function<org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>,
+            Future<org.apache.kafka.clients.producer.RecordMetadata>> send) {
+        return (Producer<String, byte[]>) java.lang.reflect.Proxy.newProxyInstance(OutboxRelayTest.class.getClassLoader(),
+                new Class<?>[] {Producer.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("send") && args.length == 1) {
+                        return send.apply((org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>) args[0]);
+                    }
+                    try {
+                        return method.invoke(producer, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static String header(org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private void insertThreeEvents(AggregateStore store, String id) {
+        store.insert(collection, id, new Counter(id, id, 3), List.of(changed(id, 1), changed(id, 2), changed(id, 3)));
+    }
+
+    @Test
+    void aRelayWhoseBrokerIsSlowerThanItsLeaseStopsSendingSoTwoRelaysPublishEachAggregateInOrderWithoutAGap() {
+        MovableClock clock = new MovableClock();
+        OutboxRelaySettings settings = OutboxRelaySettings.defaults(); // lease 30 s, send timeout 15 s
+        OutboxRelay other = new OutboxRelay(mongo, producer, List.of(new OutboxCollection(collection, topic)), settings, clock);
+        boolean[] otherSwept = {false};
+        // every send of the slow relay takes 20 s; once its lease (30 s) has run out, the other instance sweeps
+        OutboxRelay slow = new OutboxRelay(mongo, slowed(record -> {
+            clock.advance(Duration.ofSeconds(20));
+            if (clock.instant().isAfter(java.time.Instant.parse("2026-11-30T08:00:30Z")) && !otherSwept[0]) {
+                otherSwept[0] = true;
+                other.sweep();
+            }
+            return producer.send(record);
+        }), List.of(new OutboxCollection(collection, topic)), settings, clock);
+        insertThreeEvents(store(slow), "x");
+
+        try {
+            slow.relay(collection, "x");
+        } catch (OutboxRelayException expected) {
+            // the round ran out of lease: what it could not send stays pending
+        }
+        other.sweep();
+
+        assertThat(stored("x").getList("pendingEvents", Document.class)).isEmpty();
+        assertThat(sequencesOnTopic("x", 3)).as("in order, each once, no gap").containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void afterALostAcknowledgementTheAggregateIsResentFromThatEventInOrderWithTheSameIdAndSequence() {
+        OutboxRelay other = relay(OutboxRelaySettings.defaults());
+        OutboxRelay losing = new OutboxRelay(mongo, slowed(record -> {
+            Future<org.apache.kafka.clients.producer.RecordMetadata> sent = producer.send(record);
+            if (header(record, "ce_sequence").equals("2")) {
+                try {
+                    sent.get(20, TimeUnit.SECONDS); // on the topic, but its acknowledgement never reaches the relay
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return java.util.concurrent.CompletableFuture.failedFuture(
+                        new org.apache.kafka.common.errors.TimeoutException("acknowledgement lost"));
+            }
+            return sent;
+        }), List.of(new OutboxCollection(collection, topic)), OutboxRelaySettings.defaults(), Clock.systemUTC());
+        insertThreeEvents(store(losing), "y");
+
+        assertThatThrownBy(() -> losing.relay(collection, "y")).isInstanceOf(OutboxRelayException.class);
+        assertThat(stored("y").getList("pendingEvents", Document.class)).as("only the acknowledged first event left")
+                .extracting(e -> e.get("sequence", Number.class).longValue()).containsExactly(2L, 3L);
+        assertThat(other.relay(collection, "y")).isEqualTo(2);
+
+        try (TopicProbe probe = new TopicProbe(backbone.kafkaBootstrapServers(), topic)) {
+            probe.awaitAtLeast(s -> "y".equals(s.key()), 4, Duration.ofSeconds(30));
+            List<Seen> seen = probe.drain(Duration.ofMillis(300)).stream().filter(s -> "y".equals(s.key())).toList();
+            assertThat(seen).extracting(s -> Long.parseLong(s.headers().get("ce_sequence")))
+                    .as("never out of order nor with a gap; the resend repeats the unacknowledged event")
+                    .containsExactly(1L, 2L, 2L, 3L);
+            assertThat(seen.get(1).headers().get("ce_id")).isEqualTo(seen.get(2).headers().get("ce_id"));
+            assertThat(seen.get(2).headers().get("sequence")).isEqualTo("2");
+        }
+    }
+
     private List<Long> sequencesOnTopic(String key, int expected) {
         try (TopicProbe probe = new TopicProbe(backbone.kafkaBootstrapServers(), topic)) {
             probe.await(s -> key.equals(s.key()) && probe.countFor(key) >= expected, Duration.ofSeconds(30));

@@ -97,7 +97,14 @@ public class ClubMergers {
         Instant now = clock.instant();
         try {
             if (merger.newSuccessor() != null && clubs.find(merger.successorId()).isEmpty()) {
-                clubs.add(newSuccessor(merger, now));
+                try {
+                    clubs.add(newSuccessor(merger, now));
+                } catch (StateConflictException taken) {
+                    // its id is derived from the merger: another recoverer founded it a moment ago
+                    if (clubs.find(merger.successorId()).isEmpty()) {
+                        throw taken;
+                    }
+                }
             }
             List<Club> mergedAway = merger.mergedAwayIds().stream().map(this::club).toList();
             Club successor = clubs.change(merger.successorId(),
@@ -106,13 +113,15 @@ public class ClubMergers {
                 clubs.change(clubId, club -> club.mergeInto(successor.snapshot(), merger.mergedAwayIds(), merger.id(),
                         actor, now));
             }
-            Merger done = merger.complete(now);
-            mergers.save(done);
+            Merger done = mergers.complete(merger.id(), now);
             log.info("Merger {} complete: {} merged into {}", merger.id(), merger.mergedAwayIds(), merger.successorId());
             return done;
         } catch (StateConflictException e) {
-            Merger blocked = merger.blocked(e.getMessage());
-            mergers.save(blocked);
+            Merger blocked = mergers.block(merger.id(), e.getMessage());
+            if (blocked.completed()) {
+                log.info("Merger {} was completed by another instance meanwhile", merger.id());
+                return blocked;
+            }
             log.error("Merger {} blocked and needs the Organization Department: {}", merger.id(), e.getMessage());
             throw e;
         }

@@ -12,6 +12,7 @@ import org.federation.club.merger.domain.Mergers;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /** Mergers in {@code mergers}; they publish nothing themselves (the clubs' events tell the story). */
@@ -32,8 +33,17 @@ class MongoMergers implements Mergers {
     }
 
     @Override
-    public void save(Merger merger) {
-        mongo.save(merger, COLLECTION);
+    public Merger complete(String id, Instant at) {
+        mongo.updateFirst(query(where("_id").is(id).and("completedAt").is(null)),
+                new Update().set("completedAt", at).unset("blockedReason"), COLLECTION);
+        return find(id).orElseThrow();
+    }
+
+    @Override
+    public Merger block(String id, String reason) {
+        mongo.updateFirst(query(where("_id").is(id).and("completedAt").is(null).and("blockedReason").is(null)),
+                new Update().set("blockedReason", reason), COLLECTION);
+        return find(id).orElseThrow();
     }
 
     @Override

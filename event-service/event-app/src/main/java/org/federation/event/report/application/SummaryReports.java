@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.bson.Document;
 import org.federation.event.activities.application.ActivityPlanning;
 import org.federation.event.activities.domain.Activities;
 import org.federation.event.activities.domain.Activity;
@@ -43,6 +44,8 @@ public class SummaryReports {
 
     static final String REPORTS = "reports";
     static final String CHECK_INS = "check-ins";
+    /** On a stored report whose submission the activity has not recorded yet. */
+    static final String UNANNOUNCED = "unannounced";
     private static final Logger log = LoggerFactory.getLogger(SummaryReports.class);
 
     /**
@@ -93,9 +96,39 @@ public class SummaryReports {
         Instant dueAt = activity.end().plus(dueAfter);
         Report report = new Report(activityId, summary, links, null, spendingRemarks, feedback, attendance, dueAt,
                 now.isAfter(dueAt), caller.subject(), now);
-        mongo.save(report, REPORTS);
-        activities.change(activityId, a -> a.reportSubmitted(summary, links, attendance, report.late(), caller.subject()));
+        // the report and a mark that its announcement is still to come, in one write: if this
+        // instance dies before the activity records it, the sweep announces it (once: the activity
+        // refuses a second submission quietly) and never calls it overdue
+        Document stored = new Document();
+        mongo.getConverter().write(report, stored);
+        stored.remove("_class");
+        stored.put(UNANNOUNCED, true);
+        mongo.save(stored, REPORTS);
+        announce(report);
         return report.withSpending(finance.spending(activityId).orElse(null));
+    }
+
+    /** Records the submission on the activity (with its {@code report-submitted} event), then drops the mark. */
+    private void announce(Report report) {
+        activities.change(report.id(), a -> a.reportSubmitted(report.summary(), report.links(), report.attendance(),
+                report.late(), report.submittedBy()));
+        mongo.updateFirst(query(where("_id").is(report.id())), new Update().unset(UNANNOUNCED), REPORTS);
+    }
+
+    /**
+     * Finishes the submissions an instance stored but did not get to record on the activity;
+     * returns how many. Safe with several instances: the activity's version-checked change
+     * announces a report once.
+     */
+    public int announceInterrupted() {
+        int announced = 0;
+        for (Report report : mongo.find(query(where(UNANNOUNCED).is(true)), Report.class, REPORTS)) {
+            log.warn("Summary report of activity {} was stored but not announced (an instance stopped half-way); "
+                    + "announcing it now", report.id());
+            announce(report);
+            announced++;
+        }
+        return announced;
     }
 
     public Report get(String activityId, Caller caller) {
@@ -116,6 +149,7 @@ public class SummaryReports {
 
     /** Marks every approved activity whose report is due before {@code now} and missing as overdue; returns how many. */
     public int sweepOverdue(Instant now) {
+        announceInterrupted(); // a submitted report is never overdue, even if its announcement was interrupted
         List<Activity> due = mongo.find(query(where("state").is(Activity.APPROVED).and("reportState").exists(false)
                 .and("end").lt(now.minus(dueAfter))), Activity.class, "activities");
         int marked = 0;
