@@ -9,9 +9,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * notification-service: notices that reach people, acknowledgements, escalation and feedback. Its
  * configuration file is {@code notification-service.yaml}, so it can share a JVM with the other services.
+ * Its periodic work runs on {@code Timers}, each job on a thread of its own (not Spring's scheduler).
  */
 @SpringBootApplication
-@org.springframework.scheduling.annotation.EnableScheduling
 public class NotificationServiceApplication {
 
     public static final String CONFIG_NAME = "notification-service";

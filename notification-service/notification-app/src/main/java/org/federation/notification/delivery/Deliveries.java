@@ -11,10 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 
 import org.bson.Document;
 import org.federation.notification.inbox.NoticeListener;
 import org.federation.notification.inbox.domain.Notice;
+import org.federation.notification.scheduling.Timers;
 import org.federation.platform.messaging.IdempotentWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +27,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Deliveries beyond the inbox. Planned when a notice is posted (one per channel and address, id
  * derived from the notice and the address, so planning twice plans once), then attempted by a
  * worker on every instance: each attempt is claimed with a conditional update, recorded, and on
- * failure retried with exponential backoff until {@code max-attempts}.
+ * failure retried with exponential backoff until {@code max-attempts}. The poll runs on a timer of its
+ * own and hands each claimed attempt to a pool of {@code workers} threads, claiming no more than it
+ * has free threads for: a webhook that hangs holds one thread for its timeout, never the poll, the
+ * other deliveries or any other sweep.
  */
 @Service
 public class Deliveries implements NoticeListener {
@@ -52,13 +58,18 @@ public class Deliveries implements NoticeListener {
     private final int maxAttempts;
     private final Duration lease;
     private final String instance = UUID.randomUUID().toString();
+    private final ExecutorService workers;
+    /** One per worker thread: an attempt is claimed only with a free thread to run it. */
+    private final Semaphore freeWorkers;
 
     Deliveries(MongoTemplate mongo, IdempotentWrites writes, Contacts contacts, EmailChannel email, WebhookChannel webhook,
-               JsonMapper json, Clock clock,
+               JsonMapper json, Clock clock, Timers timers,
                @Value("${federation.notifications.delivery.backoff:PT10S}") Duration backoff,
                @Value("${federation.notifications.delivery.max-backoff:PT1H}") Duration maxBackoff,
                @Value("${federation.notifications.delivery.max-attempts:6}") int maxAttempts,
-               @Value("${federation.notifications.delivery.lease:PT1M}") Duration lease) {
+               @Value("${federation.notifications.delivery.lease:PT1M}") Duration lease,
+               @Value("${federation.notifications.delivery.poll:PT1S}") Duration poll,
+               @Value("${federation.notifications.delivery.workers:4}") int workers) {
         this.mongo = mongo;
         this.writes = writes;
         this.contacts = contacts;
@@ -70,6 +81,9 @@ public class Deliveries implements NoticeListener {
         this.maxBackoff = maxBackoff;
         this.maxAttempts = maxAttempts;
         this.lease = lease;
+        this.workers = timers.workers("delivery", workers);
+        this.freeWorkers = new Semaphore(workers);
+        timers.every("delivery-poll", poll, poll, this::onTimer);
     }
 
     @Override
@@ -120,7 +134,6 @@ public class Deliveries implements NoticeListener {
         return mongo.find(query(where("noticeId").is(noticeId)).with(Sort.by("channel", "target")), Delivery.class, COLLECTION);
     }
 
-    @Scheduled(fixedDelayString = "${federation.notifications.delivery.poll:PT1S}")
     void onTimer() {
         try {
             attemptDue(clock.instant());
@@ -129,23 +142,55 @@ public class Deliveries implements NoticeListener {
         }
     }
 
-    /** Attempts every delivery due by {@code now} that no other instance holds; returns how many were attempted. */
+    /**
+     * Starts an attempt of every delivery due by {@code now} that no other instance holds, as far as
+     * there are free workers (the rest wait for the next poll); returns how many were started.
+     */
     public int attemptDue(Instant now) {
-        var due = query(where("status").is(Delivery.PENDING).and("nextAttemptAt").lte(now)).limit(100);
-        int attempted = 0;
-        for (Delivery delivery : mongo.find(due, Delivery.class, COLLECTION)) {
-            if (claim(delivery, now)) {
-                attempt(delivery, now);
-                attempted++;
-            }
+        if (freeWorkers.availablePermits() == 0) {
+            return 0;
         }
-        return attempted;
+        var due = query(new Criteria().andOperator(where("status").is(Delivery.PENDING), where("nextAttemptAt").lte(now),
+                free(now))).limit(100);
+        int started = 0;
+        for (Delivery delivery : mongo.find(due, Delivery.class, COLLECTION)) {
+            if (!freeWorkers.tryAcquire()) {
+                break;
+            }
+            if (!claim(delivery, now) || !start(delivery, now)) {
+                freeWorkers.release();
+                continue;
+            }
+            started++;
+        }
+        return started;
+    }
+
+    private boolean start(Delivery delivery, Instant now) {
+        try {
+            workers.execute(() -> {
+                try {
+                    attempt(delivery, now);
+                } catch (RuntimeException e) {
+                    // the claim lapses after the lease and the attempt is made again
+                    log.warn("Delivery {} could not be attempted; tried again once its claim lapses", delivery.id(), e);
+                } finally {
+                    freeWorkers.release();
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException shuttingDown) {
+            return false; // claimed but not run: the claim lapses after the lease
+        }
+    }
+
+    private static Criteria free(Instant now) {
+        return new Criteria().orOperator(where("claimedUntil").is(null), where("claimedUntil").lt(now));
     }
 
     private boolean claim(Delivery delivery, Instant now) {
-        Criteria free = new Criteria().orOperator(where("claimedUntil").is(null), where("claimedUntil").lt(now));
         return mongo.updateFirst(query(new Criteria().andOperator(where("_id").is(delivery.id()),
-                        where("status").is(Delivery.PENDING), where("attempts").is(delivery.attempts()), free)),
+                        where("status").is(Delivery.PENDING), where("attempts").is(delivery.attempts()), free(now))),
                 new Update().set("claimedUntil", now.plus(lease)).set("claimedBy", instance), COLLECTION).getModifiedCount() == 1;
     }
 

@@ -23,6 +23,7 @@ import org.federation.notification.escalation.domain.Escalation;
 import org.federation.notification.escalation.domain.EscalationTiming;
 import org.federation.notification.inbox.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
+import org.federation.notification.scheduling.Timers;
 import org.federation.platform.domain.Decision;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
@@ -35,7 +36,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import jakarta.annotation.PreDestroy;
@@ -77,7 +77,9 @@ public class DirectNotices {
     });
 
     DirectNotices(MongoTemplate mongo, AggregateStore store, Audience audience, Inboxes inboxes, Escalations escalations,
-                  EscalationDefaults escalationDefaults, Clock clock, @Value("${federation.notifications.fan-out.lease:PT5M}") Duration lease) {
+                  EscalationDefaults escalationDefaults, Clock clock, Timers timers,
+                  @Value("${federation.notifications.fan-out.lease:PT5M}") Duration lease,
+                  @Value("${federation.notifications.fan-out.sweep:PT30S}") Duration sweep) {
         this.mongo = mongo;
         this.directNotices = store.repository(COLLECTION, NotificationTopics.NOTIFICATION_EVENTS, DirectNotice.class);
         this.audience = audience;
@@ -86,6 +88,7 @@ public class DirectNotices {
         this.escalationDefaults = escalationDefaults;
         this.clock = clock;
         this.lease = lease;
+        timers.every("fan-out-resume", sweep, sweep, this::resumeInterrupted);
     }
 
     @PreDestroy
@@ -178,9 +181,10 @@ public class DirectNotices {
         return count;
     }
 
-    /** Resumes fan-outs a crash interrupted (their lease lapsed). */
-    @Scheduled(fixedDelayString = "${federation.notifications.fan-out.sweep:PT30S}",
-            initialDelayString = "${federation.notifications.fan-out.sweep:PT30S}")
+    /**
+     * Resumes fan-outs a crash interrupted (their lease lapsed), on a timer of its own; each is claimed
+     * by compare-and-set on its lease in {@link #fanOut}, so two instances never fan one out at once.
+     */
     void resumeInterrupted() {
         try {
             Instant now = clock.instant();

@@ -11,16 +11,16 @@ import org.federation.notification.escalation.domain.Escalation;
 import org.federation.notification.inbox.Inboxes;
 import org.federation.notification.inbox.NoticeListener;
 import org.federation.notification.inbox.domain.Notice;
+import org.federation.notification.scheduling.Timers;
 import org.federation.platform.domain.Decision;
 import org.federation.platform.domain.DomainEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes the escalation steps that are due, on a timer on every instance. For each due escalation:
+ * Takes the escalation steps that are due, on a timer (a thread of its own) on every instance. For each due escalation:
  * claim it (conditional update), check the notices themselves for an acknowledgement, post the
  * step's notices (ids derived from the escalation and the step, so a retry posts nothing twice),
  * then record the step with its event in one version-checked write. A crash anywhere leaves the
@@ -39,17 +39,18 @@ public class EscalationSweep implements NoticeListener {
     private final Duration lease;
 
     EscalationSweep(Escalations escalations, Inboxes inboxes, Recipients recipients, Clock clock, EscalationDefaults defaults,
-                    @Value("${federation.notifications.escalation.lease:PT2M}") Duration lease) {
+                    Timers timers, @Value("${federation.notifications.escalation.lease:PT2M}") Duration lease,
+                    @Value("${federation.notifications.escalation.sweep:PT30S}") Duration every) {
         this.escalations = escalations;
         this.inboxes = inboxes;
         this.recipients = recipients;
         this.clock = clock;
         this.defaults = defaults;
         this.lease = lease;
+        // a thread of its own: deliveries (webhooks that hang) and the other sweeps never hold it up
+        timers.every("escalation-sweep", every, every, this::onTimer);
     }
 
-    @Scheduled(fixedDelayString = "${federation.notifications.escalation.sweep:PT30S}",
-            initialDelayString = "${federation.notifications.escalation.sweep:PT30S}")
     void onTimer() {
         try {
             sweep(clock.instant());

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -24,6 +27,9 @@ import org.federation.notification.EmbeddedBackboneProperties;
 import org.federation.notification.Fixtures;
 import org.federation.notification.NotificationServiceTest;
 import org.federation.notification.Smtp;
+import org.federation.notification.escalation.Escalations;
+import org.federation.notification.escalation.domain.Escalation;
+import org.federation.notification.escalation.domain.EscalationTiming;
 import org.federation.notification.inbox.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.testing.HttpCall;
@@ -47,12 +53,17 @@ class DeliveryTest extends EmbeddedBackboneProperties {
     Inboxes inboxes;
     @Autowired
     Contacts contacts;
+    @Autowired
+    Escalations escalations;
 
     HttpServer hooks;
     final AtomicInteger calls = new AtomicInteger();
     final List<String> bodies = new CopyOnWriteArrayList<>();
     final List<String> signatures = new CopyOnWriteArrayList<>();
     String person;
+    final CountDownLatch hanging = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    final ExecutorService receivers = Executors.newCachedThreadPool();
 
     @BeforeEach
     void aWebhookThatFailsTwiceThenAccepts() throws IOException {
@@ -68,12 +79,31 @@ class DeliveryTest extends EmbeddedBackboneProperties {
             exchange.sendResponseHeaders(500, -1);
             exchange.close();
         });
+        hooks.createContext("/hangs", exchange -> {
+            hanging.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        hooks.createContext("/accepts", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        // a receiver that hangs must not hold up the others
+        hooks.setExecutor(receivers);
         hooks.start();
     }
 
     @AfterEach
     void stop() {
+        release.countDown();
         hooks.stop(0);
+        receivers.shutdownNow();
     }
 
     private String hook(String path) {
@@ -146,6 +176,38 @@ class DeliveryTest extends EmbeddedBackboneProperties {
         assertThat(self.postJson("/api/contacts/person:" + person + "/webhook-secrets", "{}").status()).isEqualTo(400);
         assertThat(TestTokens.as(app(), "6600000001", List.of("STUDENT")).postJson("/api/contacts/person:" + person
                 + "/webhook-secrets", "{\"webhook\":\"" + hook("/flaky") + "\"}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aWebhookThatHangsDelaysNeitherAnEscalationDueAtTheSameTimeNorAnotherPersonsDelivery() throws Exception {
+        HttpProbe self = TestTokens.as(app(), person, List.of("STUDENT"));
+        assertThat(self.send(new HttpCall("PUT", "/api/contacts/person:" + person, "application/json",
+                "{\"emailEnabled\":false,\"webhooks\":[\"" + hook("/hangs") + "\"]}")).status()).isEqualTo(200);
+        String other = "67" + Math.floorMod(UUID.randomUUID().hashCode(), 100_000_000);
+        HttpProbe otherSelf = TestTokens.as(app(), other, List.of("STUDENT"));
+        assertThat(otherSelf.send(new HttpCall("PUT", "/api/contacts/person:" + other, "application/json",
+                "{\"emailEnabled\":false,\"webhooks\":[\"" + hook("/accepts") + "\"]}")).status()).isEqualTo(200);
+
+        post("Held up at the receiver");
+        assertThat(hanging.await(20, TimeUnit.SECONDS)).as("the webhook is being called, and hangs").isTrue();
+        Instant hangStarted = Instant.now();
+
+        // an escalation due now, and another person's notice, while that call hangs (the client gives up after 10 s)
+        String directNotice = "dn-hang-" + UUID.randomUUID();
+        escalations.open(Escalation.open(directNotice, "organization", "Bring the banner", "person:" + person, null,
+                List.of("person:" + person), Instant.now().minusSeconds(1), new EscalationTiming(Duration.ZERO, Duration.ofDays(1))));
+        Notice othersNotice = new Notice(Notice.idFor("test:" + UUID.randomUUID(), "person:" + other), "person:" + other,
+                "direct", "Not held up", "b", "direct-notice:test", Instant.now());
+        inboxes.post(othersNotice, "system");
+
+        Awaitility.await().atMost(Duration.ofSeconds(7)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            assertThat(escalations.find(Escalation.idOf(directNotice, "person:" + person)).orElseThrow().status())
+                    .as("the escalation is taken").isNotEqualTo(Escalation.WAITING);
+            assertThat(bodies).as("the other person's webhook is called").anyMatch(b -> b.contains(othersNotice.id()));
+        });
+        assertThat(hanging.getCount()).isZero();
+        assertThat(release.getCount()).as("while the first webhook still hangs").isEqualTo(1);
+        assertThat(Duration.between(hangStarted, Instant.now())).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
