@@ -97,8 +97,8 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
             List.of(BUDGET, TO_APPROVE.get(PRESIDIUM), TO_APPROVE.get(FINANCE_MEMBER), TO_REJECT.get(PRESIDIUM),
                     TO_REJECT.get(FINANCE_MEMBER), TO_CLOSE.get(PRESIDIUM), TO_CLOSE.get(FINANCE_MEMBER), REJECTED).forEach(activity -> budgets.receive(Budget.requested(activity,
                     "Spring gala", OWN_CLUB, null, 1_000_000, "hall and sound", LEADER.subject(), 1, Instant.now())));
-            budgets.approve(BUDGET, 1_000_000, null, null, "test");
-            budgets.reject(REJECTED, "no plan", "test");
+            budgets.approve(BUDGET, 1_000_000, null, null, "test", "approval-test");
+            budgets.reject(REJECTED, "no plan", "test", "rejection-test");
             fees.setRule(OWN_CLUB, FEE_YEAR, 5000, null, "test");
             sponsorship = sponsorships.record("校园书店", "SP-1", "prizes", OWN_CLUB, 1_000_000, LocalDate.now().minusDays(9),
                     "test").id();

@@ -129,7 +129,7 @@ class BudgetCorrectionTest extends EmbeddedBackboneProperties {
         String claimId = claimed(activity, 3_000);
         String account = clubAccountOf(activity);
         // the crash: the withdrawal is stored, the reversal never written
-        budgets.change(activity, current -> current.withdraw(claimId, "duplicate receipt", Persona.LEADER.subject(),
+        budgets.change(activity, current -> current.withdraw(claimId, "withdrawal-test", "duplicate receipt", Persona.LEADER.subject(),
                 Instant.now().minusSeconds(120)));
         assertThat(journal.find("rev-claim-" + claimId)).isEmpty();
 

@@ -5,29 +5,46 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.awaitility.Awaitility;
+import org.bson.Document;
 import org.federation.club.contracts.testing.ClubFacts;
 import org.federation.finance.EmbeddedBackboneProperties;
 import org.federation.finance.FinanceServiceTest;
 import org.federation.finance.accounts.domain.Accounts;
+import org.federation.finance.budgets.BudgetFacts;
+import org.federation.finance.budgets.domain.Budget;
+import org.federation.finance.budgets.domain.Budgets;
+import org.federation.finance.fees.domain.FeeYear;
+import org.federation.finance.fees.domain.FeeYears;
+import org.federation.finance.sponsorship.domain.Sponsorship;
+import org.federation.finance.sponsorship.domain.Sponsorships;
 import org.federation.finance.ledger.domain.Transaction;
 import org.federation.platform.idempotency.IdempotencyKeys;
+import org.federation.platform.web.ProblemTypes;
+import org.federation.platform.testing.HttpCall;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Update;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * Money commands under retry: one key, one effect, whether the retries come at once or after the
@@ -39,6 +56,8 @@ class MoneyCommandsIdempotencyTest extends EmbeddedBackboneProperties {
 
     @Autowired
     Accounts accounts;
+    @Autowired
+    FeeYears years;
 
     HttpProbe finance(String key) {
         return Persona.FINANCE_MEMBER.on(app().withoutIdempotencyKey()).with(IdempotencyKeys.HEADER, key);
@@ -46,7 +65,7 @@ class MoneyCommandsIdempotencyTest extends EmbeddedBackboneProperties {
 
     String clubAccount() {
         String clubId = "idem-" + UUID.randomUUID();
-        ClubFacts.publish(ClubFacts.established(clubId, "幂等社", "2023010001", List.of()));
+        ClubFacts.publish(ClubFacts.established(clubId, "幂等社", "2023010001", List.of("2023010002")));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> accounts.find("acct-" + clubId).isPresent());
         return "acct-" + clubId;
     }
@@ -66,19 +85,6 @@ class MoneyCommandsIdempotencyTest extends EmbeddedBackboneProperties {
         return mongo.count(query(where("lines.accountId").is(account)), Transaction.class, "transactions");
     }
 
-    List<HttpProbe.Response> twentyAtOnce(HttpProbe probe, String path, String body) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        try {
-            List<CompletableFuture<HttpProbe.Response>> calls = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                calls.add(CompletableFuture.supplyAsync(() -> probe.postJson(path, body), pool));
-            }
-            return calls.stream().map(CompletableFuture::join).toList();
-        } finally {
-            pool.shutdown();
-        }
-    }
-
     /**
      * What an instance that died after posting and before storing the answer leaves, once the
      * key's lease has run out: the key's record in progress, no answer, lease expired.
@@ -90,47 +96,232 @@ class MoneyCommandsIdempotencyTest extends EmbeddedBackboneProperties {
                 "idempotency-keys").getMatchedCount()).isEqualTo(1);
     }
 
-    @Test
-    void twentyConcurrentBookingsWithOneKeyBookOnce() throws Exception {
-        String account = clubAccount();
-        List<HttpProbe.Response> answers = twentyAtOnce(finance(UUID.randomUUID().toString()),
-                "/api/ledger/transactions", booking(account, 700));
-        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isIn(201, 409));
-        assertThat(answers).anySatisfy(a -> assertThat(a.status()).isEqualTo(201));
-        assertThat(transactionsOn(account)).isEqualTo(1);
-        assertThat(balance(account)).isEqualTo(700);
+    /**
+     * A money command ready to be sent, with how to read its effect: {@code effect} observes the
+     * balances, ledger entries and records it touches, {@code once} is what they must be after it
+     * took effect exactly once; {@code created} points at what it created or decided in its answer
+     * (the same for every answer to the request, however often it ran).
+     */
+    record MoneyCommand(HttpCall call, int success, String created, Supplier<List<Object>> effect, List<Object> once) {
     }
 
-    @Test
-    void aBookingRetriedAfterACrashAndTheLeaseIsBookedOnce() {
+    static final String YEAR = "2026-2027";
+
+    @Autowired
+    Budgets budgets;
+    @Autowired
+    Sponsorships sponsorships;
+
+    /** Each money endpoint, its preconditions set up afresh (fresh club, budget or sponsorship). */
+    MoneyCommand prepared(String endpoint) {
+        HttpProbe finance = Persona.FINANCE_MEMBER.on(app());
         String account = clubAccount();
+        String clubId = account.substring("acct-".length());
+        return switch (endpoint) {
+            case "booking" -> new MoneyCommand(json("/api/ledger/transactions", booking(account, 700)), 201, "/id",
+                    () -> List.of(balance(account), transactionsOn(account)), List.of(700L, 1L));
+            case "reversal" -> {
+                String id = finance.postJson("/api/ledger/transactions", booking(account, 500)).json().get("id").asString();
+                yield new MoneyCommand(json("/api/ledger/transactions/" + id + "/reversal", "{\"reason\":\"wrong club\"}"),
+                        201, "/id", () -> List.of(balance(account), transactionsOn(account)), List.of(0L, 2L));
+            }
+            case "expense claim" -> {
+                String activity = approvedBudget(clubId, 5_000);
+                yield new MoneyCommand(json("/api/budgets/" + activity + "/claims", claim(3_000)), 201, "/claim/id",
+                        () -> budgetEffect(account, activity), List.of(-3_000L, 1L, "approved", 1, 2_000L, 2L));
+            }
+            case "claim withdrawal" -> {
+                String activity = approvedBudget(clubId, 5_000);
+                String claimId = finance.postJson("/api/budgets/" + activity + "/claims", claim(3_000)).json()
+                        .get("claim").get("id").asString();
+                yield new MoneyCommand(json("/api/budgets/" + activity + "/claims/" + claimId + "/withdrawal",
+                        "{\"reason\":\"duplicate receipt\"}"), 200, "/claim/withdrawal/withdrawnAt",
+                        () -> budgetEffect(account, activity), List.of(0L, 2L, "approved", 1, 5_000L, 3L));
+            }
+            case "budget approval" -> {
+                String activity = requestedBudget(clubId, 8_000);
+                yield new MoneyCommand(json("/api/budgets/" + activity + "/approval", "{\"approvedFen\":6000}"), 200,
+                        "/decidedAt", () -> budgetEffect(account, activity), List.of(0L, 0L, "approved", 0, 6_000L, 1L));
+            }
+            case "budget rejection" -> {
+                String activity = requestedBudget(clubId, 8_000);
+                yield new MoneyCommand(json("/api/budgets/" + activity + "/rejection", "{\"reason\":\"no plan\"}"), 200,
+                        "/decidedAt", () -> budgetEffect(account, activity), List.of(0L, 0L, "rejected", 0, 0L, 1L));
+            }
+            case "budget closure" -> {
+                String activity = approvedBudget(clubId, 5_000);
+                yield new MoneyCommand(json("/api/budgets/" + activity + "/closure", "{\"reason\":\"done\"}"), 200,
+                        "/closure/closedAt", () -> budgetEffect(account, activity), List.of(0L, 0L, "closed", 0, 0L, 2L));
+            }
+            case "fee payment" -> {
+                setFee(finance, clubId, 5_000);
+                yield new MoneyCommand(json("/api/clubs/" + clubId + "/fees/" + YEAR + "/payments",
+                        "{\"studentNumber\":\"2023010001\",\"paidOn\":\"" + LocalDate.now().minusDays(2) + "\"}"),
+                        201, "/batchId", () -> List.of(balance(account), transactionsOn(account), feesPaid(clubId)),
+                        List.of(5_000L, 1L, 1));
+            }
+            case "fee import" -> {
+                setFee(finance, clubId, 5_000);
+                String csv = "studentNumber,amountFen,paidOn\n2023010001,5000," + LocalDate.now().minusDays(2)
+                        + "\n2023010002,5000," + LocalDate.now().minusDays(1) + "\n";
+                yield new MoneyCommand(new HttpCall("POST", "/api/clubs/" + clubId + "/fees/" + YEAR + "/payments/import",
+                        "text/csv", csv), 201, "/batchId",
+                        () -> List.of(balance(account), transactionsOn(account), feesPaid(clubId)), List.of(10_000L, 2L, 2));
+            }
+            case "sponsorship receipt" -> {
+                String sponsorship = sponsorship(finance, clubId);
+                yield new MoneyCommand(json("/api/sponsorships/" + sponsorship + "/receipts", receipt(4_000)), 201,
+                        "/receipt/id", () -> sponsorshipEffect(account, sponsorship), List.of(4_000L, 1L, 4_000L, 1));
+            }
+            case "receipt withdrawal" -> {
+                String sponsorship = sponsorship(finance, clubId);
+                String receiptId = finance.postJson("/api/sponsorships/" + sponsorship + "/receipts", receipt(4_000))
+                        .json().get("receipt").get("id").asString();
+                yield new MoneyCommand(json("/api/sponsorships/" + sponsorship + "/receipts/" + receiptId + "/withdrawal",
+                        "{\"reason\":\"the transfer bounced\"}"), 200, "/receipt/withdrawal/withdrawnAt",
+                        () -> sponsorshipEffect(account, sponsorship), List.of(0L, 2L, 0L, 1));
+            }
+            default -> throw new IllegalArgumentException(endpoint);
+        };
+    }
+
+    /**
+     * Twenty identical requests with one key at once, each retried as a client does while the key's
+     * first request is still running (409 in progress): one runs, every other answer is its replay.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("moneyEndpoints")
+    void twentyConcurrentRequestsWithOneKeyTakeEffectOnce(String endpoint) throws Exception {
+        MoneyCommand command = prepared(endpoint);
+        HttpProbe probe = finance(UUID.randomUUID().toString());
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<HttpProbe.Response> answers;
+        try {
+            List<CompletableFuture<HttpProbe.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> answered(probe, command.call()), pool));
+            }
+            answers = calls.stream().map(CompletableFuture::join).toList();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(command.success()));
+        assertThat(answers).filteredOn(a -> a.header(IdempotencyKeys.REPLAYED_HEADER) == null).as("ran").hasSize(1);
+        assertThat(answers).extracting(HttpProbe.Response::body).containsOnly(answers.get(0).body());
+        assertThat(command.effect().get()).isEqualTo(command.once());
+    }
+
+    /**
+     * The instance running the request died after it took effect and before it kept the answer; the
+     * client retries once the key's lease ran out: the request runs again, finds what the first
+     * attempt did, answers with it, and nothing happens twice.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("moneyEndpoints")
+    void aRequestRetriedAfterACrashAndTheLeaseTakesEffectOnce(String endpoint) {
+        MoneyCommand command = prepared(endpoint);
         String key = UUID.randomUUID().toString();
-        HttpProbe.Response first = finance(key).postJson("/api/ledger/transactions", booking(account, 900));
-        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        HttpProbe.Response first = finance(key).send(command.call());
+        assertThat(first.status()).as(first.body()).isEqualTo(command.success());
         crashedAfterPosting(key);
-        HttpProbe.Response retry = finance(key).postJson("/api/ledger/transactions", booking(account, 900));
-        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+
+        HttpProbe.Response retry = finance(key).send(command.call());
+
+        assertThat(retry.status()).as(retry.body()).isEqualTo(command.success());
         assertThat(retry.header(IdempotencyKeys.REPLAYED_HEADER)).as("it ran again").isNull();
-        assertThat(retry.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
-        assertThat(transactionsOn(account)).isEqualTo(1);
-        assertThat(balance(account)).isEqualTo(900);
+        assertThat(comparable(retry.json().at(command.created()))).isEqualTo(comparable(first.json().at(command.created())));
+        assertThat(command.effect().get()).isEqualTo(command.once());
     }
 
-    @Test
-    void aReversalRetriedAtOnceAndAfterACrashReversesOnce() throws Exception {
-        String account = clubAccount();
-        String id = finance(UUID.randomUUID().toString()).postJson("/api/ledger/transactions", booking(account, 500))
-                .json().get("id").asString();
-        String key = UUID.randomUUID().toString();
-        List<HttpProbe.Response> answers = twentyAtOnce(finance(key), "/api/ledger/transactions/" + id + "/reversal",
-                "{\"reason\":\"wrong club\"}");
-        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isIn(201, 409));
-        crashedAfterPosting(key);
-        HttpProbe.Response retry = finance(key).postJson("/api/ledger/transactions/" + id + "/reversal",
-                "{\"reason\":\"wrong club\"}");
-        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
-        assertThat(transactionsOn(account)).isEqualTo(2);
-        assertThat(balance(account)).isZero();
+    /**
+     * What the answer says it created, as stored: an instant to the millisecond (the store keeps
+     * milliseconds, the first answer shows the instant as it was taken).
+     */
+    static String comparable(JsonNode value) {
+        assertThat(value.isMissingNode()).as("the answer names what it created").isFalse();
+        try {
+            return Instant.parse(value.asString()).truncatedTo(ChronoUnit.MILLIS).toString();
+        } catch (DateTimeParseException notAnInstant) {
+            return value.asString();
+        }
+    }
+
+    static List<String> moneyEndpoints() {
+        return List.of("booking", "reversal", "expense claim", "claim withdrawal", "budget approval", "budget rejection",
+                "budget closure", "fee payment", "fee import", "sponsorship receipt", "receipt withdrawal");
+    }
+
+    /** The answer a client ends with: it retries while the key's first request is still running. */
+    static HttpProbe.Response answered(HttpProbe probe, HttpCall call) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50)).until(() -> probe.send(call), a -> !stillRunning(a));
+    }
+
+    static boolean stillRunning(HttpProbe.Response answer) {
+        return answer.status() == 409 && answer.body().contains(ProblemTypes.IDEMPOTENCY_KEY_IN_PROGRESS.toString());
+    }
+
+    static HttpCall json(String path, String body) {
+        return new HttpCall("POST", path, "application/json", body);
+    }
+
+    static String claim(long fen) {
+        return """
+                {"amountFen":%d,"category":"venue","description":"hall rental","payee":"学生活动中心",
+                 "spentOn":"%s","receipt":{"number":"No.%s","issuedOn":"%s","issuer":"学生活动中心"}}"""
+                .formatted(fen, LocalDate.now().minusDays(1), UUID.randomUUID().toString().substring(0, 8),
+                        LocalDate.now().minusDays(1));
+    }
+
+    static String receipt(long fen) {
+        return "{\"amountFen\":" + fen + ",\"receivedOn\":\"" + LocalDate.now().minusDays(1) + "\",\"note\":\"bank transfer\"}";
+    }
+
+    String requestedBudget(String clubId, long fen) {
+        String activity = "activity-" + UUID.randomUUID();
+        BudgetFacts.publish(BudgetFacts.requested(activity, clubId, fen, 1));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> budgets.find(activity).isPresent());
+        return activity;
+    }
+
+    String approvedBudget(String clubId, long fen) {
+        String activity = requestedBudget(clubId, fen);
+        HttpProbe.Response approved = Persona.FINANCE_MEMBER.on(app()).postJson("/api/budgets/" + activity + "/approval",
+                "{\"approvedFen\":" + fen + "}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return activity;
+    }
+
+    /** The funding account's balance and entries, the budget's state, claims, what remains and how many events it produced. */
+    List<Object> budgetEffect(String account, String activity) {
+        Budget budget = budgets.find(activity).orElseThrow();
+        Number events = mongo.findById(activity, Document.class, "budgets").get("lastSequence", Number.class);
+        return List.of(balance(account), transactionsOn(account), budget.state(), budget.claims().size(),
+                budget.remainingFen(), events == null ? 0L : events.longValue());
+    }
+
+    void setFee(HttpProbe finance, String clubId, long fen) {
+        HttpProbe.Response set = finance.send(new HttpCall("PUT", "/api/clubs/" + clubId + "/fees/" + YEAR,
+                "application/json", "{\"amountFen\":" + fen + "}"));
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+    }
+
+    int feesPaid(String clubId) {
+        return years.find(clubId, YEAR).orElseThrow().batches().stream().mapToInt(FeeYear.Batch::payments).sum();
+    }
+
+    String sponsorship(HttpProbe finance, String clubId) {
+        HttpProbe.Response recorded = finance.postJson("/api/sponsorships", """
+                {"sponsor":"校园书店","agreement":"SP-%s","purpose":"prizes","clubId":"%s","promisedFen":10000,"signedOn":"%s"}"""
+                .formatted(UUID.randomUUID().toString().substring(0, 6), clubId, LocalDate.now().minusDays(5)));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        return recorded.json().get("id").asString();
+    }
+
+    /** The beneficiary's balance and entries, what the sponsorship counts as received, and its receipts. */
+    List<Object> sponsorshipEffect(String account, String id) {
+        Sponsorship sponsorship = sponsorships.find(id).orElseThrow();
+        return List.of(balance(account), transactionsOn(account), sponsorship.receivedFen(), sponsorship.receipts().size());
     }
 
     @ParameterizedTest

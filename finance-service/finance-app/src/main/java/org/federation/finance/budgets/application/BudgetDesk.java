@@ -65,8 +65,12 @@ public class BudgetDesk implements Sweep.Unbooked {
      * Approves all or part of a request. The money is paid from {@code fundingAccountId}, by default
      * the organising club's account, or for a federation programme its department's budget.
      */
-    public Budget approve(String activityId, long approvedFen, String fundingAccountId, String note, String actor) {
+    public Budget approve(String activityId, long approvedFen, String fundingAccountId, String note, String actor,
+                          String decisionId) {
         Budget budget = get(activityId);
+        if (budget.madeDecision(decisionId)) {
+            return budget; // a retry of this approval (its first attempt died before answering): made once
+        }
         String funding = fundingAccountId != null ? fundingAccountId
                 : budget.clubId() != null ? Account.clubAccountId(budget.clubId())
                 : budget.department() != null ? AccountKinds.departmentBudget(budget.department())
@@ -84,13 +88,14 @@ public class BudgetDesk implements Sweep.Unbooked {
         if (!account.isOpen()) {
             throw new IllegalTransitionException("paying from account " + funding, account.state(), List.of());
         }
-        return budgets.change(activityId, current -> current.approve(approvedFen, funding, note, actor, calendar.now()))
+        return budgets.change(activityId, current -> current.approve(approvedFen, funding, note, actor, calendar.now(), decisionId))
                 .state();
     }
 
-    public Budget reject(String activityId, String reason, String actor) {
+    /** Rejects the request as decision {@code decisionId} (derived from the Idempotency-Key: a retry changes nothing). */
+    public Budget reject(String activityId, String reason, String actor, String decisionId) {
         get(activityId);
-        return budgets.change(activityId, current -> current.reject(reason, actor, calendar.now())).state();
+        return budgets.change(activityId, current -> current.reject(reason, actor, calendar.now(), decisionId)).state();
     }
 
     /**
@@ -129,17 +134,22 @@ public class BudgetDesk implements Sweep.Unbooked {
      * Withdraws a claim as a correction: recorded on the budget first (its amount is spent no more
      * and may be claimed again while the budget is open), then its ledger transaction is reversed;
      * the sweep writes the reversal if a crash comes between. 404 for an unknown claim, 409 if it
-     * was withdrawn already or the budget is not approved or closed.
+     * was withdrawn already or the budget is not approved or closed. {@code withdrawalId} is derived from the
+     * request's Idempotency-Key: a retry of the same withdrawal answers with it again (reversing the booking if
+     * its first attempt got no further), once.
      */
-    public Budget.Claim withdraw(String activityId, String claimId, String reason, String actor) {
+    public Budget.Claim withdraw(String activityId, String claimId, String reason, String actor, String withdrawalId) {
         Budget budget = get(activityId);
         Budget.Claim claim = budget.claim(claimId);
         if (!claim.booked() && !claim.withdrawn()) {
             book(activityId, budget, claim); // an interrupted claim is booked before it can be reversed
         }
-        Budget changed = budgets.change(activityId, current -> current.withdraw(claimId, reason, actor, calendar.now()))
-                .state();
-        bookWithdrawal(changed, changed.claim(claimId));
+        Budget changed = budgets.change(activityId,
+                current -> current.withdraw(claimId, withdrawalId, reason, actor, calendar.now())).state();
+        Budget.Claim withdrawn = changed.claim(claimId);
+        if (!withdrawn.withdrawal().booked()) {
+            bookWithdrawal(changed, withdrawn);
+        }
         return get(activityId).claim(claimId);
     }
 
@@ -149,11 +159,14 @@ public class BudgetDesk implements Sweep.Unbooked {
         budgets.change(budget.id(), current -> current.withdrawalBooked(claim.id()));
     }
 
-    /** The Finance Department closes a budget by hand: what remains is released; 409 unless requested or approved. */
-    public Budget close(String activityId, String reason, String actor) {
+    /**
+     * The Finance Department closes a budget by hand, as closing {@code closureId} (derived from the
+     * Idempotency-Key: a retry changes nothing): what remains is released; 409 unless requested or approved.
+     */
+    public Budget close(String activityId, String reason, String actor, String closureId) {
         get(activityId);
         return budgets.change(activityId,
-                current -> current.close(Budget.CLOSED_BY_FINANCE, reason, actor, calendar.now())).state();
+                current -> current.close(closureId, Budget.CLOSED_BY_FINANCE, reason, actor, calendar.now())).state();
     }
 
     /** The activity was cancelled: its budget closes (if it has one and it is open); a repeat changes nothing. */

@@ -30,12 +30,14 @@ import org.federation.platform.problem.StateConflictException;
  * @param requestSequence  the sequence of the newest request applied (a newer one replaces an undecided request)
  * @param fundingAccountId the account claims are paid from, chosen at approval
  * @param activityEndsAt   when the activity ends, from its published snapshot (the claim window counts from it), or null
+ * @param decisionId       the id of the Finance Department's decision (approval or rejection), derived from the
+ *                         caller and the request's Idempotency-Key: a retry of that decision finds it here, or null
  * @param closure          why and when the budget was closed and what it released, or null while open
  */
 public record Budget(String id, String title, String clubId, String department, long requestedFen, String purpose,
                      String requestedBy, long requestSequence, Instant requestedAt, String state, long approvedFen,
                      long spentFen, long remainingFen, String fundingAccountId, String decidedBy, Instant decidedAt,
-                     String note, List<Claim> claims, Instant activityEndsAt, Closure closure) {
+                     String note, String decisionId, List<Claim> claims, Instant activityEndsAt, Closure closure) {
 
     public static final String REQUESTED = "requested";
     public static final String APPROVED = "approved";
@@ -47,8 +49,13 @@ public record Budget(String id, String title, String clubId, String department, 
     public static final String ACTIVITY_CANCELLED = "activity-cancelled";
     public static final String CLOSED_BY_FINANCE = "closed-by-finance";
 
-    /** A budget's closing: what remained and was released, why, by whom. */
-    public record Closure(long releasedFen, String cause, String reason, String closedBy, Instant closedAt) {
+    /**
+     * A budget's closing: what remained and was released, why, by whom.
+     *
+     * @param id the closing's id when the Finance Department closed it by hand (derived from the caller and the
+     *           request's Idempotency-Key, so a retry finds it), null for the automatic causes
+     */
+    public record Closure(String id, long releasedFen, String cause, String reason, String closedBy, Instant closedAt) {
     }
 
     /**
@@ -95,7 +102,7 @@ public record Budget(String id, String title, String clubId, String department, 
     public static Budget requested(String activityId, String title, String clubId, String department, long requestedFen,
                                    String purpose, String requestedBy, long sequence, Instant now) {
         return new Budget(activityId, title, clubId, department, requestedFen, purpose, requestedBy, sequence, now,
-                REQUESTED, 0, 0, 0, null, null, null, null, List.of(), null, null);
+                REQUESTED, 0, 0, 0, null, null, null, null, null, List.of(), null, null);
     }
 
     /** A newer request replaces one not decided yet; anything else (a repeat, a late one) changes nothing. */
@@ -106,7 +113,7 @@ public record Budget(String id, String title, String clubId, String department, 
         // event-service announced the request; finance-service has nothing to add until it decides
         return Decision.quietly(new Budget(id, newer.title(), newer.clubId(), newer.department(), newer.requestedFen(),
                 newer.purpose(), newer.requestedBy(), newer.requestSequence(), requestedAt, state, approvedFen, spentFen,
-                remainingFen, fundingAccountId, decidedBy, decidedAt, note, claims, activityEndsAt, closure));
+                remainingFen, fundingAccountId, decidedBy, decidedAt, note, decisionId, claims, activityEndsAt, closure));
     }
 
     public List<String> allowedActions() {
@@ -118,22 +125,41 @@ public record Budget(String id, String title, String clubId, String department, 
         };
     }
 
-    /** Approves {@code amountFen} (all or part of the request), paid from {@code fundingAccountId}. */
-    public Decision<Budget> approve(long amountFen, String fundingAccountId, String note, String actor, Instant now) {
+    /**
+     * Whether decision {@code id} (an approval or a rejection, or a closing by hand) was made on this budget
+     * already: a retry of it, after the instance that made it died before answering, changes nothing.
+     */
+    public boolean madeDecision(String id) {
+        return id != null && (id.equals(decisionId) || closure != null && id.equals(closure.id()));
+    }
+
+    /**
+     * Approves {@code amountFen} (all or part of the request), paid from {@code fundingAccountId}, as decision
+     * {@code decisionId}; a retry of that decision changes nothing.
+     */
+    public Decision<Budget> approve(long amountFen, String fundingAccountId, String note, String actor, Instant now,
+                                    String decisionId) {
+        if (madeDecision(decisionId)) {
+            return Decision.quietly(this);
+        }
         requireState(REQUESTED, "approving");
         if (amountFen < 1 || amountFen > requestedFen) {
             throw new RuleViolationException("approvedFen", "must be from 1 to the " + requestedFen + " fen requested");
         }
         Budget approved = new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
-                requestedAt, APPROVED, amountFen, 0, amountFen, fundingAccountId, actor, now, note, claims, activityEndsAt,
+                requestedAt, APPROVED, amountFen, 0, amountFen, fundingAccountId, actor, now, note, decisionId, claims, activityEndsAt,
                 null);
         return decided(approved, amountFen == requestedFen ? "approved" : "partly-approved", note, actor);
     }
 
-    public Decision<Budget> reject(String reason, String actor, Instant now) {
+    /** Rejects the request as decision {@code decisionId}; a retry of that decision changes nothing. */
+    public Decision<Budget> reject(String reason, String actor, Instant now, String decisionId) {
+        if (madeDecision(decisionId)) {
+            return Decision.quietly(this);
+        }
         requireState(REQUESTED, "rejecting");
         Budget rejected = new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
-                requestedAt, REJECTED, 0, 0, 0, null, actor, now, reason, claims, activityEndsAt, null);
+                requestedAt, REJECTED, 0, 0, 0, null, actor, now, reason, decisionId, claims, activityEndsAt, null);
         return decided(rejected, "rejected", reason, actor);
     }
 
@@ -199,8 +225,12 @@ public record Budget(String id, String title, String clubId, String department, 
      * Withdraws a booked claim as a correction (a wrong amount, a receipt that was not valid): its
      * amount is spent no more and, while the budget is open, may be claimed again; the claim stays
      * on record with the reason. The ledger transaction is reversed after this change is stored.
+     * A retry of withdrawal {@code withdrawalId} changes nothing; any other second withdrawal is a 409.
      */
-    public Decision<Budget> withdraw(String claimId, String reason, String actor, Instant now) {
+    public Decision<Budget> withdraw(String claimId, String withdrawalId, String reason, String actor, Instant now) {
+        if (claims.stream().anyMatch(c -> c.id().equals(claimId) && c.withdrawn() && c.withdrawal().is(withdrawalId))) {
+            return Decision.quietly(this);
+        }
         if (!APPROVED.equals(state) && !CLOSED.equals(state)) {
             throw new IllegalTransitionException("withdrawing a claim (activity " + id + "'s budget)", state,
                     allowedActions());
@@ -214,7 +244,7 @@ public record Budget(String id, String title, String clubId, String department, 
             throw new StateConflictException("claim " + claimId + " is still being booked; withdraw it in a moment");
         }
         List<Claim> updated = claims.stream().map(c -> c.id().equals(claimId)
-                ? c.withWithdrawal(new Withdrawal(reason, actor, now, false)) : c).toList();
+                ? c.withWithdrawal(new Withdrawal(withdrawalId, reason, actor, now, false)) : c).toList();
         Budget next = withClaims(spentFen - claim.amountFen(),
                 CLOSED.equals(state) ? 0 : remainingFen + claim.amountFen(), updated);
         return spendingChanged(next, claim, true, actor);
@@ -243,6 +273,14 @@ public record Budget(String id, String title, String clubId, String department, 
      * cancelled, its claim window passed) it changes nothing, so redelivered events are harmless.
      */
     public Decision<Budget> close(String cause, String reason, String actor, Instant now) {
+        return close(null, cause, reason, actor, now);
+    }
+
+    /** Closes the budget as closing {@code closureId} (by hand; see {@link #close(String, String, String, Instant)}); a retry of it changes nothing. */
+    public Decision<Budget> close(String closureId, String cause, String reason, String actor, Instant now) {
+        if (madeDecision(closureId)) {
+            return Decision.quietly(this);
+        }
         if (!REQUESTED.equals(state) && !APPROVED.equals(state)) {
             if (CLOSED_BY_FINANCE.equals(cause)) {
                 throw new IllegalTransitionException("closing activity " + id + "'s budget", state, allowedActions());
@@ -250,8 +288,8 @@ public record Budget(String id, String title, String clubId, String department, 
             return Decision.quietly(this);
         }
         Budget closed = new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
-                requestedAt, CLOSED, approvedFen, spentFen, 0, fundingAccountId, decidedBy, decidedAt, note, claims,
-                activityEndsAt, new Closure(remainingFen, cause, reason, actor, now));
+                requestedAt, CLOSED, approvedFen, spentFen, 0, fundingAccountId, decidedBy, decidedAt, note, this.decisionId, claims,
+                activityEndsAt, new Closure(closureId, remainingFen, cause, reason, actor, now));
         return Decision.of(closed, new DomainEvent(FinanceEventTypes.BUDGET_CLOSED, actor,
                 new BudgetClosed(closed.snapshot(), remainingFen, cause, reason)));
     }
@@ -263,13 +301,13 @@ public record Budget(String id, String title, String clubId, String department, 
         }
         return Decision.quietly(new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy,
                 requestSequence, requestedAt, state, approvedFen, spentFen, remainingFen, fundingAccountId, decidedBy,
-                decidedAt, note, claims, endsAt, closure));
+                decidedAt, note, decisionId, claims, endsAt, closure));
     }
 
     private Budget withClaims(long newSpentFen, long newRemainingFen, List<Claim> newClaims) {
         return new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
                 requestedAt, state, approvedFen, newSpentFen, newRemainingFen, fundingAccountId, decidedBy, decidedAt,
-                note, List.copyOf(newClaims), activityEndsAt, closure);
+                note, decisionId, List.copyOf(newClaims), activityEndsAt, closure);
     }
 
     public BudgetSnapshot snapshot() {

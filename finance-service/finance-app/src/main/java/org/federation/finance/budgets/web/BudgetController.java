@@ -103,21 +103,21 @@ class BudgetController {
     Budget approve(IdempotencyKey key, @PathVariable String activityId, @Valid @RequestBody Approval approval, Caller caller) {
         rights.requireFinance(caller, "deciding a budget");
         return desk.approve(activityId, approval.approvedFen(), approval.fundingAccountId(), approval.note(),
-                caller.subject());
+                caller.subject(), key.derivedId("approval"));
     }
 
     /** Rejects the request (Finance Department). */
     @PostMapping("/{activityId}/rejection")
     Budget reject(IdempotencyKey key, @PathVariable String activityId, @Valid @RequestBody Rejection rejection, Caller caller) {
         rights.requireFinance(caller, "deciding a budget");
-        return desk.reject(activityId, rejection.reason().strip(), caller.subject());
+        return desk.reject(activityId, rejection.reason().strip(), caller.subject(), key.derivedId("rejection"));
     }
 
     /** Closes the budget by hand (Finance Department): what remains is released, no claim is accepted after. */
     @PostMapping("/{activityId}/closure")
     Budget close(IdempotencyKey key, @PathVariable String activityId, @Valid @RequestBody Rejection closure, Caller caller) {
         rights.requireFinance(caller, "closing a budget");
-        return desk.close(activityId, closure.reason().strip(), caller.subject());
+        return desk.close(activityId, closure.reason().strip(), caller.subject(), key.derivedId("closure"));
     }
 
     /**
@@ -128,7 +128,8 @@ class BudgetController {
     ClaimAccepted withdraw(IdempotencyKey key, @PathVariable String activityId, @PathVariable String claimId,
                            @Valid @RequestBody Rejection withdrawal, Caller caller) {
         requireClaimant(desk.get(activityId), caller, "withdrawing expense claims");
-        Budget.Claim claim = desk.withdraw(activityId, claimId, withdrawal.reason().strip(), caller.subject());
+        Budget.Claim claim = desk.withdraw(activityId, claimId, withdrawal.reason().strip(), caller.subject(),
+                key.derivedId("withdrawal"));
         return new ClaimAccepted(claim, desk.get(activityId));
     }
 

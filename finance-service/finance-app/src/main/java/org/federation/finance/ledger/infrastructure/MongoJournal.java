@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.federation.finance.ledger.domain.Journal;
 import org.federation.finance.ledger.domain.Transaction;
@@ -190,17 +192,26 @@ class MongoJournal implements Journal {
         Instant cutoff = clock.instant().minus(MARKER_RETENTION);
         Instant floor = pendingFor(accountId).stream().map(Transaction::postedAt).filter(cutoff::isAfter)
                 .min(Instant::compareTo).orElse(cutoff);
-        List<Object> prunable = new ArrayList<>();
+        Set<Object> marked = new LinkedHashSet<>();
         for (String field : List.of(APPLIED_TRANSACTIONS, LEGACY_PENDING_TRANSACTIONS)) {
             if (account.get(field) instanceof List<?> ids) {
-                for (Object id : ids) {
-                    find(String.valueOf(id)).ifPresentOrElse(t -> {
-                        if (t.isDone() && t.postedAt().isBefore(floor)) {
-                            prunable.add(id);
-                        }
-                    }, () -> log.error("account {} lists transaction {} as applied, but it does not exist", accountId, id));
-                }
+                marked.addAll(ids);
             }
+        }
+        // one query for all of them (not one per marker: an account being tidied holds over a thousand)
+        Query markedTransactions = query(where("_id").in(marked));
+        markedTransactions.fields().include("_id").include("posting").include("postedAt");
+        List<Object> prunable = new ArrayList<>();
+        Set<Object> missing = new LinkedHashSet<>(marked);
+        for (org.bson.Document t : mongo.find(markedTransactions, org.bson.Document.class, TRANSACTIONS)) {
+            missing.remove(t.get("_id"));
+            Date postedAt = t.getDate("postedAt");
+            if (Transaction.DONE.equals(t.getString("posting")) && postedAt != null && postedAt.toInstant().isBefore(floor)) {
+                prunable.add(t.get("_id"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            log.error("account {} lists transactions {} as applied, but they do not exist", accountId, missing);
         }
         if (prunable.isEmpty()) {
             return;

@@ -92,17 +92,35 @@ public class SponsorshipDesk implements Sweep.Unbooked {
     /**
      * Withdraws a booked receipt as a correction: recorded on the sponsorship first (its amount no
      * longer counts as received), then its ledger transaction is reversed; the sweep writes the
-     * reversal if a crash comes between. 404 for an unknown receipt, 409 if withdrawn already.
+     * reversal if a crash comes between. 404 for an unknown receipt, 409 if withdrawn already by another
+     * request. {@code withdrawalId} is derived from the request's Idempotency-Key: a retry of the same
+     * withdrawal (its first attempt died before answering) answers with it again, reversing the booking
+     * if that attempt got no further: once.
      */
-    public Sponsorship.Receipt withdraw(String id, String receiptId, String reason, String actor) {
+    public Sponsorship.Receipt withdraw(String id, String receiptId, String reason, String actor, String withdrawalId) {
         Sponsorship sponsorship = get(id);
+        Sponsorship.Receipt earlier = sponsorship.receipt(receiptId);
+        if (earlier.withdrawn() && earlier.withdrawal().is(withdrawalId)) {
+            return finishWithdrawal(sponsorship, earlier);
+        }
         Sponsorship.Receipt receipt = sponsorship.withdrawable(receiptId);
-        if (!sponsorships.withdraw(id, receipt, new Withdrawal(reason, actor, calendar.now(), false))) {
-            get(id).withdrawable(receiptId); // withdrawn meanwhile: say so
+        if (!sponsorships.withdraw(id, receipt, new Withdrawal(withdrawalId, reason, actor, calendar.now(), false))) {
+            Sponsorship now = get(id);
+            if (now.receipt(receiptId).withdrawn() && now.receipt(receiptId).withdrawal().is(withdrawalId)) {
+                return finishWithdrawal(now, now.receipt(receiptId)); // this very withdrawal, by a retry meanwhile
+            }
+            now.withdrawable(receiptId); // withdrawn meanwhile: say so
             throw new StateConflictException("receipt " + receiptId + " changed while it was being withdrawn; try again");
         }
         bookWithdrawal(get(id), receiptId);
         return get(id).receipt(receiptId);
+    }
+
+    private Sponsorship.Receipt finishWithdrawal(Sponsorship sponsorship, Sponsorship.Receipt withdrawn) {
+        if (!withdrawn.withdrawal().booked()) {
+            bookWithdrawal(sponsorship, withdrawn.id());
+        }
+        return get(sponsorship.id()).receipt(withdrawn.id());
     }
 
     private void bookWithdrawal(Sponsorship sponsorship, String receiptId) {

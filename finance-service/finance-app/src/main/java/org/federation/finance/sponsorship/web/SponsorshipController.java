@@ -114,7 +114,8 @@ class SponsorshipController {
     Received withdraw(IdempotencyKey key, @PathVariable String id, @PathVariable String receiptId, @Valid @RequestBody Withdrawing request,
                       Caller caller) {
         rights.requireFinance(caller, "withdrawing a sponsorship receipt");
-        Sponsorship.Receipt receipt = desk.withdraw(id, receiptId, request.reason().strip(), caller.subject());
+        Sponsorship.Receipt receipt = desk.withdraw(id, receiptId, request.reason().strip(), caller.subject(),
+                key.derivedId("withdrawal"));
         return new Received(receipt, desk.get(id));
     }
 
