@@ -77,4 +77,41 @@ class EvaluationTest extends EmbeddedBackboneProperties {
                     .get(0).type()).isEqualTo("org.federation.club.evaluation-published.v1");
         }
     }
+
+    @Test
+    void whileTheYearsRegistrationIsOpenItsCriterionIsPendingAndPublishingNeedsTheDepartmentsExplicitWord() {
+        String clubId = ClubLifecycleTest.newClub(app(), "围棋社");
+        String year = ClubLifecycleTest.randomYear();
+        assertThat(Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/registration-windows", "{\"academicYear\":\""
+                + year + "\",\"deadline\":\"" + Instant.now().plus(Duration.ofDays(30)) + "\"}").status()).isEqualTo(201);
+        String path = "/api/clubs/" + clubId + "/evaluations/" + year;
+
+        HttpProbe.Response draft = evaluator().send(new HttpCall("PUT", path, "application/json", ENTERED));
+        assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+        JsonNode registration = draft.json().at("/scores/0");
+        assertThat(registration.get("criterion").asString()).isEqualTo("registration-on-time");
+        assertThat(registration.get("status").asString()).as("not registered yet, but still in time").isEqualTo("pending");
+        assertThat(registration.hasNonNull("score")).as("no score: " + registration).isFalse();
+        assertThat(registration.get("reason").asString()).contains("open until");
+        assertThat(draft.json().at("/scores/1/status").asString()).isEqualTo("decided");
+        assertThat(draft.json().get("pendingCriteria").asInt()).isEqualTo(1);
+        // the five decided: handover 100, retention 100, activities 0, reports 100, assessment 90
+        assertThat(draft.json().get("total").asDouble()).as("only decided criteria count").isEqualTo(78.0);
+
+        HttpProbe.Response early = evaluator().postJson(path + "/publication", "");
+        assertThat(early.status()).as(early.body()).isEqualTo(409);
+        assertThat(early.json().get("detail").asString()).contains("1 criteria still pending", "despitePending");
+        HttpProbe.Response anyway = evaluator().postJson(path + "/publication?despitePending=true", "");
+        assertThat(anyway.status()).as(anyway.body()).isEqualTo(200);
+        assertThat(anyway.json().get("published").asBoolean()).isTrue();
+
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "club.events")) {
+            TopicProbe.Seen published = probe.awaitAtLeast(s -> (clubId + ":" + year).equals(s.key()), 1,
+                    Duration.ofSeconds(20)).get(0);
+            JsonNode event = tools.jackson.databind.json.JsonMapper.builder().build().readTree(published.payload());
+            assertThat(event.get("pendingCriteria").asInt()).isEqualTo(1);
+            assertThat(event.at("/scores/0/status").asString()).isEqualTo("pending");
+            assertThat(event.at("/scores/1/status").asString()).isEqualTo("decided");
+        }
+    }
 }

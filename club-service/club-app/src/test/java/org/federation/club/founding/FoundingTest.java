@@ -120,9 +120,13 @@ class FoundingTest extends EmbeddedBackboneProperties {
                 hearing(at, FoundingFixtures.PANEL));
         assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
         assertThat(scheduled.json().get("state").asString()).isEqualTo("hearing-scheduled");
+        assertThat(scheduled.json().get("allowedActions").toString())
+                .as("no ballot is offered before the hearing begins").isEqualTo("[\"withdraw\"]");
         assertIllegal(as(Persona.PRESIDIUM).postJson(PATH + "/" + id + "/hearing/ballots", ballot("approve", null)),
-                "hearing-scheduled", "cast-ballot", "close-hearing", "withdraw");
+                "hearing-scheduled", "withdraw");
         waitUntil(at);
+        assertThat(as(Persona.STUDENT).get(PATH + "/" + id).json().get("allowedActions").toString())
+                .isEqualTo("[\"cast-ballot\",\"close-hearing\",\"withdraw\"]");
 
         // ballots: one each, the last one decides
         assertThat(as(Persona.PRESIDIUM).postJson(PATH + "/" + id + "/hearing/ballots",
@@ -212,7 +216,7 @@ class FoundingTest extends EmbeddedBackboneProperties {
         String id = FoundingFixtures.scheduled(app(), name, FoundingFixtures.INITIATORS, at,
                 List.of(Persona.PRESIDIUM, Persona.ORGANIZATION_HEAD, Persona.ORGANIZATION_MEMBER));
         assertIllegal(as(Persona.ORGANIZATION_MEMBER).post(PATH + "/" + id + "/hearing/closing", "application/json", ""),
-                "hearing-scheduled", "cast-ballot", "close-hearing", "withdraw");
+                "hearing-scheduled", "withdraw");
         waitUntil(at);
 
         assertThat(as(Persona.PRESIDIUM).postJson(PATH + "/" + id + "/hearing/ballots",

@@ -106,6 +106,11 @@ class ClubStateMachineTest {
         assertThat(accepted.state().state()).isEqualTo(ClubState.ACTIVE);
         assertThat(accepted.state().registrationYear()).isEqualTo(YEAR);
         assertThat(((ClubRegistrationConfirmed) accepted.events().get(0).payload()).late()).isTrue();
+
+        assertThatThrownBy(() -> accepted.state().acceptLateRegistration(YEAR, "org", NOW))
+                .isInstanceOf(IllegalTransitionException.class)
+                .as("accepting it twice says it is accepted, not that it was never submitted")
+                .hasMessageContaining("already accepted").hasMessageNotContaining("has not submitted");
     }
 
     @Test
@@ -119,6 +124,7 @@ class ClubStateMachineTest {
     void acceptingALateRegistrationThatWasNeverSubmittedIsIllegal() {
         assertThatThrownBy(() -> in(ClubState.UNREGISTERED).acceptLateRegistration(YEAR, "org", NOW))
                 .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("has not submitted one")
                 .satisfies(e -> assertThat(((IllegalTransitionException) e).currentState()).isEqualTo("unregistered"));
     }
 

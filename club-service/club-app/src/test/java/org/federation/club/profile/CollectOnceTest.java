@@ -73,6 +73,34 @@ class CollectOnceTest extends EmbeddedBackboneProperties {
     }
 
     @Test
+    void aRequestAlreadyPendingIsAnsweredFromTheProfileAsSoonAsTheClubAnswersAnotherDepartment() {
+        String clubId = ClubLifecycleTest.newClub(app(), "书法协会");
+        JsonNode publicity = ask(Persona.PUBLICITY_MEMBER, "publicity", clubId, "\"meetingPlace\",\"socialAccounts\"", 365);
+        JsonNode organization = ask(Persona.ORGANIZATION_MEMBER, "organization", clubId,
+                "\"meetingPlace\",\"constitution\"", 365);
+        assertThat(asked(organization)).as("nobody knows either yet").containsExactly("meetingPlace", "constitution");
+        String publicityId = publicity.get("id").asString();
+        String organizationId = organization.get("id").asString();
+
+        HttpProbe.Response answered = Persona.LEADER.on(app()).postJson("/api/information-requests/" + publicityId
+                + "/clubs/" + clubId + "/answers", "{\"answers\":{\"meetingPlace\":\"Library 2F\","
+                + "\"socialAccounts\":\"WeChat: calligraphy\"}}");
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+
+        JsonNode pending = Persona.ORGANIZATION_MEMBER.on(app()).get("/api/information-requests/" + organizationId).json();
+        assertThat(asked(pending)).as("the club is asked only what is still missing: " + pending).containsExactly("constitution");
+        assertThat(pending.at("/clubs/0/fromProfile/meetingPlace/value").asString()).isEqualTo("Library 2F");
+        assertThat(pending.at("/clubs/0/fromProfile/meetingPlace/source").asString()).isEqualTo("request:" + publicityId);
+        assertThat(Persona.LEADER.on(app()).postJson("/api/information-requests/" + organizationId + "/clubs/" + clubId
+                + "/answers", "{\"answers\":{\"meetingPlace\":\"again\"}}").status())
+                .as("not asked any more, so not entered twice").isEqualTo(422);
+        HttpProbe.Response rest = Persona.LEADER.on(app()).postJson("/api/information-requests/" + organizationId
+                + "/clubs/" + clubId + "/answers", "{\"answers\":{\"constitution\":\"adopted 2024\"}}");
+        assertThat(rest.status()).as(rest.body()).isEqualTo(200);
+        assertThat(rest.json().get("complete").asBoolean()).isTrue();
+    }
+
+    @Test
     void aStaleFactIsAskedAgainAndTheAnswerCorrectsTheClubEverywhere() {
         String clubId = ClubLifecycleTest.newClub(app(), "环保社");
         // maxAgeDays 0 counts only what was set from the request's opening on: let the clock pass the club's entry

@@ -42,6 +42,29 @@ class RosterTest extends EmbeddedBackboneProperties {
     }
 
     @Test
+    void aHeadWhoseTokenSaysSoIsNamedOnTheRosterOnceTheyKeepIt() {
+        String head = person();
+        String member = person();
+        HttpProbe tokenHead = app().with("Authorization", "Bearer " + org.federation.platform.testing.TestTokens.issuer()
+                .tokenFor(head, "财务部长", List.of("DEPARTMENT_HEAD:finance", "STUDENT")));
+        HttpProbe.Response added = tokenHead.postJson("/api/departments/finance/members", personJson(member, "财务委员"));
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        JsonNode roster = Persona.STUDENT.on(app()).get("/api/departments/finance").json();
+        assertThat(roster.at("/head/studentNumber").asString()).as("the roster agrees with the token: " + roster)
+                .isEqualTo(head);
+        assertThat(roster.at("/head/name").asString()).isEqualTo("财务部长");
+        assertThat(roster.at("/members/0/studentNumber").asString()).isEqualTo(member);
+
+        // a head named on the roster stays until the presidium appoints another
+        HttpProbe otherTokenHead = app().with("Authorization", "Bearer " + org.federation.platform.testing.TestTokens
+                .issuer().tokenFor(person(), "另一位", List.of("DEPARTMENT_HEAD:finance", "STUDENT")));
+        assertThat(otherTokenHead.postJson("/api/departments/finance/members", personJson(person(), "z")).status())
+                .as("the token still carries the department's rights").isEqualTo(200);
+        assertThat(Persona.STUDENT.on(app()).get("/api/departments/finance").json().at("/head/studentNumber").asString())
+                .isEqualTo(head);
+    }
+
+    @Test
     void thePresidiumAppointsHeadsAndHeadsKeepTheirDepartmentsPeople() {
         String head = person();
         String member = person();

@@ -151,7 +151,8 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
                 .row("GET /api/activities", HttpCall.get("/api/activities?state=proposed"), only(200, staffAnd()))
                 .row("GET /api/activities/{id}", HttpCall.get("/api/activities/" + pending), only(200, staffAnd(LEADER, MEMBER)))
                 .row("POST /api/activities/{id}/confirmation",
-                        p -> HttpCall.postJson("/api/activities/" + proposed(true) + "/confirmation", ""), only(200, OTHER_LEADER))
+                        p -> HttpCall.postJson("/api/activities/" + proposed(true) + "/confirmation", ""),
+                        only(200, OTHER_LEADER).but(LEADER, 409)) // the proposer's club has confirmed already
                 .row("POST /api/activities/{id}/approval",
                         p -> HttpCall.postJson("/api/activities/" + proposed(false) + "/approval", ""),
                         only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))

@@ -160,7 +160,12 @@ class ActivitiesTest extends EmbeddedBackboneProperties {
                 .isEqualTo("awaiting-confirmation");
         assertThat(Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + joint + "/approval", "").status())
                 .isEqualTo(409);
-        assertThat(Persona.LEADER.on(app()).postJson("/api/activities/" + joint + "/confirmation", "").status()).isEqualTo(403);
+        HttpProbe.Response again = Persona.LEADER.on(app()).postJson("/api/activities/" + joint + "/confirmation", "");
+        assertThat(again.status()).as("the proposing club has confirmed already: a state, not a right").isEqualTo(409);
+        assertThat(again.json().get("currentState").asString()).isEqualTo("awaiting-confirmation");
+        assertThat(again.json().get("detail").asString()).contains("already confirmed", other);
+        assertThat(Persona.MEMBER.on(app()).postJson("/api/activities/" + joint + "/confirmation", "").status())
+                .as("a member of no organising club's leadership").isEqualTo(403);
         HttpProbe.Response confirmed = Persona.OTHER_LEADER.on(app()).postJson("/api/activities/" + joint + "/confirmation", "");
         assertThat(confirmed.json().get("state").asString()).as(confirmed.body()).isEqualTo("proposed");
 

@@ -9,6 +9,7 @@ import org.federation.club.evaluation.domain.ClubEvaluation;
 import org.federation.club.evaluation.domain.ClubEvaluations;
 import org.federation.club.evaluation.domain.EvaluationCriterion;
 import org.federation.club.registration.domain.RegistrationWindow;
+import org.federation.club.registration.domain.RegistrationWindows;
 import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.Clubs;
 import org.federation.platform.problem.ForbiddenException;
@@ -33,10 +34,12 @@ public class ClubScoring {
     private final EvaluationSettings settings;
     private final Clock clock;
     private final ActivityRecord activityRecord;
+    private final RegistrationWindows windows;
 
     public ClubScoring(ClubEvaluations evaluations, Clubs clubs, EvaluationSettings settings, Clock clock,
-                       ActivityRecord activityRecord) {
+                       ActivityRecord activityRecord, RegistrationWindows windows) {
         this.activityRecord = activityRecord;
+        this.windows = windows;
         this.evaluations = evaluations;
         this.clubs = clubs;
         this.settings = settings;
@@ -53,16 +56,20 @@ public class ClubScoring {
         RegistrationWindow.requireAcademicYear(academicYear);
         ClubEvaluation draft = ClubEvaluation.prepare(club(clubId), academicYear, settings.criteria(), entered,
                 new ClubEvaluation.Activities(activityRecord.yearOf(clubId, academicYear), settings.activitiesPerYear()),
-                caller.subject(), clock.instant());
+                registrationDeadline(academicYear), caller.subject(), clock.instant());
         evaluations.saveDraft(draft);
         return draft;
     }
 
-    public ClubEvaluation publish(String clubId, String academicYear, Caller caller) {
+    /**
+     * Publishes the draft; with criteria pending before the year's registration deadline only when
+     * the department says so ({@code despitePending}), else 409.
+     */
+    public ClubEvaluation publish(String clubId, String academicYear, boolean despitePending, Caller caller) {
         requireEvaluator(caller);
         club(clubId);
         ClubEvaluation published = evaluations.publish(ClubEvaluation.idFor(clubId, academicYear), caller.subject(),
-                clock.instant());
+                clock.instant(), registrationDeadline(academicYear), despitePending);
         log.info("Evaluation of club {} for {} published by {}: {}", clubId, academicYear, caller.subject(),
                 published.total());
         return published;
@@ -73,6 +80,10 @@ public class ClubScoring {
         Club club = club(clubId);
         caller.requireStaffOrInsider(club.includes(caller.subject()), "club " + clubId + "'s evaluations");
         return evaluations.ofClub(clubId).stream().filter(e -> e.published() || caller.isFederationStaff()).toList();
+    }
+
+    private java.time.Instant registrationDeadline(String academicYear) {
+        return windows.find(academicYear).map(RegistrationWindow::deadline).orElse(null);
     }
 
     private static void requireEvaluator(Caller caller) {

@@ -24,10 +24,15 @@ import org.federation.platform.problem.RuleViolationException;
  * source. What the platform knows (registration, handover, member retention, activities held and
  * report compliance) is filled in from the club's own record; the department enters only the rest. A draft may be prepared again; a
  * published evaluation is final.
+ * <p>
+ * A criterion whose outcome is not known yet (the year's registration is still open and the club
+ * has not registered) is {@code pending}: it has no score, the total counts only the decided
+ * criteria and says how many are pending ({@code pendingCriteria}), so a club is never marked down
+ * for something it may still do in time.
  */
 public record ClubEvaluation(String id, String clubId, String academicYear, List<EvaluationPublished.Score> scores,
-                             double total, boolean published, String preparedBy, Instant preparedAt,
-                             String publishedBy, Instant publishedAt) {
+                             double total, Integer pendingCriteria, boolean published, String preparedBy,
+                             Instant preparedAt, String publishedBy, Instant publishedAt) {
 
     /** A score the department enters for a criterion it cannot derive. */
     public record Entered(int score, String reason) {
@@ -35,6 +40,7 @@ public record ClubEvaluation(String id, String clubId, String academicYear, List
 
     public ClubEvaluation {
         scores = List.copyOf(scores);
+        pendingCriteria = pendingCriteria == null ? 0 : pendingCriteria; // stored before criteria could be pending
     }
 
     public static String idFor(String clubId, String academicYear) {
@@ -48,15 +54,21 @@ public record ClubEvaluation(String id, String clubId, String academicYear, List
     public record Activities(YearOfActivities year, int expectedPerYear) {
     }
 
+    /**
+     * @param registrationDeadline the deadline of the year's registration, or null if it has not
+     *                             been opened yet
+     */
     public static ClubEvaluation prepare(Club club, String academicYear, List<EvaluationCriterion> criteria,
-                                         Map<String, Entered> entered, Activities activities, String actor, Instant now) {
+                                         Map<String, Entered> entered, Activities activities,
+                                         Instant registrationDeadline, String actor, Instant now) {
         Set<String> known = new java.util.HashSet<>(criteria.stream().map(EvaluationCriterion::id).toList());
         entered.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(k -> {
             throw new RuleViolationException("scores", "'" + k + "' is not a criterion; criteria: " + known);
         });
         List<EvaluationPublished.Score> scores = new ArrayList<>();
-        double weights = criteria.stream().mapToDouble(EvaluationCriterion::weight).sum();
-        double total = 0;
+        double weights = 0;
+        double weighted = 0;
+        int pending = 0;
         for (EvaluationCriterion criterion : criteria) {
             EvaluationPublished.Score score;
             if (criterion.derived()) {
@@ -64,7 +76,7 @@ public record ClubEvaluation(String id, String clubId, String academicYear, List
                     throw new RuleViolationException("scores", criterion.id() + " is derived from the club's record; "
                             + "it is not entered");
                 }
-                score = derive(club, academicYear, criterion, activities, now);
+                score = derive(club, academicYear, criterion, activities, registrationDeadline, now);
             } else {
                 Entered value = entered.get(criterion.id());
                 if (value == null) {
@@ -77,10 +89,16 @@ public record ClubEvaluation(String id, String clubId, String academicYear, List
                         "entered:" + actor);
             }
             scores.add(score);
-            total += score.score() * criterion.weight() / weights;
+            if (score.isPending()) {
+                pending++;
+            } else {
+                weights += criterion.weight();
+                weighted += score.score() * criterion.weight();
+            }
         }
+        double total = weights == 0 ? 0 : weighted / weights;
         return new ClubEvaluation(idFor(club.id(), academicYear), club.id(), academicYear, scores,
-                Math.round(total * 10) / 10.0, false, actor, now, null, null);
+                Math.round(total * 10) / 10.0, pending, false, actor, now, null, null);
     }
 
     /** Prepares again over a draft; a published evaluation stays as it is. */
@@ -90,22 +108,38 @@ public record ClubEvaluation(String id, String clubId, String academicYear, List
         }
     }
 
-    /** Publishes the draft: {@code evaluation-published}, caused by whoever publishes it. */
-    public Decision<ClubEvaluation> publish(String actor, Instant now) {
+    /**
+     * Publishes the draft: {@code evaluation-published}, caused by whoever publishes it. With
+     * criteria still pending, and the year's registration deadline still ahead, the department must
+     * say explicitly that it publishes anyway ({@code despitePending}); otherwise 409, since the club
+     * may still change the outcome in time.
+     *
+     * @param registrationDeadline the year's registration deadline, or null if not opened yet
+     */
+    public Decision<ClubEvaluation> publish(String actor, Instant now, Instant registrationDeadline,
+                                            boolean despitePending) {
         requireDraft("publishing");
-        ClubEvaluation published = new ClubEvaluation(id, clubId, academicYear, scores, total, true, preparedBy,
-                preparedAt, actor, now);
+        boolean deadlineAhead = registrationDeadline == null || !now.isAfter(registrationDeadline);
+        if (pendingCriteria > 0 && deadlineAhead && !despitePending) {
+            throw new IllegalTransitionException("publishing evaluation " + id + " (" + pendingCriteria
+                    + " criteria still pending before the registration deadline"
+                    + (registrationDeadline == null ? ", which is not set yet" : " of " + registrationDeadline)
+                    + "; publish with despitePending=true to publish them as pending)", "draft", List.of("prepare"));
+        }
+        ClubEvaluation published = new ClubEvaluation(id, clubId, academicYear, scores, total, pendingCriteria, true,
+                preparedBy, preparedAt, actor, now);
         return Decision.of(published, new DomainEvent(ClubEventTypes.EVALUATION_PUBLISHED, actor, published.event()));
     }
 
     public EvaluationPublished event() {
-        return new EvaluationPublished(id, clubId, academicYear, total, scores);
+        return new EvaluationPublished(id, clubId, academicYear, total, scores, pendingCriteria);
     }
 
     private static EvaluationPublished.Score derive(Club club, String year, EvaluationCriterion criterion,
-                                                    Activities activities, Instant now) {
+                                                    Activities activities, Instant registrationDeadline,
+                                                    Instant now) {
         return switch (criterion.derivedFrom()) {
-            case "registration" -> registration(club, year, criterion);
+            case "registration" -> registration(club, year, criterion, registrationDeadline, now);
             case "handover" -> handover(club, criterion);
             case "retention" -> retention(club, year, criterion, now);
             case "activities" -> activitiesHeld(activities, criterion);
@@ -114,10 +148,19 @@ public record ClubEvaluation(String id, String clubId, String academicYear, List
         };
     }
 
-    private static EvaluationPublished.Score registration(Club club, String year, EvaluationCriterion c) {
+    private static EvaluationPublished.Score registration(Club club, String year, EvaluationCriterion c,
+                                                          Instant deadline, Instant now) {
         AnnualRegistration r = club.registrations().forYear(year).orElse(null);
         if (r == null) {
             boolean missed = club.registrations().missedYears().contains(year);
+            if (!missed && deadline == null) {
+                return EvaluationPublished.Score.pending(c.id(), c.weight(), "the registration for " + year
+                        + " has not opened yet", "derived");
+            }
+            if (!missed && !now.isAfter(deadline)) {
+                return EvaluationPublished.Score.pending(c.id(), c.weight(), "not registered for " + year
+                        + " yet; the registration is open until " + deadline, "derived");
+            }
             return derived(c, 0, missed ? "missed the registration deadline for " + year : "not registered for " + year);
         }
         if (!r.accepted()) {

@@ -9,7 +9,9 @@ public interface ClubEvaluations {
     /** Stores a draft, replacing an earlier draft; a published one is never replaced. */
     void saveDraft(ClubEvaluation draft);
 
-    ClubEvaluation publish(String id, String actor, java.time.Instant now);
+    /** Publishes the draft (see {@link ClubEvaluation#publish}); 409 with criteria pending unless said so. */
+    ClubEvaluation publish(String id, String actor, java.time.Instant now, java.time.Instant registrationDeadline,
+                           boolean despitePending);
 
     Optional<ClubEvaluation> find(String id);
 

@@ -44,8 +44,10 @@ class MongoClubEvaluations implements ClubEvaluations {
     }
 
     @Override
-    public ClubEvaluation publish(String id, String actor, Instant now) {
-        return evaluations.change(id, "evaluation", current -> current.publish(actor, now)).state();
+    public ClubEvaluation publish(String id, String actor, Instant now, Instant registrationDeadline,
+                                  boolean despitePending) {
+        return evaluations.change(id, "evaluation",
+                current -> current.publish(actor, now, registrationDeadline, despitePending)).state();
     }
 
     @Override

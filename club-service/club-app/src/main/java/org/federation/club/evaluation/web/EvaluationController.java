@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
@@ -54,9 +55,14 @@ class EvaluationController {
         return scoring.prepare(clubId, academicYear, entered, caller);
     }
 
+    /**
+     * Publishes the draft. With criteria still pending before the year's registration deadline the
+     * department must say {@code despitePending=true}; otherwise 409.
+     */
     @PostMapping("/api/clubs/{clubId}/evaluations/{academicYear}/publication")
-    ClubEvaluation publish(@PathVariable String clubId, @PathVariable String academicYear, Caller caller) {
-        return scoring.publish(clubId, academicYear, caller);
+    ClubEvaluation publish(@PathVariable String clubId, @PathVariable String academicYear,
+                           @RequestParam(defaultValue = "false") boolean despitePending, Caller caller) {
+        return scoring.publish(clubId, academicYear, despitePending, caller);
     }
 
     @GetMapping("/api/clubs/{clubId}/evaluations")

@@ -176,7 +176,7 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
         }
         if (now.isBefore(hearing.scheduledAt())) {
             throw new IllegalTransitionException("casting a ballot before the hearing begins at "
-                    + hearing.scheduledAt(), state.value(), allowedActions());
+                    + hearing.scheduledAt(), state.value(), allowedActions(now));
         }
         String note = comment == null || comment.isBlank() ? null : comment.strip();
         if (choice == BallotChoice.REJECT && note == null) {
@@ -202,7 +202,7 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
         Hearing hearing = currentHearing().orElseThrow();
         if (now.isBefore(hearing.scheduledAt())) {
             throw new IllegalTransitionException("closing the hearing before it begins at " + hearing.scheduledAt(),
-                    state.value(), allowedActions());
+                    state.value(), allowedActions(now));
         }
         return decide(FoundingAction.CLOSE_HEARING, actor, now, rules, "hearing closed");
     }
@@ -308,9 +308,23 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
         return hearings.isEmpty() ? Optional.empty() : Optional.of(hearings.get(hearings.size() - 1));
     }
 
-    /** What may be done to the application now. */
+    /** What its state allows, whatever the time (see {@link #allowedActions(Instant)} for what may be done now). */
     public List<String> allowedActions() {
         return state.allowedActions().stream().map(FoundingAction::value).toList();
+    }
+
+    /**
+     * What may be done to the application at {@code now}: before the scheduled hearing begins its
+     * panel cannot vote and it cannot be closed (both are refused with 409), so neither is offered.
+     */
+    public List<String> allowedActions(Instant now) {
+        boolean hearingAhead = currentHearing().filter(Hearing::isOpen).filter(h -> now.isBefore(h.scheduledAt()))
+                .isPresent();
+        if (!hearingAhead) {
+            return allowedActions();
+        }
+        return allowedActions().stream().filter(a -> !a.equals(FoundingAction.CAST_BALLOT.value())
+                && !a.equals(FoundingAction.CLOSE_HEARING.value())).toList();
     }
 
     /** What the federation may know of the application: the summary its events carry. */

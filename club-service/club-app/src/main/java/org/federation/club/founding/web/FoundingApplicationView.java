@@ -44,12 +44,12 @@ public record FoundingApplicationView(String id, String proposedName, String cat
     public record BallotView(String panelMember, String panelMemberName, String choice, String comment, Instant at) {
     }
 
-    static FoundingApplicationView of(FoundingApplication application, FoundingRules rules) {
+    static FoundingApplicationView of(FoundingApplication application, FoundingRules rules, Instant now) {
         var proposal = application.proposal();
         List<Hearing> hearings = application.hearings();
         return new FoundingApplicationView(application.id(), proposal.name(), proposal.category().value(),
                 proposal.purpose(), proposal.plannedActivities(), proposal.facultyAdvisor(), proposal.constitution(),
-                proposal.contact(), proposal.initiators(), application.state().value(), application.allowedActions(),
+                proposal.contact(), proposal.initiators(), application.state().value(), application.allowedActions(now),
                 application.reasons(), application.reapplyAfter(), application.clubId(), application.reviews(),
                 application.currentHearing().map(h -> HearingView.of(h, rules)).orElse(null),
                 hearings.stream().limit(Math.max(0, hearings.size() - 1)).map(h -> HearingView.of(h, rules)).toList(),

@@ -1,6 +1,7 @@
 package org.federation.club.founding.web;
 
 import java.net.URI;
+import java.time.Clock;
 
 import org.federation.club.founding.application.FoundingProcess;
 import org.federation.club.founding.domain.FoundingApplication;
@@ -40,9 +41,11 @@ class FoundingController {
             + "|established|rejected|withdrawn";
 
     private final FoundingProcess founding;
+    private final Clock clock;
 
-    FoundingController(FoundingProcess founding) {
+    FoundingController(FoundingProcess founding, Clock clock) {
         this.founding = founding;
+        this.clock = clock;
     }
 
     /** Any signed-in person submits an application, listing themselves among the initiators; 201. */
@@ -120,6 +123,6 @@ class FoundingController {
     }
 
     private FoundingApplicationView view(FoundingApplication application) {
-        return FoundingApplicationView.of(application, founding.rules());
+        return FoundingApplicationView.of(application, founding.rules(), clock.instant());
     }
 }

@@ -117,7 +117,29 @@ public class SharedProfile {
         InformationRequest.Answer answer = request.answer(clubId, values, caller.subject(), now);
         amendClubRecord(club, values, caller, requestId, now);
         store.changeFacts(clubId, facts -> facts.set(answer.facts(), caller.subject()));
-        return store.changeRequest(requestId, current -> current.answer(clubId, values, caller.subject(), now).request());
+        InformationRequest answered = store.changeRequest(requestId,
+                current -> current.answer(clubId, values, caller.subject(), now).request());
+        learned(clubId, answer.facts(), requestId, now);
+        return answered;
+    }
+
+    /**
+     * The profile learned facts of a club: the club's other open requests that still ask for them
+     * are answered from the profile now, so the club does not enter them twice. Each request is
+     * changed on its own (version-checked); a request that asks none of them is not written.
+     */
+    private void learned(String clubId, List<ClubProfileUpdated.Fact> facts, String answeredRequest, Instant now) {
+        for (String id : store.openRequestIds(clubId, now)) {
+            if (id.equals(answeredRequest)) {
+                continue;
+            }
+            boolean asks = store.request(id).flatMap(r -> r.learned(clubId, facts, now)).isPresent();
+            if (asks) {
+                store.changeRequest(id, current -> current.learned(clubId, facts, now).orElse(current));
+                log.info("Information request {} answered {} of club {} from the profile", id,
+                        facts.stream().map(ClubProfileUpdated.Fact::field).toList(), clubId);
+            }
+        }
     }
 
     public InformationRequest request(String id) {

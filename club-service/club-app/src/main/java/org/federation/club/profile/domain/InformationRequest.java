@@ -119,6 +119,38 @@ public record InformationRequest(String id, String department, String title, Lis
     public record Answer(InformationRequest request, List<ClubProfileUpdated.Fact> facts) {
     }
 
+    /**
+     * The profile learned facts of a club: every field this request still asks the club for and
+     * the club has not supplied here is answered from the profile from now on, so the club is asked
+     * only what is still missing. A request past its deadline stays as it was.
+     *
+     * @return the changed request, or empty if it asked the club none of these fields
+     */
+    public java.util.Optional<InformationRequest> learned(String clubId, List<ClubProfileUpdated.Fact> facts, Instant now) {
+        if (now.isAfter(deadline)) {
+            return java.util.Optional.empty();
+        }
+        ClubEntry entry = clubs.stream().filter(e -> e.clubId().equals(clubId)).findFirst().orElse(null);
+        if (entry == null) {
+            return java.util.Optional.empty();
+        }
+        List<String> stillAsked = new ArrayList<>(entry.asked());
+        Map<String, ClubProfileUpdated.Fact> fromProfile = new LinkedHashMap<>(entry.fromProfile());
+        for (ClubProfileUpdated.Fact fact : facts) {
+            if (stillAsked.contains(fact.field()) && !entry.supplied().containsKey(fact.field())) {
+                stillAsked.remove(fact.field());
+                fromProfile.put(fact.field(), fact);
+            }
+        }
+        if (stillAsked.size() == entry.asked().size()) {
+            return java.util.Optional.empty();
+        }
+        List<ClubEntry> entries = clubs.stream().map(e -> e.clubId().equals(clubId)
+                ? new ClubEntry(e.clubId(), e.clubName(), fromProfile, stillAsked, e.supplied()) : e).toList();
+        return java.util.Optional.of(new InformationRequest(id, department, title, fields, maxAge, deadline, requestedBy,
+                requestedAt, entries));
+    }
+
     public ClubEntry entry(String clubId) {
         return clubs.stream().filter(e -> e.clubId().equals(clubId)).findFirst()
                 .orElseThrow(() -> new org.federation.platform.problem.ResourceNotFoundException(

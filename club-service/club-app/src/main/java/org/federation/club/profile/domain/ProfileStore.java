@@ -1,5 +1,6 @@
 package org.federation.club.profile.domain;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -20,6 +21,9 @@ public interface ProfileStore {
     InformationRequest changeRequest(String id, UnaryOperator<InformationRequest> change);
 
     Optional<InformationRequest> request(String id);
+
+    /** The ids of the requests naming a club whose deadline is after {@code now}. */
+    List<String> openRequestIds(String clubId, java.time.Instant now);
 
     /** Requests newest first; optionally only those naming a club. */
     PageOf<InformationRequest> requests(String clubId, int page, int size);

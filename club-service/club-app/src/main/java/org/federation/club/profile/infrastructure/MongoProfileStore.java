@@ -1,5 +1,6 @@
 package org.federation.club.profile.infrastructure;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -16,6 +17,7 @@ import org.federation.platform.persistence.NewestFirst;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -74,6 +76,13 @@ class MongoProfileStore implements ProfileStore {
     @Override
     public Optional<InformationRequest> request(String id) {
         return requests.find(id);
+    }
+
+    @Override
+    public List<String> openRequestIds(String clubId, java.time.Instant now) {
+        Query open = Query.query(Criteria.where("clubs.clubId").is(clubId).and("deadline").gt(now));
+        open.fields().include("_id");
+        return mongo.find(open, org.bson.Document.class, REQUESTS).stream().map(d -> d.get("_id").toString()).toList();
     }
 
     @Override

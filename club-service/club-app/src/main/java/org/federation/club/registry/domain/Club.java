@@ -122,9 +122,14 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
 
     /** The Organization Department accepts a late registration: the club is registered (and active) again. */
     public Decision<Club> acceptLateRegistration(String academicYear, String actor, Instant now) {
-        AnnualRegistration pending = registrations.forYear(academicYear).filter(r -> !r.accepted())
+        AnnualRegistration submitted = registrations.forYear(academicYear)
                 .orElseThrow(() -> new IllegalTransitionException("accepting a late registration for " + academicYear
                         + " (the club has not submitted one)", state.value(), allowedActions()));
+        if (submitted.accepted()) {
+            throw new IllegalTransitionException("accepting a late registration for " + academicYear
+                    + " (it is already accepted)", state.value(), allowedActions());
+        }
+        AnnualRegistration pending = submitted;
         ClubState after = state == ClubState.UNREGISTERED ? ClubState.ACTIVE : state;
         Club accepted = new Club(id, profile, state, leadership, memberStudentNumbers,
                 registrations.with(pending.accept()), lineage, history, enteredAt, enteredBy, memberships)

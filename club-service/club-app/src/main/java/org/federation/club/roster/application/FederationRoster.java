@@ -52,7 +52,7 @@ public class FederationRoster {
 
     public Department add(String department, RosterChanged.Person person, String role, Caller caller) {
         requireManager(department, caller);
-        return logged(change(department, d -> d.add(person, role, caller.subject(), clock.instant()),
+        return logged(change(department, d -> recognised(d, caller).add(person, role, caller.subject(), clock.instant()),
                 person.studentNumber() + " added as " + role, caller), caller);
     }
 
@@ -63,7 +63,7 @@ public class FederationRoster {
             throw new StateConflictException(studentNumber + " is liaison officer of " + liaised
                     + "; assign those clubs another liaison officer first");
         }
-        return logged(change(department, d -> d.remove(studentNumber, caller.subject(), clock.instant()),
+        return logged(change(department, d -> recognised(d, caller).remove(studentNumber, caller.subject(), clock.instant()),
                 studentNumber + " removed", caller), caller);
     }
 
@@ -111,6 +111,22 @@ public class FederationRoster {
             Department changed = change.apply(d);
             return changed.announced(liaisons(changed), what, caller.subject());
         });
+    }
+
+    /**
+     * The roster and the token agree on who heads a department: a head whose token says
+     * {@code DEPARTMENT_HEAD:<d>}, keeping a roster that names no head yet, is recorded as its head
+     * (published with the change). A roster that names another head is left alone: the presidium
+     * appoints heads, and the token still carries the department's rights (see docs/security.md).
+     */
+    private Department recognised(Department department, Caller caller) {
+        if (department.head() != null || !caller.headsDepartment(department.name())) {
+            return department;
+        }
+        log.info("Department {} names no head; recording {} whose token heads it", department.name(), caller.subject());
+        return department.appointHead(new RosterChanged.Person(caller.subject(),
+                caller.name() == null || caller.name().isBlank() ? caller.subject() : caller.name()),
+                caller.subject(), clock.instant());
     }
 
     private Map<String, List<String>> liaisons(Department department) {

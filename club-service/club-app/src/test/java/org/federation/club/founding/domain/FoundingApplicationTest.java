@@ -383,6 +383,15 @@ class FoundingApplicationTest {
         }
 
         @Test
+        void beforeTheHearingBeginsNeitherABallotNorTheClosingIsOfferedAndTheRefusalAgrees() {
+            FoundingApplication application = scheduled();
+            assertThat(application.allowedActions(T0)).containsExactly("withdraw");
+            assertThat(application.allowedActions(HEARING)).containsExactly("cast-ballot", "close-hearing", "withdraw");
+            assertIllegal(() -> application.castBallot("P001", BallotChoice.APPROVE, null, T0, RULES),
+                    "hearing-scheduled", "withdraw");
+        }
+
+        @Test
         void onlyAQualifiedOrInconclusiveApplicationIsScheduled() {
             assertIllegal(() -> submitted().scheduleHearing(HEARING, "x", PANEL, REVIEWER, T0, RULES), "submitted",
                     "review", "withdraw");

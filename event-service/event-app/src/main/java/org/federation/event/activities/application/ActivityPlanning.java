@@ -102,12 +102,19 @@ public class ActivityPlanning {
         if (!Activity.AWAITING_CONFIRMATION.equals(activity.state())) {
             throw new IllegalTransitionException("confirming activity " + id, activity.state(), activity.allowedActions());
         }
-        String club = clubId != null ? clubId : activity.organiserClubIds().stream()
-                .filter(c -> !activity.confirmedClubIds().contains(c) && led(club(c), caller)).findFirst()
-                .orElse(null);
-        if (club == null || !activity.organiserClubIds().contains(club) || !led(club(club), caller)) {
+        List<String> ledByCaller = (clubId != null ? List.of(clubId) : activity.organiserClubIds()).stream()
+                .filter(c -> led(club(c), caller)).toList();
+        if (ledByCaller.isEmpty()) {
             throw new ForbiddenException("a joint activity is confirmed by a leader of each co-organising club");
         }
+        // The caller does lead an organiser: if their clubs have all confirmed, the request is
+        // a state question (already confirmed, 409 naming it), not a question of rights.
+        String club = ledByCaller.stream().filter(c -> !activity.confirmedClubIds().contains(c)).findFirst()
+                .orElseThrow(() -> new IllegalTransitionException("confirming activity " + id + " (club "
+                        + String.join(", ", ledByCaller) + " has already confirmed it; waiting for "
+                        + activity.organiserClubIds().stream().filter(c -> !activity.confirmedClubIds().contains(c))
+                                .collect(java.util.stream.Collectors.joining(", ")) + ")",
+                        activity.state(), activity.allowedActions()));
         return activities.change(id, a -> a.confirm(club)).state();
     }
 
