@@ -20,7 +20,7 @@ class IssuerRequired implements BeanFactoryPostProcessor, EnvironmentAware {
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        new FederationSecurityProperties(environment.getProperty("federation.security.issuer"), null, null)
+        new FederationSecurityProperties(environment.getProperty("federation.security.issuer"), null)
                 .requiredIssuer();
     }
 }
