@@ -45,11 +45,6 @@ public record FederationSecurityProperties(String issuer, String jwkSetUri, Dura
         }
     }
 
-    /** Only the issuer (and its key set), everything else by default. */
-    public FederationSecurityProperties(String issuer, String jwkSetUri) {
-        this(issuer, jwkSetUri, null, null, null, null);
-    }
-
     String requiredIssuer() {
         if (issuer == null || issuer.isBlank()) {
             throw new IllegalStateException("federation.security.issuer is not set: point it at the token issuer "
