@@ -119,6 +119,23 @@ class ClubDirectoryTest extends EmbeddedBackboneProperties {
     }
 
     @Test
+    void anEventOnClubEventsFromAnyoneButClubServiceIsDeadLetteredAndGrantsNothing() {
+        String forged = UUID.randomUUID().toString();
+        // finance-service (or whoever can write to the topic) claims a club, naming its own leader
+        raw.send("club.events", RawEvents.envelope(ESTABLISHED, "/finance-service", forged, 1,
+                established(forged, "Forged club", "active")));
+
+        try (TopicProbe dlq = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(),
+                "club.events.event-service.dlq")) {
+            TopicProbe.Seen dead = dlq.await(s -> forged.equals(s.key()), Duration.ofSeconds(20)).get(0);
+            assertThat(dead.headers().get("x-exception-fqcn")).contains("ForeignSourceException");
+            assertThat(dead.headers().get("x-exception-message")).contains("/finance-service").contains("/club-service");
+        }
+        assertThat(directory.find(forged)).isEmpty();
+        assertThat(Persona.PRESIDIUM.on(HttpProbe.onPort(port)).get("/api/clubs/" + forged).status()).isEqualTo(404);
+    }
+
+    @Test
     void aConsumerStoppedMidStreamCatchesUpWhenItRestarts() {
         String before = UUID.randomUUID().toString();
         raw.send("club.events", event(before, 1, established(before, "Before the stop", "active")));

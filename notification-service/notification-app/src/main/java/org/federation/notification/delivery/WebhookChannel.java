@@ -1,11 +1,8 @@
 package org.federation.notification.delivery;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -13,13 +10,13 @@ import org.springframework.stereotype.Component;
  * A JSON POST of the notice to a webhook, signed with the webhook's secret ({@link WebhookSignature});
  * any 2xx answer is a delivery, anything else is retried. The URL is checked by {@link WebhookGuard}
  * before every attempt (what its host resolves to may have changed since registration); a refused
- * URL, or one no longer registered, fails at once.
+ * URL, or one no longer registered, fails at once. The POST goes to the very address the guard
+ * approved ({@link PinnedHttp}).
  */
 @Component
 class WebhookChannel implements Channel {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final PinnedHttp http = new PinnedHttp(Duration.ofSeconds(5), Duration.ofSeconds(10));
     private final WebhookGuard guard;
     private final WebhookSecrets secrets;
     private final Clock clock;
@@ -37,23 +34,22 @@ class WebhookChannel implements Channel {
 
     @Override
     public void send(Delivery delivery) throws Exception {
-        URI uri;
+        WebhookGuard.Approved approved;
         try {
-            uri = guard.check(delivery.target());
+            approved = guard.approve(delivery.target());
         } catch (WebhookGuard.Refused refused) {
             throw new PermanentDeliveryFailure("refused: " + refused.getMessage());
         }
         String secret = secrets.of(delivery.recipient(), delivery.target()).orElseThrow(() -> new PermanentDeliveryFailure(
                 "the webhook is no longer registered (or was registered before deliveries were signed: register it again)"));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("X-Federation-Notice-Id", delivery.noticeId())
-                .header("X-Federation-Delivery-Id", delivery.id())
-                .header(WebhookSignature.HEADER, WebhookSignature.header(secret, clock.instant().getEpochSecond(), delivery.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload())).build();
-        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("the webhook answered HTTP " + response.statusCode());
+        // connects to the address the guard approved, never resolving the host again (DNS rebinding)
+        int status = http.post(approved, Map.of(
+                "X-Federation-Notice-Id", delivery.noticeId(),
+                "X-Federation-Delivery-Id", delivery.id(),
+                WebhookSignature.HEADER, WebhookSignature.header(secret, clock.instant().getEpochSecond(), delivery.payload())),
+                delivery.payload());
+        if (status / 100 != 2) {
+            throw new IllegalStateException("the webhook answered HTTP " + status);
         }
     }
 }

@@ -40,7 +40,8 @@ class WebhookGuardTest {
     @Test
     void aPublicHttpsOrHttpUrlPasses() throws Exception {
         assertThat(guard(List.of()).check("https://hooks.example.com/federation").getHost()).isEqualTo("hooks.example.com");
-        assertThat(guard(List.of()).check("http://93.184.216.34:8080/x").getPort()).isEqualTo(8080);
+        assertThat(guard(List.of()).check("http://93.184.216.34/x").getHost()).isEqualTo("93.184.216.34");
+        assertThat(guard(List.of()).approve("https://hooks.example.com/x").address().getHostAddress()).isEqualTo("93.184.216.34");
         assertThat(guard(List.of()).check("https://[2606:4700::1111]/x")).isNotNull();
     }
 
@@ -55,6 +56,10 @@ class WebhookGuardTest {
                 Map.entry("http://[ff02::1]/x", "multicast"), Map.entry("http://0.0.0.0/x", "unspecified"),
                 Map.entry("http://[::]/x", "unspecified"), Map.entry("http://[::ffff:127.0.0.1]/x", "loopback"),
                 Map.entry("http://255.255.255.255/x", "reserved"),
+                Map.entry("http://198.18.0.1/x", "reserved"), Map.entry("http://198.19.255.1/x", "reserved"),
+                Map.entry("http://[64:ff9b::a00:1]/x", "private"), Map.entry("http://[64:ff9b::7f00:1]/x", "loopback"),
+                Map.entry("http://[2002:a9fe:a9fe::1]/x", "link-local"), Map.entry("http://[2002:c0a8:101::]/x", "private"),
+                Map.entry("http://[::10.0.0.1]/x", "private"), Map.entry("http://[::ffff:192.168.0.1]/x", "private"),
                 Map.entry("https://metadata.example.com/latest", "link-local"),
                 Map.entry("https://rebind.example.com/x", "loopback"));
         refused.forEach((url, kind) -> assertThatThrownBy(() -> guard(List.of()).check(url)).as(url)
@@ -67,6 +72,17 @@ class WebhookGuardTest {
                 "hooks.example.com/x", "https://user:pw@hooks.example.com/x", "https://unknown.example.com/x", "http://bad host/")) {
             assertThatThrownBy(() -> guard(List.of()).check(url)).as(url).isInstanceOf(WebhookGuard.Refused.class);
         }
+    }
+
+    @Test
+    void onlyPorts80And443UnlessConfigured() throws Exception {
+        assertThatThrownBy(() -> guard(List.of()).check("http://hooks.example.com:8080/x"))
+                .isInstanceOf(WebhookGuard.Refused.class).hasMessageContaining("port");
+        assertThatThrownBy(() -> guard(List.of()).check("https://hooks.example.com:6379/x")).isInstanceOf(WebhookGuard.Refused.class);
+        assertThat(guard(List.of()).check("http://hooks.example.com:80/x")).isNotNull();
+        assertThat(guard(List.of()).check("https://hooks.example.com:443/x")).isNotNull();
+        assertThat(new WebhookGuard(List.of(), List.of(8443), host -> new InetAddress[] {InetAddress.getByName("93.184.216.34")})
+                .check("https://hooks.example.com:8443/x")).isNotNull();
     }
 
     @Test

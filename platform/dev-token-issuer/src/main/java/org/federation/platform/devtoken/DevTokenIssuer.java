@@ -47,13 +47,19 @@ import com.sun.net.httpserver.HttpServer;
  *   <li>{@code GET /.well-known/jwks.json} is the key set, {@code GET /.well-known/openid-configuration}
  *       the discovery document.</li>
  * </ul>
- * Tokens carry {@code sub} (student or staff number), {@code name}, {@code email} and
- * {@code roles}, the federation-wide roles.
+ * Tokens carry {@code sub} (student or staff number), {@code name}, {@code email},
+ * {@code roles}, the federation-wide roles, and {@code aud} = {@link #AUDIENCE}.
  */
 public final class DevTokenIssuer implements AutoCloseable {
 
     /** The port the contracts fix for the local platform. */
     public static final int LOCAL_PORT = 9000;
+
+    /**
+     * The audience ({@code aud}) of every token it issues: the platform's name, which services
+     * require by default ({@code federation.security.audience}, FederationSecurityProperties.DEFAULT_AUDIENCE).
+     */
+    public static final String AUDIENCE = "student-club-federation";
 
     private static final Logger log = LoggerFactory.getLogger(DevTokenIssuer.class);
 
@@ -163,6 +169,7 @@ public final class DevTokenIssuer implements AutoCloseable {
         Instant now = clock.instant();
         return new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .claim("name", name)
                 .claim("email", email)

@@ -46,6 +46,7 @@ class DevTokenIssuerTest {
         assertThat(jwt.verify(new RSASSAVerifier(published))).isTrue();
         assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("2023020001");
         assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo(issuer.issuer());
+        assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly(DevTokenIssuer.AUDIENCE);
         assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("STUDENT");
     }
 

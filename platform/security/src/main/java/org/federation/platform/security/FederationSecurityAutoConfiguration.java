@@ -1,5 +1,6 @@
 package org.federation.platform.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,8 +49,8 @@ public class FederationSecurityAutoConfiguration {
     }
 
     @Bean
-    JwtDecoder federationJwtDecoder(FederationSecurityProperties properties) {
-        return FederationTokens.decoder(properties);
+    JwtDecoder federationJwtDecoder(FederationSecurityProperties properties, ObjectProvider<Clock> clock) {
+        return FederationTokens.decoder(properties, clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean

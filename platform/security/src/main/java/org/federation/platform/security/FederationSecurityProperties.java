@@ -7,19 +7,41 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Which tokens a service accepts ({@code federation.security.*}).
  *
- * @param issuer    the issuer every token must name ({@code iss}): the university's single sign-on,
- *                  or {@code http://localhost:9000} for the local platform's development issuer.
- *                  Required: there is deliberately no default.
- * @param jwkSetUri where the issuer publishes its signing keys; defaults to
- *                  {@code <issuer>/.well-known/jwks.json}
- * @param clockSkew how far clocks may disagree when checking {@code exp} and {@code nbf}
+ * @param issuer              the issuer every token must name ({@code iss}): the university's single sign-on,
+ *                            or {@code http://localhost:9000} for the local platform's development issuer.
+ *                            Required: there is deliberately no default.
+ * @param jwkSetUri           where the issuer publishes its signing keys; defaults to
+ *                            {@code <issuer>/.well-known/jwks.json}
+ * @param clockSkew           how far clocks may disagree when checking {@code exp} and {@code nbf}
+ * @param audience            the audience every token must name in {@code aud} (env
+ *                            {@code FEDERATION_SECURITY_AUDIENCE}), so a token the sign-on issued for
+ *                            another application of the university is refused; defaults to
+ *                            {@value #DEFAULT_AUDIENCE}, the name the development issuer uses
+ * @param keySetRefetchInterval the least time between two fetches of the key set caused by tokens
+ *                            naming a key id it does not hold (60 s), so anonymous callers sending
+ *                            made-up key ids cannot make every service hammer the sign-on
+ * @param keySetLifetime      how long a fetched key set is used before it is fetched again on the
+ *                            next token (5 min), so a key the issuer withdrew stops being trusted
  */
 @ConfigurationProperties("federation.security")
-public record FederationSecurityProperties(String issuer, String jwkSetUri, Duration clockSkew) {
+public record FederationSecurityProperties(String issuer, String jwkSetUri, Duration clockSkew, String audience,
+                                           Duration keySetRefetchInterval, Duration keySetLifetime) {
+
+    /** The platform's name as an audience; the development token issuer puts it in every token. */
+    public static final String DEFAULT_AUDIENCE = "student-club-federation";
 
     public FederationSecurityProperties {
         if (clockSkew == null) {
             clockSkew = Duration.ofSeconds(30);
+        }
+        if (audience == null || audience.isBlank()) {
+            audience = DEFAULT_AUDIENCE;
+        }
+        if (keySetRefetchInterval == null) {
+            keySetRefetchInterval = Duration.ofSeconds(60);
+        }
+        if (keySetLifetime == null) {
+            keySetLifetime = Duration.ofMinutes(5);
         }
     }
 

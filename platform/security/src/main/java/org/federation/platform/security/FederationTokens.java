@@ -1,5 +1,6 @@
 package org.federation.platform.security;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -8,7 +9,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -18,9 +18,14 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+
 /**
  * How a federation token is checked and read: signed (RS256) by the configured issuer's key,
- * naming that issuer, unexpired, with a subject and a {@code roles} claim. The roles become
+ * naming that issuer and this platform's audience, unexpired, with a subject and a {@code roles} claim. The roles become
  * authorities exactly as {@link FederationRole} spells them.
  */
 final class FederationTokens {
@@ -30,10 +35,16 @@ final class FederationTokens {
     private FederationTokens() {
     }
 
-    static JwtDecoder decoder(FederationSecurityProperties properties) {
+    static JwtDecoder decoder(FederationSecurityProperties properties, Clock clock) {
         // the key set is fetched on the first token, not at start-up, so a service starts before the issuer
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.keySetUri())
-                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        IssuerKeySet keys = new IssuerKeySet(properties.keySetUri(), properties.keySetRefetchInterval(),
+                properties.keySetLifetime(), clock);
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+        // claims are checked by the validator below, in Spring's terms, not by Nimbus
+        processor.setJWTClaimsSetVerifier((claims, context) -> {
+        });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(validator(properties));
         return decoder;
     }
@@ -42,6 +53,8 @@ final class FederationTokens {
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 new JwtTimestampValidator(properties.clockSkew()),
                 new JwtIssuerValidator(properties.requiredIssuer()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        aud -> aud != null && aud.contains(properties.audience())),
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()),
                 new JwtClaimValidator<Object>(ROLES_CLAIM, roles -> roles instanceof Collection<?>)));

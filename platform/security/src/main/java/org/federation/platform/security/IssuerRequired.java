@@ -20,7 +20,8 @@ class IssuerRequired implements BeanFactoryPostProcessor, EnvironmentAware {
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        new FederationSecurityProperties(environment.getProperty("federation.security.issuer"), null, null)
+        new FederationSecurityProperties(environment.getProperty("federation.security.issuer"), null, null, null,
+                null, null)
                 .requiredIssuer();
     }
 }

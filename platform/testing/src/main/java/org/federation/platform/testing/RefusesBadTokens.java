@@ -39,6 +39,9 @@ public interface RefusesBadTokens {
                 DevTokenIssuer.sign(claims(issuer, b -> b), DevTokenIssuer.newKey(issuer.keyId())));
         tokens.put("signed by an unknown key", DevTokenIssuer.sign(claims(issuer, b -> b), DevTokenIssuer.newKey()));
         tokens.put("from another issuer", issuer.sign(claims(issuer, b -> b.issuer("https://sso.other-university.example"))));
+        tokens.put("for another audience (an application of the university other than the federation's)",
+                issuer.sign(claims(issuer, b -> b.audience("https://library.university.example"))));
+        tokens.put("without an audience", issuer.sign(claims(issuer, b -> b.audience((String) null))));
         tokens.put("without a subject", issuer.sign(claims(issuer, b -> b.subject(null))));
         tokens.put("without roles", issuer.sign(claims(issuer, b -> b.claim("roles", null))));
         tokens.put("without an expiry", issuer.sign(claims(issuer, b -> b.expirationTime(null))));

@@ -29,6 +29,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.messaging.Message;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
@@ -123,7 +124,7 @@ public class DeadLetters {
                 continue;
             }
             try {
-                handler.accept(message(record));
+                handler.accept(message(topic, record));
                 writes.insertOnce(REDRIVES, new Document("_id", key(dlq, record.partition(), record.offset()))
                         .append("deadLetterTopic", dlq).append("redrivenAt", java.util.Date.from(clock.instant())));
                 outcomes.add(new Redrive(record.partition(), record.offset(), "applied", null));
@@ -140,7 +141,7 @@ public class DeadLetters {
     }
 
     /** The record as the binding would have handed it: payload and original headers, without the dead-letter ones. */
-    private static Message<byte[]> message(ConsumerRecord<byte[], byte[]> record) {
+    private static Message<byte[]> message(String topic, ConsumerRecord<byte[], byte[]> record) {
         Map<String, Object> headers = new HashMap<>();
         for (Header header : record.headers()) {
             if (!DeadLetterHeaders.isDeadLetterHeader(header.key())) {
@@ -150,6 +151,8 @@ public class DeadLetters {
         if (record.key() != null) {
             headers.put("kafka_receivedMessageKey", record.key());
         }
+        // as received from the original topic, so a re-driven record meets the same owner check (TopicOwners)
+        headers.put(KafkaHeaders.RECEIVED_TOPIC, topic);
         return MessageBuilder.withPayload(record.value() == null ? new byte[0] : record.value())
                 .copyHeaders(headers).build();
     }
