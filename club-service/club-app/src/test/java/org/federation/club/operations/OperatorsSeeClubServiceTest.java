@@ -91,6 +91,26 @@ class OperatorsSeeClubServiceTest extends EmbeddedBackboneProperties {
     }
 
     @Test
+    void aPoisonRecordRaisesTheDeadLetteredCounterOfItsDeadLetterTopic() {
+        String dlq = "topic=\"activity.events.club-service.dlq\"";
+        double before = Scrape.of(management()).sum("federation_consumer_dead_lettered_total", dlq);
+        java.util.Map<String, Object> config = java.util.Map.of(
+                org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedBackbone.get().kafkaBootstrapServers());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(config,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            // no CloudEvents headers, not JSON: poison, dead-lettered at once
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("activity.events",
+                    "poison-" + UUID.randomUUID(), "not an event")).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Scrape.of(management())
+                .sum("federation_consumer_dead_lettered_total", dlq), after -> after == before + 1);
+    }
+
+    @Test
     void theDeadLetterCommandStaysForThePresidiumOnTheManagementPort() {
         assertThat(management().get("/actuator/deadletters").status()).isEqualTo(401);
         assertThat(Persona.ORGANIZATION_HEAD.on(management()).get("/actuator/deadletters").status()).isEqualTo(403);

@@ -15,6 +15,8 @@ import org.slf4j.MDC;
  */
 final class EventLogContext {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EventLogContext.class);
+
     static final String AGGREGATE_ID = "aggregateId";
     static final String ACTOR = "actor";
     static final String EVENT_TYPE = "eventType";
@@ -28,6 +30,9 @@ final class EventLogContext {
         put(AGGREGATE_ID, header(record, CloudEventHeaders.SUBJECT));
         put(ACTOR, header(record, CloudEventHeaders.ACTOR));
         put(EVENT_TYPE, header(record, CloudEventHeaders.TYPE));
+        // DEBUG: one line per consumed event, with its trace, for following a trace through the services
+        log.debug("Handling {} of {} from {}-{}@{}", MDC.get(EVENT_TYPE), MDC.get(AGGREGATE_ID), record.topic(),
+                record.partition(), record.offset());
     }
 
     static void leave() {
