@@ -76,4 +76,21 @@ class OperatorsAcrossServicesTest extends AcrossServices {
                 .map(s -> apps.managementPort(s.name())).toList());
     }
 
+    @Test
+    void eachServicesManagementPortServesThePlatformsMetricsAndStatusOnlyHealthStaysPublic() {
+        for (FederationApps.Service service : FederationApps.SERVICES) {
+            HttpProbe management = HttpProbe.onPort(apps.managementPort(service.name()));
+            HttpProbe.Response publicHealth = HttpProbe.onPort(apps.port(service.name())).get("/actuator/health");
+            assertThat(publicHealth.status()).as(service.name()).isEqualTo(200);
+            assertThat(publicHealth.json().has("components")).as(service.name()).isFalse();
+            assertThat(org.federation.platform.testing.Scrape.of(management).names()).as(service.name()).contains(
+                    "federation_outbox_pending", "federation_outbox_oldest_age_seconds",
+                    "federation_outbox_relay_sent_total", "federation_outbox_relay_failures_total",
+                    "federation_outbox_relay_latency_seconds_count", "federation_outbox_sweeps_total",
+                    "federation_outbox_sweep_repairs_total", "federation_consumer_dead_letters",
+                    "federation_consumer_dead_lettered_total", "spring_cloud_stream_binder_kafka_offset",
+                    "http_server_requests_seconds_count");
+            assertThat(management.get("/actuator/health/readiness").status()).as(service.name()).isEqualTo(200);
+        }
+    }
 }
