@@ -20,15 +20,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class FederationApps implements AutoCloseable {
 
-    /** One service: its name, default port, database and how to start it. */
-    public record Service(String name, int port, String database, Function<String[], ConfigurableApplicationContext> main) {
+    /** One service: its name, default port, default management (Actuator) port, database and how to start it. */
+    public record Service(String name, int port, int managementPort, String database,
+                          Function<String[], ConfigurableApplicationContext> main) {
     }
 
     public static final List<Service> SERVICES = List.of(
-            new Service("club-service", 8081, "club", ClubServiceApplication::start),
-            new Service("event-service", 8082, "event", EventServiceApplication::start),
-            new Service("finance-service", 8083, "finance", FinanceServiceApplication::start),
-            new Service("notification-service", 8084, "notification", NotificationServiceApplication::start));
+            new Service("club-service", 8081, 9081, "club", ClubServiceApplication::start),
+            new Service("event-service", 8082, 9082, "event", EventServiceApplication::start),
+            new Service("finance-service", 8083, 9083, "finance", FinanceServiceApplication::start),
+            new Service("notification-service", 8084, 9084, "notification", NotificationServiceApplication::start));
 
     private final List<ConfigurableApplicationContext> contexts;
 
@@ -73,9 +74,18 @@ public final class FederationApps implements AutoCloseable {
 
     /** The port a service actually listens on. */
     public int port(String service) {
+        return Integer.parseInt(property(service, "local.server.port"));
+    }
+
+    /** The port a service's Actuator (metrics, detailed health, operator commands) actually listens on. */
+    public int managementPort(String service) {
+        return Integer.parseInt(property(service, "local.management.port"));
+    }
+
+    private String property(String service, String name) {
         for (ConfigurableApplicationContext context : contexts) {
             if (service.equals(context.getEnvironment().getProperty("spring.application.name"))) {
-                return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+                return context.getEnvironment().getProperty(name);
             }
         }
         throw new IllegalArgumentException("no service " + service);

@@ -62,6 +62,8 @@ public final class LocalPlatform {
         for (FederationApps.Service service : FederationApps.SERVICES) {
             say(String.format("  %-21s http://localhost:%d   (health /actuator/health, API /v3/api-docs)",
                     service.name(), service.port()));
+            say(String.format("  %-21s http://localhost:%d   (operators: /actuator/health, /actuator/prometheus, "
+                    + "/actuator/metrics, /actuator/deadletters)", "", service.managementPort()));
         }
         say("Try:  curl -s localhost:8081/api/clubs | head -c 600");
         say("      TOKEN=$(curl -s localhost:9000/dev/token -H 'Content-Type: application/json' -d '{\"user\":\"acmore-leader\"}' | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");

@@ -30,11 +30,11 @@ abstract class AcrossServices {
 
     /**
      * Starts the platform, each service's database named {@code <databasePrefix><database>};
-     * {@code arguments} add to (or override) the apps' command line, after {@code --server.port=0}.
+     * {@code arguments} add to (or override) the apps' command line, after {@code --server.port=0 --management.server.port=0}.
      */
     static void startPlatform(String databasePrefix, String... arguments) throws Exception {
         EmbeddedBackbone backbone = EmbeddedBackbone.get();
-        List<String> commandLine = new ArrayList<>(List.of("--server.port=0"));
+        List<String> commandLine = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0"));
         commandLine.addAll(List.of(arguments));
         apps = FederationApps.start(backbone.kafkaBootstrapServers(), db -> backbone.mongoUri(databasePrefix + db),
                 TestTokens.issuer().issuer(), true, commandLine);

@@ -59,6 +59,9 @@ import tools.jackson.databind.JsonNode;
                 "federation.clubs.settlement-deadline=PT30M"})
 class ConsumersRecoverTest extends RunningApp {
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
     static final String GROUP = "club-recovery";
     static final String DLQ = "activity.events." + GROUP + ".dlq";
     static final String START = "2024-10-10T10:00:00Z";
@@ -146,7 +149,9 @@ class ConsumersRecoverTest extends RunningApp {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> held(club), h -> h.size() == 1
                 && "submitted".equals(h.get(0).path("report").asString()));
 
-        HttpProbe operator = Persona.PRESIDIUM.on(app());
+        // the dead-letter command is on the management port
+        HttpProbe management = HttpProbe.onPort(managementPort);
+        HttpProbe operator = Persona.PRESIDIUM.on(management);
         String path = "/actuator/deadletters/activity.events";
         JsonNode listed = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> operator.get(path).json(),
                 l -> find(l, activity) != null);
@@ -156,7 +161,7 @@ class ConsumersRecoverTest extends RunningApp {
         assertThat(letter.get("redriven").asBoolean()).isFalse();
         String position = letter.get("partition").asInt() + ":" + letter.get("offset").asLong();
 
-        assertThat(Persona.ORGANIZATION_HEAD.on(app()).postJson(path, "{\"records\":\"" + position + "\"}").status())
+        assertThat(Persona.ORGANIZATION_HEAD.on(management).postJson(path, "{\"records\":\"" + position + "\"}").status())
                 .as("operators only").isEqualTo(403);
         assertThat(operator.postJson(path, "{\"records\":\"zero\"}").status()).isEqualTo(400);
         assertThat(operator.postJson("/actuator/deadletters/club.events", "{\"records\":\"all\"}").status())

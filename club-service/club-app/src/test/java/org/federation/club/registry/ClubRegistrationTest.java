@@ -201,11 +201,11 @@ class ClubRegistrationTest extends EmbeddedBackboneProperties {
     }
 
     @Test
-    void healthIncludesKafkaAndMongoAndTheApiIsDocumented() {
+    void healthIsUpAndTheApiIsDocumented() {
+        // the components (mongo, kafka) show on the management port: OperatorsSeeClubServiceTest
         HttpProbe.Response health = http.get("/actuator/health");
         assertThat(health.status()).as(health.body()).isEqualTo(200);
-        assertThat(health.json().at("/components/mongo/status").asString()).isEqualTo("UP");
-        assertThat(health.json().at("/components/kafka/status").asString()).isEqualTo("UP");
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
         HttpProbe.Response docs = http.get("/v3/api-docs");
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().at("/paths").has("/api/clubs/import")).isTrue();

@@ -40,13 +40,35 @@ public class AggregateStore {
     private final String source;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final java.util.function.Supplier<String> traceparent;
+    private final RecordedEvents recorded;
 
     public AggregateStore(MongoTemplate mongo, JsonMapper json, String source, OutboxRelay relay, Clock clock) {
+        this(mongo, json, source, relay, clock, () -> null, RecordedEvents.NONE);
+    }
+
+    /**
+     * @param traceparent the W3C {@code traceparent} of the request or event being handled (null if
+     *                    none), kept with every event it causes so the trace goes on at the consumers
+     * @param recorded    told of the events each successful write stored (the business counters)
+     */
+    public AggregateStore(MongoTemplate mongo, JsonMapper json, String source, OutboxRelay relay, Clock clock,
+                          java.util.function.Supplier<String> traceparent, RecordedEvents recorded) {
         this.mongo = mongo;
         this.json = json;
         this.source = source;
         this.relay = relay;
         this.clock = clock;
+        this.traceparent = traceparent;
+        this.recorded = recorded;
+    }
+
+    /** Told of the events a write stored, once the write succeeded (so a retried write counts once). */
+    @FunctionalInterface
+    public interface RecordedEvents {
+        RecordedEvents NONE = (collection, events) -> { };
+
+        void stored(String collection, List<DomainEvent> events);
     }
 
     /**
@@ -95,6 +117,7 @@ public class AggregateStore {
      */
     public void insert(String collection, String id, Object state, List<DomainEvent> events) {
         mongo.insert(newDocument(id, state, events), collection);
+        recorded.stored(collection, events);
         relay.relaySoon(collection, id);
     }
 
@@ -126,6 +149,11 @@ public class AggregateStore {
         }
         java.util.Set<String> created = new java.util.LinkedHashSet<>();
         IdempotentWrites.insertIgnoringDuplicates(mongo, collection, documents).forEach(id -> created.add(id.toString()));
+        for (NewAggregate aggregate : aggregates) {
+            if (created.contains(aggregate.id())) {
+                recorded.stored(collection, aggregate.events());
+            }
+        }
         created.forEach(id -> relay.relaySoon(collection, id));
         return created;
     }
@@ -158,6 +186,7 @@ public class AggregateStore {
             throw new ConcurrentAggregateUpdateException(collection, id, current.version());
         }
         if (!events.isEmpty()) {
+            recorded.stored(collection, events);
             relay.relaySoon(collection, id);
         }
     }
@@ -210,11 +239,12 @@ public class AggregateStore {
     private List<Document> envelopes(String subject, long lastSequence, List<DomainEvent> events) {
         List<Document> documents = new ArrayList<>(events.size());
         Instant now = clock.instant();
+        String cause = traceparent.get();
         long sequence = lastSequence;
         for (DomainEvent event : events) {
             sequence++;
             EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), event.type(), source, subject,
-                    now, event.actor(), sequence, json.writeValueAsString(event.payload()));
+                    now, event.actor(), sequence, json.writeValueAsString(event.payload()), cause);
             documents.add(PendingEventCodec.toDocument(envelope));
         }
         return documents;

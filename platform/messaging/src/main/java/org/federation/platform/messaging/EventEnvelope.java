@@ -24,9 +24,21 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * @param actor    who caused it: a token subject, or {@code system}
  * @param sequence per-aggregate, monotonic, starting at 1
  * @param payload  the contract record as JSON
+ * @param traceparent the W3C Trace Context ({@code traceparent}) of the request or event that caused
+ *                 it, sent as the {@code traceparent} header so consumers continue that trace; null
+ *                 when nothing was traced (or for an event stored before traces were kept)
  */
 public record EventEnvelope(String id, String type, String source, String subject, Instant time,
-                            String actor, long sequence, String payload) {
+                            String actor, long sequence, String payload, String traceparent) {
+
+    /** The W3C Trace Context header (https://www.w3.org/TR/trace-context/). */
+    public static final String TRACEPARENT = "traceparent";
+
+    /** An event caused by nothing traced. */
+    public EventEnvelope(String id, String type, String source, String subject, Instant time,
+                         String actor, long sequence, String payload) {
+        this(id, type, source, subject, time, actor, sequence, payload, null);
+    }
 
     public EventEnvelope {
         Objects.requireNonNull(id, "id");
@@ -43,7 +55,7 @@ public record EventEnvelope(String id, String type, String source, String subjec
 
     /** The Kafka record for this event: key = subject, CloudEvents attributes in headers. */
     public ProducerRecord<String, byte[]> toRecord(String topic) {
-        List<Header> headers = new ArrayList<>(10);
+        List<Header> headers = new ArrayList<>(11);
         headers.add(header(CloudEventHeaders.ID, id));
         headers.add(header(CloudEventHeaders.TYPE, type));
         headers.add(header(CloudEventHeaders.SOURCE, source));
@@ -54,6 +66,9 @@ public record EventEnvelope(String id, String type, String source, String subjec
         headers.add(header(CloudEventHeaders.CE_SEQUENCE, Long.toString(sequence)));
         headers.add(header(CloudEventHeaders.SEQUENCE, Long.toString(sequence)));
         headers.add(header(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON));
+        if (traceparent != null) {
+            headers.add(header(TRACEPARENT, traceparent));
+        }
         return new ProducerRecord<>(topic, null, subject, payload.getBytes(StandardCharsets.UTF_8), headers);
     }
 
@@ -79,7 +94,7 @@ public record EventEnvelope(String id, String type, String source, String subjec
         try {
             return new EventEnvelope(id, type, source, subject, Instant.parse(time),
                     actor == null ? "system" : actor, Long.parseLong(sequence),
-                    new String(payload, StandardCharsets.UTF_8));
+                    new String(payload, StandardCharsets.UTF_8), CloudEventHeaders.read(headers, TRACEPARENT));
         } catch (RuntimeException e) {
             throw new MalformedEventException("event " + id + " (" + type + ") has a bad envelope: " + e.getMessage(), e);
         }

@@ -12,6 +12,12 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.function.Supplier;
+
+import org.federation.platform.observability.MicrometerRelayMetrics;
+import org.federation.platform.observability.RecordedEventCounters;
+import org.federation.platform.observability.TraceParents;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,6 +28,9 @@ import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,14 +70,29 @@ public class MessagingAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, Producer<String, byte[]> outboxProducer,
-                            MessagingProperties properties, Clock clock) {
-        return new OutboxRelay(mongo, outboxProducer, List.of(), properties.relaySettings(), clock);
+                            MessagingProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+        OutboxRelay relay = new OutboxRelay(mongo, outboxProducer, List.of(), properties.relaySettings(), clock);
+        meters.ifAvailable(registry -> relay.setMetrics(new MicrometerRelayMetrics(registry)));
+        return relay;
     }
 
+    /**
+     * Events keep the {@code traceparent} of the request or event that caused them, when a tracer
+     * runs, and each stored event counts in {@code federation.events.recorded{type}}.
+     */
     @Bean
     AggregateStore aggregateStore(MongoTemplate mongo, JsonMapper json, OutboxRelay relay, Clock clock,
-                                  @Value("${spring.application.name}") String service) {
-        return new AggregateStore(mongo, json, "/" + service, relay, clock);
+                                  @Value("${spring.application.name}") String service,
+                                  ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+                                  ObjectProvider<MeterRegistry> meters) {
+        Tracer currentTracer = tracer.getIfAvailable();
+        Propagator currentPropagator = propagator.getIfAvailable();
+        Supplier<String> traceparent = currentTracer != null && currentPropagator != null
+                ? new TraceParents(currentTracer, currentPropagator) : () -> null;
+        MeterRegistry registry = meters.getIfAvailable();
+        AggregateStore.RecordedEvents recorded = registry == null ? AggregateStore.RecordedEvents.NONE
+                : new RecordedEventCounters(registry);
+        return new AggregateStore(mongo, json, "/" + service, relay, clock, traceparent, recorded);
     }
 
     @Bean

@@ -77,6 +77,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicInteger draining = new AtomicInteger();
     private volatile ExecutorService relayers;
     private volatile ScheduledExecutorService sweeper;
+    private volatile OutboxRelayMetrics metrics = OutboxRelayMetrics.NONE;
 
     public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, List<OutboxCollection> collections,
                        OutboxRelaySettings settings, Clock clock) {
@@ -105,6 +106,11 @@ public class OutboxRelay implements SmartLifecycle {
             throw new IllegalArgumentException("outbox collection " + collection + " already publishes to " + before
                     + ", not " + topic);
         }
+    }
+
+    /** Where sends, failures, latencies and sweeps are reported (nothing until set). */
+    public void setMetrics(OutboxRelayMetrics metrics) {
+        this.metrics = metrics;
     }
 
     /** The outbox collections and their topics, as registered so far. */
@@ -227,6 +233,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
         }
+        metrics.swept(sent);
         return sent;
     }
 
@@ -244,6 +251,7 @@ public class OutboxRelay implements SmartLifecycle {
         for (int wave = 0; ; wave++) {
             List<Integer> sentTo = new ArrayList<>();
             List<Future<RecordMetadata>> acks = new ArrayList<>();
+            long sentAt = System.nanoTime();
             for (int i = 0; i < claims.size(); i++) {
                 Claim claim = claims.get(i);
                 if (stopped[i] || wave >= claim.events().size()) {
@@ -260,6 +268,7 @@ public class OutboxRelay implements SmartLifecycle {
                     sentTo.add(i);
                 } catch (RuntimeException e) {
                     stopped[i] = true;
+                    metrics.failed(topicFor(claim.target().collection()));
                     failure = failure != null ? failure : "could not send " + claim.target() + ": " + e.getMessage();
                 }
             }
@@ -272,12 +281,14 @@ public class OutboxRelay implements SmartLifecycle {
                 try {
                     acks.get(k).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     acknowledged[i]++;
+                    metrics.sent(topicFor(claims.get(i).target().collection()), Duration.ofNanos(System.nanoTime() - sentAt));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     java.util.Arrays.fill(stopped, true);
                     failure = "interrupted while waiting for the broker";
                 } catch (Exception e) {
                     stopped[i] = true;
+                    metrics.failed(topicFor(claims.get(i).target().collection()));
                     failure = failure != null ? failure : "broker did not acknowledge event "
                             + claims.get(i).events().get(wave).id() + " of " + claims.get(i).target() + ": " + e.getMessage();
                 }

@@ -12,7 +12,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -35,8 +38,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class FederationSecurityAutoConfiguration {
 
     private static final List<PublicEndpoints.Entry> ALWAYS_OPEN = PublicEndpoints
-            .reading("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+            .reading("/actuator/health", "/actuator/health/**", "/livez", "/readyz", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
             .entries();
+
+    /** Read-only operator endpoints open on the management port. */
+    private static final List<String> OBSERVED = List.of("/actuator", "/actuator/prometheus", "/actuator/metrics",
+            "/actuator/metrics/**", "/actuator/info");
 
     static {
         // the caller comes from the bearer token, not from the request: keep it out of the API description
@@ -55,7 +62,8 @@ public class FederationSecurityAutoConfiguration {
 
     @Bean
     SecurityFilterChain federationApi(HttpSecurity http, JwtDecoder decoder,
-                                      ObjectProvider<PublicEndpoints> publicEndpoints) throws Exception {
+                                      ObjectProvider<PublicEndpoints> publicEndpoints,
+                                      org.springframework.core.env.Environment environment) throws Exception {
         SecurityProblems problems = new SecurityProblems();
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.csrf(csrf -> csrf.disable())
@@ -64,7 +72,12 @@ public class FederationSecurityAutoConfiguration {
                     // errors are rendered on an ERROR dispatch, which must not itself demand a token
                     authorize.requestMatchers("/error").permitAll();
                     ALWAYS_OPEN.forEach(e -> authorize.requestMatchers(paths.matcher(e.method(), e.pattern())).permitAll());
-                    // operators' endpoints (dead-letter re-drive) until the apps have a management port of their own
+                    // the management port is not exposed outside the cluster: Prometheus scrapes it without a token
+                    RequestMatcher onManagementPort = new ManagementPortRequests(environment);
+                    OBSERVED.forEach(pattern -> authorize.requestMatchers(
+                            new AndRequestMatcher(onManagementPort, paths.matcher(HttpMethod.GET, pattern))).permitAll());
+                    // operators' commands (dead-letter re-drive, rebuilds) change state: the presidium only, on
+                    // either port (defence in depth, should the management port ever be reachable)
                     authorize.requestMatchers(paths.matcher("/actuator/**")).hasAuthority("PRESIDIUM");
                     publicEndpoints.orderedStream().flatMap(p -> p.entries().stream())
                             .forEach(e -> authorize.requestMatchers(paths.matcher(e.method(), e.pattern())).permitAll());

@@ -74,8 +74,10 @@ public final class AuthorizationMatrix {
         return row(endpoint, persona -> call, expect);
     }
 
-    /** The API description and health, open to everyone in every app. */
+    /** The API description and health (status only on the public port), open to everyone in every app. */
     public AuthorizationMatrix withPlatformEndpoints() {
+        row("GET /actuator/health", HttpCall.get("/actuator/health"), Expect.everyone(200));
+        row("GET /actuator/health/{group}", HttpCall.get("/actuator/health/readiness"), Expect.everyone(200));
         row("GET /v3/api-docs", HttpCall.get("/v3/api-docs"), Expect.everyone(200));
         row("GET /v3/api-docs.yaml", HttpCall.get("/v3/api-docs.yaml"), Expect.everyone(200));
         return this;

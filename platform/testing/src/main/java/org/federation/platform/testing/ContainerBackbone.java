@@ -43,5 +43,6 @@ public final class ContainerBackbone {
         registry.add("spring.kafka.bootstrap-servers", () -> get().kafkaBootstrapServers());
         registry.add("spring.mongodb.uri", () -> get().mongoUri(database));
         registry.add("federation.security.issuer", () -> TestTokens.issuer().issuer());
+        registry.add("management.server.port", () -> 0);
     }
 }

@@ -57,6 +57,8 @@ public final class EmbeddedBackbone {
         registry.add("spring.kafka.bootstrap-servers", backbone::kafkaBootstrapServers);
         registry.add("spring.mongodb.uri", () -> backbone.mongoUri(database));
         registry.add("federation.security.issuer", () -> TestTokens.issuer().issuer());
+        // Actuator on a management port of its own, as deployed; random, so cached contexts never clash
+        registry.add("management.server.port", () -> 0);
     }
 
     /**

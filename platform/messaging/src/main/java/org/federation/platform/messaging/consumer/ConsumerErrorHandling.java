@@ -56,6 +56,7 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
     private final WaitingConsumers waiting;
     private final ThreadPoolTaskScheduler resumer = new ThreadPoolTaskScheduler();
     private final ListenerContainerPauseService pauses;
+    private volatile io.micrometer.core.instrument.MeterRegistry meters;
 
     public ConsumerErrorHandling(KafkaOperations<byte[], byte[]> deadLetters, Runnable closeDeadLetters, String group,
                                  Duration transientMaxInterval, WaitingConsumers waiting) {
@@ -69,6 +70,26 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
         resumer.setPoolSize(1);
         resumer.initialize();
         pauses = new ListenerContainerPauseService(null, resumer);
+    }
+
+    /**
+     * Where {@code federation.consumer.dead-lettered{topic=<dlq>}} (records sent to a dead-letter
+     * topic) is counted; nothing is counted until set.
+     */
+    public void setMeterRegistry(io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    /** Registers the dead-letter counter of a consumed topic at zero, so alerts can use increase() from the start. */
+    public void prepareDeadLetterCounter(String topic) {
+        deadLettered(FederationTopics.deadLetterTopic(topic, group));
+    }
+
+    private io.micrometer.core.instrument.Counter deadLettered(String deadLetterTopic) {
+        io.micrometer.core.instrument.MeterRegistry registry = meters;
+        return registry == null ? null : io.micrometer.core.instrument.Counter.builder("federation.consumer.dead-lettered")
+                .description("records this instance sent to a dead-letter topic").tag("topic", deadLetterTopic)
+                .register(registry);
     }
 
     /** Retry and dead-lettering happen in the container's error handler, never in the binding's blocking retry. */
@@ -97,7 +118,7 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
         handler.addNotRetryableExceptions(MalformedEventException.class);
         handler.setBackOffFunction((record, e) ->
                 ConsumerFailures.classify(e) == ConsumerFailures.Kind.TRANSIENT ? transientBackOff() : null);
-        handler.setRetryListeners(new WaitingTracker(group));
+        handler.setRetryListeners(new WaitingTracker(group, deadLettered));
         container.setCommonErrorHandler(handler);
         container.setRecordInterceptor(withRecovery(container.getRecordInterceptor(), group));
     }
@@ -161,12 +182,18 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
         RecordInterceptor recovery = new RecordInterceptor() {
             @Override
             public ConsumerRecord intercept(ConsumerRecord record, Consumer consumer) {
+                EventLogContext.enter(record, ConsumerErrorHandling.this.group);
                 return record;
             }
 
             @Override
             public void success(ConsumerRecord record, Consumer consumer) {
                 waiting.recovered(group, record.topic(), record.partition());
+            }
+
+            @Override
+            public void afterRecord(ConsumerRecord record, Consumer consumer) {
+                EventLogContext.leave();
             }
         };
         return existing == null ? recovery : new CompositeRecordInterceptor(existing, recovery);
@@ -182,9 +209,11 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
     private final class WaitingTracker implements RetryListener {
 
         private final String bindingGroup;
+        private final boolean deadLettering;
 
-        WaitingTracker(String bindingGroup) {
+        WaitingTracker(String bindingGroup, boolean deadLettering) {
             this.bindingGroup = bindingGroup;
+            this.deadLettering = deadLettering;
         }
 
         @Override
@@ -203,6 +232,13 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
         @Override
         public void recovered(ConsumerRecord<?, ?> record, Exception e) {
             waiting.recovered(bindingGroup, record.topic(), record.partition());
+            if (!deadLettering) {
+                return; // the recoverer only logged it
+            }
+            var counter = deadLettered(FederationTopics.deadLetterTopic(record.topic(), bindingGroup));
+            if (counter != null) {
+                counter.increment();
+            }
             log.error("{}-{}@{} sent to the dead-letter topic of group {}: {}", record.topic(), record.partition(),
                     record.offset(), bindingGroup, e.getMessage());
         }

@@ -42,7 +42,8 @@ public class ConsumerRecoveryAutoConfiguration {
     ConsumerErrorHandling consumerErrorHandling(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
                                                 @Value("${spring.application.name}") String group,
                                                 @Value("${federation.messaging.consumer-retry-max-interval:10s}") Duration maxInterval,
-                                                WaitingConsumers waiting) {
+                                                WaitingConsumers waiting, BindingServiceProperties bindings,
+                                                org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         // not a bean: a ProducerFactory bean would replace Boot's own and leave its KafkaTemplate without one
         DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducers = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -50,8 +51,13 @@ public class ConsumerRecoveryAutoConfiguration {
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new ByteArraySerializer(), new ByteArraySerializer());
-        return new ConsumerErrorHandling(new KafkaTemplate<>(deadLetterProducers), deadLetterProducers::destroy, group,
-                maxInterval, waiting);
+        ConsumerErrorHandling handling = new ConsumerErrorHandling(new KafkaTemplate<>(deadLetterProducers),
+                deadLetterProducers::destroy, group, maxInterval, waiting);
+        meters.ifAvailable(registry -> {
+            handling.setMeterRegistry(registry);
+            consumedInGroup(bindings, group).forEach(handling::prepareDeadLetterCounter);
+        });
+        return handling;
     }
 
     @Bean
