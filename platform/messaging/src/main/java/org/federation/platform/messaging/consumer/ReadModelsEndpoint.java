@@ -30,8 +30,17 @@ public class ReadModelsEndpoint {
         return rebuild.status();
     }
 
+    /**
+     * Refused (400) where no read-model collections are configured: replaying every consumed topic
+     * through handlers that only change the service's own records (notices, budgets) is not a rebuild.
+     */
     @WriteOperation
     public ReadModelRebuild.Outcome rebuild() {
+        if (rebuild.collections().isEmpty()) {
+            throw new org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException(
+                    "this service has no read models to rebuild (federation.read-models.collections)",
+                    "no read models configured");
+        }
         return rebuild.rebuild();
     }
 }
