@@ -110,7 +110,10 @@ class ActivityRulesTest {
     void onlyAPublishedActivitysChangesAreNewsEachCarryingWhoCausedIt() {
         Decision<Activity> proposed = Activity.propose("a", plan(START, START.plusSeconds(7200)), List.of("c1", "c2"), "c1",
                 null, "sports", "L", NOW, LEAD);
-        assertThat(proposed.events()).as("a proposal is not published").isEmpty();
+        assertThat(proposed.events()).as("a proposal is for the review queue, by its proposer (issue 19)")
+                .extracting(DomainEvent::type, DomainEvent::actor).containsExactly(tuple(ActivityEventTypes.PROPOSED, "L"));
+        assertThat(((org.federation.event.contracts.ActivityProposed) proposed.events().get(0).payload()).activity().state())
+                .isEqualTo(Activity.AWAITING_CONFIRMATION);
         assertThat(proposed.state().cancel("changed our minds", "L").events()).as("nor is its cancellation").isEmpty();
 
         Decision<Activity> approved = proposed.state().confirm("c2").state().approve("org");

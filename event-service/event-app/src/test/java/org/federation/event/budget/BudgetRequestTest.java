@@ -95,8 +95,9 @@ class BudgetRequestTest extends EmbeddedBackboneProperties {
             String payload = probe.await(s -> id.equals(s.key()) && ActivityEventTypes.BUDGET_REQUESTED.equals(s.type()),
                     Duration.ofSeconds(20)).get(0).payload();
             assertThat(payload).contains("\"amountFen\":" + kept);
-            probe.drain(Duration.ofSeconds(1));
-            assertThat(probe.countFor(id)).as("one event, written with the request").isEqualTo(1);
+            assertThat(probe.drain(Duration.ofSeconds(1)).stream()
+                    .filter(s -> id.equals(s.key()) && ActivityEventTypes.BUDGET_REQUESTED.equals(s.type())))
+                    .as("one budget request event, written with the request (besides the proposal's own)").hasSize(1);
         }
     }
 }

@@ -7,6 +7,12 @@ package org.federation.event.contracts;
  */
 public final class ActivityEventTypes {
 
+    /**
+     * An activity was proposed (not public yet: it awaits confirmations or the federation's review).
+     * Payload: {@link ActivityProposed}.
+     */
+    public static final String PROPOSED = "org.federation.activity.proposed.v1";
+
     /** The federation approved an activity; it is published. Payload: {@link ActivityPublished}. */
     public static final String PUBLISHED = "org.federation.activity.published.v1";
 

@@ -10,6 +10,7 @@ import org.federation.finance.accounts.application.AccountOpening;
 import org.federation.finance.accounts.application.AccountSettlement;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
+import org.federation.platform.messaging.consumer.ReadModelRebuild;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -17,7 +18,8 @@ import org.springframework.messaging.Message;
 /**
  * From {@code club.events}: keeps the known clubs (newest snapshot wins, from any club event) and
  * opens a club's account when the club is established, settles it when the club asks to
- * dissolve (the dissolution saga), and moves a merged-away club's balance to its successor.
+ * dissolve (the dissolution saga), and moves a merged-away club's balance to its successor. A
+ * read-model rebuild replays it for the known clubs only: accounts are never re-derived from history.
  */
 @Configuration(proxyBeanMethods = false)
 class ClubEventsConsumer {
@@ -42,6 +44,9 @@ class ClubEventsConsumer {
                         && merged.mergedAwayIds() != null, event, "a merger needs successor (id, name), mergedAwayIds and mergerId");
             }
             clubs.keep(club, event.sequence());
+            if (ReadModelRebuild.replaying()) {
+                return; // a rebuild restores the known clubs; accounts are finance's own records (backup)
+            }
             if (ClubEventTypes.ESTABLISHED.equals(event.type())) {
                 accounts.openForClub(club, event.actor());
             } else if (ClubEventTypes.DISSOLUTION_REQUESTED.equals(event.type())) {

@@ -20,12 +20,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @FinanceServiceTest
-class AccountOpeningTest extends EmbeddedBackboneProperties {
+public class AccountOpeningTest extends EmbeddedBackboneProperties {
 
     @LocalServerPort
     int port;
 
-    static EventEnvelope established(String id, String name) {
+    public static EventEnvelope established(String id, String name) {
         return RawEvents.envelope("org.federation.club.established.v1", "/club-service", id, 1, """
                 {"club":{"id":"%s","name":"%s","category":"arts-culture","state":"active","foundedOn":"2012-10-08",
                  "leaders":[{"studentNumber":"2023010001","name":"李雷","role":"president"}],

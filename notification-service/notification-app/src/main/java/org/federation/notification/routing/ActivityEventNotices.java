@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.federation.event.contracts.ActivityCancelled;
 import org.federation.event.contracts.ActivityChanged;
 import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.event.contracts.ActivityProposed;
 import org.federation.event.contracts.ActivityPublished;
 import org.federation.event.contracts.ActivityReportOverdue;
 import org.federation.event.contracts.ActivityReportSubmitted;
@@ -40,6 +41,17 @@ final class ActivityEventNotices {
 
     static Optional<Routed> of(EventEnvelope event, InboundEvents inbound) {
         return Optional.ofNullable(switch (event.type()) {
+            case ActivityEventTypes.PROPOSED -> {
+                // not public: only the kind's subscribers (the Organization Department, who review it) hear of it
+                ActivityProposed e = inbound.payload(event, ActivityProposed.class);
+                ActivitySnapshot a = snapshot(event, e.activity());
+                String by = a.organisingDepartment() != null ? "the " + a.organisingDepartment() + " department"
+                        : "club " + String.join(", ", clubsOf(a));
+                yield new Routed(event.id(), "activity-proposed", "Activity proposed: " + a.title(),
+                        by + " proposes " + a.title() + " (" + a.kind() + ") " + when(a)
+                                + ("awaiting-confirmation".equals(a.state()) ? "; co-organisers still to confirm." : "; it awaits review."),
+                        "activity:" + a.id(), List.of(), List.of());
+            }
             case ActivityEventTypes.PUBLISHED -> {
                 ActivitySnapshot a = snapshot(event, inbound.payload(event, ActivityPublished.class).activity());
                 yield toMembers(event, "activity-published", "Activity published: " + a.title(),

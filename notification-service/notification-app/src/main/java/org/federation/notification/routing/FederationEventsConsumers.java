@@ -14,6 +14,7 @@ import org.federation.notification.directory.Department;
 import org.federation.notification.directory.Departments;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
+import org.federation.platform.messaging.consumer.ReadModelRebuild;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -25,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * then routes the events that matter; {@code activity.events} routes event-service's types as
  * {@link ActivityEventNotices} reads them; {@code finance.events} routes the kinds
  * {@link NoticeKinds} lists, read generically. Each is idempotent: the directory by sequence, notices by
- * ids derived from the event.
+ * ids derived from the event. A read-model rebuild replays {@code club.events} and {@code activity.events}
+ * through them for the directory, the roster and the registrants only: it routes no notice.
  */
 @Configuration(proxyBeanMethods = false)
 class FederationEventsConsumers {
@@ -47,6 +49,9 @@ class FederationEventsConsumers {
                 InboundEvents.require(problem == null, event, problem);
                 clubs.keep(about.club(), event.sequence());
             }
+            if (ReadModelRebuild.replaying()) {
+                return; // a rebuild restores the directory and the roster; old events are not news again
+            }
             ClubEventNotices.of(event, inbound).ifPresent(routed -> router.route(routed, event.actor()));
         };
     }
@@ -58,6 +63,9 @@ class FederationEventsConsumers {
             InboundEvents.require(inbound.payload(event, JsonNode.class).isObject(), event, "the payload must be a JSON object");
             if (ActivityEventTypes.REGISTRATION_CHANGED.equals(event.type())) {
                 registrants.keep(ActivityEventNotices.registration(event, inbound), event.sequence());
+            }
+            if (ReadModelRebuild.replaying()) {
+                return; // a rebuild restores who holds a place; old events are not news again
             }
             ActivityEventNotices.of(event, inbound)
                     .map(routed -> TELL_REGISTRANTS.contains(event.type())

@@ -44,6 +44,7 @@ public final class NoticeKinds {
         add("budget-decided", "finance", "a budget was decided (when finance-service publishes it)");
         add("budget-closed", "finance", "an activity's budget was closed and what remained released");
         add("statement-published", "finance", "a fee statement was published (when finance-service publishes it)");
+        add("activity-proposed", "activities", "an activity was proposed and awaits review (not public yet)");
         add("activity-published", "activities", "an activity was approved and published");
         add("activity-changed", "activities", "a published activity's time, venue or organisers changed");
         add("activity-cancelled", "activities", "a published activity was cancelled");
@@ -54,7 +55,9 @@ public final class NoticeKinds {
 
     /** Who subscribes to what from the start: each department the updates in its remit. */
     static final Map<String, List<String>> DEPARTMENT_DEFAULTS = Map.of(
-            "organization", ALL.values().stream().filter(k -> k.area().equals("lifecycle")).map(Kind::name).toList(),
+            // the Organization Department reviews proposals: they are its work queue
+            "organization", java.util.stream.Stream.concat(ALL.values().stream().filter(k -> k.area().equals("lifecycle"))
+                    .map(Kind::name), java.util.stream.Stream.of("activity-proposed")).toList(),
             "finance", List.of("account-settled", "budget-requested", "budget-decided", "budget-closed", "statement-published",
                     "dissolution-requested"),
             "publicity", List.of("activity-published", "activity-changed", "activity-cancelled", "founding-announced",

@@ -10,6 +10,7 @@ import org.federation.event.contracts.ActivityAttendance;
 import org.federation.event.contracts.ActivityCancelled;
 import org.federation.event.contracts.ActivityChanged;
 import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.event.contracts.ActivityProposed;
 import org.federation.event.contracts.ActivityPublished;
 import org.federation.event.contracts.ActivityReportOverdue;
 import org.federation.event.contracts.ActivitySnapshot;
@@ -64,6 +65,23 @@ class ActivityEventNoticesTest {
     static EventEnvelope registrationEvent(String key, RegistrationChanged payload) {
         return new EventEnvelope("e-" + key.hashCode() + payload.change(), ActivityEventTypes.REGISTRATION_CHANGED,
                 "/event-service", key, START, "system", 2, EventNoticesTest.JSON.writeValueAsString(payload));
+    }
+
+    /** Issue 19: a proposal is a notice kind the Organization Department subscribes to, and reaches no club member. */
+    @Test
+    void aProposalGoesToItsReviewersOnly() {
+        ActivitySnapshot proposal = new ActivitySnapshot("act-1", "算法竞赛训练营", "training", null, START,
+                START.plusSeconds(7200), "Lab 305", "members", List.of("club-acmore"), null, "academic-technology", "proposed");
+        Routed routed = route(ActivityEventTypes.PROPOSED, new ActivityProposed(proposal, "2023020001"));
+        assertThat(routed.kind()).isEqualTo("activity-proposed");
+        assertThat(routed.title()).isEqualTo("Activity proposed: 算法竞赛训练营");
+        assertThat(routed.body()).contains("club club-acmore proposes").contains("Lab 305").contains("awaits review");
+        assertThat(routed.clubIds()).as("not public: no member hears of it").isEmpty();
+        assertThat(routed.persons()).isEmpty();
+        assertThat(routed.subjectRef()).isEqualTo("activity:act-1");
+        assertThat(NoticeKinds.of("activity-proposed")).isPresent();
+        assertThat(NoticeKinds.defaultsFor("department:organization")).contains("activity-proposed");
+        assertThat(NoticeKinds.defaultsFor("department:publicity")).doesNotContain("activity-proposed");
     }
 
     @Test

@@ -11,7 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +24,13 @@ import org.slf4j.LoggerFactory;
  * consumed topic for the service's consumer group ({@code <topic>.<group>.dlq}), all with the
  * same partition count. Topics are never left to auto-creation, which would give them the
  * broker's defaults.
+ *
+ * <p>Retention is never the broker's default (7 days): an owner topic ({@code club.events}, …)
+ * is the history every read model is rebuilt from, so it keeps every record
+ * ({@code retention.ms=-1} unless configured otherwise); a dead-letter or retry topic is a work
+ * queue and keeps a bounded retention. Both are set when a topic is created, whoever creates it,
+ * and set again at every start on the topics this service owns (the ones it publishes to and its
+ * own dead-letter topics), so a topic created earlier with the broker's defaults is corrected.
  */
 public class FederationTopics {
 
@@ -29,12 +40,48 @@ public class FederationTopics {
     private final int partitions;
     private final short replicationFactor;
     private final Duration brokerWait;
+    private final Duration ownerRetention;
+    private final Duration deadLetterRetention;
 
+    /** Owner topics kept forever, dead letters 14 days. */
     public FederationTopics(String bootstrapServers, int partitions, short replicationFactor, Duration brokerWait) {
+        this(bootstrapServers, partitions, replicationFactor, brokerWait, null, Duration.ofDays(14));
+    }
+
+    /**
+     * @param ownerRetention      how long owner topics keep records; null or negative = forever
+     * @param deadLetterRetention how long dead-letter and retry topics keep records (must be positive)
+     */
+    public FederationTopics(String bootstrapServers, int partitions, short replicationFactor, Duration brokerWait,
+                            Duration ownerRetention, Duration deadLetterRetention) {
+        if (deadLetterRetention == null || deadLetterRetention.isNegative() || deadLetterRetention.isZero()) {
+            throw new IllegalArgumentException("federation.messaging.dead-letter-retention must be a positive duration, not "
+                    + deadLetterRetention);
+        }
         this.bootstrapServers = bootstrapServers;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
         this.brokerWait = brokerWait;
+        this.ownerRetention = ownerRetention;
+        this.deadLetterRetention = deadLetterRetention;
+    }
+
+    /** A dead-letter ({@code .dlq}) or retry ({@code .retry}) topic: a work queue, not history. */
+    public static boolean isDeadLetterOrRetry(String topic) {
+        return topic.endsWith(".dlq") || topic.endsWith(".retry");
+    }
+
+    /** The {@code retention.ms} a topic gets: -1 (forever) for owner topics unless configured, bounded for dead letters. */
+    public String retentionMs(String topic) {
+        if (isDeadLetterOrRetry(topic)) {
+            return Long.toString(deadLetterRetention.toMillis());
+        }
+        return ownerRetention == null || ownerRetention.isNegative() ? "-1" : Long.toString(ownerRetention.toMillis());
+    }
+
+    private Map<String, String> configOf(String topic) {
+        return Map.of(TopicConfig.RETENTION_MS_CONFIG, retentionMs(topic),
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
     }
 
     /** The dead-letter topic of {@code topic} for consumer group {@code group}. */
@@ -50,8 +97,18 @@ public class FederationTopics {
         return topics;
     }
 
-    /** Creates whichever of {@code topics} do not exist yet, waiting for the broker if it is still starting. */
+    /** Creates whichever of {@code topics} do not exist yet (see {@link #ensure(Set, Set)}), owning none. */
     public void ensure(Set<String> topics) {
+        ensure(topics, Set.of());
+    }
+
+    /**
+     * Creates whichever of {@code topics} do not exist yet, with their retention, waiting for the
+     * broker if it is still starting; then sets the retention of the existing topics among
+     * {@code owned} (the service's published and dead-letter topics), which another service, an
+     * earlier version or the broker's auto-creation may have created with the broker's defaults.
+     */
+    public void ensure(Set<String> topics, Set<String> owned) {
         long deadline = System.nanoTime() + brokerWait.toNanos();
         while (true) {
             try (Admin admin = Admin.create(Map.of(
@@ -62,7 +119,7 @@ public class FederationTopics {
                 List<NewTopic> missing = new ArrayList<>();
                 for (String topic : topics) {
                     if (!existing.contains(topic)) {
-                        missing.add(new NewTopic(topic, partitions, replicationFactor));
+                        missing.add(new NewTopic(topic, partitions, replicationFactor).configs(configOf(topic)));
                     }
                 }
                 if (!missing.isEmpty()) {
@@ -70,6 +127,7 @@ public class FederationTopics {
                     log.info("Created topics {} with {} partitions on {}", missing.stream().map(NewTopic::name).toList(),
                             partitions, bootstrapServers);
                 }
+                setRetention(admin, owned.stream().filter(existing::contains).toList());
                 return;
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
@@ -83,6 +141,23 @@ public class FederationTopics {
                 pause();
             }
         }
+    }
+
+    /** Sets retention and clean-up policy on existing topics (idempotent: the same values at every start). */
+    private void setRetention(Admin admin, List<String> topics) throws Exception {
+        if (topics.isEmpty()) {
+            return;
+        }
+        Map<ConfigResource, java.util.Collection<AlterConfigOp>> changes = new java.util.HashMap<>();
+        for (String topic : topics) {
+            changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), configOf(topic).entrySet().stream()
+                    .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+                    .toList());
+        }
+        admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
+        log.info("Retention of {}: owner topics retention.ms={}, dead letters retention.ms={}", topics,
+                ownerRetention == null || ownerRetention.isNegative() ? "-1" : ownerRetention.toMillis(),
+                deadLetterRetention.toMillis());
     }
 
     private static void createAll(Admin admin, List<NewTopic> missing) throws Exception {

@@ -109,7 +109,7 @@ public class MessagingAutoConfiguration {
     FederationTopics federationTopics(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
                                       MessagingProperties properties) {
         return new FederationTopics(bootstrap, properties.partitions(), properties.replicationFactor(),
-                properties.brokerWait());
+                properties.brokerWait(), properties.ownerRetention(), properties.deadLetterRetention());
     }
 
     /**
@@ -132,7 +132,11 @@ public class MessagingAutoConfiguration {
                     }
                 }
             });
-            topics.ensure(FederationTopics.needed(published, consumed, group));
+            Set<String> needed = FederationTopics.needed(published, consumed, group);
+            // this service sets the retention of what it publishes and of its own dead letters, not of others' topics
+            Set<String> owned = new TreeSet<>(published);
+            needed.stream().filter(FederationTopics::isDeadLetterOrRetry).forEach(owned::add);
+            topics.ensure(needed, owned);
         };
     }
 

@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param relaySweep        how often the relay sweeps for events left pending
  * @param relaySendTimeout  how long the relay waits for the broker's acknowledgement
  * @param relayWorkers      threads that relay right after writes
+ * @param ownerRetention    how long the owner topics keep records: unset or negative (the default) = forever,
+ *                          as the contracts require; a positive value only for a throw-away environment
+ * @param deadLetterRetention how long dead-letter and retry topics keep records (default 14 days)
  */
 @ConfigurationProperties("federation.messaging")
 public record MessagingProperties(Integer partitions, Short replicationFactor, Duration brokerWait,
                                   Duration relayLease, Duration relaySweep, Duration relaySendTimeout,
-                                  Integer relayWorkers) {
+                                  Integer relayWorkers, Duration ownerRetention, Duration deadLetterRetention) {
 
     public MessagingProperties {
         OutboxRelaySettings defaults = OutboxRelaySettings.defaults();
@@ -29,6 +32,7 @@ public record MessagingProperties(Integer partitions, Short replicationFactor, D
         relaySweep = relaySweep == null ? defaults.sweepInterval() : relaySweep;
         relaySendTimeout = relaySendTimeout == null ? defaults.sendTimeout() : relaySendTimeout;
         relayWorkers = relayWorkers == null ? defaults.workers() : relayWorkers;
+        deadLetterRetention = deadLetterRetention == null ? Duration.ofDays(14) : deadLetterRetention;
     }
 
     OutboxRelaySettings relaySettings() {

@@ -11,6 +11,7 @@ import org.federation.event.contracts.ActivityAttendance;
 import org.federation.event.contracts.ActivityCancelled;
 import org.federation.event.contracts.ActivityChanged;
 import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.event.contracts.ActivityProposed;
 import org.federation.event.contracts.ActivityPublished;
 import org.federation.event.contracts.ActivityReportOverdue;
 import org.federation.event.contracts.ActivityReportSubmitted;
@@ -118,7 +119,8 @@ public record Activity(String id, String title, String kind, String description,
 
     /**
      * A proposal. {@code proposerClubId} is the club the proposer leads among {@code organiserClubIds}
-     * (it counts as confirmed), or null for a department's programme. A proposal is not published.
+     * (it counts as confirmed), or null for a department's programme. A proposal is not published:
+     * its event ({@code activity.proposed}) is for the federation's review queue, not an announcement.
      */
     public static Decision<Activity> propose(String id, Plan plan, List<String> organiserClubIds, String proposerClubId,
                                    String department, String category, String proposedBy, Instant now,
@@ -128,9 +130,12 @@ public record Activity(String id, String title, String kind, String description,
         List<String> clubs = List.copyOf(new LinkedHashSet<>(organiserClubIds));
         List<String> confirmed = proposerClubId == null ? List.of() : List.of(proposerClubId);
         boolean everyoneConfirmed = confirmed.containsAll(clubs);
-        return Decision.quietly(new Activity(id, plan.title(), plan.kind(), plan.description(), plan.start(), plan.end(),
+        Activity proposed = new Activity(id, plan.title(), plan.kind(), plan.description(), plan.start(), plan.end(),
                 plan.venue(), plan.audience(), plan.expectedSize(), plan.capacity(), clubs, department, category,
-                everyoneConfirmed ? PROPOSED : AWAITING_CONFIRMATION, confirmed, List.of(), null, proposedBy, now, null, null));
+                everyoneConfirmed ? PROPOSED : AWAITING_CONFIRMATION, confirmed, List.of(), null, proposedBy, now, null, null);
+        // for the Organization Department's review queue; still not public (published comes on approval)
+        return Decision.of(proposed, new DomainEvent(ActivityEventTypes.PROPOSED, proposedBy,
+                new ActivityProposed(proposed.snapshot(), proposedBy)));
     }
 
     /** A co-organising club's leader confirms a joint activity; the last confirmation sends it for review. */

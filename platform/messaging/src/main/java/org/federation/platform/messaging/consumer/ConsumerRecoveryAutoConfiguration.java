@@ -31,7 +31,49 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * {@code federation.consumer.dead-letters} gauge and the {@code deadletters} operator endpoint.
  */
 @AutoConfiguration(after = MessagingAutoConfiguration.class)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(ReadModelProperties.class)
 public class ConsumerRecoveryAutoConfiguration {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConsumerRecoveryAutoConfiguration.class);
+
+    /** The read-model rebuild over the group's own handlers (see {@link ReadModelRebuild}). */
+    @Bean
+    ReadModelRebuild readModelRebuild(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
+                                      @Value("${spring.application.name}") String group, BindingServiceProperties bindings,
+                                      ApplicationContext context, MongoTemplate mongo, Clock clock,
+                                      ReadModelProperties properties) {
+        List<String> topics = properties.topics().isEmpty() ? consumedInGroup(bindings, group) : properties.topics();
+        return new ReadModelRebuild(bootstrap, group, topics, properties.collections(),
+                topic -> handlerOf(topic, group, bindings, context), mongo, clock, properties.lease());
+    }
+
+    @Bean
+    ReadModelsEndpoint readModelsEndpoint(ReadModelRebuild rebuild) {
+        return new ReadModelsEndpoint(rebuild);
+    }
+
+    /**
+     * At start, once every bean exists and the topics are set up, before the bindings start: if
+     * every read-model collection is empty, the instance holding the lease replays the owner
+     * topics into them; the normal consumers then carry on from their group's offsets. A failed
+     * rebuild does not stop the service (its consumers still fill what they receive); it is logged
+     * and may be run again with {@code POST /actuator/readmodels}.
+     */
+    @Bean
+    org.springframework.beans.factory.SmartInitializingSingleton readModelRebuildOnStart(ReadModelRebuild rebuild,
+                                                                                       ReadModelProperties properties) {
+        return () -> {
+            if (!properties.rebuildOnStart() || rebuild.collections().isEmpty()) {
+                return;
+            }
+            try {
+                ReadModelRebuild.Outcome outcome = rebuild.rebuildIfEmpty();
+                log.info("Read models at start: {} {}", outcome.outcome(), outcome.records());
+            } catch (RuntimeException e) {
+                log.error("Read-model rebuild at start failed (POST /actuator/readmodels runs it again): {}", e.getMessage(), e);
+            }
+        };
+    }
 
     @Bean
     WaitingConsumers waitingConsumers(Clock clock) {

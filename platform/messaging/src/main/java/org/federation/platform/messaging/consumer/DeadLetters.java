@@ -141,7 +141,7 @@ public class DeadLetters {
     }
 
     /** The record as the binding would have handed it: payload and original headers, without the dead-letter ones. */
-    private static Message<byte[]> message(String topic, ConsumerRecord<byte[], byte[]> record) {
+    static Message<byte[]> message(String topic, ConsumerRecord<byte[], byte[]> record) {
         Map<String, Object> headers = new HashMap<>();
         for (Header header : record.headers()) {
             if (!DeadLetterHeaders.isDeadLetterHeader(header.key())) {

@@ -1,0 +1,115 @@
+package org.federation.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.awaitility.Awaitility;
+import org.federation.platform.testing.EmbeddedBackbone;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Owner topics keep their whole history ({@code retention.ms=-1}), dead letters a bounded
+ * retention, whether this service creates the topic or finds it created with the broker's
+ * defaults (7 days), as every topic was before.
+ */
+class TopicRetentionTest {
+
+    private final EmbeddedBackbone backbone = EmbeddedBackbone.get();
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void createdOwnerTopicsKeepEverythingAndDeadLettersFourteenDays() throws Exception {
+        String owned = "test.owned." + suffix;
+        String consumed = "test.consumed." + suffix;
+        Set<String> needed = FederationTopics.needed(Set.of(owned), Set.of(consumed), "test-group");
+
+        topics(null).ensure(needed, Set.of(owned, FederationTopics.deadLetterTopic(consumed, "test-group")));
+
+        assertThat(retention(owned)).isEqualTo("-1");
+        assertThat(retention(consumed)).as("an owner topic created by a consumer").isEqualTo("-1");
+        assertThat(cleanup(owned)).isEqualTo("delete");
+        assertThat(retention(FederationTopics.deadLetterTopic(consumed, "test-group")))
+                .isEqualTo(Long.toString(Duration.ofDays(14).toMillis()));
+    }
+
+    @Test
+    void anOwnerTopicCreatedWithTheBrokersDefaultsIsCorrectedAtStart() throws Exception {
+        String owned = "test.legacy." + suffix;
+        String dlq = FederationTopics.deadLetterTopic("test.other." + suffix, "test-group");
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(owned, 6, (short) 1),
+                    new NewTopic(dlq, 6, (short) 1).configs(Map.of("retention.ms", "-1"))))
+                    .all().get(30, TimeUnit.SECONDS);
+        }
+        assertThat(retention(owned)).as("the broker's default").isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
+
+        topics(null).ensure(Set.of(owned, dlq), Set.of(owned, dlq));
+
+        assertThat(retention(owned)).isEqualTo("-1");
+        assertThat(cleanup(owned)).isEqualTo("delete");
+        assertThat(retention(dlq)).isEqualTo(Long.toString(Duration.ofDays(14).toMillis()));
+    }
+
+    @Test
+    void retentionIsConfigurablePerEnvironment() throws Exception {
+        String owned = "test.configured." + suffix;
+        String retry = owned + ".test-group.retry";
+        FederationTopics topics = new FederationTopics(backbone.kafkaBootstrapServers(), 6, (short) 1,
+                Duration.ofSeconds(30), Duration.ofDays(400), Duration.ofDays(3));
+
+        topics.ensure(Set.of(owned, retry), Set.of(owned, retry));
+
+        assertThat(retention(owned)).isEqualTo(Long.toString(Duration.ofDays(400).toMillis()));
+        assertThat(retention(retry)).isEqualTo(Long.toString(Duration.ofDays(3).toMillis()));
+    }
+
+    @Test
+    void anotherServicesTopicIsNotAltered() throws Exception {
+        String others = "test.others." + suffix;
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(others, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+
+        topics(null).ensure(Set.of(others), Set.of());
+
+        assertThat(retention(others)).as("its owner sets it").isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
+    }
+
+    private FederationTopics topics(Duration ownerRetention) {
+        return new FederationTopics(backbone.kafkaBootstrapServers(), 6, (short) 1, Duration.ofSeconds(30),
+                ownerRetention, Duration.ofDays(14));
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, backbone.kafkaBootstrapServers()));
+    }
+
+    private String retention(String topic) throws Exception {
+        return config(topic).get("retention.ms").value();
+    }
+
+    private String cleanup(String topic) throws Exception {
+        return config(topic).get("cleanup.policy").value();
+    }
+
+    /** A topic just created may not be known to the broker's metadata yet: asked again until it is. */
+    private Config config(String topic) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try (Admin admin = admin()) {
+            return Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                    .until(() -> admin.describeConfigs(List.of(resource)).all().get(5, TimeUnit.SECONDS).get(resource),
+                            c -> c != null);
+        }
+    }
+}
