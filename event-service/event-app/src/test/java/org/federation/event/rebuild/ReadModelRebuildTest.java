@@ -50,6 +50,14 @@ import com.nimbusds.jose.jwk.ECKey;
 @EventServiceTest
 class ReadModelRebuildTest extends EmbeddedBackboneProperties {
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
+    /** The operators' commands live on the management port. */
+    private HttpProbe management() {
+        return HttpProbe.onPort(managementPort);
+    }
+
     @Autowired
     ReadModelRebuild rebuild;
     @Autowired
@@ -102,16 +110,16 @@ class ReadModelRebuildTest extends EmbeddedBackboneProperties {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> directory.find(club).isPresent());
         mongo.remove(new Query(), "clubs");
 
-        assertThat(app().postJson("/actuator/readmodels", "").status()).isEqualTo(401);
-        HttpProbe.Response leader = Persona.LEADER.on(app()).postJson("/actuator/readmodels", "");
+        assertThat(management().postJson("/actuator/readmodels", "").status()).isEqualTo(401);
+        HttpProbe.Response leader = Persona.LEADER.on(management()).postJson("/actuator/readmodels", "");
         assertThat(leader.status()).as(leader.body() + leader.headers()).isEqualTo(403);
-        HttpProbe.Response done = Persona.PRESIDIUM.on(app()).postJson("/actuator/readmodels", "");
+        HttpProbe.Response done = Persona.PRESIDIUM.on(management()).postJson("/actuator/readmodels", "");
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.json().get("outcome").asString()).isEqualTo("rebuilt");
         assertThat(done.json().get("records").get("club.events").asLong()).isPositive();
         assertThat(directory.find(club)).isPresent();
 
-        HttpProbe.Response status = Persona.PRESIDIUM.on(app()).get("/actuator/readmodels");
+        HttpProbe.Response status = Persona.PRESIDIUM.on(management()).get("/actuator/readmodels");
         assertThat(status.json().get("state").asString()).isEqualTo("completed");
         assertThat(status.json().get("collections").toString()).contains("credential-keys");
     }

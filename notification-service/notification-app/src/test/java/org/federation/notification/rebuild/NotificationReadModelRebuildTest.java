@@ -35,6 +35,14 @@ import org.springframework.data.mongodb.core.query.Query;
 @NotificationServiceTest
 class NotificationReadModelRebuildTest extends EmbeddedBackboneProperties {
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
+    /** The operators' commands live on the management port. */
+    private HttpProbe management() {
+        return HttpProbe.onPort(managementPort);
+    }
+
     private static final List<String> READ_MODELS = List.of("clubs", "departments", "registrants");
 
     @Autowired
@@ -75,7 +83,7 @@ class NotificationReadModelRebuildTest extends EmbeddedBackboneProperties {
         READ_MODELS.forEach(c -> mongo.remove(new Query(), c));
         assertThat(clubs.find(club)).isEmpty();
 
-        HttpProbe.Response rebuilt = Persona.PRESIDIUM.on(app()).postJson("/actuator/readmodels", "");
+        HttpProbe.Response rebuilt = Persona.PRESIDIUM.on(management()).postJson("/actuator/readmodels", "");
         assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
         assertThat(rebuilt.json().get("outcome").asString()).isEqualTo("rebuilt");
         assertThat(rebuilt.json().get("records").has("finance.events")).as("finance events only make notices").isFalse();
