@@ -58,7 +58,9 @@ public final class FederationApps implements AutoCloseable {
                         "--spring.mongodb.uri=" + mongoUri.apply(service.database()),
                         "--spring.main.register-shutdown-hook=false",
                         "--federation.security.issuer=" + issuer,
-                        "--federation.demo.enabled=" + demo));
+                        "--federation.demo.enabled=" + demo,
+                        // the local platform is where development defaults (e.g. the check-in code secret) apply
+                        "--spring.profiles.active=local"));
                 args.addAll(extraArgs);
                 started.add(starters.submit(() -> service.main().apply(args.toArray(String[]::new))));
             }

@@ -9,6 +9,7 @@ import org.federation.platform.problem.RejectedEntriesException;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.problem.StateConflictException;
+import org.federation.platform.problem.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -53,6 +54,13 @@ public class FederationProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(StateConflictException.class)
     ProblemDetail conflict(StateConflictException e) {
         return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict with current state", e.getMessage());
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS, "Too many requests", e.getMessage()));
     }
 
     @ExceptionHandler(IllegalTransitionException.class)

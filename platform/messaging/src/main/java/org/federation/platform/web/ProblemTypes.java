@@ -15,6 +15,8 @@ public final class ProblemTypes {
     public static final URI TOO_LARGE = URI.create("urn:federation:problem:too-large");
     public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("urn:federation:problem:unsupported-media-type");
     public static final URI FORBIDDEN = URI.create("urn:federation:problem:forbidden");
+    /** 429: an allowance used up; {@code Retry-After} says when to try again. */
+    public static final URI TOO_MANY_REQUESTS = URI.create("urn:federation:problem:too-many-requests");
     public static final URI INTERNAL = URI.create("urn:federation:problem:internal");
     /** 422: an {@code Idempotency-Key} sent again with a different request. */
     public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:federation:problem:idempotency-key-reused");

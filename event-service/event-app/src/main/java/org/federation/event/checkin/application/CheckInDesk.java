@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.federation.club.contracts.MemberCredentials;
@@ -13,7 +14,9 @@ import org.federation.event.activities.domain.Activities;
 import org.federation.event.activities.domain.Activity;
 import org.federation.event.checkin.domain.CheckIn;
 import org.federation.event.checkin.domain.CheckInWindow;
+import org.federation.event.checkin.domain.CodeAttemptLimit;
 import org.federation.event.checkin.domain.RotatingCode;
+import org.federation.event.checkin.infrastructure.MongoCodeAttempts;
 import org.federation.event.contracts.ActivityAttendance;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.persistence.NewestFirst;
@@ -30,7 +33,7 @@ import org.springframework.stereotype.Service;
 /**
  * Check-in: an organiser scans a member credential (verified offline against the keys and
  * revocations club-service published), a person types the activity's rotating code, or an organiser
- * records a walk-in. One check-in per person and activity, however often they scan: an insert whose
+ * records a walk-in. Codes typed are limited per person and activity ({@link CodeAttemptLimit}). One check-in per person and activity, however often they scan: an insert whose
  * id is activity|person (a duplicate key means "already in"). Attendance is the number of check-ins.
  */
 @Service
@@ -54,18 +57,21 @@ public class CheckInDesk {
     private final Activities activities;
     private final MongoCredentialFacts credentials;
     private final RotatingCode codes;
+    private final CodeAttemptLimit attemptLimit;
+    private final MongoCodeAttempts attempts;
     private final Clock clock;
     private final CheckInWindow window;
 
     CheckInDesk(MongoTemplate mongo, ActivityPlanning planning, Activities activities, MongoCredentialFacts credentials,
-                Clock clock, @Value("${federation.activities.check-in-code-secret:development-only-check-in-secret}") String secret,
-                @Value("${federation.activities.check-in-code-period:PT60S}") Duration period,
+                Clock clock, RotatingCode codes, CodeAttemptLimit attemptLimit, MongoCodeAttempts attempts,
                 @Value("${federation.activities.check-in-opens-before:PT1H}") Duration opensBefore) {
         this.mongo = mongo;
         this.planning = planning;
         this.activities = activities;
         this.credentials = credentials;
-        this.codes = new RotatingCode(secret, period);
+        this.codes = codes;
+        this.attemptLimit = attemptLimit;
+        this.attempts = attempts;
         this.clock = clock;
         this.window = new CheckInWindow(opensBefore, AFTER_END);
     }
@@ -91,9 +97,14 @@ public class CheckInDesk {
         if (activity.isMembersOnly() && !planning.inOrganisingClub(activity, caller)) {
             throw new ForbiddenException("activity " + activityId + " is for members of its organising clubs");
         }
-        if (!codes.accepts(activityId, code, clock.instant())) {
+        Instant now = clock.instant();
+        // counted before the code is looked at: during a lock the right code is refused like any other
+        MongoCodeAttempts.Counted attempt = attempts.count(activityId, caller.subject(), attemptLimit, now);
+        attemptLimit.requireAllowed(activityId, attempt.attempt(), attempt.windowStart(), now);
+        if (!codes.accepts(activityId, code, now)) {
             throw new RuleViolationException("code", "not the activity's current check-in code");
         }
+        attempts.giveBack(activityId, caller.subject());
         return record(activity, caller.subject(), "code", null, caller);
     }
 
