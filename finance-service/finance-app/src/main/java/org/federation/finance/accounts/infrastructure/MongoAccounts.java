@@ -20,14 +20,14 @@ import org.springframework.stereotype.Repository;
 
 /** Accounts in the {@code accounts} collection, each with its outbox for {@code finance.events}. */
 @Repository
-class MongoAccounts implements Accounts {
+public class MongoAccounts implements Accounts {
 
     static final String COLLECTION = "accounts";
 
     private final MongoTemplate mongo;
     private final AggregateRepository<Account, Account> accounts;
 
-    MongoAccounts(MongoTemplate mongo, AggregateStore store) {
+    public MongoAccounts(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
         this.accounts = store.repository(COLLECTION, FinanceTopics.FINANCE_EVENTS, Account.class);
     }

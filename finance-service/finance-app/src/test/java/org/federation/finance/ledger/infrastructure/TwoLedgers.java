@@ -9,17 +9,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
+import org.apache.kafka.clients.producer.MockProducer;
 import org.bson.Document;
 import org.federation.finance.accounts.domain.Account;
 import org.federation.finance.accounts.domain.Accounts;
+import org.federation.finance.accounts.infrastructure.MongoAccounts;
 import org.federation.finance.ledger.application.BookingCalendar;
 import org.federation.finance.ledger.application.Ledger;
 import org.federation.finance.ledger.domain.Line;
 import org.federation.finance.ledger.domain.ReversalFollowUp;
 import org.federation.finance.ledger.domain.Transaction;
 import org.federation.platform.domain.Decision;
+import org.federation.platform.messaging.AggregateStore;
+import org.federation.platform.messaging.OutboxRelay;
+import org.federation.platform.messaging.OutboxRelaySettings;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -27,6 +31,8 @@ import com.mongodb.client.MongoClients;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two "instances" of the ledger (each its own {@link MongoJournal} and {@link Ledger}) over one
@@ -45,7 +51,10 @@ final class TwoLedgers implements AutoCloseable {
         var address = server.bind();
         mongo = new MongoTemplate(MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort()),
                 "finance");
-        Accounts accounts = new StoredAccounts(mongo);
+        // the app's own accounts repository; its relay is never started, so nothing goes to Kafka
+        OutboxRelay relay = new OutboxRelay(mongo, new MockProducer<>(), List.of(), OutboxRelaySettings.defaults(), clock);
+        Accounts accounts = new MongoAccounts(mongo,
+                new AggregateStore(mongo, JsonMapper.builder().build(), "/finance-service", relay, clock));
         BookingCalendar calendar = new BookingCalendar(clock, "Asia/Shanghai");
         var noFollowUps = new DefaultListableBeanFactory().getBeanProvider(ReversalFollowUp.class);
         for (int i = 0; i < 2; i++) {
@@ -122,45 +131,5 @@ final class TwoLedgers implements AutoCloseable {
     @Override
     public void close() {
         server.shutdownNow();
-    }
-
-    /** Accounts as the app stores them, without the outbox. */
-    private record StoredAccounts(MongoTemplate mongo) implements Accounts {
-
-        @Override
-        public Optional<Account> find(String id) {
-            return Optional.ofNullable(mongo.findById(id, Account.class, MongoJournal.ACCOUNTS));
-        }
-
-        @Override
-        public List<Account> closedWithBalance() {
-            return mongo.find(query(where("state").ne(Account.OPEN).and("balanceFen").ne(0L)), Account.class,
-                    MongoJournal.ACCOUNTS);
-        }
-
-        @Override
-        public List<Account> all() {
-            return mongo.findAll(Account.class, MongoJournal.ACCOUNTS);
-        }
-
-        @Override
-        public boolean open(Decision<Account> opening) {
-            throw new UnsupportedOperationException("the ledger opens no accounts");
-        }
-
-        @Override
-        public List<Account> ofClub(String clubId) {
-            throw new UnsupportedOperationException("the ledger does not list accounts");
-        }
-
-        @Override
-        public List<Account> ofFederation() {
-            throw new UnsupportedOperationException("the ledger does not list accounts");
-        }
-
-        @Override
-        public Decision<Account> change(String id, Function<Account, Decision<Account>> decide) {
-            throw new UnsupportedOperationException("the ledger changes balances through the journal only");
-        }
     }
 }
