@@ -36,8 +36,9 @@ class ActivityNoticesAcrossServicesTest extends AcrossServices {
         HttpProbe organization = signIn("organization-member", "event-service");
         String title = "算法竞赛训练营 " + UUID.randomUUID().toString().substring(0, 6);
         Instant start = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.HOURS);
+        // Until event-service has copied the club it answers 404 (a problem without the field): keep polling.
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(leader.get("/api/clubs/club-acmore").json().get("memberStudentNumbers").toString())
+                assertThat(String.valueOf(leader.get("/api/clubs/club-acmore").json().get("memberStudentNumbers")))
                         .contains(FederationNoticeAcrossServicesTest.subjectOf("acmore-member-1")));
         awaitCaughtUp("notification-service", "club.events"); // it routes the activity to the members it knows
         HttpProbe.Response proposed = leader.postJson("/api/activities", """
