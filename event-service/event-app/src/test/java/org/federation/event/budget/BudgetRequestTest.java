@@ -70,6 +70,44 @@ class BudgetRequestTest extends EmbeddedBackboneProperties {
         }
     }
 
+    /**
+     * Issue 24.1: a joint activity's organisers choose which club's account pays when they ask, and the event names
+     * every organiser, so finance lets each organiser's leaders act on the budget (before: the first organiser only).
+     */
+    @Test
+    void aJointActivitysRequestNamesThePayingClubAndEveryOrganiser() {
+        String first = "club-bud-" + UUID.randomUUID();
+        String second = "club-bud-" + UUID.randomUUID();
+        ClubFacts.publishEstablished(first, "预算社 " + first.substring(9, 17), Persona.LEADER.subject(), List.of());
+        ClubFacts.publishEstablished(second, "合办社 " + second.substring(9, 17), Persona.OTHER_LEADER.subject(), List.of());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> directory.find(first).isPresent()
+                && directory.find(second).isPresent());
+        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(530, ChronoUnit.DAYS);
+        HttpProbe.Response proposed = Persona.LEADER.on(app()).postJson("/api/activities", """
+                {"title":"Joint Gala","kind":"gala","start":"%s","end":"%s","venue":"Hall %s","audience":"public",
+                 "expectedSize":300,"clubs":["%s","%s"]}""".formatted(start, start.plus(3, ChronoUnit.HOURS),
+                UUID.randomUUID(), first, second));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+        String id = proposed.json().get("id").asString();
+        String path = "/api/activities/" + id + "/budget-request";
+        String items = "[{\"description\":\"stage\",\"amountFen\":20000}]";
+
+        HttpProbe.Response stranger = Persona.OTHER_LEADER.on(app()).postJson(path,
+                "{\"items\":" + items + ",\"payingClubId\":\"club-nobody\"}");
+        assertThat(stranger.status()).as("only an organising club pays: " + stranger.body()).isEqualTo(422);
+        HttpProbe.Response requested = Persona.OTHER_LEADER.on(app()).postJson(path,
+                "{\"items\":" + items + ",\"payingClubId\":\"" + second + "\"}");
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        assertThat(requested.json().get("clubId").asString()).isEqualTo(second);
+        assertThat(Persona.LEADER.on(app()).get(path).json().get("clubId").asString()).isEqualTo(second);
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "activity.events")) {
+            TopicProbe.Seen seen = probe.await(s -> id.equals(s.key()) && ActivityEventTypes.BUDGET_REQUESTED.equals(s.type()),
+                    Duration.ofSeconds(20)).get(0);
+            assertThat(seen.payload()).contains("\"clubId\":\"" + second + "\"")
+                    .contains("\"organiserClubIds\":[\"" + first + "\",\"" + second + "\"]");
+        }
+    }
+
     @Test
     void twoRacingRequestsForOneActivityGiveOneRequestAndOneEvent() throws Exception {
         String id = proposal(app(), directory, 520);

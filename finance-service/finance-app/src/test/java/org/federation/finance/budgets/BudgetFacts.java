@@ -27,6 +27,15 @@ public final class BudgetFacts {
                         java.util.List.of(new BudgetRequested.BudgetItem("venue, printing and prizes", fen)), "2023010001")));
     }
 
+    /** A joint activity's request: organised by {@code organiserClubIds}, paid by {@code payingClubId}, one of them. */
+    public static EventEnvelope jointRequested(String activityId, String payingClubId, java.util.List<String> organiserClubIds,
+                                               long fen, long sequence) {
+        return RawEvents.envelope(ActivityEventTypes.BUDGET_REQUESTED, "/event-service", activityId, sequence,
+                JSON.writeValueAsString(new BudgetRequested(activityId, "联合迎新晚会 " + activityId.substring(0, 8), payingClubId,
+                        null, fen, "stage and sound", java.util.List.of(new BudgetRequested.BudgetItem("stage and sound", fen)),
+                        "2023010001", organiserClubIds)));
+    }
+
     /** The activity's publication, which tells finance-service when it ends. */
     public static EventEnvelope published(String activityId, String clubId, java.time.Instant end, long sequence) {
         return RawEvents.envelope(ActivityEventTypes.PUBLISHED, "/event-service", activityId, sequence,

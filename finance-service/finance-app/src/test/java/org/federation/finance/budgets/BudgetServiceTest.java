@@ -129,6 +129,44 @@ class BudgetServiceTest extends EmbeddedBackboneProperties {
         assertThat(leader.postJson("/api/budgets/" + rejectedActivity + "/claims", claim(1)).status()).isEqualTo(409);
     }
 
+    /**
+     * Issue 24.1: a joint activity's budget is every organising club's. The co-organiser's leader claims (403 before:
+     * finance knew only the first organiser) and the account the request named pays (before: always the first organiser's).
+     */
+    @Test
+    void everyOrganisingClubsLeadersClaimOnAJointBudgetAndTheChosenClubsAccountPays() {
+        String first = clubLedBy(Persona.LEADER);
+        String paying = clubLedBy(Persona.OTHER_LEADER);
+        String activity = "activity-" + UUID.randomUUID();
+        BudgetFacts.publish(BudgetFacts.jointRequested(activity, paying, List.of(first, paying), 30_000, 1));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> budgets.find(activity).isPresent());
+        assertThat(budgets.find(activity).orElseThrow().organiserClubIds()).containsExactly(first, paying);
+
+        HttpProbe.Response approved = Persona.FINANCE_MEMBER.on(app()).postJson("/api/budgets/" + activity + "/approval",
+                "{\"approvedFen\":30000}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("fundingAccountId").asString()).as("the club the request named pays")
+                .isEqualTo("acct-" + paying);
+
+        HttpProbe.Response byFirst = Persona.LEADER.on(app()).postJson("/api/budgets/" + activity + "/claims", claim(10_000));
+        assertThat(byFirst.status()).as(byFirst.body()).isEqualTo(201);
+        HttpProbe.Response byCoOrganiser = Persona.OTHER_LEADER.on(app()).postJson("/api/budgets/" + activity + "/claims",
+                claim(5_000));
+        assertThat(byCoOrganiser.status()).as(byCoOrganiser.body()).isEqualTo(201);
+        assertThat(byCoOrganiser.json().at("/budget/remainingFen").asLong()).isEqualTo(15_000);
+        HttpProbe.Response outsider = Persona.MEMBER.on(app()).postJson("/api/budgets/" + activity + "/claims", claim(1));
+        assertThat(outsider.status()).isEqualTo(403);
+        assertThat(outsider.body()).contains("leaders of its organising clubs").contains(first).contains(paying);
+
+        assertThat(Persona.LEADER.on(app()).get("/api/budgets/" + activity).status()).isEqualTo(200);
+        assertThat(Persona.LEADER.on(app()).get("/api/budgets?clubId=" + first).json().at("/items/0/id").asString())
+                .as("the joint budget is listed with each organising club's").isEqualTo(activity);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                accounts.find("acct-" + paying).orElseThrow().balanceFen() == -15_000);
+        assertThat(accounts.find("acct-" + first).orElseThrow().balanceFen()).as("the other organiser pays nothing")
+                .isZero();
+    }
+
     @Test
     void concurrentClaimsNeverTogetherOverspendTheBudget() throws Exception {
         String clubId = clubLedBy(Persona.LEADER);

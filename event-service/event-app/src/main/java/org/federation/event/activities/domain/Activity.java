@@ -75,11 +75,26 @@ public record Activity(String id, String title, String kind, String description,
      * so that it is stored in the same write as its {@code budget-requested} event.
      */
     public record BudgetRequest(long amountFen, List<BudgetRequested.BudgetItem> items, String requestedBy,
-                                Instant requestedAt) {
+                                Instant requestedAt, String payingClubId) {
 
         public BudgetRequest {
             items = List.copyOf(items);
         }
+
+        public BudgetRequest(long amountFen, List<BudgetRequested.BudgetItem> items, String requestedBy, Instant requestedAt) {
+            this(amountFen, items, requestedBy, requestedAt, null);
+        }
+    }
+
+    /**
+     * The club whose account pays for the activity: the one the budget request named (a joint activity's organisers
+     * choose), otherwise the first organiser; null for a department's programme.
+     */
+    public String payingClubId() {
+        if (budgetRequest != null && budgetRequest.payingClubId() != null) {
+            return budgetRequest.payingClubId();
+        }
+        return organiserClubIds.isEmpty() ? null : organiserClubIds.get(0);
     }
 
     /**
@@ -93,14 +108,20 @@ public record Activity(String id, String title, String kind, String description,
         if (budgetRequest != null) {
             throw new StateConflictException("activity " + id + " already has a budget request");
         }
+        if (request.payingClubId() != null && !organiserClubIds.contains(request.payingClubId())) {
+            throw new RuleViolationException("payingClubId", "the activity is paid from one of its organising clubs' accounts: "
+                    + String.join(", ", organiserClubIds));
+        }
         Activity requested = new Activity(id, title, kind, description, start, end, venue, audience, expectedSize, capacity,
                 organiserClubIds, organisingDepartment, category, state, confirmedClubIds, returnReasons,
                 cancellationReason, proposedBy, proposedAt, decidedBy, reportState, resubmissions, request);
-        // a club's activity is budgeted to its first organising club, a programme to its department
-        String clubId = organiserClubIds.isEmpty() ? null : organiserClubIds.get(0);
+        // a club's activity is paid by the organising club its request names (the first by default), a programme by its
+        // department; every organising club's leaders act on the budget
+        String clubId = requested.payingClubId();
         return Decision.of(requested, new DomainEvent(ActivityEventTypes.BUDGET_REQUESTED, request.requestedBy(),
                 new BudgetRequested(id, title, clubId, clubId == null ? organisingDepartment : null, request.amountFen(),
-                        description, request.items(), request.requestedBy())));
+                        description, request.items(), request.requestedBy(),
+                        organiserClubIds.isEmpty() ? null : organiserClubIds)));
     }
 
     /** What the organisers change when they resubmit a returned proposal; null keeps the current value. */

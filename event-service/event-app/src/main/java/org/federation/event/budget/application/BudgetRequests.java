@@ -31,7 +31,7 @@ public class BudgetRequests {
     static final long MAX_FEN = 100_000_000_00L;
 
     /**
-     * A request as stored; {@code decision} and {@code spending} are finance-service's, filled in when
+     * A request as stored ({@code clubId}: the organising club whose account pays); {@code decision} and {@code spending} are finance-service's, filled in when
      * the request is read (null until finance has decided, or booked a claim).
      */
     public record BudgetRequest(String id, String clubId, long amountFen, List<BudgetRequested.BudgetItem> items,
@@ -64,6 +64,15 @@ public class BudgetRequests {
     }
 
     public BudgetRequest request(String activityId, List<BudgetRequested.BudgetItem> items, Caller caller) {
+        return request(activityId, items, null, caller);
+    }
+
+    /**
+     * Asks for a budget; {@code payingClubId} names the organising club whose account pays (a joint activity's
+     * organisers choose; null = the first organiser). 422 if it is not one of the organisers.
+     */
+    public BudgetRequest request(String activityId, List<BudgetRequested.BudgetItem> items, String payingClubId,
+                                 Caller caller) {
         Activity activity = planning.get(activityId);
         if (!Activity.AWAITING_CONFIRMATION.equals(activity.state()) && !Activity.PROPOSED.equals(activity.state())) {
             throw new IllegalTransitionException("requesting a budget for activity " + activityId, activity.state(),
@@ -88,18 +97,18 @@ public class BudgetRequests {
                 org.springframework.data.mongodb.core.query.Criteria.where("_id").is(activityId)), COLLECTION)) {
             throw new StateConflictException("activity " + activityId + " already has a budget request");
         }
-        String clubId = activity.organiserClubIds().isEmpty() ? null : activity.organiserClubIds().get(0);
-        Activity.BudgetRequest request = new Activity.BudgetRequest(total, items, caller.subject(), clock.instant());
+        Activity.BudgetRequest request = new Activity.BudgetRequest(total, items, caller.subject(), clock.instant(),
+                payingClubId);
         // the request and its event in one write of the activity's document (its outbox)
-        activities.change(activityId, a -> a.requestBudget(request));
-        return BudgetRequest.of(activityId, clubId, request);
+        Activity requested = activities.change(activityId, a -> a.requestBudget(request)).state();
+        return BudgetRequest.of(activityId, requested.payingClubId(), request);
     }
 
     public BudgetRequest get(String activityId, Caller caller) {
         Activity activity = planning.get(activityId);
         caller.requireStaffOrInsider(planning.ledByCaller(activity, caller), "activity " + activityId + "'s budget request");
-        BudgetRequest request = activity.budgetRequest() != null ? BudgetRequest.of(activityId,
-                activity.organiserClubIds().isEmpty() ? null : activity.organiserClubIds().get(0), activity.budgetRequest())
+        BudgetRequest request = activity.budgetRequest() != null
+                ? BudgetRequest.of(activityId, activity.payingClubId(), activity.budgetRequest())
                 : mongo.findById(activityId, BudgetRequest.class, COLLECTION); // kept there before the activity held it
         if (request == null) {
             throw new ResourceNotFoundException("budget request of activity", activityId);

@@ -37,14 +37,20 @@ class BudgetController {
     record Item(@NotBlank @Size(max = 200) String description, @NotNull @Positive Long amountFen) {
     }
 
-    record Request(@NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items) {
+    /**
+     * @param payingClubId the organising club whose account pays (a joint activity's organisers choose); optional, the
+     *                     first organiser by default
+     */
+    record Request(@NotEmpty @Size(max = 50) List<@NotNull @Valid Item> items,
+                   @Size(min = 1, max = 200) String payingClubId) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     BudgetRequests.BudgetRequest request(@PathVariable String id, @Valid @RequestBody Request body, Caller caller) {
         return requests.request(id, body.items().stream()
-                .map(i -> new BudgetRequested.BudgetItem(i.description().strip(), i.amountFen())).toList(), caller);
+                .map(i -> new BudgetRequested.BudgetItem(i.description().strip(), i.amountFen())).toList(),
+                body.payingClubId(), caller);
     }
 
     @GetMapping

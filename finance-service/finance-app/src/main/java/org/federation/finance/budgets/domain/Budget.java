@@ -33,11 +33,26 @@ import org.federation.platform.problem.StateConflictException;
  * @param decisionId       the id of the Finance Department's decision (approval or rejection), derived from the
  *                         caller and the request's Idempotency-Key: a retry of that decision finds it here, or null
  * @param closure          why and when the budget was closed and what it released, or null while open
+ * @param clubId           the organising club whose account pays (chosen when the budget was requested), or null for a
+ *                         federation programme
+ * @param organiserClubIds every organising club of the activity: the leaders of each act on the budget
  */
 public record Budget(String id, String title, String clubId, String department, long requestedFen, String purpose,
                      String requestedBy, long requestSequence, Instant requestedAt, String state, long approvedFen,
                      long spentFen, long remainingFen, String fundingAccountId, String decidedBy, Instant decidedAt,
-                     String note, String decisionId, List<Claim> claims, Instant activityEndsAt, Closure closure) {
+                     String note, String decisionId, List<Claim> claims, Instant activityEndsAt, Closure closure,
+                     List<String> organiserClubIds) {
+
+    public Budget {
+        // a budget stored before joint activities were told apart has its paying club as its only organiser
+        organiserClubIds = organiserClubIds == null || organiserClubIds.isEmpty()
+                ? (clubId == null ? List.of() : List.of(clubId)) : List.copyOf(organiserClubIds);
+    }
+
+    /** Whether {@code clubId} organises the activity (its leaders act on the budget). */
+    public boolean organisedBy(String club) {
+        return club != null && organiserClubIds.contains(club);
+    }
 
     public static final String REQUESTED = "requested";
     public static final String APPROVED = "approved";
@@ -101,8 +116,15 @@ public record Budget(String id, String title, String clubId, String department, 
 
     public static Budget requested(String activityId, String title, String clubId, String department, long requestedFen,
                                    String purpose, String requestedBy, long sequence, Instant now) {
+        return requested(activityId, title, clubId, List.of(), department, requestedFen, purpose, requestedBy, sequence, now);
+    }
+
+    /** A request of an activity organised by {@code organiserClubIds} and paid by {@code clubId}, one of them. */
+    public static Budget requested(String activityId, String title, String clubId, List<String> organiserClubIds,
+                                   String department, long requestedFen, String purpose, String requestedBy, long sequence,
+                                   Instant now) {
         return new Budget(activityId, title, clubId, department, requestedFen, purpose, requestedBy, sequence, now,
-                REQUESTED, 0, 0, 0, null, null, null, null, null, List.of(), null, null);
+                REQUESTED, 0, 0, 0, null, null, null, null, null, List.of(), null, null, organiserClubIds);
     }
 
     /** A newer request replaces one not decided yet; anything else (a repeat, a late one) changes nothing. */
@@ -113,7 +135,7 @@ public record Budget(String id, String title, String clubId, String department, 
         // event-service announced the request; finance-service has nothing to add until it decides
         return Decision.quietly(new Budget(id, newer.title(), newer.clubId(), newer.department(), newer.requestedFen(),
                 newer.purpose(), newer.requestedBy(), newer.requestSequence(), requestedAt, state, approvedFen, spentFen,
-                remainingFen, fundingAccountId, decidedBy, decidedAt, note, decisionId, claims, activityEndsAt, closure));
+                remainingFen, fundingAccountId, decidedBy, decidedAt, note, decisionId, claims, activityEndsAt, closure, newer.organiserClubIds()));
     }
 
     public List<String> allowedActions() {
@@ -148,7 +170,7 @@ public record Budget(String id, String title, String clubId, String department, 
         }
         Budget approved = new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
                 requestedAt, APPROVED, amountFen, 0, amountFen, fundingAccountId, actor, now, note, decisionId, claims, activityEndsAt,
-                null);
+                null, organiserClubIds);
         return decided(approved, amountFen == requestedFen ? "approved" : "partly-approved", note, actor);
     }
 
@@ -159,7 +181,7 @@ public record Budget(String id, String title, String clubId, String department, 
         }
         requireState(REQUESTED, "rejecting");
         Budget rejected = new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
-                requestedAt, REJECTED, 0, 0, 0, null, actor, now, reason, decisionId, claims, activityEndsAt, null);
+                requestedAt, REJECTED, 0, 0, 0, null, actor, now, reason, decisionId, claims, activityEndsAt, null, organiserClubIds);
         return decided(rejected, "rejected", reason, actor);
     }
 
@@ -289,7 +311,7 @@ public record Budget(String id, String title, String clubId, String department, 
         }
         Budget closed = new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
                 requestedAt, CLOSED, approvedFen, spentFen, 0, fundingAccountId, decidedBy, decidedAt, note, this.decisionId, claims,
-                activityEndsAt, new Closure(closureId, remainingFen, cause, reason, actor, now));
+                activityEndsAt, new Closure(closureId, remainingFen, cause, reason, actor, now), organiserClubIds);
         return Decision.of(closed, new DomainEvent(FinanceEventTypes.BUDGET_CLOSED, actor,
                 new BudgetClosed(closed.snapshot(), remainingFen, cause, reason)));
     }
@@ -301,13 +323,13 @@ public record Budget(String id, String title, String clubId, String department, 
         }
         return Decision.quietly(new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy,
                 requestSequence, requestedAt, state, approvedFen, spentFen, remainingFen, fundingAccountId, decidedBy,
-                decidedAt, note, decisionId, claims, endsAt, closure));
+                decidedAt, note, decisionId, claims, endsAt, closure, organiserClubIds));
     }
 
     private Budget withClaims(long newSpentFen, long newRemainingFen, List<Claim> newClaims) {
         return new Budget(id, title, clubId, department, requestedFen, purpose, requestedBy, requestSequence,
                 requestedAt, state, approvedFen, newSpentFen, newRemainingFen, fundingAccountId, decidedBy, decidedAt,
-                note, decisionId, List.copyOf(newClaims), activityEndsAt, closure);
+                note, decisionId, List.copyOf(newClaims), activityEndsAt, closure, organiserClubIds);
     }
 
     public BudgetSnapshot snapshot() {

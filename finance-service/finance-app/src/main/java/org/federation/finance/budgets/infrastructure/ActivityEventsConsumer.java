@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * From {@code activity.events}: budget requests reach the Finance Department's desk; a published
+ * From {@code activity.events}: budget requests reach the Finance Department's desk (with the paying club and every
+ * organising club of a joint activity); a published
  * or changed activity's end starts its budget's claim window; a cancelled activity's budget
  * closes. A repeat changes nothing (the budget's id is the activity's, a request applies only if
  * its sequence is newer, closing a closed budget is a no-op); an event that breaks the contract
@@ -64,7 +65,10 @@ class ActivityEventsConsumer {
                 "clubId or a department (" + String.join(", ", AccountKinds.DEPARTMENTS) + ") must name the organiser");
         InboundEvents.require(request.requestedBy() != null && !request.requestedBy().isBlank(), event,
                 "requestedBy is required");
+        InboundEvents.require(request.clubId() == null || request.organisers().contains(request.clubId()), event,
+                "clubId (the paying club) must be one of organiserClubIds");
         desk.receive(Budget.requested(request.activityId(), request.title().strip(), request.clubId(),
+                request.clubId() == null ? java.util.List.of() : request.organisers(),
                 request.clubId() == null ? request.department() : null, request.amountFen(),
                 request.purpose() == null ? "" : request.purpose(), request.requestedBy(), event.sequence(),
                 clock.instant()));

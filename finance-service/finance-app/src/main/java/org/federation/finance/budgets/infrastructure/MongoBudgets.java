@@ -91,7 +91,8 @@ class MongoBudgets implements Budgets {
             filter = filter.and("state").is(state);
         }
         if (clubId != null) {
-            filter = filter.and("clubId").is(clubId);
+            // a joint activity's budget is each organising club's (the paying club's alone if stored before that was kept)
+            filter = filter.orOperator(Criteria.where("clubId").is(clubId), Criteria.where("organiserClubIds").is(clubId));
         }
         return NewestFirst.page(mongo, COLLECTION, Budget.class, filter, "requestedAt", page, size);
     }

@@ -92,8 +92,9 @@ class BudgetController {
         Budget budget = desk.get(activityId);
         if (budget.clubId() == null) {
             caller.requireFederationStaff("a federation programme's budget");
-        } else {
-            rights.requireInsight(caller, budget.clubId(), "club " + budget.clubId() + "'s budgets");
+        } else if (budget.organiserClubIds().stream().noneMatch(club -> rights.isInsider(caller, club))) {
+            rights.requireInsight(caller, budget.clubId(), "the budget of activity " + activityId
+                    + " (its organising clubs' own people: " + String.join(", ", budget.organiserClubIds()) + ")");
         }
         return budget;
     }
@@ -134,7 +135,7 @@ class BudgetController {
     }
 
     /**
-     * Claims an expense with its receipt: the club's leaders for a club's activity, the organising
+     * Claims an expense with its receipt: the leaders of every organising club for a club's (or joint) activity, the organising
      * department for a federation programme, and the Finance Department. 409 beyond what remains.
      */
     @PostMapping("/{activityId}/claims")
@@ -151,11 +152,11 @@ class BudgetController {
 
     private void requireClaimant(Budget budget, Caller caller, String what) {
         boolean allowed = caller.actsFor(ClubRights.FINANCE)
-                || (budget.clubId() != null ? rights.isLeader(caller, budget.clubId())
+                || (budget.clubId() != null ? budget.organiserClubIds().stream().anyMatch(club -> rights.isLeader(caller, club))
                 : budget.department() != null && caller.inDepartment(budget.department()));
         if (!allowed) {
-            throw new ForbiddenException(what + " on activity " + budget.id()
-                    + " is for its organisers' leaders (or department) and the Finance Department");
+            throw new ForbiddenException(what + " on activity " + budget.id() + " is for the leaders of its organising clubs ("
+                    + String.join(", ", budget.organiserClubIds()) + "), or its department, and the Finance Department");
         }
     }
 }
