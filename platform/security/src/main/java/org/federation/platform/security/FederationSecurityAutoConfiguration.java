@@ -91,6 +91,18 @@ public class FederationSecurityAutoConfiguration {
         return http.build();
     }
 
+    /** Each operation of the API description states its security and its problem responses ({@link ApiDescriptionConventions}). */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    static class ApiDescription {
+
+        @Bean
+        org.springdoc.core.customizers.OpenApiCustomizer federationApiConventions(ObjectProvider<PublicEndpoints> publicEndpoints) {
+            return api -> new ApiDescriptionConventions(java.util.stream.Stream.concat(ALWAYS_OPEN.stream(),
+                    publicEndpoints.orderedStream().flatMap(p -> p.entries().stream())).toList()).complete(api);
+        }
+    }
+
     @Bean
     WebMvcConfigurer callerParameter() {
         return new WebMvcConfigurer() {
