@@ -16,6 +16,7 @@ import org.federation.club.founding.domain.FoundingRules;
 import org.federation.club.founding.domain.FoundingState;
 import org.federation.club.founding.domain.PanelMember;
 import org.federation.club.founding.domain.Proposal;
+import org.federation.club.profile.application.SharedProfile;
 import org.federation.club.registry.application.ClubRules;
 import org.federation.club.registry.domain.ClubName;
 import org.federation.club.registry.domain.Clubs;
@@ -49,9 +50,11 @@ public class FoundingProcess {
     private final Clock clock;
     private final FoundingSettings settings;
     private final ClubRules clubRules;
+    private final SharedProfile profile;
 
     public FoundingProcess(FoundingApplications applications, Clubs clubs, Clock clock, FoundingSettings settings,
-                           ClubRules clubRules) {
+                           ClubRules clubRules, SharedProfile profile) {
+        this.profile = profile;
         this.applications = applications;
         this.clubs = clubs;
         this.clock = clock;
@@ -174,6 +177,10 @@ public class FoundingProcess {
                 }
             }
         }
+        // what the initiators gave in the application goes into the club's profile, as of the club's founding (a
+        // repeat after a crash finds the same facts there and changes nothing)
+        Instant foundedAt = clubs.find(clubId).map(org.federation.club.registry.domain.Club::enteredAt).orElse(now);
+        profile.learn(clubId, application.profileFacts(foundedAt), actor);
         Decision<FoundingApplication> done = applications.change(id, a -> a.markEstablished(clubId, actor, now, rules()));
         if (!done.events().isEmpty()) {
             log.info("Founding application {} established club {} and announced it", id, clubId);

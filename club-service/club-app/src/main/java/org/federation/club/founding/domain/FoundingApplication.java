@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.federation.club.contracts.ClubEventTypes;
+import org.federation.club.contracts.ClubProfileUpdated;
 import org.federation.club.contracts.FoundingAnnouncement;
 import org.federation.club.contracts.FoundingApplicationChanged;
 import org.federation.club.contracts.FoundingApplicationSummary;
@@ -259,6 +260,34 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
         ClubProfile profile = new ClubProfile(proposal.name(), proposal.category(), today(now), proposal.contact(), null,
                 proposal.purpose(), proposal.facultyAdvisor());
         return Club.found(clubIdToFound(), profile, leaders, members, actor, now, term, id);
+    }
+
+    /**
+     * What the initiators gave the federation in this application, as facts of the founded club's shared profile:
+     * set by the initiators (their student numbers, the submitter first) from this application, as of {@code at}
+     * (when the club was founded), so no department asks the club for them again.
+     */
+    public List<ClubProfileUpdated.Fact> profileFacts(Instant at) {
+        List<String> by = new ArrayList<>();
+        if (submittedBy != null) {
+            by.add(submittedBy);
+        }
+        proposal.initiators().stream().map(Initiator::studentNumber).filter(n -> !by.contains(n)).forEach(by::add);
+        String setBy = String.join(", ", by);
+        String source = "founding application " + id;
+        List<ClubProfileUpdated.Fact> facts = new ArrayList<>();
+        java.util.function.BiConsumer<String, String> put = (field, value) -> {
+            if (value != null && !value.isBlank()) {
+                facts.add(new ClubProfileUpdated.Fact(field, value, setBy, at, source));
+            }
+        };
+        put.accept("category", proposal.category().value());
+        put.accept("contact", proposal.contact());
+        put.accept("purpose", proposal.purpose());
+        put.accept("facultyAdvisor", proposal.facultyAdvisor());
+        put.accept("constitution", proposal.constitution());
+        put.accept("plannedActivities", String.join("; ", proposal.plannedActivities()));
+        return facts;
     }
 
     /**

@@ -124,6 +124,41 @@ public class SharedProfile {
     }
 
     /**
+     * A command other than an answer (founding, annual registration, …) set facts of a club: they join the
+     * profile's as-of history with who, when and from which source (a repeat of the current value from the same
+     * source changes nothing), and the club's pending requests that still ask for them are answered from the
+     * profile at once, so the club is asked only what is still missing.
+     */
+    public void learn(String clubId, List<ClubProfileUpdated.Fact> facts, String actor) {
+        learn(null, clubId, facts, actor);
+    }
+
+    /**
+     * As {@link #learn(String, List, String)}, for a command that changed {@code before} (the club as it was): a field
+     * whose history is still empty first gets the value the club's record held until now, with that record's
+     * provenance, so "what did the profile say before the change" has an answer too.
+     */
+    public void learn(Club before, String clubId, List<ClubProfileUpdated.Fact> facts, String actor) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        Map<String, ClubProfileUpdated.Fact> recorded = before == null ? Map.of() : fromClubRecord(before);
+        store.changeFacts(clubId, current -> {
+            List<ClubProfileUpdated.Fact> all = new java.util.ArrayList<>();
+            for (ClubProfileUpdated.Fact fact : facts) {
+                ClubProfileUpdated.Fact earlier = recorded.get(fact.field());
+                if (current.historyOf(fact.field()).isEmpty() && earlier != null && earlier.setAt().isBefore(fact.setAt())
+                        && !ProfileField.fromValue(fact.field()).map(ProfileField::live).orElse(true)) {
+                    all.add(earlier);
+                }
+                all.add(fact);
+            }
+            return current.set(all, actor);
+        });
+        learned(clubId, facts, null, clock.instant());
+    }
+
+    /**
      * The profile learned facts of a club: the club's other open requests that still ask for them
      * are answered from the profile now, so the club does not enter them twice. Each request is
      * changed on its own (version-checked); a request that asks none of them is not written.

@@ -16,6 +16,7 @@ public enum ProfileField {
     MEETING_PLACE("meetingPlace", false),
     SOCIAL_ACCOUNTS("socialAccounts", false),
     CONSTITUTION("constitution", false),
+    PLANNED_ACTIVITIES("plannedActivities", false),
     MEMBER_COUNT("memberCount", true),
     PRESIDENT("president", true);
 

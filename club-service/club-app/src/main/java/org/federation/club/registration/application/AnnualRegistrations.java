@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.federation.club.contracts.ClubProfileUpdated;
 import org.federation.club.lifecycle.application.ClubLifecycle;
+import org.federation.club.profile.application.SharedProfile;
 import org.federation.club.registration.domain.RegistrationWindow;
 import org.federation.club.registration.domain.RegistrationWindows;
+import org.federation.club.registry.domain.AnnualRegistration;
 import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.ClubState;
 import org.federation.club.registry.domain.Clubs;
@@ -24,7 +27,8 @@ import org.springframework.stereotype.Service;
  * The annual registration: the Organization Department opens a window per academic year, each
  * club's leaders confirm what the federation knows (entering only changes), a late registration
  * waits for the department, and at the deadline every club that did not register becomes
- * unregistered.
+ * unregistered. What a registration changes of the club's profile facts joins the profile's
+ * as-of history (who, when, which registration) and answers pending information requests.
  */
 @Service
 public class AnnualRegistrations {
@@ -34,8 +38,10 @@ public class AnnualRegistrations {
     private final RegistrationWindows windows;
     private final Clubs clubs;
     private final Clock clock;
+    private final SharedProfile profile;
 
-    public AnnualRegistrations(RegistrationWindows windows, Clubs clubs, Clock clock) {
+    public AnnualRegistrations(RegistrationWindows windows, Clubs clubs, Clock clock, SharedProfile profile) {
+        this.profile = profile;
         this.windows = windows;
         this.clubs = clubs;
         this.clock = clock;
@@ -67,7 +73,9 @@ public class AnnualRegistrations {
         if (!window.isOpenAt(now)) {
             throw new StateConflictException("the registration for " + academicYear + " opens at " + window.opensAt());
         }
+        Club[] before = new Club[1]; // the state the stored decision was made on (the last try's)
         Decision<Club> change = clubs.change(clubId, club -> {
+            before[0] = club;
             if (!club.isLedBy(caller.subject())) {
                 throw new ForbiddenException("only club " + clubId + "'s leaders register it");
             }
@@ -75,7 +83,32 @@ public class AnnualRegistrations {
         });
         log.info("Club {} registration for {} submitted by {}{}", clubId, academicYear, caller.subject(),
                 window.beforeDeadline(now) ? "" : " (late: awaiting the Organization Department)");
+        profile.learn(before[0], clubId, changedFacts(change.state(), academicYear, caller.subject(), now),
+                caller.subject());
         return change.state();
+    }
+
+    /**
+     * The profile facts the registration changed, with the registering leader, the time and the registration as their
+     * source (the member count is kept current by the memberships themselves and is not a fact of its own here).
+     */
+    private static List<ClubProfileUpdated.Fact> changedFacts(Club club, String academicYear, String by, Instant at) {
+        List<String> changed = club.registrations().forYear(academicYear).map(AnnualRegistration::changedFields)
+                .orElse(List.of());
+        String source = "registration " + academicYear;
+        List<ClubProfileUpdated.Fact> facts = new java.util.ArrayList<>();
+        for (String field : changed) {
+            String value = switch (field) {
+                case "contact" -> club.contact();
+                case "category" -> club.category().value();
+                case "facultyAdvisor" -> club.profile().facultyAdvisor();
+                default -> null;
+            };
+            if (value != null) {
+                facts.add(new ClubProfileUpdated.Fact(field, value, by, at, source));
+            }
+        }
+        return facts;
     }
 
     /** The Organization Department accepts a late registration. */
