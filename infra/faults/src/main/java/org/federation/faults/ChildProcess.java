@@ -18,6 +18,18 @@ import java.util.concurrent.TimeUnit;
  */
 class ChildProcess {
 
+    /** Every child started, so none outlives the suite (a JVM killed by a timeout or Ctrl-C included). */
+    private static final java.util.Set<ChildProcess> STARTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(c -> {
+            Process p = c.process;
+            if (p != null) {
+                p.destroyForcibly();
+            }
+        }), "fault-suite-children"));
+    }
+
     private final String name;
     private final List<String> jvmOptions;
     private final String classpath;
@@ -58,6 +70,7 @@ class ChildProcess {
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            STARTED.add(this);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }

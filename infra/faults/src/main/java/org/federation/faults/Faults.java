@@ -179,7 +179,8 @@ final class Faults {
         Waits.until("the broker answers", RECOVERY_TIMEOUT, () -> !topics.ownerTopics().isEmpty());
         Map<TopicPartition, Long> ends = topics.endOffsets(all);
         Map<String, Set<String>> byGroup = topics.topicsByGroup();
-        Waits.until("every consumer group caught up with the end of the fault", RECOVERY_TIMEOUT, () -> {
+        Waits.until(() -> "every consumer group caught up with the end of the fault (still behind: "
+                + behind(byGroup, ends) + ")", RECOVERY_TIMEOUT, () -> {
             for (Map.Entry<String, Set<String>> group : byGroup.entrySet()) {
                 Map<TopicPartition, OffsetAndMetadata> committed = topics.committed(group.getKey());
                 for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
@@ -195,5 +196,23 @@ final class Faults {
             return true;
         });
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private String behind(Map<String, Set<String>> byGroup, Map<TopicPartition, Long> ends) {
+        try {
+            List<String> behind = new ArrayList<>();
+            for (Map.Entry<String, Set<String>> group : byGroup.entrySet()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = topics.committed(group.getKey());
+                ends.forEach((tp, end) -> {
+                    OffsetAndMetadata at = committed.get(tp);
+                    if (group.getValue().contains(tp.topic()) && end > 0 && (at == null || at.offset() < end)) {
+                        behind.add(group.getKey() + " " + tp + " at " + (at == null ? "none" : at.offset()) + " of " + end);
+                    }
+                });
+            }
+            return String.join(", ", behind);
+        } catch (Exception e) {
+            return "unknown: " + e;
+        }
     }
 }

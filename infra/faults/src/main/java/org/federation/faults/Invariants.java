@@ -76,7 +76,13 @@ final class Invariants {
         this.quiescence = quiescence;
     }
 
+    /** Direct notices in each person's inbox, read once per check (leaders and members of the clubs notices went to). */
+    private Map<String, Map<String, JsonNode>> inboxes = Map.of();
+
     List<Check> check() throws Exception {
+        Set<String> persons = new TreeSet<>();
+        ledger.notices.forEach(n -> persons.addAll(peopleOf(n.clubId())));
+        inboxes = directInboxes(persons);
         List<Check> checks = new ArrayList<>();
         checks.add(clubsAtTheOwner());
         checks.add(clubsInEveryDirectory());
@@ -345,9 +351,9 @@ final class Invariants {
                 continue;
             }
             int recipients = sent.json().get("recipients").asInt();
-            Map<String, Map<String, JsonNode>> inboxes = directInboxes(peopleOf(notice.clubId()));
             int found = 0;
-            for (Map.Entry<String, Map<String, JsonNode>> inbox : inboxes.entrySet()) {
+            for (String person : peopleOf(notice.clubId())) {
+                Map.Entry<String, Map<String, JsonNode>> inbox = Map.entry(person, inboxes.getOrDefault(person, Map.of()));
                 if (inbox.getValue().containsKey(notice.id() + "#doubled")) {
                     check.doubled("notice " + notice.id() + " in the inbox of " + inbox.getKey());
                 }
@@ -368,7 +374,7 @@ final class Invariants {
         Check check = new Check("acknowledgements (recorded on the recipient's notice)");
         for (Ledger.Acknowledgement ack : ledger.acknowledgements) {
             check.checked++;
-            JsonNode notice = directInboxes(Set.of(ack.person())).get(ack.person()).get(ack.directNoticeId());
+            JsonNode notice = inboxes.getOrDefault(ack.person(), Map.of()).get(ack.directNoticeId());
             if (notice == null || notice.get("acknowledgedAt") == null || notice.get("acknowledgedAt").isNull()) {
                 check.lost("acknowledgement of " + ack.directNoticeId() + " by " + ack.person());
             }

@@ -34,7 +34,8 @@ final class Ledger {
     record Posting(String key, String clubId, long amountFen, Outcome outcome, String transactionId) {
     }
 
-    record Notice(String id, String clubId) {
+    /** A direct notice sent to a club; {@code attempts}: how often its leader found it not yet in the inbox. */
+    record Notice(String id, String clubId, int attempts) {
     }
 
     record Acknowledgement(String directNoticeId, String person) {

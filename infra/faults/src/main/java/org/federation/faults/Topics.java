@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,10 +59,17 @@ final class Topics implements AutoCloseable {
         return names;
     }
 
+    /**
+     * The services' consumer groups. Anonymous groups ({@code anonymous.*}: an instance's own
+     * subscription, e.g. notification-service's live inbox stream, starting at the end) belong to one
+     * process and are left behind, empty, when it dies: they are no one's backlog.
+     */
     Set<String> groups() throws Exception {
         Set<String> groups = new TreeSet<>();
-        for (ConsumerGroupListing listing : admin.listConsumerGroups().all().get(20, TimeUnit.SECONDS)) {
-            groups.add(listing.groupId());
+        for (var listing : admin.listGroups().all().get(20, TimeUnit.SECONDS)) {
+            if (!listing.groupId().startsWith("anonymous.")) {
+                groups.add(listing.groupId());
+            }
         }
         return groups;
     }
@@ -72,12 +78,22 @@ final class Topics implements AutoCloseable {
         return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(20, TimeUnit.SECONDS);
     }
 
-    /** Group → the topics it has committed offsets for. */
+    /**
+     * Group → the topics it reads: those its members are assigned now and those it has committed
+     * offsets for (a topic nobody published to yet has no commit, a stopped group no members).
+     */
     Map<String, Set<String>> topicsByGroup() throws Exception {
         Map<String, Set<String>> byGroup = new TreeMap<>();
-        for (String group : groups()) {
+        Set<String> groups = groups();
+        var descriptions = admin.describeConsumerGroups(groups).all().get(20, TimeUnit.SECONDS);
+        for (String group : groups) {
             Set<String> read = new TreeSet<>();
             committed(group).keySet().forEach(tp -> read.add(tp.topic()));
+            var description = descriptions.get(group);
+            if (description != null) {
+                description.members().forEach(m -> m.assignment().topicPartitions().forEach(tp -> read.add(tp.topic())));
+            }
+            read.removeIf(t -> t.endsWith(".dlq"));
             byGroup.put(group, read);
         }
         return byGroup;

@@ -10,6 +10,11 @@ final class Waits {
     }
 
     static void until(String what, Duration timeout, Callable<Boolean> condition) {
+        until(() -> what, timeout, condition);
+    }
+
+    /** As above, the description computed when the time is up (it may say what is still missing). */
+    static void until(java.util.function.Supplier<String> what, Duration timeout, Callable<Boolean> condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
         while (true) {
@@ -23,7 +28,7 @@ final class Waits {
                 last = e;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s waiting until " + what
+                throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s waiting until " + what.get()
                         + (last == null ? "" : " (last error: " + last + ")"));
             }
             pause(Duration.ofMillis(500));
