@@ -48,6 +48,7 @@ public final class FaultSuite {
             Quiescence quiescence = new Quiescence(platform, people, topics);
 
             workload.start();
+            Instant workloadStarted = Instant.now();
             Waits.pause(Duration.ofSeconds(20));
             List<String> kinds = new ArrayList<>(Faults.KINDS);
             Collections.shuffle(kinds, random);
@@ -56,7 +57,8 @@ public final class FaultSuite {
                 Waits.pause(Duration.ofSeconds(3 + random.nextInt(8)));
             }
             if (!settings.shortVersion()) {
-                Instant until = started.plus(settings.duration());
+                // the duration is the time under workload and faults (startup, quiescence and checks come on top)
+                Instant until = workloadStarted.plus(settings.duration());
                 while (Instant.now().isBefore(until)) {
                     faults.inject(Faults.KINDS.get(random.nextInt(Faults.KINDS.size())));
                     Waits.pause(Duration.ofSeconds(5 + random.nextInt(20)));
