@@ -49,6 +49,17 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 public class OutboxRelay implements SmartLifecycle {
 
+    /**
+     * The relay's lifecycle phase: below the web server's (graceful shutdown at
+     * {@code DEFAULT_PHASE - 1024}, stop at {@code DEFAULT_PHASE - 2048}) and above the consumers'
+     * (Spring Cloud Stream's input bindings at {@code DEFAULT_PHASE - 3000}). Spring stops higher
+     * phases first, so on SIGTERM the instance stops taking requests and finishes the ones in
+     * flight, then the relay sends what those requests left it, and only then do the consumers
+     * stop (what they write in their last moments stays pending for another instance's sweep).
+     * With the default phase the relay stopped first, before in-flight requests had drained.
+     */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 2500;
+
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int SWEEP_BATCH = 500;
     /** Aggregates relayed per round (one wait for the broker per round). */
@@ -451,6 +462,18 @@ public class OutboxRelay implements SmartLifecycle {
                 r.awaitTermination(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        // what is still queued (a target queued just as the last drain ended) is sent here, not left to
+        // another instance's sweep: the requests that wrote it were answered before the relay stopped
+        List<Target> left;
+        while (!(left = takeBatch()).isEmpty()) {
+            try {
+                relayAll(left);
+            } catch (RuntimeException e) {
+                log.warn("Stopping: {} aggregate(s) stay pending for the next sweep: {}", left.size(), e.getMessage());
+                return;
             }
         }
     }
@@ -458,6 +481,11 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return relayers != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
     }
 
     private static Thread daemon(Runnable runnable, String name) {

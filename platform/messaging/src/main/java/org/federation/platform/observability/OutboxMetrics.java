@@ -48,14 +48,18 @@ public final class OutboxMetrics {
         this.cacheForNanos = cacheFor.toNanos();
     }
 
-    /** Registers both gauges for each outbox collection. */
+    /**
+     * Registers both gauges for each outbox collection. The gauges hold this object strongly:
+     * nothing else keeps it, and Micrometer's default (a weak reference) let a garbage collection
+     * turn both gauges into NaN.
+     */
     public void bindTo(MeterRegistry registry, List<OutboxCollection> collections) {
         for (OutboxCollection outbox : collections) {
             String collection = outbox.collection();
-            Gauge.builder("federation.outbox.pending", this, m -> m.backlog(collection).pending())
+            Gauge.builder("federation.outbox.pending", this, m -> m.backlog(collection).pending()).strongReference(true)
                     .description("aggregates whose events wait to be acknowledged by the broker")
                     .tag("collection", collection).tag("topic", outbox.topic()).register(registry);
-            Gauge.builder("federation.outbox.oldest.age", this, m -> m.oldestAgeSeconds(collection))
+            Gauge.builder("federation.outbox.oldest.age", this, m -> m.oldestAgeSeconds(collection)).strongReference(true)
                     .description("age of the oldest event not yet acknowledged by the broker (0 if none)")
                     .baseUnit("seconds").tag("collection", collection).tag("topic", outbox.topic()).register(registry);
         }

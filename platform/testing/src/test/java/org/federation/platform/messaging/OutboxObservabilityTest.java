@@ -119,6 +119,27 @@ class OutboxObservabilityTest {
         }
     }
 
+    /**
+     * The auto-configuration binds the gauges and keeps no other reference to the metrics object.
+     * Micrometer holds a gauge's object weakly unless told otherwise, so after a garbage collection
+     * the backlog read NaN (the fault suite found club-service's outbox gauges all NaN): an alert on
+     * the backlog would have gone blind. The gauges must keep their object.
+     */
+    @Test
+    void theBacklogGaugesKeepReadingAfterTheirMetricsObjectIsNoLongerReferencedElsewhere() {
+        OutboxMetrics metrics = new OutboxMetrics(mongo, clock, Duration.ZERO);
+        metrics.bindTo(registry, List.of(new OutboxCollection(collection, topic)));
+        java.lang.ref.WeakReference<OutboxMetrics> onlyWeakly = new java.lang.ref.WeakReference<>(metrics);
+        metrics = null;
+        for (int i = 0; i < 20 && onlyWeakly.get() != null; i++) {
+            System.gc();
+        }
+        assertThat(registry.get("federation.outbox.pending").tag("collection", collection).gauge().value())
+                .as("not NaN").isZero();
+        assertThat(registry.get("federation.outbox.oldest.age").tag("collection", collection).gauge().value())
+                .as("not NaN").isZero();
+    }
+
     @Test
     void anEventStoredBeforeTracesWereKeptLoadsAndIsSentWithoutATraceHeader() {
         Document old = PendingEventCodec.toDocument(new EventEnvelope("e-old", "org.federation.test.counted.v1",

@@ -372,6 +372,44 @@ class OutboxRelayTest {
         }
     }
 
+    /** A lifecycle bean at another bean's phase that notes when it is stopped and may act while stopping. */
+    record Stage(String name, int phase, List<String> stopped, Runnable onStop) implements org.springframework.context.SmartLifecycle {
+        @Override public void start() { }
+        @Override public boolean isRunning() { return !stopped.contains(name); }
+        @Override public int getPhase() { return phase; }
+        @Override public void stop() {
+            onStop.run();
+            stopped.add(name);
+        }
+    }
+
+    /**
+     * On SIGTERM the web server drains first (a request in flight writes its event while it
+     * stops), then the relay sends what the request left, then the consumers stop. With the
+     * default phase the relay stopped first and the in-flight request's event stayed behind.
+     */
+    @Test
+    void onShutdownTheRelayStopsAfterTheWebServerDrainedAndBeforeTheConsumersAndSendsWhatTheLastRequestsWrote() {
+        OutboxRelay relay = relay(new OutboxRelaySettings(Duration.ofSeconds(30), Duration.ofMinutes(10),
+                Duration.ofSeconds(10), 2));
+        AggregateStore store = store(relay);
+        List<String> stopped = java.util.Collections.synchronizedList(new ArrayList<>());
+        int consumersPhase = new org.springframework.cloud.stream.binding.InputBindingLifecycle(null, Map.of()).getPhase();
+        try (var context = new org.springframework.context.support.GenericApplicationContext()) {
+            context.registerBean("webServer", Stage.class, () -> new Stage("web server",
+                    org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE,
+                    stopped, () -> store.insert(collection, "late", new Counter("late", "l", 1), List.of(changed("late", 1)))));
+            context.registerBean("outboxRelay", OutboxRelay.class, () -> relay);
+            context.registerBean("consumers", Stage.class, () -> new Stage("consumers", consumersPhase, stopped,
+                    () -> stopped.add(relay.isRunning() ? "relay still running" : "relay stopped")));
+            context.refresh();
+            assertThat(relay.isRunning()).isTrue();
+        }
+        assertThat(stopped).containsExactly("web server", "relay stopped", "consumers");
+        assertThat(stored("late").getList("pendingEvents", Document.class)).isEmpty();
+        assertThat(sequencesOnTopic("late", 1)).containsExactly(1L);
+    }
+
     /** A clock the test moves: the relays read their leases' time from it. */
     static final class MovableClock extends Clock {
         private volatile java.time.Instant now = java.time.Instant.parse("2026-11-30T08:00:00Z");

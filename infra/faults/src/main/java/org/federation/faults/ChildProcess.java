@@ -1,0 +1,138 @@
+package org.federation.faults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A JVM the suite starts, stops and kills: {@code java <jvm options> -cp <classpath> <main> <args>},
+ * its output appended to a log file. Kill is {@code kill -9} ({@link Process#destroyForcibly()}); stop is
+ * SIGTERM ({@link Process#destroy()}), which runs the child's shutdown hooks (Spring's graceful shutdown).
+ */
+class ChildProcess {
+
+    /** Every child started, so none outlives the suite (a JVM killed by a timeout or Ctrl-C included). */
+    private static final java.util.Set<ChildProcess> STARTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(c -> {
+            Process p = c.process;
+            if (p != null) {
+                p.destroyForcibly();
+            }
+        }), "fault-suite-children"));
+    }
+
+    private final String name;
+    private final List<String> jvmOptions;
+    private final String classpath;
+    private final String mainClass;
+    private final List<String> args;
+    private final Path log;
+    private volatile Process process;
+
+    ChildProcess(String name, List<String> jvmOptions, String classpath, String mainClass, List<String> args, Path log) {
+        this.name = name;
+        this.jvmOptions = jvmOptions;
+        this.classpath = classpath;
+        this.mainClass = mainClass;
+        this.args = args;
+        this.log = log;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    synchronized void start() {
+        if (alive()) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, mainClass));
+        command.addAll(args);
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, "\n===== start " + java.time.Instant.now() + " =====\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            STARTED.add(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    boolean alive() {
+        Process p = process;
+        return p != null && p.isAlive();
+    }
+
+    long pid() {
+        Process p = process;
+        return p == null ? -1 : p.pid();
+    }
+
+    /** kill -9: no shutdown hook runs, requests in flight are cut, nothing is flushed. */
+    void kill() {
+        Process p = process;
+        if (p != null) {
+            p.destroyForcibly();
+            await(p, 30);
+        }
+    }
+
+    /** SIGTERM, then waits for the process to end (kill -9 after {@code graceSeconds}). */
+    void terminate(int graceSeconds) {
+        Process p = process;
+        if (p != null && p.isAlive()) {
+            p.destroy();
+            if (!await(p, graceSeconds)) {
+                System.out.println("[faults] " + name + " did not stop within " + graceSeconds + " s of SIGTERM; killing it");
+                p.destroyForcibly();
+                await(p, 30);
+            }
+        }
+    }
+
+    private static boolean await(Process p, int seconds) {
+        try {
+            return p.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static boolean portOpen(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A port nothing listens on now (the platform's local defaults are never used). */
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
