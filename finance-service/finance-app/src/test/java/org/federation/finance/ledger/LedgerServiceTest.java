@@ -46,6 +46,14 @@ class LedgerServiceTest extends EmbeddedBackboneProperties {
     Journal journal;
     @Autowired
     Sweep sweep;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    /** {@code federation.ledger.postings{kind}} so far (issue 21). */
+    private double postings(String kind) {
+        var counter = meters.find("federation.ledger.postings").tag("kind", kind).counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     HttpProbe finance() {
         return Persona.FINANCE_MEMBER.on(app());
@@ -73,6 +81,8 @@ class LedgerServiceTest extends EmbeddedBackboneProperties {
     void bookingAndReversingMoveBalancesBothWaysAndAReversalHappensOnce() {
         String club = "acct-" + club("围棋社");
         long incomeBefore = balance("federation-income-other");
+        double manualBefore = postings("manual");
+        double reversalsBefore = postings("reversal");
         HttpProbe.Response booked = book(club, "federation-income-other", 12_345);
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
         String id = booked.json().get("id").asString();
@@ -92,6 +102,8 @@ class LedgerServiceTest extends EmbeddedBackboneProperties {
         assertThat(finance().postJson("/api/ledger/transactions/" + reversed.json().get("id").asString() + "/reversal",
                 "{\"reason\":\"undo the undo\"}").status()).isEqualTo(409);
 
+        assertThat(postings("manual") - manualBefore).as("postings by kind, once each").isEqualTo(1);
+        assertThat(postings("reversal") - reversalsBefore).isEqualTo(1);
         JsonNode entries = Persona.PRESIDIUM.on(app()).get("/api/accounts/" + club + "/transactions").json();
         assertThat(entries.get("totalItems").asInt()).isEqualTo(2);
         assertThat(book(club, "federation-income-other", 0).status()).isEqualTo(400);

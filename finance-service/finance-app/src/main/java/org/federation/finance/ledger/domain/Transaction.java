@@ -53,6 +53,10 @@ public record Transaction(String id, String kind, String category, String descri
     public static final String RESIDUAL = "residual";
     public static final String REVERSAL = "reversal";
 
+    /** Every kind, in the order above. */
+    public static final List<String> KINDS = List.of(MANUAL, FEE_PAYMENT, EXPENSE_CLAIM, SPONSORSHIP_RECEIPT, SETTLEMENT,
+            MERGER, RESIDUAL, REVERSAL);
+
     /** The kinds a person may reverse; the others are corrected where their source lives. */
     public static final Set<String> REVERSIBLE = Set.of(MANUAL, FEE_PAYMENT);
 

@@ -96,15 +96,22 @@ class MongoJournal implements Journal {
     }
 
     private MongoJournal(MongoTemplate mongo, AggregateStore store, Clock clock, FinishingSteps steps, MeterRegistry meters) {
-        this.posted = meters == null ? t -> { } : t -> Counter.builder("federation.ledger.postings")
-                .description("ledger transactions posted, by kind (manual, fee-payment, expense-claim, reversal, ...)")
-                .tag("kind", t.kind()).register(meters).increment();
+        this.posted = meters == null ? t -> { } : t -> postings(meters, t.kind()).increment();
+        if (meters != null) {
+            Transaction.KINDS.forEach(kind -> postings(meters, kind)); // at 0 from the start, so rates are defined
+        }
         this.mongo = mongo;
         this.store = store;
         this.clock = clock;
         this.steps = steps;
         // each transaction's document is its own outbox: written once with its events, never changed but for posting
         store.register(TRANSACTIONS, FinanceTopics.FINANCE_EVENTS);
+    }
+
+    private static Counter postings(MeterRegistry meters, String kind) {
+        return Counter.builder("federation.ledger.postings")
+                .description("ledger transactions posted, by kind (manual, fee-payment, expense-claim, reversal, ...)")
+                .tag("kind", kind).register(meters);
     }
 
     @Override
