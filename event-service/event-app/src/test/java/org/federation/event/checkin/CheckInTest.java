@@ -161,6 +161,9 @@ public class CheckInTest extends EmbeddedBackboneProperties {
                     "{\"club\":" + snapshot + ",\"studentNumber\":\"" + Persona.STUDENT.subject() + "\",\"revokedAt\":\""
                             + Instant.now().minusSeconds(60) + "\",\"reason\":\"left\"}"));
         }
+        // wait for the revocation to be kept before scanning: a scan that came first would check the student in
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(club + "|" + Persona.STUDENT.subject(),
+                org.bson.Document.class, "credential-revocations") != null);
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             HttpProbe.Response refused = scanner.postJson(base + "/check-ins/credential", "{\"credential\":\"" + revokedCredential + "\"}");
             assertThat(refused.status()).isEqualTo(422);
