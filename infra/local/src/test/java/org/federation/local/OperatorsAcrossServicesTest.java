@@ -59,7 +59,7 @@ class OperatorsAcrossServicesTest extends AcrossServices {
                     + s.type() + " key " + s.key() + " traceparent " + s.headers().get("traceparent")));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> List.copyOf(lines.list).stream()
                     .filter(e -> traceId.equals(e.getMDCPropertyMap().get("traceId")))
-                    .map(e -> e.getMDCPropertyMap().get("service")).collect(java.util.stream.Collectors.toSet()),
+                    .map(e -> e.getMDCPropertyMap().get("serviceName")).collect(java.util.stream.Collectors.toSet()),
                     services -> services.containsAll(Set.of("finance-service", "notification-service")));
             List.copyOf(lines.list).stream().filter(e -> traceId.equals(e.getMDCPropertyMap().get("traceId")))
                     .forEach(e -> System.out.println("trace " + traceId + " log: " + e.getMDCPropertyMap() + " "

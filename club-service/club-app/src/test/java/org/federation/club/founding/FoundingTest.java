@@ -191,8 +191,22 @@ class FoundingTest extends EmbeddedBackboneProperties {
             assertThat(seen).extracting(TopicProbe.Seen::type).containsExactly(
                     "org.federation.club.founding-submitted.v1", "org.federation.club.founding-returned.v1",
                     "org.federation.club.founding-submitted.v1", "org.federation.club.founding-qualified.v1",
-                    "org.federation.club.hearing-scheduled.v1", "org.federation.club.founding-announced.v1");
-            assertThat(seen).extracting(s -> s.headers().get("sequence")).containsExactly("1", "2", "3", "4", "5", "6");
+                    "org.federation.club.hearing-scheduled.v1", "org.federation.club.hearing-ballot-cast.v1",
+                    "org.federation.club.hearing-ballot-cast.v1", "org.federation.club.hearing-ballot-cast.v1",
+                    "org.federation.club.hearing-ballot-cast.v1", "org.federation.club.founding-announced.v1");
+            assertThat(seen).extracting(s -> s.headers().get("sequence"))
+                    .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+            // issue 19: each ballot is an event, its voter the actor; the last one's decision follows it
+            assertThat(seen.subList(5, 10)).extracting(s -> s.headers().get("ce_actor")).containsExactly(
+                    Persona.PRESIDIUM.subject(), Persona.ORGANIZATION_HEAD.subject(), Persona.ORGANIZATION_MEMBER.subject(),
+                    Persona.FINANCE_MEMBER.subject(), Persona.FINANCE_MEMBER.subject());
+            JsonNode firstBallot = json.readTree(seen.get(5).payload());
+            assertThat(firstBallot.get("panelMember").asString()).isEqualTo(Persona.PRESIDIUM.subject());
+            assertThat(firstBallot.get("choice").asString()).isEqualTo("approve");
+            assertThat(firstBallot.get("comment").asString()).isEqualTo("a clear plan");
+            assertThat(firstBallot.get("ballotsCast").asInt()).isEqualTo(1);
+            assertThat(firstBallot.get("panelSize").asInt()).isEqualTo(4);
+            assertThat(json.readTree(seen.get(8).payload()).get("ballotsCast").asInt()).isEqualTo(4);
             for (TopicProbe.Seen event : seen) {
                 assertThat(json.readTree(event.payload()).has("club")).as("club directories ignore " + event.type())
                         .isFalse();
@@ -200,7 +214,7 @@ class FoundingTest extends EmbeddedBackboneProperties {
             JsonNode returnedEvent = json.readTree(seen.get(1).payload());
             assertThat(returnedEvent.get("reasons").toString()).contains("faculty-advisor-confirmed");
             assertThat(returnedEvent.at("/application/state").asString()).isEqualTo("returned");
-            JsonNode announcement = json.readTree(seen.get(5).payload());
+            JsonNode announcement = json.readTree(seen.get(9).payload());
             assertThat(announcement.get("clubId").asString()).isEqualTo(clubId);
             assertThat(announcement.get("name").asString()).isEqualTo(name);
             assertThat(announcement.get("approvals").asInt()).isEqualTo(3);

@@ -185,9 +185,21 @@ public class ClubLifecycleTest extends EmbeddedBackboneProperties {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         assertThat(accepted.json().get("status").asString()).isEqualTo("registered");
         assertThat(HttpProbe.onPort(port).get("/api/clubs/" + missing).json().get("state").asString()).isEqualTo("active");
-        assertThat(typesFor(missing, 3)).startsWith("org.federation.club.established.v1")
-                .contains("org.federation.club.registration-missed.v1")
+        assertThat(typesFor(missing, 4)).startsWith("org.federation.club.established.v1")
+                .containsSubsequence("org.federation.club.registration-missed.v1",
+                        "org.federation.club.late-registration-submitted.v1", "org.federation.club.registration-confirmed.v1")
                 .endsWith("org.federation.club.registration-confirmed.v1");
+        // issue 19: the late submission is a fact of its own, by the leader who sent it, for the department's queue
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "club.events")) {
+            TopicProbe.Seen submitted = probe.await(s -> missing.equals(s.key())
+                    && s.type().equals("org.federation.club.late-registration-submitted.v1"), Duration.ofSeconds(20)).get(0);
+            assertThat(submitted.headers()).containsEntry("ce_actor", Persona.LEADER.subject())
+                    .containsEntry("ce_subject", missing);
+            assertThat(submitted.payload()).contains("\"academicYear\":\"" + year + "\"")
+                    .contains("\"state\":\"unregistered\"");
+            assertThat(probe.drain(Duration.ofMillis(300)).stream().filter(s -> missing.equals(s.key())
+                    && s.type().endsWith("late-registration-submitted.v1"))).as("once").hasSize(1);
+        }
     }
 
     @Test

@@ -98,7 +98,16 @@ class ClubStateMachineTest {
         assertThat(((ClubStateChanged) missed.events().get(0).payload()).previousState()).isEqualTo("active");
         assertThat(missed.state().missRegistration(YEAR, NOW).events()).as("a second sweep changes nothing").isEmpty();
 
-        Club late = missed.state().register(YEAR, RegistrationChanges.none(), false, "L-a", NOW).state();
+        Decision<Club> submitted = missed.state().register(YEAR, RegistrationChanges.none(), false, "L-a", NOW);
+        assertThat(submitted.events()).as("a late registration awaiting acceptance is a fact, by its leader (issue 19)")
+                .singleElement().satisfies(e -> {
+                    assertThat(e.type()).isEqualTo(ClubEventTypes.LATE_REGISTRATION_SUBMITTED);
+                    assertThat(e.actor()).isEqualTo("L-a");
+                    var payload = (org.federation.club.contracts.LateRegistrationSubmitted) e.payload();
+                    assertThat(payload.academicYear()).isEqualTo(YEAR);
+                    assertThat(payload.club().state()).isEqualTo("unregistered");
+                });
+        Club late = submitted.state();
         assertThat(late.state()).as("late waits for the department").isEqualTo(ClubState.UNREGISTERED);
         assertThat(late.registrationYear()).isNull();
 

@@ -163,7 +163,7 @@ class MembershipTest extends EmbeddedBackboneProperties {
     }
 
     @Test
-    void aCredentialVerifiesOfflineFromClubEventsUntilTheMemberLeaves() {
+    void aCredentialVerifiesOfflineFromClubEventsUntilTheMemberLeaves() throws Exception {
         String clubId = ClubLifecycleTest.newClub(app(), "天文社");
         String applicationId = applyAsStudent(clubId);
         assertThat(Persona.STUDENT.on(app()).postJson("/api/clubs/" + clubId + "/credentials", "").status())
@@ -180,6 +180,21 @@ class MembershipTest extends EmbeddedBackboneProperties {
                 .get("role").asString()).isEqualTo("president");
 
         try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "club.events")) {
+            // issue 19: each issue is an event (keyed by the credential's jti), by its holder; the credential is not in it
+            String jti = com.nimbusds.jwt.SignedJWT.parse(credential).getJWTClaimsSet().getJWTID();
+            TopicProbe.Seen issuedEvent = probe.await(s -> jti.equals(s.key()), Duration.ofSeconds(20)).get(0);
+            assertThat(issuedEvent.type()).isEqualTo("org.federation.club.credential-issued.v1");
+            assertThat(issuedEvent.headers()).containsEntry("ce_actor", Persona.STUDENT.subject()).containsEntry("ce_subject", jti);
+            JsonNode issuedPayload = json.readTree(issuedEvent.payload());
+            assertThat(issuedPayload.get("clubId").asString()).isEqualTo(clubId);
+            assertThat(issuedPayload.get("holder").asString()).isEqualTo(Persona.STUDENT.subject());
+            assertThat(issuedPayload.get("role").asString()).isEqualTo("member");
+            assertThat(issuedPayload.get("keyId").asString()).isEqualTo(keyId);
+            assertThat(issuedEvent.payload()).doesNotContain(credential);
+            assertThat(probe.awaitAtLeast(s -> s.type().endsWith("credential-issued.v1")
+                    && s.payload().contains("\"clubId\":\"" + clubId + "\""), 2, Duration.ofSeconds(20)))
+                    .as("the leader's credential too").extracting(s -> s.headers().get("ce_actor"))
+                    .containsExactlyInAnyOrder(Persona.STUDENT.subject(), Persona.LEADER.subject());
             // a verifier elsewhere knows only what club.events told it
             JsonNode keyEvent = json.readTree(probe.awaitAtLeast(s -> keyId.equals(s.key()), 1, Duration.ofSeconds(20))
                     .get(0).payload());

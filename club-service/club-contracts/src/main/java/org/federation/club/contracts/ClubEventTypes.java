@@ -22,6 +22,12 @@ public final class ClubEventTypes {
     /** A club confirmed its annual registration (on time, or late and accepted). Payload: {@link ClubRegistrationConfirmed}. */
     public static final String REGISTRATION_CONFIRMED = "org.federation.club.registration-confirmed.v1";
 
+    /**
+     * A club submitted its registration after the deadline; it awaits the Organization Department's
+     * acceptance (then {@link #REGISTRATION_CONFIRMED}, late). Payload: {@link LateRegistrationSubmitted}.
+     */
+    public static final String LATE_REGISTRATION_SUBMITTED = "org.federation.club.late-registration-submitted.v1";
+
     /** A club missed the registration deadline and is now unregistered. Payload: {@link ClubStateChanged}. */
     public static final String REGISTRATION_MISSED = "org.federation.club.registration-missed.v1";
 
@@ -70,6 +76,12 @@ public final class ClubEventTypes {
     /** A founding defense hearing was scheduled (time, place, panel). Payload: {@link FoundingApplicationChanged}. */
     public static final String HEARING_SCHEDULED = "org.federation.club.hearing-scheduled.v1";
 
+    /**
+     * A panel member cast their ballot at a founding hearing (key = application id); the panel's
+     * last ballot is followed by the decision. Payload: {@link HearingBallotCast}.
+     */
+    public static final String HEARING_BALLOT_CAST = "org.federation.club.hearing-ballot-cast.v1";
+
     /** The hearing ended without a quorum of ballots; it may be scheduled again. Payload: {@link FoundingApplicationChanged}. */
     public static final String HEARING_INCONCLUSIVE = "org.federation.club.hearing-inconclusive.v1";
 
@@ -91,6 +103,12 @@ public final class ClubEventTypes {
 
     /** A member's credentials for a club are void from now on. Payload: {@link CredentialRevoked}. */
     public static final String CREDENTIAL_REVOKED = "org.federation.club.credential-revoked.v1";
+
+    /**
+     * A member credential was issued (key = credential id); the credential itself is not published.
+     * Payload: {@link CredentialIssued}.
+     */
+    public static final String CREDENTIAL_ISSUED = "org.federation.club.credential-issued.v1";
 
     /** The key member credentials are signed with (key = key id). Payload: {@link CredentialKeyPublished}. */
     public static final String CREDENTIAL_KEY_PUBLISHED = "org.federation.club.credential-key-published.v1";

@@ -47,6 +47,15 @@ public class CheckInTest extends EmbeddedBackboneProperties {
     @Autowired
     ClubDirectory directory;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    /** {@code federation.check-ins{method}} so far (issue 21). */
+    private double checkIns(String method) {
+        var counter = meters.find("federation.check-ins").tag("method", method).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     /** A signing key published on club.events as club-service would, and known to event-service. */
     public static ECKey publishedKey(org.springframework.data.mongodb.core.MongoTemplate mongo) throws Exception {
         String kid = "key-" + UUID.randomUUID();
@@ -129,6 +138,7 @@ public class CheckInTest extends EmbeddedBackboneProperties {
         ECKey key = publishedKey(mongo);
         assertThat(Persona.MEMBER.on(app()).postJson(base + "/registration", "").status()).isEqualTo(201);
 
+        double[] before = {checkIns("credential"), checkIns("code"), checkIns("walk-in")};
         String memberCredential = credential(key, Persona.MEMBER.subject(), club, Instant.now().minusSeconds(60));
         HttpProbe scanner = Persona.LEADER.on(app());
         assertThat(Persona.MEMBER.on(app()).postJson(base + "/check-ins/credential", "{\"credential\":\"" + memberCredential + "\"}")
@@ -151,6 +161,9 @@ public class CheckInTest extends EmbeddedBackboneProperties {
                     "{\"club\":" + snapshot + ",\"studentNumber\":\"" + Persona.STUDENT.subject() + "\",\"revokedAt\":\""
                             + Instant.now().minusSeconds(60) + "\",\"reason\":\"left\"}"));
         }
+        // wait for the revocation to be kept before scanning: a scan that came first would check the student in
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(club + "|" + Persona.STUDENT.subject(),
+                org.bson.Document.class, "credential-revocations") != null);
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             HttpProbe.Response refused = scanner.postJson(base + "/check-ins/credential", "{\"credential\":\"" + revokedCredential + "\"}");
             assertThat(refused.status()).isEqualTo(422);
@@ -170,6 +183,9 @@ public class CheckInTest extends EmbeddedBackboneProperties {
         assertThat(scanner.postJson(base + "/check-ins/walk-in", "{\"studentNumber\":\"2097000001\"}").status()).isEqualTo(201);
         assertThat(scanner.postJson(base + "/check-ins/walk-in", "{\"studentNumber\":\"" + Persona.MEMBER.subject() + "\"}").status())
                 .as("already in by credential").isEqualTo(200);
+        // issue 21: each person counted once, by how they came in; rescans and refusals are not check-ins
+        assertThat(new double[] {checkIns("credential") - before[0], checkIns("code") - before[1],
+                checkIns("walk-in") - before[2]}).containsExactly(1, 1, 1);
 
         HttpProbe.Response attendance = scanner.get(base + "/attendance");
         assertThat(attendance.json().get("attendance").asLong()).isEqualTo(3);

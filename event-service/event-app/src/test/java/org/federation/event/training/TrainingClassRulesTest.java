@@ -35,6 +35,27 @@ class TrainingClassRulesTest {
         return Trainee.enrolled(number, "Name " + number, "club-a", "Club A", "Team 1", NOW);
     }
 
+    /** Issue 19: opening, a session added and an enrolment are facts with the actor who caused them; a refusal tells nothing. */
+    @Test
+    void openingSchedulingAndAdmittingAreEventsByWhoActed() {
+        var created = TrainingClass.create("tc-1", "Future Managers", "organization", null, 1, List.of(session(1)),
+                "2099000003", NOW);
+        assertThat(created.events()).extracting(e -> e.type() + " by " + e.actor())
+                .containsExactly(org.federation.event.contracts.ActivityEventTypes.TRAINING_CLASS_CREATED + " by 2099000003");
+        var scheduled = created.state().schedule(session(2), "2099000004");
+        assertThat(scheduled.events()).extracting(e -> e.type() + " by " + e.actor())
+                .containsExactly(org.federation.event.contracts.ActivityEventTypes.TRAINING_CLASS_CHANGED + " by 2099000004");
+        assertThat(((org.federation.event.contracts.TrainingClassChanged) scheduled.events().get(0).payload())
+                .trainingClass().sessions()).hasSize(2);
+        var admitted = scheduled.state().admit(trainee("20260001"), "2099000003");
+        var enrolled = (org.federation.event.contracts.TraineeEnrolled) admitted.events().get(0).payload();
+        assertThat(admitted.events().get(0).type()).isEqualTo(org.federation.event.contracts.ActivityEventTypes.TRAINEE_ENROLLED);
+        assertThat(enrolled.studentNumber()).isEqualTo("20260001");
+        assertThat(enrolled.trainingClass().enrolled()).isEqualTo(1);
+        assertThatThrownBy(() -> admitted.state().admit(trainee("20260002"), "2099000003"))
+                .as("full: refused, so no event").isInstanceOf(StateConflictException.class);
+    }
+
     @Test
     void sessionsAreNumberedInTheOrderTheyAreAdded() {
         TrainingClass c = opened(10, 2).addSession(session(9));

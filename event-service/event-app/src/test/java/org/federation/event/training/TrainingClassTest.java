@@ -23,10 +23,13 @@ import org.federation.event.activities.domain.Activity;
 import org.federation.event.clubs.ClubDirectory;
 import org.federation.event.report.SummaryReportTest;
 import org.federation.platform.domain.Decision;
+import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpCall;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.TestTokens;
+import org.federation.platform.testing.TopicProbe;
 import org.federation.platform.web.CsvTable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,6 +156,33 @@ public class TrainingClassTest extends EmbeddedBackboneProperties {
                 "{\"start\":\"2026-12-19T01:00:00Z\",\"end\":\"2026-12-19T03:00:00Z\",\"venue\":\"Hall C\",\"topic\":\"总结 Review\"}");
         assertThat(session.status()).as(session.body()).isEqualTo(201);
         assertThat(session.json().get("number").asInt()).isEqualTo(3);
+
+        // issue 19: opening, each enrolment and the added session are events on activity.events, by the organiser
+        String id = tc.get("id").asString();
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "activity.events")) {
+            List<TopicProbe.Seen> seen = probe.awaitAtLeast(s -> id.equals(s.key()), 6, Duration.ofSeconds(20));
+            assertThat(seen).extracting(TopicProbe.Seen::type).containsExactly(ActivityEventTypes.TRAINING_CLASS_CREATED,
+                    ActivityEventTypes.TRAINEE_ENROLLED, ActivityEventTypes.TRAINEE_ENROLLED, ActivityEventTypes.TRAINEE_ENROLLED,
+                    ActivityEventTypes.TRAINEE_ENROLLED, ActivityEventTypes.TRAINING_CLASS_CHANGED);
+            assertThat(seen).extracting(s -> s.headers().get("ce_actor")).as("the refused enrolments told nothing")
+                    .containsOnly(Persona.ORGANIZATION_MEMBER.subject());
+            assertThat(seen).extracting(s -> s.headers().get("ce_subject")).containsOnly(id);
+            JsonNode createdEvent = JSON.readTree(seen.get(0).payload());
+            assertThat(createdEvent.at("/trainingClass/organiser").asString()).isEqualTo("organization");
+            assertThat(createdEvent.at("/trainingClass/capacity").asInt()).isEqualTo(3);
+            assertThat(createdEvent.at("/trainingClass/sessions")).hasSize(2);
+            JsonNode firstEnrolment = JSON.readTree(seen.get(1).payload());
+            assertThat(firstEnrolment.get("studentNumber").asString()).isEqualTo("2026100001");
+            assertThat(firstEnrolment.get("clubId").asString()).isEqualTo(ACROSS);
+            assertThat(firstEnrolment.get("team").asString()).isEqualTo("Team A");
+            assertThat(firstEnrolment.at("/trainingClass/enrolled").asInt()).isEqualTo(1);
+            assertThat(seen.get(1).payload()).as("names stay in event-service").doesNotContain("王小明");
+            JsonNode changed = JSON.readTree(seen.get(5).payload());
+            assertThat(changed.get("change").asString()).isEqualTo("session-added");
+            assertThat(changed.at("/trainingClass/sessions/2/venue").asString()).isEqualTo("Hall C");
+            assertThat(probe.drain(Duration.ofMillis(300)).stream().filter(s -> id.equals(s.key())))
+                    .as("a withdrawal is not one of these facts").hasSize(6);
+        }
     }
 
     @Test

@@ -41,6 +41,18 @@ public final class ActivityEventTypes {
      */
     public static final String REGISTRATION_CHANGED = "org.federation.activity.registration-changed.v1";
 
+    /**
+     * A training class was opened (key = class id, {@code tc-…}; not an activity). Payload:
+     * {@link TrainingClassCreated}.
+     */
+    public static final String TRAINING_CLASS_CREATED = "org.federation.activity.training-class-created.v1";
+
+    /** A training class's plan changed, e.g. a session was added (key = class id). Payload: {@link TrainingClassChanged}. */
+    public static final String TRAINING_CLASS_CHANGED = "org.federation.activity.training-class-changed.v1";
+
+    /** A student was enrolled in a training class (key = class id). Payload: {@link TraineeEnrolled}. */
+    public static final String TRAINEE_ENROLLED = "org.federation.activity.trainee-enrolled.v1";
+
     private ActivityEventTypes() {
     }
 }

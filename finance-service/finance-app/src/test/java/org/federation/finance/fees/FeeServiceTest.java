@@ -19,8 +19,11 @@ import org.federation.finance.fees.domain.FeeYears;
 import org.federation.finance.ledger.application.Sweep;
 import org.federation.finance.ledger.domain.Journal;
 import org.federation.platform.testing.HttpCall;
+import org.federation.finance.contracts.FinanceEventTypes;
+import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
+import org.federation.platform.testing.TopicProbe;
 import org.federation.platform.testing.StoredData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +33,8 @@ import tools.jackson.databind.JsonNode;
 /** Fee rules per club and year, payments one by one and as an all-or-nothing CSV batch, booked in the ledger. */
 @FinanceServiceTest
 class FeeServiceTest extends EmbeddedBackboneProperties {
+
+    static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     static final String YEAR = "2026-2027";
     static final LocalDate D1 = LocalDate.now().minusDays(3);
@@ -95,6 +100,22 @@ class FeeServiceTest extends EmbeddedBackboneProperties {
         assertThat(leader.postJson("/api/clubs/" + clubId + "/fees/" + YEAR + "/payments",
                 "{\"studentNumber\":\"2026000001\",\"paidOn\":\"" + D2 + "\"}").status()).isEqualTo(201);
         assertThat(balance(account)).isEqualTo(6000);
+
+        // issue 19: the booking's transaction-posted, then the fee payment itself, by the leader who recorded it
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "finance.events")) {
+            List<TopicProbe.Seen> seen = probe.awaitAtLeast(s -> transaction.equals(s.key()), 2, Duration.ofSeconds(20));
+            assertThat(seen).extracting(TopicProbe.Seen::type).containsExactly(FinanceEventTypes.TRANSACTION_POSTED,
+                    FinanceEventTypes.FEE_PAYMENT_RECORDED);
+            assertThat(seen).extracting(s -> s.headers().get("ce_actor")).containsOnly(Persona.LEADER.subject());
+            JsonNode fee = JSON.readTree(seen.get(1).payload());
+            assertThat(fee.get("clubId").asString()).isEqualTo(clubId);
+            assertThat(fee.get("academicYear").asString()).isEqualTo(YEAR);
+            assertThat(fee.get("paidOn").asString()).isEqualTo(D1.toString());
+            assertThat(fee.at("/payments/0/studentNumber").asString()).isEqualTo("2026000001");
+            assertThat(fee.get("totalFen").asLong()).isEqualTo(6000);
+            assertThat(probe.drain(Duration.ofMillis(300)).stream().filter(s -> s.type().equals(FinanceEventTypes.FEE_PAYMENT_RECORDED)
+                    && s.payload().contains(clubId))).as("the refused second payment told nothing; the new one did").hasSize(2);
+        }
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.federation.finance.CausedBy;
 import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.RawEvents;
 import org.federation.platform.testing.TopicProbe;
+import org.federation.finance.contracts.FinanceEventTypes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -45,6 +46,14 @@ class LedgerServiceTest extends EmbeddedBackboneProperties {
     Journal journal;
     @Autowired
     Sweep sweep;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    /** {@code federation.ledger.postings{kind}} so far (issue 21). */
+    private double postings(String kind) {
+        var counter = meters.find("federation.ledger.postings").tag("kind", kind).counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     HttpProbe finance() {
         return Persona.FINANCE_MEMBER.on(app());
@@ -72,6 +81,8 @@ class LedgerServiceTest extends EmbeddedBackboneProperties {
     void bookingAndReversingMoveBalancesBothWaysAndAReversalHappensOnce() {
         String club = "acct-" + club("围棋社");
         long incomeBefore = balance("federation-income-other");
+        double manualBefore = postings("manual");
+        double reversalsBefore = postings("reversal");
         HttpProbe.Response booked = book(club, "federation-income-other", 12_345);
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
         String id = booked.json().get("id").asString();
@@ -91,6 +102,8 @@ class LedgerServiceTest extends EmbeddedBackboneProperties {
         assertThat(finance().postJson("/api/ledger/transactions/" + reversed.json().get("id").asString() + "/reversal",
                 "{\"reason\":\"undo the undo\"}").status()).isEqualTo(409);
 
+        assertThat(postings("manual") - manualBefore).as("postings by kind, once each").isEqualTo(1);
+        assertThat(postings("reversal") - reversalsBefore).isEqualTo(1);
         JsonNode entries = Persona.PRESIDIUM.on(app()).get("/api/accounts/" + club + "/transactions").json();
         assertThat(entries.get("totalItems").asInt()).isEqualTo(2);
         assertThat(book(club, "federation-income-other", 0).status()).isEqualTo(400);
@@ -100,6 +113,25 @@ class LedgerServiceTest extends EmbeddedBackboneProperties {
                 .formatted(club));
         assertThat(unbalanced.status()).isEqualTo(422);
         assertThat(unbalanced.body()).contains("debits (100 fen) must equal credits (90 fen)");
+
+        // issue 19: the posting and its reversal are events (key = transaction id), each once, by who booked it
+        String reversal = reversed.json().get("id").asString();
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "finance.events")) {
+            TopicProbe.Seen posted = probe.await(s -> id.equals(s.key()), Duration.ofSeconds(20)).get(0);
+            assertThat(posted.type()).isEqualTo(FinanceEventTypes.TRANSACTION_POSTED);
+            assertThat(posted.headers()).containsEntry("ce_actor", Persona.FINANCE_MEMBER.subject()).containsEntry("ce_subject", id);
+            JsonNode transaction = json.readTree(posted.payload()).get("transaction");
+            assertThat(transaction.get("kind").asString()).isEqualTo("manual");
+            assertThat(transaction.get("totalFen").asLong()).isEqualTo(12_345);
+            assertThat(transaction.get("lines").get(0).get("accountId").asString()).isEqualTo(club);
+            TopicProbe.Seen undone = probe.await(s -> reversal.equals(s.key()), Duration.ofSeconds(20)).get(0);
+            assertThat(undone.type()).isEqualTo(FinanceEventTypes.TRANSACTION_REVERSED);
+            assertThat(undone.headers()).containsEntry("ce_actor", Persona.FINANCE_MEMBER.subject());
+            assertThat(json.readTree(undone.payload()).get("reverses").asString()).isEqualTo(id);
+            assertThat(json.readTree(undone.payload()).at("/reversal/lines/0/side").asString()).isEqualTo("credit");
+            assertThat(probe.drain(Duration.ofMillis(300)).stream().filter(s -> id.equals(s.key()) || reversal.equals(s.key())))
+                    .as("the repeated reversal and the refused ones told nothing").hasSize(2);
+        }
     }
 
     @Test

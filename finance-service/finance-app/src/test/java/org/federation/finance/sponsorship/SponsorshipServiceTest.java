@@ -16,8 +16,11 @@ import org.federation.club.contracts.testing.ClubFacts;
 import org.federation.finance.EmbeddedBackboneProperties;
 import org.federation.finance.FinanceServiceTest;
 import org.federation.finance.accounts.domain.Accounts;
+import org.federation.finance.contracts.FinanceEventTypes;
+import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
+import org.federation.platform.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,6 +29,8 @@ import tools.jackson.databind.JsonNode;
 /** Sponsorship agreements and money received under them, never beyond the promise. */
 @FinanceServiceTest
 class SponsorshipServiceTest extends EmbeddedBackboneProperties {
+
+    static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     @Autowired
     Accounts accounts;
@@ -77,6 +82,22 @@ class SponsorshipServiceTest extends EmbeddedBackboneProperties {
         assertThat(sponsorship.get("receipts").valueStream().allMatch(r -> r.get("booked").asBoolean())).isTrue();
         assertThat(Persona.MEMBER.on(app()).get("/api/sponsorships?clubId=" + clubId).json().get("totalItems").asInt())
                 .isEqualTo(1);
+
+        // issue 19: each receipt that passed is an event, by the Finance Department's member who recorded it
+        try (TopicProbe probe = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "finance.events")) {
+            List<TopicProbe.Seen> receipts = probe.awaitAtLeast(s -> FinanceEventTypes.SPONSORSHIP_RECEIPT_RECORDED.equals(s.type())
+                    && s.payload().contains("\"sponsorshipId\":\"" + id + "\""), 3, Duration.ofSeconds(20));
+            assertThat(probe.drain(Duration.ofMillis(300)).stream().filter(s -> FinanceEventTypes.SPONSORSHIP_RECEIPT_RECORDED
+                    .equals(s.type()) && s.payload().contains(id))).as("refused receipts told nothing").hasSize(3);
+            assertThat(receipts).extracting(s -> s.headers().get("ce_actor")).containsOnly(Persona.FINANCE_MEMBER.subject());
+            assertThat(receipts).extracting(s -> JSON.readTree(s.payload()).get("amountFen").asLong())
+                    .containsExactlyInAnyOrder(4_000L, 2_500L, 2_500L);
+            JsonNode first = JSON.readTree(receipts.get(0).payload());
+            assertThat(first.get("clubId").asString()).isEqualTo(clubId);
+            assertThat(first.get("accountId").asString()).isEqualTo("acct-" + clubId);
+            assertThat(first.get("promisedFen").asLong()).isEqualTo(10_000);
+            assertThat(receipts.get(0).key()).as("keyed by its booking").isEqualTo(first.get("transactionId").asString());
+        }
     }
 
     @Test

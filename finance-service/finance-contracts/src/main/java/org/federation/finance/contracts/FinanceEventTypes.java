@@ -38,6 +38,30 @@ public final class FinanceEventTypes {
     /** A statement was published. Key = statement id. Payload: {@link StatementPublished}. */
     public static final String STATEMENT_PUBLISHED = "org.federation.finance.statement-published.v1";
 
+    /**
+     * A transaction was posted to the ledger (manual, fees, expense claims, sponsorship, settlements,
+     * mergers; not a reversal). Key = transaction id. Payload: {@link TransactionPosted}.
+     */
+    public static final String TRANSACTION_POSTED = "org.federation.finance.transaction-posted.v1";
+
+    /**
+     * A transaction was reversed by a reversing transaction. Key = the reversal's id. Payload:
+     * {@link TransactionReversed}.
+     */
+    public static final String TRANSACTION_REVERSED = "org.federation.finance.transaction-reversed.v1";
+
+    /**
+     * Membership fees paid on one date were recorded and booked. Key = the booking transaction's id.
+     * Payload: {@link FeePaymentRecorded}.
+     */
+    public static final String FEE_PAYMENT_RECORDED = "org.federation.finance.fee-payment-recorded.v1";
+
+    /**
+     * Money from a sponsor was received and booked. Key = the booking transaction's id. Payload:
+     * {@link SponsorshipReceiptRecorded}.
+     */
+    public static final String SPONSORSHIP_RECEIPT_RECORDED = "org.federation.finance.sponsorship-receipt-recorded.v1";
+
     private FinanceEventTypes() {
     }
 }

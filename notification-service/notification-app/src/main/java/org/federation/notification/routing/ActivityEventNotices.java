@@ -8,6 +8,10 @@ import org.federation.event.contracts.ActivityChanged;
 import org.federation.event.contracts.ActivityEventTypes;
 import org.federation.event.contracts.ActivityProposed;
 import org.federation.event.contracts.ActivityPublished;
+import org.federation.event.contracts.TraineeEnrolled;
+import org.federation.event.contracts.TrainingClassChanged;
+import org.federation.event.contracts.TrainingClassCreated;
+import org.federation.event.contracts.TrainingClassSnapshot;
 import org.federation.event.contracts.ActivityReportOverdue;
 import org.federation.event.contracts.ActivityReportSubmitted;
 import org.federation.event.contracts.ActivitySnapshot;
@@ -51,6 +55,28 @@ final class ActivityEventNotices {
                         by + " proposes " + a.title() + " (" + a.kind() + ") " + when(a)
                                 + ("awaiting-confirmation".equals(a.state()) ? "; co-organisers still to confirm." : "; it awaits review."),
                         "activity:" + a.id(), List.of(), List.of());
+            }
+            // training classes (issue 19): for the kinds' subscribers; an enrolled trainee hears of their own enrolment
+            case ActivityEventTypes.TRAINING_CLASS_CREATED -> {
+                TrainingClassSnapshot c = training(event, inbound.payload(event, TrainingClassCreated.class).trainingClass());
+                yield new Routed(event.id(), "training-class-created", "Training class opened: " + c.title(),
+                        "The " + c.organiser() + " opened " + c.title() + ": " + c.sessions().size() + " sessions, "
+                                + c.capacity() + " places.", "training-class:" + c.id(), List.of(), List.of());
+            }
+            case ActivityEventTypes.TRAINING_CLASS_CHANGED -> {
+                TrainingClassChanged e = inbound.payload(event, TrainingClassChanged.class);
+                TrainingClassSnapshot c = training(event, e.trainingClass());
+                yield new Routed(event.id(), "training-class-changed", "Training class changed: " + c.title(),
+                        c.title() + " changed (" + e.change() + "); it now has " + c.sessions().size() + " sessions.",
+                        "training-class:" + c.id(), List.of(), List.of());
+            }
+            case ActivityEventTypes.TRAINEE_ENROLLED -> {
+                TraineeEnrolled e = inbound.payload(event, TraineeEnrolled.class);
+                TrainingClassSnapshot c = training(event, e.trainingClass());
+                InboundEvents.require(e.studentNumber() != null, event, "studentNumber is required");
+                yield new Routed(event.id(), "trainee-enrolled", "Enrolled in " + c.title(),
+                        e.studentNumber() + " is enrolled in " + c.title() + " (" + c.enrolled() + " of " + c.capacity()
+                                + " places taken).", "training-class:" + c.id(), List.of(), List.of(e.studentNumber()));
             }
             case ActivityEventTypes.PUBLISHED -> {
                 ActivitySnapshot a = snapshot(event, inbound.payload(event, ActivityPublished.class).activity());
@@ -135,6 +161,12 @@ final class ActivityEventNotices {
         InboundEvents.require(activity != null && activity.id() != null && activity.title() != null, event,
                 "activity with id and title is required");
         return activity;
+    }
+
+    private static TrainingClassSnapshot training(EventEnvelope event, TrainingClassSnapshot c) {
+        InboundEvents.require(c != null && c.id() != null && c.id().equals(event.subject()) && c.title() != null
+                && c.sessions() != null, event, "a training class event carries the class (id = its key, title, sessions)");
+        return c;
     }
 
     private static List<String> clubsOf(ActivitySnapshot a) {

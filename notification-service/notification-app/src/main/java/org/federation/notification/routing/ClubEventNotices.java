@@ -14,6 +14,9 @@ import org.federation.club.contracts.ClubMerged;
 import org.federation.club.contracts.ClubRegistrationConfirmed;
 import org.federation.club.contracts.ClubSnapshot;
 import org.federation.club.contracts.ClubStateChanged;
+import org.federation.club.contracts.CredentialIssued;
+import org.federation.club.contracts.HearingBallotCast;
+import org.federation.club.contracts.LateRegistrationSubmitted;
 import org.federation.club.contracts.FoundingAnnouncement;
 import org.federation.club.contracts.FoundingApplicationChanged;
 import org.federation.club.contracts.FoundingApplicationSummary;
@@ -98,6 +101,32 @@ final class ClubEventNotices {
                                 + e.approvals() + " for, " + e.rejections() + " against, " + e.abstentions() + " abstaining). "
                                 + (e.purpose() == null ? "" : "Purpose: " + e.purpose()),
                         "club:" + e.clubId(), List.of(), numbers(e.leaders()));
+            }
+            // facts for the departments' work queues (issue 19): only the kind's subscribers hear of them,
+            // not the club's leaders (who did it) nor its members
+            case ClubEventTypes.LATE_REGISTRATION_SUBMITTED -> {
+                LateRegistrationSubmitted e = inbound.payload(event, LateRegistrationSubmitted.class);
+                InboundEvents.require(e.club() != null && e.academicYear() != null, event, "club and academicYear are required");
+                yield new Routed(id, "late-registration-submitted", "Late registration: " + e.club().name() + " ("
+                        + e.academicYear() + ")", e.club().name() + " registered for " + e.academicYear()
+                        + " after the deadline; it counts once the Organization Department accepts it.",
+                        "club:" + e.club().id(), List.of(), List.of());
+            }
+            case ClubEventTypes.HEARING_BALLOT_CAST -> {
+                HearingBallotCast e = inbound.payload(event, HearingBallotCast.class);
+                InboundEvents.require(e.application() != null && e.application().id() != null && e.panelMember() != null,
+                        event, "application with id and panelMember are required");
+                yield new Routed(id, "hearing-ballot-cast", "Ballot cast: " + e.application().proposedName(),
+                        "A panel member voted on the founding application for " + e.application().proposedName() + " ("
+                                + e.ballotsCast() + " of " + e.panelSize() + " ballots cast).",
+                        "founding-application:" + e.application().id(), List.of(), List.of());
+            }
+            case ClubEventTypes.CREDENTIAL_ISSUED -> {
+                CredentialIssued e = inbound.payload(event, CredentialIssued.class);
+                InboundEvents.require(e.clubId() != null && e.holder() != null, event, "clubId and holder are required");
+                yield new Routed(id, "credential-issued", "Member credential issued: " + e.clubId(),
+                        "A " + e.role() + " credential of club " + e.clubId() + " was issued, valid until " + e.validUntil() + ".",
+                        "club:" + e.clubId(), List.of(), List.of());
             }
             default -> null;
         });

@@ -31,9 +31,10 @@ final class GenericEventNotices {
             return Optional.empty();
         }
         List<String> clubIds = new ArrayList<>();
+        // the ledger's facts are for their kinds' subscribers only, not for every leader of the clubs they touch
         for (String pointer : List.of("/clubId", "/account/clubId", "/budget/clubId", "/club/id")) {
             JsonNode node = payload.at(pointer);
-            if (node.isString() && !node.asString().isBlank()) {
+            if (node.isString() && !node.asString().isBlank() && !NoticeKinds.SUBSCRIBERS_ONLY.contains(kind)) {
                 clubIds.add(node.asString());
             }
         }
@@ -57,6 +58,9 @@ final class GenericEventNotices {
         String type = event.type();
         if (type.startsWith("org.federation.finance.budget-") || type.startsWith("org.federation.finance.activity-")) {
             return "activity:" + event.subject(); // finance keys budgets and spending by the activity
+        }
+        if (NoticeKinds.SUBSCRIBERS_ONLY.contains(kindOf(type)) && type.startsWith("org.federation.finance.")) {
+            return "transaction:" + event.subject(); // the ledger's facts are keyed by their transaction
         }
         if (type.startsWith("org.federation.finance.statement-")) {
             return "statement:" + event.subject();

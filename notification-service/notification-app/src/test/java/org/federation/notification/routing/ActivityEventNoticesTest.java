@@ -12,6 +12,10 @@ import org.federation.event.contracts.ActivityChanged;
 import org.federation.event.contracts.ActivityEventTypes;
 import org.federation.event.contracts.ActivityProposed;
 import org.federation.event.contracts.ActivityPublished;
+import org.federation.event.contracts.TraineeEnrolled;
+import org.federation.event.contracts.TrainingClassChanged;
+import org.federation.event.contracts.TrainingClassCreated;
+import org.federation.event.contracts.TrainingClassSnapshot;
 import org.federation.event.contracts.ActivityReportOverdue;
 import org.federation.event.contracts.ActivitySnapshot;
 import org.federation.event.contracts.BudgetRequested;
@@ -82,6 +86,28 @@ class ActivityEventNoticesTest {
         assertThat(NoticeKinds.of("activity-proposed")).isPresent();
         assertThat(NoticeKinds.defaultsFor("department:organization")).contains("activity-proposed");
         assertThat(NoticeKinds.defaultsFor("department:publicity")).doesNotContain("activity-proposed");
+    }
+
+    /** Issue 19: a training class's facts are subscribable kinds; an enrolled trainee hears of their own enrolment. */
+    @Test
+    void trainingClassFactsGoToTheirSubscribersAndTheTraineeToo() {
+        TrainingClassSnapshot c = new TrainingClassSnapshot("act-1", "未来管理者培训班", "organization", null, 30,
+                List.of(new TrainingClassSnapshot.Session(1, START, START.plusSeconds(7200), "Library 101", "领导力")), 1,
+                "2099000003", START);
+        Routed created = route(ActivityEventTypes.TRAINING_CLASS_CREATED, new TrainingClassCreated(c));
+        assertThat(created.kind()).isEqualTo("training-class-created");
+        assertThat(created.clubIds()).isEmpty();
+        assertThat(created.subjectRef()).isEqualTo("training-class:act-1");
+        assertThat(route(ActivityEventTypes.TRAINING_CLASS_CHANGED, new TrainingClassChanged(c, "session-added")).body())
+                .contains("session-added");
+        Routed enrolled = route(ActivityEventTypes.TRAINEE_ENROLLED, new TraineeEnrolled(c, "2026100001", "club-x", null, START));
+        assertThat(enrolled.kind()).isEqualTo("trainee-enrolled");
+        assertThat(enrolled.persons()).containsExactly("2026100001");
+        assertThat(enrolled.clubIds()).as("not the trainee's club").isEmpty();
+        TrainingClassSnapshot elsewhere = new TrainingClassSnapshot("tc-other", "x", "organization", null, 1, List.of(), 0,
+                "s", START);
+        assertThatThrownBy(() -> route(ActivityEventTypes.TRAINING_CLASS_CREATED, new TrainingClassCreated(elsewhere)))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("id = its key");
     }
 
     @Test

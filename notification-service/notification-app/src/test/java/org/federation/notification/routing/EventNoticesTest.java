@@ -33,6 +33,47 @@ class EventNoticesTest {
         assertThat(Notice.idFor("event-1", "person:1")).matches("[0-9a-f-]{36}");
     }
 
+    /** Issue 19: the new club and ledger facts are subscribable kinds, for their subscribers only. */
+    @Test
+    void ballotsCredentialsLateRegistrationsAndLedgerFactsAreSubscribableKindsForSubscribersOnly() {
+        Routed ballot = ClubEventNotices.of(event("e1", "org.federation.club.hearing-ballot-cast.v1", "app-1", """
+                {"application":{"id":"app-1","proposedName":"Go Club","category":"other","state":"hearing-scheduled",
+                 "initiators":["1"]},"panelMember":"P1","choice":"approve","castAt":"2026-11-20T10:00:00Z",
+                 "ballotsCast":2,"panelSize":5}"""), INBOUND).orElseThrow();
+        assertThat(ballot.kind()).isEqualTo("hearing-ballot-cast");
+        assertThat(ballot.body()).contains("2 of 5");
+        assertThat(ballot.subjectRef()).isEqualTo("founding-application:app-1");
+        assertThat(ballot.persons()).isEmpty();
+        Routed credential = ClubEventNotices.of(event("e2", "org.federation.club.credential-issued.v1", "jti-1", """
+                {"credentialId":"jti-1","clubId":"c1","holder":"2026000001","role":"member","keyId":"k1",
+                 "issuedAt":"2026-11-20T10:00:00Z","validUntil":"2027-05-20T10:00:00Z"}"""), INBOUND).orElseThrow();
+        assertThat(credential.kind()).isEqualTo("credential-issued");
+        assertThat(credential.clubIds()).isEmpty();
+        Routed late = ClubEventNotices.of(event("e3", "org.federation.club.late-registration-submitted.v1", "c1", """
+                {"club":{"id":"c1","name":"Chess","category":"sports","state":"unregistered","leaders":[],
+                 "memberStudentNumbers":[]},"academicYear":"2026-2027","changedFields":[]}"""), INBOUND).orElseThrow();
+        assertThat(late.kind()).isEqualTo("late-registration-submitted");
+        assertThat(late.clubIds()).as("not the club's leaders: they submitted it").isEmpty();
+
+        Routed fee = GenericEventNotices.of(event("e4", "org.federation.finance.fee-payment-recorded.v1", "fees-b1-2026-11-20",
+                "{\"clubId\":\"c1\",\"academicYear\":\"2026-2027\",\"totalFen\":5000}"),
+                JSON.readTree("{\"clubId\":\"c1\"}")).orElseThrow();
+        assertThat(fee.kind()).isEqualTo("fee-payment-recorded");
+        assertThat(fee.clubIds()).isEmpty();
+        assertThat(fee.subjectRef()).isEqualTo("transaction:fees-b1-2026-11-20");
+        for (String kind : List.of("transaction-posted", "transaction-reversed", "sponsorship-receipt-recorded",
+                "training-class-created", "training-class-changed", "trainee-enrolled", "credential-issued")) {
+            assertThat(NoticeKinds.of(kind)).as(kind).isPresent();
+        }
+        assertThat(GenericEventNotices.of(event("e5", "org.federation.finance.transaction-posted.v1", "t1", "{}"),
+                JSON.readTree("{}")).orElseThrow().kind()).isEqualTo("transaction-posted");
+        assertThat(NoticeKinds.defaultsFor("department:organization")).contains("late-registration-submitted",
+                "hearing-ballot-cast");
+        assertThat(NoticeKinds.defaultsFor("department:finance")).contains("transaction-reversed")
+                .doesNotContain("transaction-posted");
+        assertThat(NoticeKinds.defaultsFor("department:external-relations")).containsExactly("sponsorship-receipt-recorded");
+    }
+
     @Test
     void financesBudgetDecisionsAndStatementsReachTheClubTheyAreAbout() {
         Routed budget = GenericEventNotices.of(event("e7", "org.federation.finance.budget-decided.v1", "activity-9",

@@ -129,6 +129,35 @@ class RoutingTest extends EmbeddedBackboneProperties {
         assertThat(clubs.find(club).orElseThrow().state()).isEqualTo("merged");
     }
 
+    /** Issue 19: the new facts reach the departments subscribed to their kinds, not the leaders of the club they touch. */
+    @Test
+    void theNewFactsReachTheirSubscribedDepartmentsAndNotTheClubsLeaders() {
+        send("club.events", RawEvents.envelope("org.federation.club.late-registration-submitted.v1", "/club-service", club, 3, """
+                {"club":{"id":"%s","name":"Club %s","category":"sports","state":"unregistered","leaders":[{"studentNumber":"%s",
+                 "name":"L","role":"president"}],"memberStudentNumbers":["%s"]},"academicYear":"2031-2032","changedFields":[]}"""
+                .formatted(club, club, leader, member)));
+        send("finance.events", RawEvents.envelope("org.federation.finance.sponsorship-receipt-recorded.v1", "/finance-service",
+                "sponsorship-rc-" + run, 2, """
+                {"sponsorshipId":"sp-%s","sponsor":"Acme %s","clubId":"%s","accountId":"acct-%s","receiptId":"rc-%s",
+                 "transactionId":"sponsorship-rc-%s","amountFen":5000,"receivedOn":"2026-11-20","promisedFen":10000}"""
+                .formatted(run, run, club, club, run, run)));
+        String trainee = "86" + Math.floorMod(run.hashCode(), 100_000);
+        send("activity.events", RawEvents.envelope("org.federation.activity.trainee-enrolled.v1", "/event-service",
+                "tc-" + run, 2, """
+                {"trainingClass":{"id":"tc-%s","title":"Future Managers %s","organiser":"organization","capacity":30,
+                 "sessions":[{"number":1,"start":"2026-12-01T01:00:00Z","end":"2026-12-01T03:00:00Z"}],"enrolled":1,
+                 "createdBy":"2099000003","createdAt":"2026-11-20T00:00:00Z"},"studentNumber":"%s","clubId":"%s",
+                 "enrolledAt":"2026-11-21T00:00:00Z"}""".formatted(run, run, trainee, club)));
+
+        awaitTitle("department:organization", "Late registration: Club " + club + " (2031-2032)");
+        awaitTitle("department:external-relations", "Sponsorship receipt recorded: sponsorship-rc-" + run);
+        awaitTitle("person:" + trainee, "Enrolled in Future Managers " + run);
+        assertThat(titles("person:" + leader)).as("the leader did it; the department's queue holds it")
+                .doesNotContain("Late registration: Club " + club + " (2031-2032)")
+                .doesNotContain("Sponsorship receipt recorded: sponsorship-rc-" + run);
+        assertThat(titles("department:finance")).doesNotContain("Sponsorship receipt recorded: sponsorship-rc-" + run);
+    }
+
     @Test
     void financeEventsOfListedKindsReachTheClubsLeaders() {
         send("finance.events", RawEvents.envelope("org.federation.finance.account-settled.v1", "/finance-service",

@@ -21,7 +21,9 @@ public class ActorLogContext extends OncePerRequestFilter {
 
     static final String ACTOR = "actor";
     /** The service, for logs of several services in one stream (the local platform runs four in one JVM). */
-    static final String SERVICE = "service";
+    // not "service": structured (ECS) logs write service.name there, and a second "service" made logback drop
+    // the whole line ("The name 'service' has already been written")
+    static final String SERVICE = "serviceName";
 
     private final String service;
 

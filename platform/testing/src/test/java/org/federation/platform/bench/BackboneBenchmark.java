@@ -58,7 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Measures, in one run: the plain Kafka producer→consumer rate, the plain MongoDB-driver rate
  * of the single-document writes the backbone makes per event, the limit those two give, and the
  * backbone itself (outbox write → relay → Kafka → idempotent consumer update), flat out and at a
- * steady half of the limit, with p50/p99 delay.
+ * steady half of the limit, with p50/p99 delay; and flat out once more with tracing, for its overhead.
  */
 @Tag("bench")
 class BackboneBenchmark {
@@ -96,8 +96,21 @@ class BackboneBenchmark {
             double kafkaRate = plainKafka(kafka);
             double mongoWrites = plainMongo(mongo);
             double limit = Math.min(kafkaRate, mongoWrites / WRITES_PER_EVENT);
-            Result flatOut = backbone(kafka, mongo, EVENTS, 0);
-            Result steady = backbone(kafka, mongo, (int) Math.min(EVENTS, limit / 2 * 10), limit / 2);
+            backbone(kafka, mongo, Math.min(EVENTS, 1_000), 0, null); // warm-up (JIT), not counted
+            // flat out without and with tracing as the services have it, alternated twice in the same JVM, broker
+            // and store, so neither side gets the warm-up or a quiet moment of the machine alone
+            Result flatOut = backbone(kafka, mongo, EVENTS, 0, null);
+            Result traced;
+            Result flatOutAgain;
+            Result tracedAgain;
+            try (Tracing tracing = new Tracing()) {
+                traced = backbone(kafka, mongo, EVENTS, 0, tracing);
+                flatOutAgain = backbone(kafka, mongo, EVENTS, 0, null);
+                tracedAgain = backbone(kafka, mongo, EVENTS, 0, tracing);
+            }
+            double untracedRate = (flatOut.rate + flatOutAgain.rate) / 2;
+            double tracedRate = (traced.rate + tracedAgain.rate) / 2;
+            Result steady = backbone(kafka, mongo, (int) Math.min(EVENTS, limit / 2 * 10), limit / 2, null);
             System.out.printf("%n== Backbone benchmark, Mongo-wire %s backend, %d events of ~%d bytes%n", backend,
                     EVENTS, PAYLOAD.length());
             System.out.printf("plain Kafka producer->consumer : %8.0f events/s%n", kafkaRate);
@@ -106,6 +119,12 @@ class BackboneBenchmark {
             System.out.printf("limit (lower of the two)       : %8.0f events/s%n", limit);
             System.out.printf("backbone, flat out             : %8.0f events/s  = %.0f%% of the limit; p50 %d ms, p99 %d ms%n",
                     flatOut.rate, 100 * flatOut.rate / limit, flatOut.p50, flatOut.p99);
+            System.out.printf("backbone, flat out, again      : %8.0f events/s; p50 %d ms, p99 %d ms%n",
+                    flatOutAgain.rate, flatOutAgain.p50, flatOutAgain.p99);
+            System.out.printf("backbone, flat out, traced     : %8.0f and %.0f events/s; p50 %d/%d ms, p99 %d/%d ms%n",
+                    traced.rate, tracedAgain.rate, traced.p50, tracedAgain.p50, traced.p99, tracedAgain.p99);
+            System.out.printf("tracing overhead               : %8.0f%% of the untraced rate (%.0f traced against %.0f events/s,"
+                    + " means of two runs each)%n", 100 * (1 - tracedRate / untracedRate), tracedRate, untracedRate);
             System.out.printf("backbone, steady %6.0f/s       : %8.0f events/s; p50 %d ms, p99 %d ms%n%n",
                     limit / 2, steady.rate, steady.p50, steady.p99);
         } finally {
@@ -114,6 +133,72 @@ class BackboneBenchmark {
     }
 
     record Result(double rate, long p50, long p99) {
+    }
+
+    /**
+     * Tracing as the services run it locally (issue 21): Micrometer Tracing over the OpenTelemetry SDK,
+     * every trace sampled, W3C propagation, trace ids in the MDC, spans ended into a batch processor
+     * whose exporter drops them (no OTLP endpoint locally). The writer opens a span per write (as a
+     * request would) and the store keeps its {@code traceparent} with the event; the consumer continues
+     * the trace from the Kafka header with a span of its own around the apply.
+     */
+    static final class Tracing implements AutoCloseable {
+
+        final io.opentelemetry.sdk.trace.SdkTracerProvider provider = io.opentelemetry.sdk.trace.SdkTracerProvider.builder()
+                .setSampler(io.opentelemetry.sdk.trace.samplers.Sampler.alwaysOn())
+                .addSpanProcessor(io.opentelemetry.sdk.trace.export.BatchSpanProcessor.builder(new DroppingExporter()).build())
+                .build();
+        final io.opentelemetry.context.propagation.ContextPropagators propagators =
+                io.opentelemetry.context.propagation.ContextPropagators.create(
+                        io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator.getInstance());
+        final io.opentelemetry.api.trace.Tracer otel = provider.get("bench");
+        final io.micrometer.tracing.Tracer tracer = new io.micrometer.tracing.otel.bridge.OtelTracer(otel,
+                new io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext(),
+                new io.micrometer.tracing.otel.bridge.Slf4JEventListener()::onEvent);
+        final io.micrometer.tracing.propagation.Propagator propagator =
+                new io.micrometer.tracing.otel.bridge.OtelPropagator(propagators, otel);
+
+        <T> T inSpan(String name, java.util.function.Supplier<T> work) {
+            io.micrometer.tracing.Span span = tracer.nextSpan().name(name).start();
+            try (io.micrometer.tracing.Tracer.SpanInScope scope = tracer.withSpan(span)) {
+                return work.get();
+            } finally {
+                span.end();
+            }
+        }
+
+        <T> T continued(Map<String, Object> headers, String name, java.util.function.Supplier<T> work) {
+            io.micrometer.tracing.Span span = propagator.extract(headers, (carrier, key) -> carrier.get(key) instanceof byte[] b
+                    ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : null).name(name).start();
+            try (io.micrometer.tracing.Tracer.SpanInScope scope = tracer.withSpan(span)) {
+                return work.get();
+            } finally {
+                span.end();
+            }
+        }
+
+        @Override
+        public void close() {
+            provider.close();
+        }
+    }
+
+    /** What an exporter with no endpoint does: nothing. */
+    static final class DroppingExporter implements io.opentelemetry.sdk.trace.export.SpanExporter {
+        @Override
+        public io.opentelemetry.sdk.common.CompletableResultCode export(java.util.Collection<io.opentelemetry.sdk.trace.data.SpanData> spans) {
+            return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+        }
+
+        @Override
+        public io.opentelemetry.sdk.common.CompletableResultCode flush() {
+            return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+        }
+
+        @Override
+        public io.opentelemetry.sdk.common.CompletableResultCode shutdown() {
+            return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
+        }
     }
 
     private static String topic(String name) {
@@ -180,8 +265,11 @@ class BackboneBenchmark {
         return EVENTS * (double) WRITES_PER_EVENT / seconds(start);
     }
 
-    /** Writes {@code count} aggregates through the outbox, at {@code rate}/s (0 = flat out), until all are applied. */
-    private Result backbone(String kafka, MongoTemplate mongo, int count, double rate) throws Exception {
+    /**
+     * Writes {@code count} aggregates through the outbox, at {@code rate}/s (0 = flat out), until all are
+     * applied; traced as the services are if {@code tracing} is given.
+     */
+    private Result backbone(String kafka, MongoTemplate mongo, int count, double rate, Tracing tracing) throws Exception {
         String topic = topic("backbone");
         String collection = "clubs_" + UUID.randomUUID().toString().substring(0, 6);
         String readModel = collection + "_read";
@@ -194,7 +282,10 @@ class BackboneBenchmark {
                             Duration.ofMillis(Long.getLong("bench.sweepMs", defaults.sweepInterval().toMillis())),
                             defaults.sendTimeout(),
                             Integer.getInteger("bench.relayWorkers", defaults.workers())), Clock.systemUTC());
-            AggregateStore store = new AggregateStore(mongo, json, "/bench", relay, Clock.systemUTC());
+            AggregateStore store = tracing == null ? new AggregateStore(mongo, json, "/bench", relay, Clock.systemUTC())
+                    : new AggregateStore(mongo, json, "/bench", relay, Clock.systemUTC(),
+                    new org.federation.platform.observability.TraceParents(tracing.tracer, tracing.propagator),
+                    AggregateStore.RecordedEvents.NONE);
             IdempotentWrites writes = new IdempotentWrites(mongo);
             List<Long> delays = Collections.synchronizedList(new ArrayList<>(count));
             AtomicBoolean done = new AtomicBoolean();
@@ -204,8 +295,9 @@ class BackboneBenchmark {
                         Map<String, Object> headers = new HashMap<>();
                         record.headers().forEach(h -> headers.put(h.key(), h.value()));
                         EventEnvelope event = EventEnvelope.fromHeaders(headers, record.value());
-                        if (writes.applyIfNewer(readModel, event.subject(), event.sequence(),
-                                new Update().set("payload", event.payload()))) {
+                        java.util.function.Supplier<Boolean> apply = () -> writes.applyIfNewer(readModel, event.subject(),
+                                event.sequence(), new Update().set("payload", event.payload()));
+                        if (tracing == null ? apply.get() : tracing.continued(headers, "consume", apply)) {
                             delays.add(Duration.between(event.time(), Instant.now()).toMillis());
                         }
                     }
@@ -222,8 +314,17 @@ class BackboneBenchmark {
                     }
                 }
                 String id = "club-" + i;
-                store.insert(collection, id, new Club(id, "club " + i),
+                int n = i;
+                Runnable write = () -> store.insert(collection, id, new Club(id, "club " + n),
                         List.of(new DomainEvent("org.federation.bench.v1", "bench", new Snapshot(PAYLOAD.formatted(id)))));
+                if (tracing == null) {
+                    write.run();
+                } else {
+                    tracing.inSpan("write", () -> {
+                        write.run();
+                        return null;
+                    });
+                }
             }
             applier.join(TimeUnit.MINUTES.toMillis(3));
             done.set(true);

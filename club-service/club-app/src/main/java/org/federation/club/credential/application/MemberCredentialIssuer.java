@@ -7,6 +7,8 @@ import java.util.Date;
 import java.util.UUID;
 
 import org.federation.club.contracts.MemberCredentials;
+import org.federation.club.credential.domain.CredentialIssue;
+import org.federation.club.credential.infrastructure.CredentialIssues;
 import org.federation.club.credential.infrastructure.CredentialKeys;
 import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.ClubState;
@@ -36,13 +38,15 @@ public class MemberCredentialIssuer {
 
     private final Clubs clubs;
     private final CredentialKeys keys;
+    private final CredentialIssues issues;
     private final Clock clock;
     private final Duration validity;
 
-    MemberCredentialIssuer(Clubs clubs, CredentialKeys keys, Clock clock,
+    MemberCredentialIssuer(Clubs clubs, CredentialKeys keys, CredentialIssues issues, Clock clock,
                            @Value("${federation.clubs.credential-validity:P180D}") Duration validity) {
         this.clubs = clubs;
         this.keys = keys;
+        this.issues = issues;
         this.clock = clock;
         this.validity = validity;
     }
@@ -66,16 +70,19 @@ public class MemberCredentialIssuer {
         Instant now = clock.instant();
         Instant until = now.plus(validity);
         ECKey key = keys.signingKey();
+        String credentialId = UUID.randomUUID().toString();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(MemberCredentials.ISSUER).subject(caller.subject())
                 .claim(MemberCredentials.CLUB, clubId).claim(MemberCredentials.CLUB_NAME, club.name())
                 .claim(MemberCredentials.ROLE, role).issueTime(Date.from(now)).expirationTime(Date.from(until))
-                .jwtID(UUID.randomUUID().toString()).build();
+                .jwtID(credentialId).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
         try {
             jwt.sign(new ECDSASigner(key));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a member credential", e);
         }
+        // recorded (with its event) before it is handed out: no credential exists that the history lacks
+        issues.record(CredentialIssue.issued(credentialId, clubId, caller.subject(), role, key.getKeyID(), now, until));
         return new IssuedCredential(jwt.serialize(), key.getKeyID(), clubId, role, until);
     }
 

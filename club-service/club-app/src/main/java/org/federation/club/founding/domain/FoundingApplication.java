@@ -17,6 +17,7 @@ import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.ClubProfileUpdated;
 import org.federation.club.contracts.FoundingAnnouncement;
 import org.federation.club.contracts.FoundingApplicationChanged;
+import org.federation.club.contracts.HearingBallotCast;
 import org.federation.club.contracts.FoundingApplicationSummary;
 import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.ClubProfile;
@@ -187,10 +188,14 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
         Hearing voted = hearing.with(new Ballot(voter, choice, note, now));
         FoundingApplication withBallot = withCurrentHearing(voted)
                 .record(FoundingAction.CAST_BALLOT, state, voter, now, choice.value());
+        // each ballot is a fact of its own (replayable, for the Organization Department), before any decision it completes
+        Decision<FoundingApplication> cast = Decision.of(withBallot, new DomainEvent(ClubEventTypes.HEARING_BALLOT_CAST,
+                voter, new HearingBallotCast(withBallot.summary(), voter, choice.value(), note, now,
+                        voted.ballots().size(), voted.panel().size())));
         if (voted.everyoneVoted()) {
-            return withBallot.decide(FoundingAction.DECIDE, voter, now, rules, "every panel member has voted");
+            return cast.then(withBallot.decide(FoundingAction.DECIDE, voter, now, rules, "every panel member has voted"));
         }
-        return Decision.quietly(withBallot);
+        return cast;
     }
 
     /**

@@ -17,6 +17,7 @@ import org.federation.club.contracts.ClubLeader;
 import org.federation.club.contracts.ClubLeadershipChanged;
 import org.federation.club.contracts.ClubMerged;
 import org.federation.club.contracts.ClubRegistrationConfirmed;
+import org.federation.club.contracts.LateRegistrationSubmitted;
 import org.federation.club.contracts.ClubSnapshot;
 import org.federation.club.contracts.ClubMembershipChanged;
 import org.federation.club.contracts.ClubStateChanged;
@@ -114,7 +115,9 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
         if (late) {
             Club waiting = registered.record(ClubAction.REGISTER_LATE, state, actor, now,
                     "late registration for " + academicYear + ", awaiting the Organization Department");
-            return Decision.quietly(waiting);
+            // for the Organization Department's work queue: it counts only once they accept it
+            return Decision.of(waiting, new DomainEvent(ClubEventTypes.LATE_REGISTRATION_SUBMITTED, actor,
+                    new LateRegistrationSubmitted(waiting.snapshot(), academicYear, registration.changedFields())));
         }
         Club done = registered.record(ClubAction.REGISTER, state, actor, now, "registered for " + academicYear);
         return new Decision<>(done, List.of(new DomainEvent(ClubEventTypes.REGISTRATION_CONFIRMED, actor, new ClubRegistrationConfirmed(done.snapshot(), academicYear, false, registration.changedFields()))));

@@ -108,6 +108,11 @@ class FoundingApplicationTest {
         });
     }
 
+    static FoundingApplicationChanged payload(FoundingApplication state, List<org.federation.platform.domain.DomainEvent> events,
+                                              String type) {
+        return payload(new org.federation.platform.domain.Decision<>(state, events), type);
+    }
+
     static FoundingApplicationChanged payload(org.federation.platform.domain.Decision<FoundingApplication> change, String type) {
         assertThat(change.events()).hasSize(1);
         assertThat(change.events().get(0).type()).isEqualTo(type);
@@ -423,7 +428,16 @@ class FoundingApplicationTest {
         void aBallotIsRecordedAndTalliedWithoutADecisionUntilTheLastPanelMemberVotes() {
             org.federation.platform.domain.Decision<FoundingApplication> change = vote(scheduled(), "P001", BallotChoice.APPROVE, " convincing ");
             FoundingApplication application = change.state();
-            assertThat(change.events()).isEmpty();
+            assertThat(change.events()).as("the ballot is a fact of its own, by its voter (issue 19)").singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.type()).isEqualTo(ClubEventTypes.HEARING_BALLOT_CAST);
+                        assertThat(e.actor()).isEqualTo("P001");
+                        org.federation.club.contracts.HearingBallotCast cast = (org.federation.club.contracts.HearingBallotCast) e.payload();
+                        assertThat(cast.choice()).isEqualTo("approve");
+                        assertThat(cast.comment()).isEqualTo("convincing");
+                        assertThat(cast.ballotsCast()).isEqualTo(1);
+                        assertThat(cast.panelSize()).isEqualTo(3);
+                    });
             assertThat(application.state()).isEqualTo(FoundingState.HEARING_SCHEDULED);
             Hearing hearing = application.currentHearing().orElseThrow();
             assertThat(hearing.ballots()).singleElement().satisfies(b -> {
@@ -504,7 +518,8 @@ class FoundingApplicationTest {
                     "P002", BallotChoice.ABSTAIN, null).state(), "P003", BallotChoice.APPROVE, null);
             FoundingApplication approved = last.state();
             assertThat(approved.state()).isEqualTo(FoundingState.APPROVED);
-            assertThat(last.events()).as("announced once the club is established").isEmpty();
+            assertThat(last.events()).as("the last ballot only: announced once the club is established")
+                    .extracting(org.federation.platform.domain.DomainEvent::type).containsExactly(ClubEventTypes.HEARING_BALLOT_CAST);
             assertThat(approved.allowedActions()).containsExactly("establish");
             Hearing hearing = approved.currentHearing().orElseThrow();
             assertThat(hearing.outcome()).isEqualTo("approved");
@@ -535,7 +550,10 @@ class FoundingApplicationTest {
                     .state(), "P002", BallotChoice.APPROVE, "fine").state(), "P003", BallotChoice.REJECT,
                     "no budget plan");
             assertThat(last.state().state()).isEqualTo(FoundingState.REJECTED);
-            assertThat(payload(last, ClubEventTypes.FOUNDING_REJECTED).reasons())
+            assertThat(last.events()).extracting(org.federation.platform.domain.DomainEvent::type, org.federation.platform.domain.DomainEvent::actor)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(ClubEventTypes.HEARING_BALLOT_CAST, "P003"),
+                            org.assertj.core.groups.Tuple.tuple(ClubEventTypes.FOUNDING_REJECTED, "P003"));
+            assertThat(payload(last.state(), last.events().subList(1, 2), ClubEventTypes.FOUNDING_REJECTED).reasons())
                     .containsExactly("overlaps the chess club", "no budget plan");
             assertThat(last.state().reasons()).containsExactly("overlaps the chess club", "no budget plan");
         }

@@ -30,6 +30,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Check-in: an organiser scans a member credential (verified offline against the keys and
  * revocations club-service published), a person types the activity's rotating code, or an organiser
@@ -61,10 +64,15 @@ public class CheckInDesk {
     private final MongoCodeAttempts attempts;
     private final Clock clock;
     private final CheckInWindow window;
+    private final MeterRegistry meters;
 
     CheckInDesk(MongoTemplate mongo, ActivityPlanning planning, Activities activities, MongoCredentialFacts credentials,
                 Clock clock, RotatingCode codes, CodeAttemptLimit attemptLimit, MongoCodeAttempts attempts,
-                @Value("${federation.activities.check-in-opens-before:PT1H}") Duration opensBefore) {
+                @Value("${federation.activities.check-in-opens-before:PT1H}") Duration opensBefore, MeterRegistry meters) {
+        this.meters = meters;
+        for (String method : java.util.List.of("credential", "code", CheckIn.WALK_IN)) {
+            checkIns(method); // at 0 from the start, so a rate is defined before the first check-in
+        }
         this.mongo = mongo;
         this.planning = planning;
         this.activities = activities;
@@ -152,10 +160,17 @@ public class CheckInDesk {
         CheckIn checkIn = CheckIn.of(activity.id(), person, method, registered, clubId, clock.instant(), caller.subject());
         try {
             mongo.insert(checkIn, CHECK_INS);
+            // counted where it was written, once per person and activity (a repeat scan or a race loser is not)
+            checkIns(method).increment();
             return new Outcome(checkIn, true);
         } catch (DuplicateKeyException e) {
             return new Outcome(mongo.findById(id, CheckIn.class, CHECK_INS), false);
         }
+    }
+
+    private Counter checkIns(String method) {
+        return Counter.builder("federation.check-ins").description("people checked in at activities, by how")
+                .tag("method", method).register(meters);
     }
 
     private Activity open(String activityId) {

@@ -17,6 +17,7 @@ import org.federation.event.training.domain.TrainingClass;
 import org.federation.event.training.domain.TrainingClasses;
 import org.federation.event.training.domain.TrainingSession;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.domain.Decision;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.RuleViolationException;
@@ -72,10 +73,10 @@ public class TrainingOffice {
                         + "; a training class attaches to an approved activity");
             }
         }
-        TrainingClass opened = TrainingClass.open("tc-" + UUID.randomUUID(), opening.title(), organiser,
+        Decision<TrainingClass> opened = TrainingClass.create("tc-" + UUID.randomUUID(), opening.title(), organiser,
                 opening.activityId(), opening.capacity(), opening.sessions(), caller.subject(), clock.instant());
         classes.add(opened);
-        return opened;
+        return opened.state();
     }
 
     /** The federation's staff see every class, newest first. */
@@ -107,7 +108,7 @@ public class TrainingOffice {
 
     public TrainingClass addSession(String id, TrainingSession.Plan plan, Caller caller) {
         manage(id, caller);
-        return classes.change(id, c -> c.addSession(plan));
+        return classes.decide(id, c -> c.schedule(plan, caller.subject()));
     }
 
     /** What is known of a new trainee: the club must be in event-service's club directory (422 otherwise). */
@@ -120,7 +121,7 @@ public class TrainingOffice {
                 new RuleViolationException("clubId", "club " + enrolment.clubId() + " is unknown"));
         Trainee trainee = Trainee.enrolled(enrolment.studentNumber(), enrolment.name(), club.id(), club.name(),
                 enrolment.team(), clock.instant());
-        return classes.change(id, c -> c.enrol(trainee)).requireTrainee(enrolment.studentNumber());
+        return classes.decide(id, c -> c.admit(trainee, caller.subject())).requireTrainee(enrolment.studentNumber());
     }
 
     public Trainee withdraw(String id, String studentNumber, Caller caller) {

@@ -6,6 +6,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.federation.event.contracts.ActivityEventTypes;
+import org.federation.event.contracts.TraineeEnrolled;
+import org.federation.event.contracts.TrainingClassChanged;
+import org.federation.event.contracts.TrainingClassCreated;
+import org.federation.event.contracts.TrainingClassSnapshot;
+import org.federation.platform.domain.Decision;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.problem.StateConflictException;
@@ -53,6 +60,38 @@ public record TrainingClass(String id, String title, String organiser, String ac
             opened = opened.addSession(plan);
         }
         return opened;
+    }
+
+    /**
+     * Opens a class ({@link #open}) as a fact others may follow: {@code training-class-created}, by
+     * whoever opened it.
+     */
+    public static Decision<TrainingClass> create(String id, String title, String organiser, String activityId,
+                                                 int capacity, List<TrainingSession.Plan> sessions, String by, Instant now) {
+        TrainingClass opened = open(id, title, organiser, activityId, capacity, sessions, by, now);
+        return Decision.of(opened, new DomainEvent(ActivityEventTypes.TRAINING_CLASS_CREATED, by,
+                new TrainingClassCreated(opened.snapshot())));
+    }
+
+    /** Adds a session ({@link #addSession}) as a change of plan: {@code training-class-changed}, by {@code by}. */
+    public Decision<TrainingClass> schedule(TrainingSession.Plan plan, String by) {
+        TrainingClass changed = addSession(plan);
+        return Decision.of(changed, new DomainEvent(ActivityEventTypes.TRAINING_CLASS_CHANGED, by,
+                new TrainingClassChanged(changed.snapshot(), TrainingClassChanged.SESSION_ADDED)));
+    }
+
+    /** Enrols a trainee ({@link #enrol}) as a fact: {@code trainee-enrolled}, by the organiser {@code by}. */
+    public Decision<TrainingClass> admit(Trainee trainee, String by) {
+        TrainingClass enrolled = enrol(trainee);
+        return Decision.of(enrolled, new DomainEvent(ActivityEventTypes.TRAINEE_ENROLLED, by, new TraineeEnrolled(
+                enrolled.snapshot(), trainee.studentNumber(), trainee.clubId(), trainee.team(), trainee.enrolledAt())));
+    }
+
+    /** The class as its events carry it: the plan and how many are enrolled, not who (names stay here). */
+    public TrainingClassSnapshot snapshot() {
+        return new TrainingClassSnapshot(id, title, organiser, activityId, capacity, sessions.stream()
+                .map(s -> new TrainingClassSnapshot.Session(s.number(), s.start(), s.end(), s.venue(), s.topic())).toList(),
+                enrolled().size(), createdBy, createdAt);
     }
 
     /** Adds a session after the others (422 past {@value #MAX_SESSIONS}). */

@@ -1,6 +1,8 @@
 package org.federation.event.training.domain;
 
 import java.util.Optional;
+
+import org.federation.platform.domain.Decision;
 import java.util.function.UnaryOperator;
 
 import org.federation.platform.paging.PageOf;
@@ -8,7 +10,8 @@ import org.federation.platform.paging.PageOf;
 /** Where training classes are kept: one document per class, changed by version-checked writes. */
 public interface TrainingClasses {
 
-    void add(TrainingClass trainingClass);
+    /** Stores a new class with its event. */
+    void add(Decision<TrainingClass> opened);
 
     /**
      * Applies {@code change} to the current class (again on fresh state after a concurrent update) and
@@ -17,6 +20,9 @@ public interface TrainingClasses {
      * @throws org.federation.platform.problem.ResourceNotFoundException if there is no such class
      */
     TrainingClass change(String id, UnaryOperator<TrainingClass> change);
+
+    /** As {@link #change}, for a change that others hear of: its events are stored with it (the outbox). */
+    TrainingClass decide(String id, java.util.function.Function<TrainingClass, Decision<TrainingClass>> decision);
 
     Optional<TrainingClass> find(String id);
 

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Training classes in {@code training-classes}, one document per class written through an
- * {@link AggregateRepository} (version-checked, field by field). Training classes publish no events
- * yet, so each change is stored {@linkplain Decision#quietly quietly} and the outbox stays empty; it
- * is registered with {@code activity.events}, where their events will go when they have some.
+ * {@link AggregateRepository} (version-checked, field by field), its events in the document's outbox
+ * for {@code activity.events}: opening, a session added and an enrolment are told; attendance marks,
+ * feedback and reports are stored {@linkplain Decision#quietly quietly}.
  */
 @Repository
 class MongoTrainingClasses implements TrainingClasses {
@@ -36,13 +36,18 @@ class MongoTrainingClasses implements TrainingClasses {
     }
 
     @Override
-    public void add(TrainingClass trainingClass) {
-        classes.create(trainingClass.id(), Decision.quietly(trainingClass));
+    public void add(Decision<TrainingClass> opened) {
+        classes.create(opened.state().id(), opened);
     }
 
     @Override
     public TrainingClass change(String id, UnaryOperator<TrainingClass> change) {
         return classes.change(id, "training class", current -> Decision.quietly(change.apply(current))).state();
+    }
+
+    @Override
+    public TrainingClass decide(String id, java.util.function.Function<TrainingClass, Decision<TrainingClass>> decision) {
+        return classes.change(id, "training class", decision).state();
     }
 
     @Override

@@ -171,7 +171,7 @@ public class FeeBook implements Sweep.Unbooked, ReversalFollowUp {
             // someone recorded one of these members meanwhile: check again, naming who
             return record(clubId, year, rows, actor, batchId);
         }
-        bookings.forEach(ledger::postChecked);
+        bookings.forEach(booking -> ledger.postChecked(booking, fees.paymentsRecorded(booking)));
         years.markBooked(fees.id(), batchId);
         log.info("Recorded {} fee payments ({} fen) for {} {}", payments.size(), total, clubId, year);
         return new Recorded(batchId, payments.size(), total, bookings.stream().map(Transaction::id).toList());
@@ -183,7 +183,7 @@ public class FeeBook implements Sweep.Unbooked, ReversalFollowUp {
         List<Transaction> bookings = fees.bookingsOf(batch.id(), name, fees.paymentsOf(batch.id()), batch.recordedBy(),
                 batch.recordedAt());
         if (!batch.booked()) {
-            bookings.forEach(ledger::postChecked);
+            bookings.forEach(booking -> ledger.postChecked(booking, fees.paymentsRecorded(booking)));
             years.markBooked(fees.id(), batch.id());
         }
         return new Recorded(batch.id(), batch.payments(), batch.totalFen(), bookings.stream().map(Transaction::id).toList());
@@ -198,7 +198,7 @@ public class FeeBook implements Sweep.Unbooked, ReversalFollowUp {
                     log.warn("Booking fee batch {} of {}, recorded but not booked (an interrupted request)", batch.id(),
                             year.id());
                     year.bookingsOf(batch.id(), name, year.paymentsOf(batch.id()), batch.recordedBy(), batch.recordedAt())
-                            .forEach(ledger::postChecked);
+                            .forEach(booking -> ledger.postChecked(booking, year.paymentsRecorded(booking)));
                     years.markBooked(year.id(), batch.id());
                 }
             }

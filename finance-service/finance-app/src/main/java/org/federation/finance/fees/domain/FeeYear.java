@@ -9,9 +9,12 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.federation.finance.accounts.domain.Account;
+import org.federation.finance.contracts.FeePaymentRecorded;
+import org.federation.finance.contracts.FinanceEventTypes;
 import org.federation.finance.ledger.domain.AccountKinds;
 import org.federation.finance.ledger.domain.Line;
 import org.federation.finance.ledger.domain.Transaction;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.problem.StateConflictException;
 
@@ -94,6 +97,17 @@ public record FeeYear(String id, String clubId, String year, long amountFen, Loc
                     date, now, lines, null));
         });
         return bookings;
+    }
+
+    /**
+     * The fee payments a booking of {@link #bookingsOf} books, as the fact others hear of
+     * ({@code fee-payment-recorded}, by whoever recorded them), stored with the booking.
+     */
+    public DomainEvent paymentsRecorded(Transaction booking) {
+        List<FeePaymentRecorded.Payment> payments = booking.lines().stream().filter(Line::isDebit)
+                .map(l -> new FeePaymentRecorded.Payment(l.memo(), l.amountFen())).toList();
+        return new DomainEvent(FinanceEventTypes.FEE_PAYMENT_RECORDED, booking.actor(), new FeePaymentRecorded(clubId, year,
+                booking.source().id(), booking.id(), booking.bookedOn(), payments, booking.totalFen()));
     }
 
     public static String transactionIdOf(String batchId, LocalDate paidOn) {

@@ -82,6 +82,11 @@ public class Ledger {
         return journal.post(transaction);
     }
 
+    /** As {@link #postChecked(Transaction)}, with the facts of the record it books (see {@link Journal#post(Transaction, List)}). */
+    public Journal.Posted postChecked(Transaction transaction, org.federation.platform.domain.DomainEvent fact) {
+        return journal.post(transaction, List.of(fact));
+    }
+
     public void checkBookingDate(LocalDate date, String field) {
         if (date == null) {
             throw new RuleViolationException(field, "must be given");

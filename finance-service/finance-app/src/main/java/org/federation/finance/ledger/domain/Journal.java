@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.paging.PageOf;
 
 /**
@@ -29,6 +30,13 @@ public interface Journal {
      * Posting the same id again changes nothing and returns the stored one.
      */
     Posted post(Transaction transaction);
+
+    /**
+     * As {@link #post(Transaction)}; the first write of the transaction also stores, after its own
+     * {@link Transaction#recorded() event}, the {@code facts} of the record it books (a fee payment, a
+     * sponsorship receipt), so they are published exactly when the booking exists, and once.
+     */
+    Posted post(Transaction transaction, List<DomainEvent> facts);
 
     Optional<Transaction> find(String id);
 

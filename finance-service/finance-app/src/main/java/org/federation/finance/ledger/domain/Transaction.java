@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.federation.finance.contracts.FinanceEventTypes;
+import org.federation.finance.contracts.LedgerTransaction;
+import org.federation.finance.contracts.TransactionPosted;
+import org.federation.finance.contracts.TransactionReversed;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.RuleViolationException;
 
 /**
@@ -47,6 +52,10 @@ public record Transaction(String id, String kind, String category, String descri
     public static final String MERGER = "merger";
     public static final String RESIDUAL = "residual";
     public static final String REVERSAL = "reversal";
+
+    /** Every kind, in the order above. */
+    public static final List<String> KINDS = List.of(MANUAL, FEE_PAYMENT, EXPENSE_CLAIM, SPONSORSHIP_RECEIPT, SETTLEMENT,
+            MERGER, RESIDUAL, REVERSAL);
 
     /** The kinds a person may reverse; the others are corrected where their source lives. */
     public static final Set<String> REVERSIBLE = Set.of(MANUAL, FEE_PAYMENT);
@@ -130,6 +139,26 @@ public record Transaction(String id, String kind, String category, String descri
         return create(reversalId(id), REVERSAL, category, "Reversal of " + id + ": " + reason, actor,
                 new Source("transaction", id, source == null ? null : source.activityId()), bookedOn, now,
                 lines.stream().map(Line::swapped).toList(), id);
+    }
+
+    /**
+     * The fact of this transaction for others, stored with it when it is written (its document is
+     * its outbox): {@code transaction-reversed} for a reversal, else {@code transaction-posted}; by
+     * its actor.
+     */
+    public DomainEvent recorded() {
+        String by = actor == null ? DomainEvent.SYSTEM : actor;
+        return reverses == null
+                ? new DomainEvent(FinanceEventTypes.TRANSACTION_POSTED, by, new TransactionPosted(contract()))
+                : new DomainEvent(FinanceEventTypes.TRANSACTION_REVERSED, by, new TransactionReversed(contract(), reverses));
+    }
+
+    /** This transaction as the contracts carry it. */
+    public LedgerTransaction contract() {
+        return new LedgerTransaction(id, kind, category, description, source == null ? null : source.kind(),
+                source == null ? null : source.id(), source == null ? null : source.activityId(), bookedOn, postedAt,
+                totalFen(), lines.stream().map(l -> new LedgerTransaction.LedgerLine(l.accountId(), l.side(), l.amountFen(),
+                        l.memo())).toList(), reverses);
     }
 
     public long totalFen() {

@@ -14,9 +14,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.federation.finance.contracts.FinanceTopics;
 import org.federation.finance.ledger.domain.Journal;
 import org.federation.finance.ledger.domain.Transaction;
+import org.federation.platform.domain.DomainEvent;
+import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.paging.PageOf;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -73,26 +78,57 @@ class MongoJournal implements Journal {
     static final int MARKERS_BEFORE_TIDYING = 1000;
 
     private final MongoTemplate mongo;
+    private final AggregateStore store;
     private final Clock clock;
     private final FinishingSteps steps;
 
+    /** Counts each transaction once, when its document is written: {@code federation.ledger.postings{kind}}. */
+    private final java.util.function.Consumer<Transaction> posted;
+
     @Autowired
-    MongoJournal(MongoTemplate mongo, Clock clock, ObjectProvider<FinishingSteps> steps) {
-        this(mongo, clock, steps.getIfAvailable(() -> FinishingSteps.NONE));
+    MongoJournal(MongoTemplate mongo, AggregateStore store, Clock clock, ObjectProvider<FinishingSteps> steps,
+                 ObjectProvider<MeterRegistry> meters) {
+        this(mongo, store, clock, steps.getIfAvailable(() -> FinishingSteps.NONE), meters.getIfAvailable());
     }
 
-    MongoJournal(MongoTemplate mongo, Clock clock, FinishingSteps steps) {
+    MongoJournal(MongoTemplate mongo, AggregateStore store, Clock clock, FinishingSteps steps) {
+        this(mongo, store, clock, steps, null);
+    }
+
+    private MongoJournal(MongoTemplate mongo, AggregateStore store, Clock clock, FinishingSteps steps, MeterRegistry meters) {
+        this.posted = meters == null ? t -> { } : t -> postings(meters, t.kind()).increment();
+        if (meters != null) {
+            Transaction.KINDS.forEach(kind -> postings(meters, kind)); // at 0 from the start, so rates are defined
+        }
         this.mongo = mongo;
+        this.store = store;
         this.clock = clock;
         this.steps = steps;
+        // each transaction's document is its own outbox: written once with its events, never changed but for posting
+        store.register(TRANSACTIONS, FinanceTopics.FINANCE_EVENTS);
+    }
+
+    private static Counter postings(MeterRegistry meters, String kind) {
+        return Counter.builder("federation.ledger.postings")
+                .description("ledger transactions posted, by kind (manual, fee-payment, expense-claim, reversal, ...)")
+                .tag("kind", kind).register(meters);
     }
 
     @Override
     public Posted post(Transaction transaction) {
+        return post(transaction, List.of());
+    }
+
+    @Override
+    public Posted post(Transaction transaction, List<DomainEvent> facts) {
         boolean created;
         Transaction stored;
         try {
-            mongo.insert(transaction, TRANSACTIONS);
+            List<DomainEvent> events = new ArrayList<>(facts.size() + 1);
+            events.add(transaction.recorded());
+            events.addAll(facts);
+            store.insert(TRANSACTIONS, transaction.id(), transaction, events);
+            posted.accept(transaction);
             created = true;
             stored = transaction;
         } catch (DuplicateKeyException alreadyPosted) {

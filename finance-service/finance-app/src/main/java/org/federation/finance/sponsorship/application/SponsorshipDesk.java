@@ -70,7 +70,7 @@ public class SponsorshipDesk implements Sweep.Unbooked {
         if (earlier != null) {
             // a retry whose first attempt got this far: the same receipt, booked once
             if (!earlier.booked()) {
-                ledger.postChecked(sponsorship.bookingOf(earlier));
+                ledger.postChecked(sponsorship.bookingOf(earlier), sponsorship.receiptRecorded(earlier));
                 sponsorships.markBooked(id, receiptId);
             }
             return get(id).receipt(receiptId);
@@ -84,7 +84,7 @@ public class SponsorshipDesk implements Sweep.Unbooked {
         if (!sponsorships.addReceipt(id, receipt)) {
             throw get(id).beyondPromise(amountFen);
         }
-        ledger.postChecked(booking);
+        ledger.postChecked(booking, sponsorship.receiptRecorded(receipt));
         sponsorships.markBooked(id, receiptId);
         return receipt;
     }
@@ -136,7 +136,7 @@ public class SponsorshipDesk implements Sweep.Unbooked {
             for (Sponsorship.Receipt receipt : sponsorship.unbooked()) {
                 if (receipt.recordedAt().isBefore(before)) {
                     log.warn("Booking sponsorship receipt {} of {}, recorded but not booked", receipt.id(), sponsorship.id());
-                    ledger.postChecked(sponsorship.bookingOf(receipt));
+                    ledger.postChecked(sponsorship.bookingOf(receipt), sponsorship.receiptRecorded(receipt));
                     sponsorships.markBooked(sponsorship.id(), receipt.id());
                 }
             }

@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.federation.finance.contracts.FinanceEventTypes;
+import org.federation.finance.contracts.SponsorshipReceiptRecorded;
 import org.federation.finance.ledger.domain.AccountKinds;
 import org.federation.finance.ledger.domain.Line;
 import org.federation.finance.ledger.domain.Withdrawal;
+import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.finance.ledger.domain.Transaction;
 import org.federation.platform.problem.StateConflictException;
@@ -69,6 +72,16 @@ public record Sponsorship(String id, String sponsor, String agreement, String pu
                 new Transaction.Source("sponsorship", id, null), receipt.receivedOn(), receipt.recordedAt(),
                 List.of(Line.debit(accountId, receipt.amountFen(), receipt.note()),
                         Line.credit(AccountKinds.SPONSORSHIP_INCOME, receipt.amountFen(), sponsor)), null);
+    }
+
+    /**
+     * A receipt as the fact others hear of ({@code sponsorship-receipt-recorded}, by whoever recorded
+     * it), stored with its booking.
+     */
+    public DomainEvent receiptRecorded(Receipt receipt) {
+        return new DomainEvent(FinanceEventTypes.SPONSORSHIP_RECEIPT_RECORDED, receipt.recordedBy(),
+                new SponsorshipReceiptRecorded(id, sponsor, clubId, accountId, receipt.id(), receipt.transactionId(),
+                        receipt.amountFen(), receipt.receivedOn(), promisedFen));
     }
 
     public List<Receipt> unbooked() {

@@ -53,12 +53,12 @@ final class TwoLedgers implements AutoCloseable {
                 "finance");
         // the app's own accounts repository; its relay is never started, so nothing goes to Kafka
         OutboxRelay relay = new OutboxRelay(mongo, new MockProducer<>(), List.of(), OutboxRelaySettings.defaults(), clock);
-        Accounts accounts = new MongoAccounts(mongo,
-                new AggregateStore(mongo, JsonMapper.builder().build(), "/finance-service", relay, clock));
+        AggregateStore store = new AggregateStore(mongo, JsonMapper.builder().build(), "/finance-service", relay, clock);
+        Accounts accounts = new MongoAccounts(mongo, store);
         BookingCalendar calendar = new BookingCalendar(clock, "Asia/Shanghai");
         var noFollowUps = new DefaultListableBeanFactory().getBeanProvider(ReversalFollowUp.class);
         for (int i = 0; i < 2; i++) {
-            journals[i] = new MongoJournal(mongo, clock, steps);
+            journals[i] = new MongoJournal(mongo, store, clock, steps);
             ledgers[i] = new Ledger(journals[i], accounts, (account, date) -> Optional.empty(), calendar, noFollowUps);
         }
     }

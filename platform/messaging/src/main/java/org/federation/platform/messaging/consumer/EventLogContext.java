@@ -20,7 +20,9 @@ final class EventLogContext {
     static final String AGGREGATE_ID = "aggregateId";
     static final String ACTOR = "actor";
     static final String EVENT_TYPE = "eventType";
-    static final String SERVICE = "service";
+    // not "service": structured (ECS) logs write service.name there, and a second "service" made logback drop
+    // the whole line ("The name 'service' has already been written")
+    static final String SERVICE = "serviceName";
 
     private EventLogContext() {
     }
