@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * signed in applies; the application's initiators (here the student, the member and the leader)
  * correct, withdraw and read it; the Organization Department reviews it and holds its hearing;
  * the hearing's panel (here the presidium, the organization head and member, a finance member)
- * votes; the federation's staff read every application.
+ * votes; the Organization Department and the presidium read every application.
  */
 @ClubServiceTest
 class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTokens {

@@ -87,8 +87,17 @@ public final class Remit {
      * liaison officer and those whose remit holds this kind of resource.
      */
     public static void requireReadsClub(Caller caller, String resource, boolean insider, String liaisonOfficer, String what) {
+        requireReadsClub(caller, resource, insider, "the club's own people", liaisonOfficer, what);
+    }
+
+    /**
+     * {@link #requireReadsClub(Caller, String, boolean, String, String)} naming the insiders in the
+     * refusal (e.g. "the club's leaders" where members are refused too).
+     */
+    public static void requireReadsClub(Caller caller, String resource, boolean insider, String insiders,
+                                        String liaisonOfficer, String what) {
         if (!insider && !readsClub(caller, resource, liaisonOfficer)) {
-            throw new ForbiddenException(what + " is for the club's own people, its liaison officer and the departments "
+            throw new ForbiddenException(what + " is for " + insiders + ", its liaison officer and the departments "
                     + "whose remit covers " + resource + " (docs/security.md)");
         }
     }

@@ -54,7 +54,8 @@ public class ActivityRecord {
     public YearOfActivities yearOf(String clubId, String academicYear, Caller caller) {
         RegistrationWindow.requireAcademicYear(academicYear);
         Club club = registry.get(clubId);
-        Remit.requireReadsClub(caller, ClubResources.ACTIVITY_RECORDS, club.isLedBy(caller.subject()), club.profile().liaisonOfficer(),
+        Remit.requireReadsClub(caller, ClubResources.ACTIVITY_RECORDS, club.isLedBy(caller.subject()), "the club\'s leaders",
+                club.profile().liaisonOfficer(),
                 "club " + clubId + "'s activity record");
         return yearOf(clubId, academicYear);
     }

@@ -106,7 +106,8 @@ public class ClubMemberships {
     public PageOf<MembershipApplication> applications(String clubId, MembershipApplication.State state, int page,
                                                       int size, Caller caller) {
         Club club = club(clubId);
-        Remit.requireReadsClub(caller, ClubResources.MEMBERS, club.isLedBy(caller.subject()), club.profile().liaisonOfficer(),
+        Remit.requireReadsClub(caller, ClubResources.MEMBERS, club.isLedBy(caller.subject()), "the club\'s leaders",
+                club.profile().liaisonOfficer(),
                 "club " + clubId + "'s membership applications");
         return applications.ofClub(clubId, state, page, size);
     }

@@ -138,7 +138,8 @@ class MembershipController {
     @GetMapping("/api/clubs/{clubId}/members")
     Roster members(@PathVariable String clubId, @RequestParam(required = false) LocalDate on, Caller caller) {
         Club club = registry.get(clubId);
-        Remit.requireReadsClub(caller, ClubResources.MEMBERS, club.isLedBy(caller.subject()), club.profile().liaisonOfficer(),
+        Remit.requireReadsClub(caller, ClubResources.MEMBERS, club.isLedBy(caller.subject()), "the club\'s leaders",
+                club.profile().liaisonOfficer(),
                 "club " + clubId + "'s roster");
         return roster(club, on == null ? today() : on);
     }

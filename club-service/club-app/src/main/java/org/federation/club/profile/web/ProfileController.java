@@ -99,8 +99,12 @@ class ProfileController {
 
     @GetMapping("/api/information-requests/{requestId}")
     InformationRequest request(@PathVariable String requestId, Caller caller) {
-        Remit.requireReads(caller, ClubResources.INFORMATION_REQUESTS, "an information request across clubs");
-        return profile.request(requestId);
+        InformationRequest request = profile.request(requestId);
+        // the department that sent it follows its own request; the remit's departments read every request
+        if (!caller.actsFor(request.department())) {
+            Remit.requireReads(caller, ClubResources.INFORMATION_REQUESTS, "an information request across clubs");
+        }
+        return request;
     }
 
     /** One request as a club sees it: who asks, by when, and its own part. */
@@ -120,7 +124,8 @@ class ProfileController {
                                                 @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size,
                                                 Caller caller) {
         Club club = registry.get(clubId);
-        Remit.requireReadsClub(caller, ClubResources.INFORMATION_REQUESTS, club.isLedBy(caller.subject()), club.profile().liaisonOfficer(),
+        Remit.requireReadsClub(caller, ClubResources.INFORMATION_REQUESTS, club.isLedBy(caller.subject()), "the club\'s leaders",
+                club.profile().liaisonOfficer(),
                 "club " + clubId + "'s information requests");
         PageOf<InformationRequest> found = profile.requests(clubId, page, size);
         return new PageOf<>(found.items().stream().map(r -> OwedRequest.of(r, clubId)).toList(), page, size,

@@ -92,7 +92,8 @@ class RegistrationController {
     RegistrationForm form(@PathVariable String clubId, @PathVariable String academicYear, Caller caller) {
         RegistrationWindow window = registrations.window(academicYear);
         Club club = registry.get(clubId);
-        Remit.requireReadsClub(caller, ClubResources.REGISTRATIONS, club.isLedBy(caller.subject()), club.profile().liaisonOfficer(),
+        Remit.requireReadsClub(caller, ClubResources.REGISTRATIONS, club.isLedBy(caller.subject()), "the club\'s leaders",
+                club.profile().liaisonOfficer(),
                 "club " + clubId + "'s registration");
         return form(club, window);
     }
