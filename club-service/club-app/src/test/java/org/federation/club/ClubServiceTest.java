@@ -15,6 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = ClubServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + ClubServiceApplication.CONFIG_NAME,
+                // the tests run like the local platform: development defaults (the encryption key) apply
+                "spring.profiles.active=local",
                 // deadline sweeps run only when a test asks (they would mark every test's clubs)
                 "federation.clubs.deadline-sweep=PT24H"})
 public @interface ClubServiceTest {

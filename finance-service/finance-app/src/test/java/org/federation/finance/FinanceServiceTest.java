@@ -11,6 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = FinanceServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + FinanceServiceApplication.CONFIG_NAME)
+        properties = {"spring.config.name=" + FinanceServiceApplication.CONFIG_NAME,
+                // the tests run like the local platform: development defaults (the encryption key) apply
+                "spring.profiles.active=local"})
 public @interface FinanceServiceTest {
 }

@@ -345,7 +345,7 @@ class FoundingTest extends EmbeddedBackboneProperties {
         String older = FoundingFixtures.submitted(app());
         String newer = FoundingFixtures.returned(app(), unique("Film Club"), FoundingFixtures.INITIATORS);
 
-        JsonNode all = as(Persona.LIAISON).get(PATH + "?size=100").json();
+        JsonNode all = as(Persona.ORGANIZATION_MEMBER).get(PATH + "?size=100").json();
         List<String> ids = all.get("items").valueStream().map(i -> i.get("id").asString()).toList();
         assertThat(ids).contains(older, newer);
         assertThat(ids.indexOf(newer)).as("newest first").isLessThan(ids.indexOf(older));

@@ -171,7 +171,7 @@ public class ClubLifecycleTest extends EmbeddedBackboneProperties {
                 .get("status").asString()).isEqualTo("registered");
         assertThat(ids("/api/clubs?size=100&registeredFor=" + year)).contains(onTime).doesNotContain(missing);
         assertThat(ids("/api/clubs?size=100&unregisteredFor=" + year)).contains(missing).doesNotContain(onTime);
-        JsonNode dashboard = Persona.LIAISON.on(app()).get("/api/lifecycle/dashboard?academicYear=" + year).json();
+        JsonNode dashboard = Persona.ORGANIZATION_HEAD.on(app()).get("/api/lifecycle/dashboard?academicYear=" + year).json();
         assertThat(dashboard.get("missingRegistrations").valueStream().map(c -> c.get("clubId").asString()))
                 .contains(missing).doesNotContain(onTime);
 

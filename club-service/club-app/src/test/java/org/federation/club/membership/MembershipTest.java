@@ -86,7 +86,7 @@ class MembershipTest extends EmbeddedBackboneProperties {
     /**
      * Issue 24, point 7: leaving answers with the leaver's own membership, not the roster (every
      * leader's and member's student number), which a member may not read; and the refusal of the
-     * roster states the real rule (leaders and the federation's staff). Before the fix the answer
+     * roster states the real rule (leaders, the liaison officer and the departments of the remit). Before the fix the answer
      * was the whole roster and the 403 said the roster was "for the club's own leaders and members".
      */
     @Test
@@ -99,7 +99,8 @@ class MembershipTest extends EmbeddedBackboneProperties {
         HttpProbe.Response refused = Persona.STUDENT.on(app()).get("/api/clubs/" + clubId + "/members");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("detail").asString())
-                .isEqualTo("club " + clubId + "'s roster is for the club's leaders and the federation's staff");
+                .isEqualTo("club " + clubId + "'s roster is for the club's leaders, its liaison officer and the departments "
+                        + "whose remit covers members (docs/security.md)");
 
         HttpProbe.Response left = Persona.STUDENT.on(app()).postJson("/api/clubs/" + clubId + "/membership/leaving", "");
         assertThat(left.status()).as(left.body()).isEqualTo(200);

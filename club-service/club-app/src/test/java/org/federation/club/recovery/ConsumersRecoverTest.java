@@ -50,7 +50,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = {ClubServiceApplication.class, ConsumersRecoverTest.Clocked.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + ClubServiceApplication.CONFIG_NAME,
+        properties = {"spring.config.name=" + ClubServiceApplication.CONFIG_NAME, "spring.profiles.active=local",
                 "federation.clubs.deadline-sweep=PT24H",
                 "spring.application.name=" + ConsumersRecoverTest.GROUP,
                 "spring.cloud.stream.bindings.activityEvents-in-0.group=" + ConsumersRecoverTest.GROUP,

@@ -40,6 +40,7 @@ public class ClubDirectory {
                         : club.leaders().stream().map(ClubLeader::studentNumber).toList())
                 .set("memberStudentNumbers", club.memberStudentNumbers() == null ? List.of() : club.memberStudentNumbers())
                 .set("successorId", club.successorId())
+                .set("liaisonOfficer", club.liaisonOfficer())
                 .setOnInsert("firstSeenAt", clock.instant());
         return writes.applyIfNewer(COLLECTION, club.id(), sequence, update);
     }

@@ -1,5 +1,7 @@
 package org.federation.event.clubs;
 
+import org.federation.event.EventResources;
+import org.federation.platform.security.Remit;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.security.Caller;
@@ -25,20 +27,21 @@ class ClubDirectoryController {
         this.directory = directory;
     }
 
-    /** Every club event-service knows, with leaders and members: for the federation's staff. */
+    /** Every club event-service knows, with leaders and members: for the Organization Department and the presidium. */
     @GetMapping
     PageOf<OrganisingClub> list(@RequestParam(defaultValue = "0") @Min(0) int page,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size,
                                 Caller caller) {
-        caller.requireFederationStaff("the full club directory");
+        Remit.requireReads(caller, EventResources.MEMBERS, "the full club directory");
         return directory.newestFirst(page, size);
     }
 
-    /** One club: for the federation's staff and the club's own leaders and members. */
+    /** One club: for the Organization Department, the presidium, its liaison officer and its own leaders and members. */
     @GetMapping("/{id}")
     OrganisingClub get(@PathVariable String id, Caller caller) {
         OrganisingClub club = directory.find(id).orElseThrow(() -> new ResourceNotFoundException("club", id));
-        caller.requireStaffOrInsider(club.includes(caller.subject()), "club " + id + "'s leaders and members");
+        Remit.requireReadsClub(caller, EventResources.MEMBERS, club.includes(caller.subject()), club.liaisonOfficer(),
+                "club " + id + "'s leaders and members");
         return club;
     }
 }

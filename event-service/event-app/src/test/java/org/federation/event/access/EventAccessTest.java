@@ -12,7 +12,9 @@ import static org.federation.platform.testing.Persona.PRESIDIUM;
 import static org.federation.platform.testing.Persona.LEADER;
 import static org.federation.platform.testing.Persona.MEMBER;
 import static org.federation.platform.testing.Persona.OTHER_LEADER;
-import static org.federation.platform.testing.Persona.staffAnd;
+import static org.federation.platform.testing.Persona.presidiumLiaisonAnd;
+import static org.federation.platform.testing.Persona.EVALUATION_MEMBER;
+import static org.federation.platform.testing.Persona.FINANCE_MEMBER;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +64,7 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
 
     @BeforeEach
     void clubs() {
-        ClubFacts.ensureOwnAndOtherClub(OWN_CLUB, OTHER_CLUB, id -> directory.find(id).isPresent());
+        ClubFacts.ensureOwnAndOtherClubWithLiaisons(OWN_CLUB, OTHER_CLUB, id -> directory.find(id).isPresent());
     }
 
     @Override
@@ -111,12 +113,12 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
                 .row("POST /api/activities/{id}/budget-request",
                         p -> HttpCall.postJson("/api/activities/" + proposed(false) + "/budget-request", items), only(201, LEADER))
                 .row("GET /api/activities/{id}/budget-request", HttpCall.get("/api/activities/" + budgeted + "/budget-request"),
-                        only(200, staffAnd(LEADER)))
+                        only(200, presidiumLiaisonAnd(FINANCE_MEMBER, LEADER)))
                 .row("PUT /api/activities/{id}/report", new HttpCall("PUT", "/api/activities/" + ended + "/report",
                         "application/json", "{\"summary\":\"went well\",\"links\":[]}"),
                         only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER, LEADER))
                 .row("GET /api/activities/{id}/report", HttpCall.get("/api/activities/" + ended + "/report"),
-                        only(200, staffAnd(LEADER, MEMBER)))
+                        only(200, presidiumLiaisonAnd(ORGANIZATION_HEAD, ORGANIZATION_MEMBER, EVALUATION_MEMBER, LEADER, MEMBER)))
                 .row("POST /api/activities/{id}/check-ins/credential", p -> {
                     try {
                         return HttpCall.postJson(door + "/check-ins/credential", "{\"credential\":\""
@@ -132,7 +134,7 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
                 .row("POST /api/activities/{id}/check-ins/walk-in", p -> HttpCall.postJson(door + "/check-ins/walk-in",
                         "{\"studentNumber\":\"2095" + (100 + p.ordinal()) + "\"}"), only(201, scanners))
                 .row("GET /api/activities/{id}/check-in-code", HttpCall.get(door + "/check-in-code"), only(200, scanners))
-                .row("GET /api/activities/{id}/attendance", HttpCall.get(door + "/attendance"), only(200, staffAnd(LEADER)))
+                .row("GET /api/activities/{id}/attendance", HttpCall.get(door + "/attendance"), only(200, presidiumLiaisonAnd(ORGANIZATION_HEAD, ORGANIZATION_MEMBER, EVALUATION_MEMBER, LEADER)))
                 .row("POST /api/activities/{id}/attendance/publication", HttpCall.postJson(door + "/attendance/publication", ""),
                         only(200, scanners))
                 .row("POST /api/activities/{id}/registration",
@@ -144,12 +146,12 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
                     return new HttpCall("DELETE", "/api/activities/" + published + "/registration", null, null);
                 }, only(200, signedIn))
                 .row("GET /api/activities/{id}/registrations", HttpCall.get("/api/activities/" + open + "/registrations"),
-                        only(200, staffAnd(LEADER)))
-                .row("GET /api/clubs", HttpCall.get("/api/clubs"), only(200, staffAnd()))
-                .row("GET /api/clubs/{id}", HttpCall.get("/api/clubs/" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
+                        only(200, presidiumLiaisonAnd(ORGANIZATION_HEAD, ORGANIZATION_MEMBER, EVALUATION_MEMBER, LEADER)))
+                .row("GET /api/clubs", HttpCall.get("/api/clubs"), only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
+                .row("GET /api/clubs/{id}", HttpCall.get("/api/clubs/" + OWN_CLUB), only(200, presidiumLiaisonAnd(ORGANIZATION_HEAD, ORGANIZATION_MEMBER, LEADER, MEMBER)))
                 .row("POST /api/activities", p -> HttpCall.postJson("/api/activities", proposal(false)), only(201, LEADER))
-                .row("GET /api/activities", HttpCall.get("/api/activities?state=proposed"), only(200, staffAnd()))
-                .row("GET /api/activities/{id}", HttpCall.get("/api/activities/" + pending), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/activities", HttpCall.get("/api/activities?state=proposed"), only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER, EVALUATION_MEMBER))
+                .row("GET /api/activities/{id}", HttpCall.get("/api/activities/" + pending), only(200, presidiumLiaisonAnd(ORGANIZATION_HEAD, ORGANIZATION_MEMBER, EVALUATION_MEMBER, LEADER, MEMBER)))
                 .row("POST /api/activities/{id}/confirmation",
                         p -> HttpCall.postJson("/api/activities/" + proposed(true) + "/confirmation", ""),
                         only(200, OTHER_LEADER).but(LEADER, 409)) // the proposer's club has confirmed already

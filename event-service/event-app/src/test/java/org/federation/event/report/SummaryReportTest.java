@@ -41,7 +41,9 @@ public class SummaryReportTest extends EmbeddedBackboneProperties {
     /** An approved activity of a club led by LEADER that ended an hour ago (stored directly: proposals need lead time). */
     public static String endedActivity(Activities activities, ClubDirectory directory) {
         String club = "club-rep-" + UUID.randomUUID();
-        ClubFacts.publishEstablished(club, "总结社 " + club.substring(9, 17), Persona.LEADER.subject(), List.of(Persona.MEMBER.subject()));
+        // the liaison persona looks after the club, as the authorization matrix expects
+        ClubFacts.publish(ClubFacts.established(club, "总结社 " + club.substring(9, 17), Persona.LEADER.subject(),
+                List.of(Persona.MEMBER.subject()), Persona.LIAISON.subject()));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> directory.find(club).isPresent());
         Instant end = Instant.now().minus(1, ChronoUnit.HOURS);
         String id = "act-" + UUID.randomUUID();

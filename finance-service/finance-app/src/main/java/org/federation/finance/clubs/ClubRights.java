@@ -2,6 +2,7 @@ package org.federation.finance.clubs;
 
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.security.Caller;
+import org.federation.platform.security.Remit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +30,17 @@ public class ClubRights {
                 && c.leaders().stream().anyMatch(l -> caller.subject().equals(l.studentNumber()))).orElse(false);
     }
 
-    /** The club's own leaders and members and the federation's staff may look at its finances. */
-    public void requireInsight(Caller caller, String clubId, String what) {
-        caller.requireStaffOrInsider(isInsider(caller, clubId), what);
+    /** The club's liaison officer as finance-service's club facts name it, or null. */
+    public String liaisonOf(String clubId) {
+        return clubId == null ? null : clubs.find(clubId).map(KnownClub::liaisonOfficer).orElse(null);
+    }
+
+    /**
+     * The club's own leaders and members, its liaison officer and the departments whose remit covers
+     * this kind of resource ({@link FinanceResources}) may look at its finances.
+     */
+    public void requireInsight(Caller caller, String clubId, String resource, String what) {
+        Remit.requireReadsClub(caller, resource, isInsider(caller, clubId), liaisonOf(clubId), what);
     }
 
     /** Only the Finance Department (or the presidium) decides about money. */

@@ -35,6 +35,7 @@ public class KnownClubs {
                 .set("leaders", club.leaders() == null ? List.of() : club.leaders())
                 .set("memberStudentNumbers", club.memberStudentNumbers() == null ? List.of() : club.memberStudentNumbers())
                 .set("successorId", club.successorId())
+                .set("liaisonOfficer", club.liaisonOfficer())
                 .setOnInsert("firstSeenAt", clock.instant()));
     }
 

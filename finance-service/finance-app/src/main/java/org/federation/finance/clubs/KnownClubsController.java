@@ -1,5 +1,7 @@
 package org.federation.finance.clubs;
 
+import org.federation.finance.FinanceResources;
+import org.federation.platform.security.Remit;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.security.Caller;
@@ -30,7 +32,7 @@ class KnownClubsController {
     PageOf<KnownClub> list(@RequestParam(defaultValue = "0") @Min(0) int page,
                            @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size,
                            Caller caller) {
-        caller.requireFederationStaff("the full club directory");
+        Remit.requireReads(caller, FinanceResources.MEMBERS, "the full club directory");
         return clubs.newestFirst(page, size);
     }
 
@@ -38,7 +40,8 @@ class KnownClubsController {
     @GetMapping("/{id}")
     KnownClub get(@PathVariable String id, Caller caller) {
         KnownClub club = clubs.find(id).orElseThrow(() -> new ResourceNotFoundException("club", id));
-        caller.requireStaffOrInsider(club.includes(caller.subject()), "club " + id + "'s leaders and members");
+        Remit.requireReadsClub(caller, FinanceResources.MEMBERS, club.includes(caller.subject()), club.liaisonOfficer(),
+                "club " + id + "'s leaders and members");
         return club;
     }
 }

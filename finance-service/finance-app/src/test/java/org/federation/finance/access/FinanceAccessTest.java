@@ -3,10 +3,13 @@ package org.federation.finance.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.federation.platform.testing.AuthorizationMatrix.Expect.only;
 import static org.federation.platform.testing.Persona.FINANCE_MEMBER;
+import static org.federation.platform.testing.Persona.ORGANIZATION_HEAD;
+import static org.federation.platform.testing.Persona.ORGANIZATION_MEMBER;
 import static org.federation.platform.testing.Persona.LEADER;
 import static org.federation.platform.testing.Persona.MEMBER;
 import static org.federation.platform.testing.Persona.PRESIDIUM;
-import static org.federation.platform.testing.Persona.staffAnd;
+import static org.federation.platform.testing.Persona.presidiumLiaisonAnd;
+import static org.federation.platform.testing.Persona.EXTERNAL_RELATIONS_MEMBER;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -87,7 +90,7 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
 
     @BeforeEach
     void clubs() {
-        ClubFacts.ensureOwnAndOtherClub(OWN_CLUB, OTHER_CLUB, id -> directory.find(id).isPresent() && accounts.find("acct-" + id).isPresent());
+        ClubFacts.ensureOwnAndOtherClubWithLiaisons(OWN_CLUB, OTHER_CLUB, id -> directory.find(id).isPresent() && accounts.find("acct-" + id).isPresent());
         if (ownTransaction == null) {
             ownTransaction = ledger.post(Transaction.create("access-" + UUID.randomUUID(), Transaction.MANUAL, "grant",
                     "a grant to the own club", "test", new Transaction.Source("manual", null, null), LocalDate.now(),
@@ -136,33 +139,33 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
     @Test
     void everyEndpointAnswersEachPersonaExactlyAsTheRulesSay() {
         new AuthorizationMatrix()
-                .row("GET /api/clubs", HttpCall.get("/api/clubs"), only(200, staffAnd()))
-                .row("GET /api/clubs/{id}", HttpCall.get("/api/clubs/" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
-                .row("GET /api/accounts", HttpCall.get("/api/accounts?clubId=" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
-                .row("GET /api/accounts/{id}", HttpCall.get("/api/accounts/" + OWN_ACCOUNT), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/clubs", HttpCall.get("/api/clubs"), only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
+                .row("GET /api/clubs/{id}", HttpCall.get("/api/clubs/" + OWN_CLUB), only(200, presidiumLiaisonAnd(ORGANIZATION_HEAD, ORGANIZATION_MEMBER, LEADER, MEMBER)))
+                .row("GET /api/accounts", HttpCall.get("/api/accounts?clubId=" + OWN_CLUB), only(200, presidiumLiaisonAnd(FINANCE_MEMBER, LEADER, MEMBER)))
+                .row("GET /api/accounts/{id}", HttpCall.get("/api/accounts/" + OWN_ACCOUNT), only(200, presidiumLiaisonAnd(FINANCE_MEMBER, LEADER, MEMBER)))
                 .row("GET /api/accounts/{id}/transactions", HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/transactions"),
-                        only(200, staffAnd(LEADER, MEMBER)))
+                        only(200, presidiumLiaisonAnd(FINANCE_MEMBER, LEADER, MEMBER)))
                 .row("POST /api/ledger/transactions", HttpCall.postJson("/api/ledger/transactions", json(validTransaction())),
                         only(201, PRESIDIUM, FINANCE_MEMBER))
                 .row("GET /api/ledger/transactions/{id}", HttpCall.get("/api/ledger/transactions/" + ownTransaction),
-                        only(200, staffAnd(LEADER, MEMBER)))
+                        only(200, presidiumLiaisonAnd(FINANCE_MEMBER, LEADER, MEMBER)))
                 .row("POST /api/ledger/transactions/{id}/reversal", HttpCall.postJson("/api/ledger/transactions/"
                         + ownTransaction + "/reversal", "{\"reason\":\"booked on the wrong club\"}"), only(201, PRESIDIUM, FINANCE_MEMBER))
                 .row("POST /api/accounts/{accountId}/statements", persona -> HttpCall.postJson("/api/accounts/" + OWN_ACCOUNT
                         + "/statements", "{\"period\":\"" + (persona == PRESIDIUM ? "2019-autumn" : "2019-01") + "\"}"),
                         only(201, PRESIDIUM, FINANCE_MEMBER))
                 .row("GET /api/accounts/{accountId}/statements", HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/statements"),
-                        only(200, staffAnd(LEADER, MEMBER)))
+                        only(200, presidiumLiaisonAnd(FINANCE_MEMBER, LEADER, MEMBER)))
                 .row("GET /api/accounts/{accountId}/statements/{period}", HttpCall.get("/api/accounts/" + OWN_ACCOUNT
-                        + "/statements/2018-12"), only(200, staffAnd(LEADER, MEMBER)))
+                        + "/statements/2018-12"), only(200, presidiumLiaisonAnd(FINANCE_MEMBER, LEADER, MEMBER)))
                 .row("GET /api/accounts/{accountId}/statements/{period}/csv", HttpCall.get("/api/accounts/" + OWN_ACCOUNT
-                        + "/statements/2018-12/csv"), only(200, staffAnd(LEADER, MEMBER)))
+                        + "/statements/2018-12/csv"), only(200, presidiumLiaisonAnd(FINANCE_MEMBER, LEADER, MEMBER)))
                 .row("GET /api/accounts/{accountId}/statements/{period}/pdf", HttpCall.get("/api/accounts/" + OWN_ACCOUNT
-                        + "/statements/2018-12/pdf"), only(200, staffAnd(LEADER, MEMBER)))
+                        + "/statements/2018-12/pdf"), only(200, presidiumLiaisonAnd(FINANCE_MEMBER, LEADER, MEMBER)))
                 .row("GET /api/accounts/{accountId}/statement-chains/{kind}", HttpCall.get("/api/accounts/" + OWN_ACCOUNT
-                        + "/statement-chains/month"), only(200, staffAnd(LEADER, MEMBER)))
-                .row("GET /api/budgets", HttpCall.get("/api/budgets?clubId=" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
-                .row("GET /api/budgets/{activityId}", HttpCall.get("/api/budgets/" + BUDGET), only(200, staffAnd(LEADER, MEMBER)))
+                        + "/statement-chains/month"), only(200, presidiumLiaisonAnd(FINANCE_MEMBER, LEADER, MEMBER)))
+                .row("GET /api/budgets", HttpCall.get("/api/budgets?clubId=" + OWN_CLUB), only(200, presidiumLiaisonAnd(FINANCE_MEMBER, LEADER, MEMBER)))
+                .row("GET /api/budgets/{activityId}", HttpCall.get("/api/budgets/" + BUDGET), only(200, presidiumLiaisonAnd(FINANCE_MEMBER, LEADER, MEMBER)))
                 .row("POST /api/budgets/{activityId}/approval", persona -> HttpCall.postJson("/api/budgets/"
                         + TO_APPROVE.getOrDefault(persona, TO_APPROVE.get(PRESIDIUM)) + "/approval", "{\"approvedFen\":500000}"),
                         only(200, PRESIDIUM, FINANCE_MEMBER))
@@ -177,8 +180,8 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                 .row("POST /api/budgets/{activityId}/closure", persona -> HttpCall.postJson("/api/budgets/"
                         + TO_CLOSE.getOrDefault(persona, TO_CLOSE.get(PRESIDIUM)) + "/closure", "{\"reason\":\"over\"}"),
                         only(200, PRESIDIUM, FINANCE_MEMBER))
-                .row("GET /api/clubs/{clubId}/fees", HttpCall.get(FEES), only(200, staffAnd(LEADER, MEMBER)))
-                .row("GET /api/clubs/{clubId}/fees/{year}", HttpCall.get(FEES + "/" + FEE_YEAR), only(200, staffAnd(LEADER, MEMBER)))
+                .row("GET /api/clubs/{clubId}/fees", HttpCall.get(FEES), only(200, presidiumLiaisonAnd(FINANCE_MEMBER, LEADER, MEMBER)))
+                .row("GET /api/clubs/{clubId}/fees/{year}", HttpCall.get(FEES + "/" + FEE_YEAR), only(200, presidiumLiaisonAnd(FINANCE_MEMBER, LEADER, MEMBER)))
                 .row("PUT /api/clubs/{clubId}/fees/{year}", new HttpCall("PUT", FEES + "/2027-2028", "application/json",
                         "{\"amountFen\":6000}"), only(200, PRESIDIUM, FINANCE_MEMBER, LEADER))
                 .row("POST /api/clubs/{clubId}/fees/{year}/payments", persona -> HttpCall.postJson(FEES + "/" + FEE_YEAR
@@ -189,10 +192,10 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                         + "/payments/import", "text/csv", "studentNumber,amountFen,paidOn\n" + Persona.STUDENT.subject()
                         + ",5000,2026-09-01"), only(422, PRESIDIUM, FINANCE_MEMBER, LEADER))
                 .row("POST /api/sponsorships", HttpCall.postJson("/api/sponsorships", json(validSponsorship())),
-                        only(201, PRESIDIUM, FINANCE_MEMBER, LEADER))
-                .row("GET /api/sponsorships", HttpCall.get("/api/sponsorships?clubId=" + OWN_CLUB), only(200, staffAnd(LEADER, MEMBER)))
+                        only(201, PRESIDIUM, FINANCE_MEMBER, EXTERNAL_RELATIONS_MEMBER, LEADER))
+                .row("GET /api/sponsorships", HttpCall.get("/api/sponsorships?clubId=" + OWN_CLUB), only(200, presidiumLiaisonAnd(FINANCE_MEMBER, EXTERNAL_RELATIONS_MEMBER, LEADER, MEMBER)))
                 .row("GET /api/sponsorships/{id}", persona -> HttpCall.get("/api/sponsorships/" + sponsorship),
-                        only(200, staffAnd(LEADER, MEMBER)))
+                        only(200, presidiumLiaisonAnd(FINANCE_MEMBER, EXTERNAL_RELATIONS_MEMBER, LEADER, MEMBER)))
                 .row("POST /api/sponsorships/{id}/receipts", persona -> HttpCall.postJson("/api/sponsorships/" + sponsorship
                         + "/receipts", "{\"amountFen\":100,\"receivedOn\":\"" + LocalDate.now().minusDays(1) + "\"}"),
                         only(201, PRESIDIUM, FINANCE_MEMBER))

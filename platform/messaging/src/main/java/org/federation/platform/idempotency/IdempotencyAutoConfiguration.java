@@ -29,9 +29,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public class IdempotencyAutoConfiguration {
 
     @Bean
-    IdempotencyStore idempotencyStore(MongoTemplate mongo, IdempotencyProperties properties, ObjectProvider<Clock> clock) {
+    IdempotencyStore idempotencyStore(MongoTemplate mongo, IdempotencyProperties properties, ObjectProvider<Clock> clock,
+                                      ObjectProvider<ResponseSealer> sealer) {
         return new IdempotencyStore(mongo, clock.getIfAvailable(Clock::systemUTC), properties.lease(),
-                properties.retention());
+                properties.retention(), sealer.getIfAvailable());
     }
 
     @Bean

@@ -45,6 +45,10 @@ public final class IdempotencyStore {
     /** The current claim's random token: who may complete or release the record. */
     public static final String TOKEN = "token";
     public static final String RESPONSE = "response";
+    /** The kept body, in a response kept before sealing or without a {@link ResponseSealer}. */
+    public static final String BODY = "body";
+    /** The kept body encrypted by the {@link ResponseSealer} (bound to the record's id). */
+    public static final String SEALED_BODY = "sealedBody";
     public static final String CREATED_AT = "createdAt";
     public static final String COMPLETED_AT = "completedAt";
     /** The lease's end while in progress; the end of retention once completed. */
@@ -89,12 +93,21 @@ public final class IdempotencyStore {
     private final Duration lease;
     private final Duration retention;
     private final AtomicBoolean indexed = new AtomicBoolean();
+    private final ResponseSealer sealer;
 
     public IdempotencyStore(MongoTemplate mongo, Clock clock, Duration lease, Duration retention) {
+        this(mongo, clock, lease, retention, null);
+    }
+
+    /**
+     * @param sealer encrypts the kept bodies (they may carry a secret shown once); null keeps them as they are
+     */
+    public IdempotencyStore(MongoTemplate mongo, Clock clock, Duration lease, Duration retention, ResponseSealer sealer) {
         this.mongo = mongo;
         this.clock = clock;
         this.lease = lease;
         this.retention = retention;
+        this.sealer = sealer;
     }
 
     /**
@@ -134,7 +147,7 @@ public final class IdempotencyStore {
                 return new Reused(existing.getString(METHOD), existing.getString(PATH));
             }
             if (COMPLETED.equals(existing.getString(STATE))) {
-                return new Replay(response(existing.get(RESPONSE, Document.class)));
+                return new Replay(response(attempt.id(), existing.get(RESPONSE, Document.class)));
             }
             return new InProgress();
         }
@@ -148,10 +161,15 @@ public final class IdempotencyStore {
      */
     public boolean complete(Claimed claim, StoredResponse response) {
         Instant now = clock.instant();
+        byte[] body = response.body() == null ? new byte[0] : response.body();
         Document stored = new Document("status", response.status())
                 .append("contentType", response.contentType())
-                .append("location", response.location())
-                .append("body", new Binary(response.body() == null ? new byte[0] : response.body()));
+                .append("location", response.location());
+        if (sealer != null) {
+            stored.append(SEALED_BODY, new Binary(sealer.seal(body, claim.id())));
+        } else {
+            stored.append(BODY, new Binary(body));
+        }
         Update update = new Update().set(STATE, COMPLETED).set(RESPONSE, stored)
                 .set(COMPLETED_AT, Date.from(now)).set(EXPIRES_AT, Date.from(now.plus(retention)));
         return mongo.updateFirst(byToken(claim.id(), claim.token()), update, COLLECTION).getMatchedCount() == 1;
@@ -174,16 +192,26 @@ public final class IdempotencyStore {
                 .append(EXPIRES_AT, Date.from(now.plus(lease)));
     }
 
+    private static byte[] bytes(Object body) {
+        return body instanceof Binary binary ? binary.getData() : body instanceof byte[] raw ? raw : new byte[0];
+    }
+
     private static Query byToken(String id, String token) {
         return query(where(ID).is(id).and(TOKEN).is(token));
     }
 
-    private static StoredResponse response(Document stored) {
+    private StoredResponse response(String id, Document stored) {
         if (stored == null) {
             return new StoredResponse(200, null, null, new byte[0]);
         }
-        Object body = stored.get("body");
-        byte[] bytes = body instanceof Binary binary ? binary.getData() : body instanceof byte[] raw ? raw : new byte[0];
+        byte[] bytes = bytes(stored.get(BODY));
+        Object sealed = stored.get(SEALED_BODY);
+        if (sealed != null) {
+            if (sealer == null) {
+                throw new IllegalStateException("a kept response of " + COLLECTION + " is sealed, but no ResponseSealer is configured");
+            }
+            bytes = sealer.open(bytes(sealed), id);
+        }
         Number status = stored.get("status", Number.class);
         return new StoredResponse(status == null ? 200 : status.intValue(), stored.getString("contentType"),
                 stored.getString("location"), bytes);

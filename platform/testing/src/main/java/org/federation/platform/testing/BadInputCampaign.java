@@ -52,9 +52,36 @@ public final class BadInputCampaign {
         cases.merge(endpoint, count, Integer::sum);
         Object after = storedData.get();
         if (!before.equals(after)) {
-            failures.add(endpoint + ": the stored data changed during " + count + " refused requests");
+            failures.add(endpoint + ": the stored data changed during " + count + " refused requests" + changed(before, after));
         }
         return this;
+    }
+
+    /** Which collections changed, and their first differing document, so a failure says what moved. */
+    private static String changed(Object before, Object after) {
+        if (!(before instanceof java.util.Map<?, ?> was) || !(after instanceof java.util.Map<?, ?> is)) {
+            return "";
+        }
+        StringBuilder what = new StringBuilder();
+        java.util.Set<Object> names = new java.util.TreeSet<>(java.util.Comparator.comparing(String::valueOf));
+        names.addAll(was.keySet());
+        names.addAll(is.keySet());
+        for (Object name : names) {
+            Object a = was.get(name);
+            Object b = is.get(name);
+            if (!java.util.Objects.equals(a, b)) {
+                String detail = "";
+                if (a instanceof java.util.List<?> la && b instanceof java.util.List<?> lb) {
+                    java.util.List<Object> added = new java.util.ArrayList<>(lb);
+                    added.removeAll(la);
+                    java.util.List<Object> gone = new java.util.ArrayList<>(la);
+                    gone.removeAll(lb);
+                    detail = " (now " + added.stream().limit(1).toList() + ", was " + gone.stream().limit(1).toList() + ")";
+                }
+                what.append("; ").append(name).append(detail);
+            }
+        }
+        return what.toString();
     }
 
     private void check(String endpoint, HttpCall call, boolean mayAnswer) {

@@ -14,7 +14,13 @@ public enum Persona {
     ORGANIZATION_MEMBER("2099000003", List.of("DEPARTMENT:organization", "STUDENT")),
     FINANCE_MEMBER("2099000004", List.of("DEPARTMENT:finance", "STUDENT")),
     PUBLICITY_MEMBER("2099000005", List.of("DEPARTMENT:publicity", "STUDENT")),
+    EVALUATION_MEMBER("2099000011", List.of("DEPARTMENT:evaluation", "STUDENT")),
+    EXTERNAL_RELATIONS_MEMBER("2099000012", List.of("DEPARTMENT:external-relations", "STUDENT")),
+    OFFICE_MEMBER("2099000013", List.of("DEPARTMENT:office", "STUDENT")),
+    /** The liaison officer the roster assigns to the test's own club (each service test assigns it through its club facts). */
     LIAISON("2099000006", List.of("LIAISON", "STUDENT")),
+    /** The liaison officer of another club. */
+    OTHER_LIAISON("2099000014", List.of("LIAISON", "STUDENT")),
     /** Leads the test's own club. */
     LEADER("2099000007", List.of("STUDENT")),
     /** Belongs to the test's own club. */
@@ -31,10 +37,21 @@ public enum Persona {
         this.roles = roles;
     }
 
-    /** The federation's staff (presidium, departments, liaison officer) plus any others given. */
-    public static Persona[] staffAnd(Persona... others) {
+    /**
+     * Who reads one club's internal data from the federation's side, besides the departments given:
+     * the presidium and the club's liaison officer ({@link #LIAISON}; never {@link #OTHER_LIAISON}).
+     * The rows name the departments of the remit table ({@code docs/security.md}) themselves.
+     */
+    public static Persona[] presidiumLiaisonAnd(Persona... others) {
+        java.util.List<Persona> all = new java.util.ArrayList<>(List.of(PRESIDIUM, LIAISON));
+        all.addAll(List.of(others));
+        return all.toArray(Persona[]::new);
+    }
+
+    /** Every department's people: the presidium and one member (the organization head too) of each department. */
+    public static Persona[] departmentsAnd(Persona... others) {
         java.util.List<Persona> all = new java.util.ArrayList<>(List.of(PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER,
-                FINANCE_MEMBER, PUBLICITY_MEMBER, LIAISON));
+                FINANCE_MEMBER, PUBLICITY_MEMBER, EVALUATION_MEMBER, EXTERNAL_RELATIONS_MEMBER, OFFICE_MEMBER));
         all.addAll(List.of(others));
         return all.toArray(Persona[]::new);
     }

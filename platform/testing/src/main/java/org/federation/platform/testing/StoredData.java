@@ -25,7 +25,10 @@ public final class StoredData {
                         document.remove("relayLease");
                         return document.toJson();
                     }).into(new java.util.ArrayList<>());
-            collections.put(name, documents);
+            if (!documents.isEmpty()) {
+                // an empty collection appearing (an index created on first use) is no stored data
+                collections.put(name, documents);
+            }
         }
         return collections;
     }

@@ -1,5 +1,6 @@
 package org.federation.club.activity.application;
 
+import org.federation.club.ClubResources;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import org.federation.club.registration.domain.RegistrationWindow;
 import org.federation.club.registry.application.ClubRegistry;
 import org.federation.club.registry.domain.Club;
 import org.federation.platform.security.Caller;
+import org.federation.platform.security.Remit;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,7 +54,9 @@ public class ActivityRecord {
     public YearOfActivities yearOf(String clubId, String academicYear, Caller caller) {
         RegistrationWindow.requireAcademicYear(academicYear);
         Club club = registry.get(clubId);
-        caller.requireStaffOrInsider(club.isLedBy(caller.subject()), "club " + clubId + "'s activity record");
+        Remit.requireReadsClub(caller, ClubResources.ACTIVITY_RECORDS, club.isLedBy(caller.subject()), "the club\'s leaders",
+                club.profile().liaisonOfficer(),
+                "club " + clubId + "'s activity record");
         return yearOf(clubId, academicYear);
     }
 
@@ -60,7 +64,8 @@ public class ActivityRecord {
     public MemberAttendance attendance(String clubId, String studentNumber, String academicYear, Caller caller) {
         RegistrationWindow.requireAcademicYear(academicYear);
         Club club = registry.get(clubId);
-        caller.requireStaffOrInsider(club.isLedBy(caller.subject()) || caller.is(studentNumber),
+        Remit.requireReadsClub(caller, ClubResources.ACTIVITY_RECORDS, club.isLedBy(caller.subject()) || caller.is(studentNumber),
+                club.profile().liaisonOfficer(),
                 "attendance of " + studentNumber + " in club " + clubId);
         YearOfActivities year = yearOf(clubId, academicYear);
         List<Attended> attended = year.held().stream().filter(a -> a.attendees().contains(studentNumber))

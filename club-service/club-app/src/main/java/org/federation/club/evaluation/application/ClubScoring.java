@@ -1,5 +1,6 @@
 package org.federation.club.evaluation.application;
 
+import org.federation.club.ClubResources;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.federation.club.registry.domain.Clubs;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.security.Caller;
+import org.federation.platform.security.Remit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -75,11 +77,13 @@ public class ClubScoring {
         return published;
     }
 
-    /** The federation's staff see every evaluation; the club's own people only published ones. */
+    /** The Evaluation Department, the presidium and the club's liaison officer see every evaluation; the club's own people only published ones. */
     public List<ClubEvaluation> ofClub(String clubId, Caller caller) {
         Club club = club(clubId);
-        caller.requireStaffOrInsider(club.includes(caller.subject()), "club " + clubId + "'s evaluations");
-        return evaluations.ofClub(clubId).stream().filter(e -> e.published() || caller.isFederationStaff()).toList();
+        Remit.requireReadsClub(caller, ClubResources.EVALUATIONS, club.includes(caller.subject()), club.profile().liaisonOfficer(),
+                "club " + clubId + "'s evaluations");
+        boolean drafts = Remit.readsClub(caller, ClubResources.EVALUATIONS, club.profile().liaisonOfficer());
+        return evaluations.ofClub(clubId).stream().filter(e -> e.published() || drafts).toList();
     }
 
     private java.time.Instant registrationDeadline(String academicYear) {

@@ -1,5 +1,6 @@
 package org.federation.club.founding.application;
 
+import org.federation.club.ClubResources;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.StateConflictException;
 import org.federation.platform.security.Caller;
+import org.federation.platform.security.Remit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -216,19 +218,19 @@ public class FoundingProcess {
 
     // ---- queries ----
 
-    /** Staff see every application; the initiators see their own, and a hearing's panel the one it hears. */
+    /** The Organization Department and the presidium see every application; the initiators see their own, and a hearing's panel the one it hears. */
     public FoundingApplication view(String id, Caller caller) {
         FoundingApplication application = get(id);
-        if (!caller.isFederationStaff() && !application.isInitiator(caller.subject())
+        if (!Remit.reads(caller, ClubResources.FOUNDING) && !application.isInitiator(caller.subject())
                 && !application.isOnAPanel(caller.subject())) {
             throw new ForbiddenException("founding application " + id + " is for its initiators, its hearing's panel "
-                    + "and the federation's staff");
+                    + "and the Organization Department");
         }
         return application;
     }
 
     public PageOf<FoundingApplication> list(FoundingState state, int page, int size, Caller caller) {
-        caller.requireFederationStaff("the list of founding applications");
+        Remit.requireReads(caller, ClubResources.FOUNDING, "the list of founding applications");
         return applications.newestFirst(state, page, size);
     }
 

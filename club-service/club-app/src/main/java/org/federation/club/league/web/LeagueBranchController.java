@@ -1,5 +1,6 @@
 package org.federation.club.league.web;
 
+import org.federation.club.ClubResources;
 import java.util.List;
 
 import org.federation.club.league.application.YouthLeagueBranches;
@@ -7,6 +8,7 @@ import org.federation.club.league.domain.LeagueBranch;
 import org.federation.club.registry.application.ClubRegistry;
 import org.federation.club.registry.domain.Club;
 import org.federation.platform.security.Caller;
+import org.federation.platform.security.Remit;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -61,7 +63,8 @@ class LeagueBranchController {
     @GetMapping
     LeagueBranch get(@PathVariable String clubId, Caller caller) {
         Club club = registry.get(clubId);
-        caller.requireStaffOrInsider(club.includes(caller.subject()), "club " + clubId + "'s youth-league branch");
+        Remit.requireReadsClub(caller, ClubResources.LEAGUE_BRANCHES, club.includes(caller.subject()), club.profile().liaisonOfficer(),
+                "club " + clubId + "'s youth-league branch");
         return branches.get(clubId);
     }
 

@@ -1,5 +1,6 @@
 package org.federation.club.lifecycle.web;
 
+import org.federation.club.ClubResources;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.federation.club.registry.domain.Leader;
 import org.federation.club.registry.domain.Leadership;
 import org.federation.club.registry.domain.Transition;
 import org.federation.platform.security.Caller;
+import org.federation.platform.security.Remit;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -100,14 +102,15 @@ class ClubLifecycleController {
     @GetMapping("/lifecycle")
     LifecycleView lifecycle(@PathVariable String clubId, Caller caller) {
         Club club = registry.get(clubId);
-        caller.requireStaffOrInsider(insider(club, caller), "club " + clubId + "'s history");
+        Remit.requireReadsClub(caller, ClubResources.LIFECYCLE, insider(club, caller), club.profile().liaisonOfficer(), "club " + clubId + "'s history");
         return LifecycleView.of(club);
     }
 
     @GetMapping("/leadership")
     LeadershipView leadership(@PathVariable String clubId, Caller caller) {
         Club club = registry.get(clubId);
-        caller.requireStaffOrInsider(insider(club, caller), "club " + clubId + "'s leadership record");
+        Remit.requireReadsClub(caller, ClubResources.LIFECYCLE, insider(club, caller), club.profile().liaisonOfficer(),
+                "club " + clubId + "'s leadership record");
         return LeadershipView.of(club);
     }
 
@@ -119,7 +122,8 @@ class ClubLifecycleController {
     LeadersOn leadersOn(@PathVariable String clubId, @org.springframework.web.bind.annotation.RequestParam LocalDate on,
                         Caller caller) {
         Club club = registry.get(clubId);
-        caller.requireStaffOrInsider(insider(club, caller), "club " + clubId + "'s leadership record");
+        Remit.requireReadsClub(caller, ClubResources.LIFECYCLE, insider(club, caller), club.profile().liaisonOfficer(),
+                "club " + clubId + "'s leadership record");
         return new LeadersOn(clubId, on, club.leadership().on(clubId, on));
     }
 

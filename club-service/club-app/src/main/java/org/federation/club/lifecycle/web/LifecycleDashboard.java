@@ -1,5 +1,6 @@
 package org.federation.club.lifecycle.web;
 
+import org.federation.club.ClubResources;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.ClubState;
 import org.federation.club.registry.domain.Clubs;
 import org.federation.platform.security.Caller;
+import org.federation.platform.security.Remit;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -68,7 +70,7 @@ class LifecycleDashboard {
     @GetMapping("/api/lifecycle/dashboard")
     Dashboard dashboard(@RequestParam(required = false) @Pattern(regexp = "\\d{4}-\\d{4}",
             message = "must look like 2026-2027") String academicYear, Caller caller) {
-        caller.requireFederationStaff("the lifecycle dashboard");
+        Remit.requireReads(caller, ClubResources.LIFECYCLE, "the lifecycle dashboard");
         String year = academicYear != null ? academicYear
                 : registrations.windows().stream().map(RegistrationWindow::academicYear).findFirst().orElse(null);
         List<Club> all = clubs.inStates(List.of(ClubState.values()));

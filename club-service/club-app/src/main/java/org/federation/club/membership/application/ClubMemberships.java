@@ -1,5 +1,6 @@
 package org.federation.club.membership.application;
 
+import org.federation.club.ClubResources;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.StateConflictException;
 import org.federation.platform.security.Caller;
+import org.federation.platform.security.Remit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -104,7 +106,9 @@ public class ClubMemberships {
     public PageOf<MembershipApplication> applications(String clubId, MembershipApplication.State state, int page,
                                                       int size, Caller caller) {
         Club club = club(clubId);
-        caller.requireStaffOrLeader(club.isLedBy(caller.subject()), "club " + clubId + "'s membership applications");
+        Remit.requireReadsClub(caller, ClubResources.MEMBERS, club.isLedBy(caller.subject()), "the club\'s leaders",
+                club.profile().liaisonOfficer(),
+                "club " + clubId + "'s membership applications");
         return applications.ofClub(clubId, state, page, size);
     }
 

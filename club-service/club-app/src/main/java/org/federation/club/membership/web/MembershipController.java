@@ -1,5 +1,6 @@
 package org.federation.club.membership.web;
 
+import org.federation.club.ClubResources;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.Memberships;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.security.Caller;
+import org.federation.platform.security.Remit;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -136,7 +138,9 @@ class MembershipController {
     @GetMapping("/api/clubs/{clubId}/members")
     Roster members(@PathVariable String clubId, @RequestParam(required = false) LocalDate on, Caller caller) {
         Club club = registry.get(clubId);
-        caller.requireStaffOrLeader(club.isLedBy(caller.subject()), "club " + clubId + "'s roster");
+        Remit.requireReadsClub(caller, ClubResources.MEMBERS, club.isLedBy(caller.subject()), "the club\'s leaders",
+                club.profile().liaisonOfficer(),
+                "club " + clubId + "'s roster");
         return roster(club, on == null ? today() : on);
     }
 
@@ -153,10 +157,10 @@ class MembershipController {
         return credentials.issueFor(clubId, caller);
     }
 
-    /** Verifies a scanned credential as an offline verifier would (for the federation's staff). */
+    /** Verifies a scanned credential as an offline verifier would (for the presidium and the departments). */
     @PostMapping("/api/credentials/verification")
     MemberCredentials.Verification verify(@Valid @RequestBody CredentialToVerify body, Caller caller) {
-        caller.requireFederationStaff("verifying member credentials here");
+        Remit.requireReads(caller, Remit.CREDENTIAL_VERIFICATION, "verifying member credentials here");
         return credentials.verify(body.credential());
     }
 

@@ -1,5 +1,6 @@
 package org.federation.club.merger.web;
 
+import org.federation.club.ClubResources;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.federation.club.registry.application.ClubRegistry;
 import org.federation.club.registry.domain.Club;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.security.Caller;
+import org.federation.platform.security.Remit;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,13 +67,13 @@ class MergerController {
     @GetMapping("/api/mergers")
     PageOf<Merger> list(@RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size, Caller caller) {
-        caller.requireFederationStaff("the list of mergers");
+        Remit.requireReads(caller, ClubResources.LIFECYCLE, "the list of mergers");
         return new PageOf<>(mergers.newestFirst(page, size), page, size, mergers.count());
     }
 
     @GetMapping("/api/mergers/{id}")
     Merger get(@PathVariable String id, Caller caller) {
-        caller.requireFederationStaff("a merger's record");
+        Remit.requireReads(caller, ClubResources.LIFECYCLE, "a merger's record");
         return mergers.get(id);
     }
 

@@ -1,5 +1,6 @@
 package org.federation.club.profile.web;
 
+import org.federation.club.ClubResources;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import org.federation.club.registry.application.ClubRegistry;
 import org.federation.club.registry.domain.Club;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.security.Caller;
+import org.federation.platform.security.Remit;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -91,14 +93,18 @@ class ProfileController {
     PageOf<InformationRequest> requests(@RequestParam(defaultValue = "0") @Min(0) int page,
                                         @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size,
                                         Caller caller) {
-        caller.requireFederationStaff("the list of information requests");
+        Remit.requireReads(caller, ClubResources.INFORMATION_REQUESTS, "the list of information requests");
         return profile.requests(null, page, size);
     }
 
     @GetMapping("/api/information-requests/{requestId}")
     InformationRequest request(@PathVariable String requestId, Caller caller) {
-        caller.requireFederationStaff("an information request across clubs");
-        return profile.request(requestId);
+        InformationRequest request = profile.request(requestId);
+        // the department that sent it follows its own request; the remit's departments read every request
+        if (!caller.actsFor(request.department())) {
+            Remit.requireReads(caller, ClubResources.INFORMATION_REQUESTS, "an information request across clubs");
+        }
+        return request;
     }
 
     /** One request as a club sees it: who asks, by when, and its own part. */
@@ -118,7 +124,9 @@ class ProfileController {
                                                 @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size,
                                                 Caller caller) {
         Club club = registry.get(clubId);
-        caller.requireStaffOrLeader(club.isLedBy(caller.subject()), "club " + clubId + "'s information requests");
+        Remit.requireReadsClub(caller, ClubResources.INFORMATION_REQUESTS, club.isLedBy(caller.subject()), "the club\'s leaders",
+                club.profile().liaisonOfficer(),
+                "club " + clubId + "'s information requests");
         PageOf<InformationRequest> found = profile.requests(clubId, page, size);
         return new PageOf<>(found.items().stream().map(r -> OwedRequest.of(r, clubId)).toList(), page, size,
                 found.totalItems());
@@ -134,7 +142,8 @@ class ProfileController {
 
     private Club insiderOrStaff(String clubId, Caller caller) {
         Club club = registry.get(clubId);
-        caller.requireStaffOrInsider(club.includes(caller.subject()), "club " + clubId + "'s profile");
+        Remit.requireReadsClub(caller, ClubResources.PROFILES, club.includes(caller.subject()), club.profile().liaisonOfficer(),
+                "club " + clubId + "'s profile");
         return club;
     }
 }

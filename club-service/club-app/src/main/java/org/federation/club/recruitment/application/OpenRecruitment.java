@@ -1,5 +1,6 @@
 package org.federation.club.recruitment.application;
 
+import org.federation.club.ClubResources;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.StateConflictException;
 import org.federation.platform.security.Caller;
+import org.federation.platform.security.Remit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -89,11 +91,11 @@ public class OpenRecruitment {
 
     /**
      * The position as the caller may see it: its recruiters (the club's leaders, the Organization
-     * Department) and federation staff see every applicant; anyone else only their own application.
+     * Department), the presidium and the club's liaison officer see every applicant; anyone else only their own application.
      */
     public LeaderPosition visibleTo(LeaderPosition position, Caller caller) {
         Club club = club(position.clubId());
-        if (club.isLedBy(caller.subject()) || caller.isFederationStaff()) {
+        if (club.isLedBy(caller.subject()) || Remit.readsClub(caller, ClubResources.RECRUITMENT, club.profile().liaisonOfficer())) {
             return position;
         }
         return new LeaderPosition(position.id(), position.clubId(), position.role(), position.description(),

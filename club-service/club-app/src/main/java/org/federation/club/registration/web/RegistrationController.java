@@ -1,5 +1,6 @@
 package org.federation.club.registration.web;
 
+import org.federation.club.ClubResources;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import org.federation.club.registry.domain.ClubCategory;
 import org.federation.club.registry.domain.Leader;
 import org.federation.club.registry.domain.RegistrationChanges;
 import org.federation.platform.security.Caller;
+import org.federation.platform.security.Remit;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -90,7 +92,9 @@ class RegistrationController {
     RegistrationForm form(@PathVariable String clubId, @PathVariable String academicYear, Caller caller) {
         RegistrationWindow window = registrations.window(academicYear);
         Club club = registry.get(clubId);
-        caller.requireStaffOrLeader(club.isLedBy(caller.subject()), "club " + clubId + "'s registration");
+        Remit.requireReadsClub(caller, ClubResources.REGISTRATIONS, club.isLedBy(caller.subject()), "the club\'s leaders",
+                club.profile().liaisonOfficer(),
+                "club " + clubId + "'s registration");
         return form(club, window);
     }
 

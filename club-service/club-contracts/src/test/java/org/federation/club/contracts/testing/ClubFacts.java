@@ -62,9 +62,34 @@ public final class ClubFacts {
     }
 
     private static ClubSnapshot snapshot(String clubId, String name, String leader, List<String> members) {
+        return snapshot(clubId, name, leader, members, null);
+    }
+
+    private static ClubSnapshot snapshot(String clubId, String name, String leader, List<String> members, String liaison) {
         return new ClubSnapshot(clubId, name, "sports", "active", LocalDate.of(2015, 9, 1), null,
-                List.of(new ClubLeader(leader, "Leader " + leader, "president")), members, null, null,
+                List.of(new ClubLeader(leader, "Leader " + leader, "president")), members, liaison, null,
                 "club@example.edu");
+    }
+
+    /** A club entering the platform with the liaison officer the roster assigned to it. */
+    public static EventEnvelope established(String clubId, String name, String leader, List<String> members, String liaison) {
+        return RawEvents.envelope(ClubEventTypes.ESTABLISHED, "/club-service", clubId, 1, JSON.writeValueAsString(
+                new ClubEstablished(snapshot(clubId, name, leader, members, liaison), ClubEstablished.IMPORTED)));
+    }
+
+    /**
+     * {@link #ensureOwnAndOtherClub}, with the liaison personas assigned too: {@link Persona#LIAISON}
+     * looks after club {@code own}, {@link Persona#OTHER_LIAISON} after club {@code other}.
+     */
+    public static void ensureOwnAndOtherClubWithLiaisons(String own, String other, Predicate<String> known) {
+        if (known.test(own) && known.test(other)) {
+            return;
+        }
+        publish(established(own, "Own club " + own, Persona.LEADER.subject(), List.of(Persona.MEMBER.subject()),
+                        Persona.LIAISON.subject()),
+                established(other, "Other club " + other, Persona.OTHER_LEADER.subject(), List.of(),
+                        Persona.OTHER_LIAISON.subject()));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> known.test(own) && known.test(other));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.federation.event.activities.application;
 
+import org.federation.event.EventResources;
+import org.federation.platform.security.Remit;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -217,13 +219,24 @@ public class ActivityPlanning {
         return activities.find(id).orElseThrow(() -> new ResourceNotFoundException("activity", id));
     }
 
-    /** The federation's staff, the proposer, and the organising clubs' leaders and members see a proposal. */
+    /** The Organization and Evaluation Departments, the presidium, the organisers' liaison officers, the proposer, and the organising clubs' leaders and members see a proposal. */
     public Activity read(String id, Caller caller) {
         Activity activity = get(id);
         boolean insider = caller.is(activity.proposedBy()) || activity.organiserClubIds().stream()
                 .map(clubs::find).flatMap(java.util.Optional::stream).anyMatch(c -> c.includes(caller.subject()));
-        caller.requireStaffOrInsider(insider, "activity " + id);
+        Remit.requireReadsClubs(caller, EventResources.ACTIVITIES, insider, liaisonOfficers(activity), "activity " + id);
         return activity;
+    }
+
+    /** The liaison officers of the activity's organising clubs, as the club facts name them. */
+    public List<String> liaisonOfficers(Activity activity) {
+        return activity.organiserClubIds().stream().map(clubs::find).flatMap(java.util.Optional::stream)
+                .map(OrganisingClub::liaisonOfficer).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Whether the caller reads this kind of the activity's data from the federation's side (remit, or liaison of an organiser). */
+    public boolean readsFromFederation(Activity activity, String resource, Caller caller) {
+        return Remit.readsClubs(caller, resource, liaisonOfficers(activity));
     }
 
     /** Whether the caller leads one of the activity's organising clubs. */

@@ -1,5 +1,7 @@
 package org.federation.event.activities.web;
 
+import org.federation.event.EventResources;
+import org.federation.platform.security.Remit;
 import java.time.Instant;
 import java.util.List;
 
@@ -93,12 +95,12 @@ class ActivityController {
         return planning.propose(plan, body.clubs(), body.department(), caller);
     }
 
-    /** The review queue and the record of every proposal: for the federation's staff. */
+    /** The review queue and the record of every proposal: for the Organization and Evaluation Departments and the presidium. */
     @GetMapping
     PageOf<Activity> list(@RequestParam(required = false) @Pattern(regexp = STATES) String state,
                           @RequestParam(defaultValue = "0") @Min(0) int page,
                           @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size, Caller caller) {
-        caller.requireFederationStaff("the list of all activities");
+        Remit.requireReads(caller, EventResources.ACTIVITIES, "the list of all activities");
         return calendar.all(state, page, size);
     }
 

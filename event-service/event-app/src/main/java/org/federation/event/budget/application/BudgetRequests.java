@@ -1,5 +1,7 @@
 package org.federation.event.budget.application;
 
+import org.federation.event.EventResources;
+import org.federation.platform.security.Remit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -106,7 +108,8 @@ public class BudgetRequests {
 
     public BudgetRequest get(String activityId, Caller caller) {
         Activity activity = planning.get(activityId);
-        caller.requireStaffOrInsider(planning.ledByCaller(activity, caller), "activity " + activityId + "'s budget request");
+        Remit.requireReadsClubs(caller, EventResources.BUDGETS, planning.ledByCaller(activity, caller),
+                planning.liaisonOfficers(activity), "activity " + activityId + "'s budget request");
         BudgetRequest request = activity.budgetRequest() != null
                 ? BudgetRequest.of(activityId, activity.payingClubId(), activity.budgetRequest())
                 : mongo.findById(activityId, BudgetRequest.class, COLLECTION); // kept there before the activity held it

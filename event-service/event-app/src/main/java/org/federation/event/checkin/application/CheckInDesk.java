@@ -1,5 +1,6 @@
 package org.federation.event.checkin.application;
 
+import org.federation.event.EventResources;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -191,8 +192,9 @@ public class CheckInDesk {
     }
 
     private void requireReader(Activity activity, Caller caller) {
-        if (!caller.isFederationStaff() && !planning.ledByCaller(activity, caller)) {
-            throw new ForbiddenException("an activity's attendance is for its organisers' leaders and the federation's staff");
+        if (!planning.readsFromFederation(activity, EventResources.ACTIVITIES, caller) && !planning.ledByCaller(activity, caller)) {
+            throw new ForbiddenException("an activity's attendance is for its organisers' leaders, their liaison officers "
+                    + "and the departments whose remit covers activities");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.federation.event.registration.application;
 
+import org.federation.event.EventResources;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -140,8 +141,9 @@ public class RegistrationDesk {
 
     public PageOf<Registration> list(String activityId, String status, int page, int size, Caller caller) {
         Activity activity = planning.get(activityId);
-        if (!caller.isFederationStaff() && !planning.ledByCaller(activity, caller)) {
-            throw new ForbiddenException("an activity's registrations are for its organisers' leaders and the federation's staff");
+        if (!planning.readsFromFederation(activity, EventResources.ACTIVITIES, caller) && !planning.ledByCaller(activity, caller)) {
+            throw new ForbiddenException("an activity's registrations are for its organisers' leaders, their liaison officers "
+                    + "and the departments whose remit covers activities");
         }
         Criteria filter = where("activityId").is(activityId);
         if (status != null) {

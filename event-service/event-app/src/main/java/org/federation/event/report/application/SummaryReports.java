@@ -1,5 +1,7 @@
 package org.federation.event.report.application;
 
+import org.federation.event.EventResources;
+import org.federation.platform.security.Remit;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -133,7 +135,8 @@ public class SummaryReports {
 
     public Report get(String activityId, Caller caller) {
         Activity activity = planning.get(activityId);
-        caller.requireStaffOrInsider(planning.inOrganisingClub(activity, caller), "activity " + activityId + "'s report");
+        Remit.requireReadsClubs(caller, EventResources.ACTIVITY_REPORTS, planning.inOrganisingClub(activity, caller),
+                planning.liaisonOfficers(activity), "activity " + activityId + "'s report");
         Report report = mongo.findById(activityId, Report.class, REPORTS);
         if (report == null) {
             throw new ResourceNotFoundException("summary report of activity", activityId);

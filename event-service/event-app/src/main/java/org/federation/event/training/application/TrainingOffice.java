@@ -1,5 +1,7 @@
 package org.federation.event.training.application;
 
+import org.federation.event.EventResources;
+import org.federation.platform.security.Remit;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -79,9 +81,9 @@ public class TrainingOffice {
         return opened.state();
     }
 
-    /** The federation's staff see every class, newest first. */
+    /** The Organization Department and the presidium see every class, newest first. */
     public PageOf<TrainingClass> list(int page, int size, Caller caller) {
-        caller.requireFederationStaff("the list of training classes");
+        Remit.requireReads(caller, EventResources.TRAINING, "the list of training classes");
         return classes.newestFirst(page, size);
     }
 

@@ -1,5 +1,7 @@
 package org.federation.finance.accounts.web;
 
+import org.federation.finance.FinanceResources;
+import org.federation.platform.security.Remit;
 import java.util.List;
 
 import org.federation.finance.accounts.domain.Account;
@@ -49,11 +51,11 @@ class AccountController {
                        @RequestParam(required = false) @Pattern(regexp = "federation") String owner, Caller caller)
             throws org.springframework.web.bind.MissingServletRequestParameterException {
         if (clubId != null && !clubId.isBlank() && owner == null) {
-            rights.requireInsight(caller, clubId, "club " + clubId + "'s accounts");
+            rights.requireInsight(caller, clubId, FinanceResources.LEDGER, "club " + clubId + "'s accounts");
             return accounts.ofClub(clubId);
         }
         if (owner != null && clubId == null) {
-            caller.requireFederationStaff("the federation's accounts");
+            Remit.requireReads(caller, FinanceResources.LEDGER, "the federation's accounts");
             return accounts.ofFederation();
         }
         // 400 like any missing parameter: one of the two is required
@@ -79,10 +81,10 @@ class AccountController {
     private Account readable(String id, Caller caller) {
         Account account = accounts.find(id).orElseThrow(() -> new ResourceNotFoundException("account", id));
         if (account.clubId() == null) {
-            caller.requireFederationStaff("the federation's accounts");
+            Remit.requireReads(caller, FinanceResources.LEDGER, "the federation's accounts");
         } else {
             // finance-service's own copy of club-service's facts decides who leads or belongs to the club
-            rights.requireInsight(caller, account.clubId(), "club " + account.clubId() + "'s accounts");
+            rights.requireInsight(caller, account.clubId(), FinanceResources.LEDGER, "club " + account.clubId() + "'s accounts");
         }
         return account;
     }

@@ -1,5 +1,7 @@
 package org.federation.finance.budgets.web;
 
+import org.federation.finance.FinanceResources;
+import org.federation.platform.security.Remit;
 import java.net.URI;
 import java.time.LocalDate;
 
@@ -79,9 +81,9 @@ class BudgetController {
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size, Caller caller) {
         if (clubId == null) {
-            caller.requireFederationStaff("every activity's budget");
+            Remit.requireReads(caller, FinanceResources.BUDGETS, "every activity's budget");
         } else {
-            rights.requireInsight(caller, clubId, "club " + clubId + "'s budgets");
+            rights.requireInsight(caller, clubId, FinanceResources.BUDGETS, "club " + clubId + "'s budgets");
         }
         return budgets.page(state, clubId, page, size);
     }
@@ -91,10 +93,14 @@ class BudgetController {
     Budget get(@PathVariable String activityId, Caller caller) {
         Budget budget = desk.get(activityId);
         if (budget.clubId() == null) {
-            caller.requireFederationStaff("a federation programme's budget");
-        } else if (budget.organiserClubIds().stream().noneMatch(club -> rights.isInsider(caller, club))) {
-            rights.requireInsight(caller, budget.clubId(), "the budget of activity " + activityId
-                    + " (its organising clubs' own people: " + String.join(", ", budget.organiserClubIds()) + ")");
+            Remit.requireReads(caller, FinanceResources.BUDGETS, "a federation programme's budget");
+        } else {
+            // A joint activity's budget: the people and liaison officers of every organising club read it.
+            Remit.requireReadsClubs(caller, FinanceResources.BUDGETS,
+                    budget.organiserClubIds().stream().anyMatch(club -> rights.isInsider(caller, club)),
+                    budget.organiserClubIds().stream().map(rights::liaisonOf).filter(java.util.Objects::nonNull).toList(),
+                    "the budget of activity " + activityId + " (its organising clubs' own people: "
+                            + String.join(", ", budget.organiserClubIds()) + ")");
         }
         return budget;
     }

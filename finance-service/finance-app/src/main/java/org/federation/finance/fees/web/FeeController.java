@@ -1,5 +1,6 @@
 package org.federation.finance.fees.web;
 
+import org.federation.finance.FinanceResources;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -64,7 +65,7 @@ class FeeController {
     /** The club's fee years, newest first. */
     @GetMapping
     List<FeeYear> list(@PathVariable String clubId, Caller caller) {
-        rights.requireInsight(caller, clubId, "club " + clubId + "'s fees");
+        rights.requireInsight(caller, clubId, FinanceResources.FEES, "club " + clubId + "'s fees");
         return book.ofClub(clubId);
     }
 
@@ -78,7 +79,7 @@ class FeeController {
     /** The fee year with every payment, and the members who have not paid. */
     @GetMapping("/{year}")
     FeeYearView get(@PathVariable String clubId, @PathVariable String year, Caller caller) {
-        rights.requireInsight(caller, clubId, "club " + clubId + "'s fees");
+        rights.requireInsight(caller, clubId, FinanceResources.FEES, "club " + clubId + "'s fees");
         FeeYear fees = book.get(clubId, year);
         return new FeeYearView(fees, book.unpaid(fees));
     }

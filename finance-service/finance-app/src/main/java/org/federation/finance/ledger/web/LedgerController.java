@@ -1,5 +1,7 @@
 package org.federation.finance.ledger.web;
 
+import org.federation.finance.FinanceResources;
+import org.federation.platform.security.Remit;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -86,7 +88,9 @@ class LedgerController {
         Transaction transaction = ledger.get(id);
         boolean insider = transaction.accounts().stream().filter(a -> a.startsWith("acct-"))
                 .anyMatch(a -> rights.isInsider(caller, a.substring("acct-".length())));
-        caller.requireStaffOrInsider(insider, "transaction " + id);
+        Remit.requireReadsClubs(caller, FinanceResources.LEDGER, insider, transaction.accounts().stream()
+                .filter(a -> a.startsWith("acct-")).map(a -> rights.liaisonOf(a.substring("acct-".length())))
+                .filter(java.util.Objects::nonNull).toList(), "transaction " + id);
         return transaction;
     }
 

@@ -1,5 +1,7 @@
 package org.federation.finance.sponsorship.web;
 
+import org.federation.finance.FinanceResources;
+import org.federation.platform.security.Remit;
 import java.net.URI;
 import java.time.LocalDate;
 
@@ -82,9 +84,9 @@ class SponsorshipController {
                              @RequestParam(defaultValue = "0") @Min(0) int page,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size, Caller caller) {
         if (clubId == null) {
-            caller.requireFederationStaff("every sponsorship");
+            Remit.requireReads(caller, FinanceResources.SPONSORSHIPS, "every sponsorship");
         } else {
-            rights.requireInsight(caller, clubId, "club " + clubId + "'s sponsorships");
+            rights.requireInsight(caller, clubId, FinanceResources.SPONSORSHIPS, "club " + clubId + "'s sponsorships");
         }
         return sponsorships.page(clubId, page, size);
     }
@@ -93,9 +95,9 @@ class SponsorshipController {
     Sponsorship get(@PathVariable String id, Caller caller) {
         Sponsorship sponsorship = desk.get(id);
         if (sponsorship.clubId() == null) {
-            caller.requireFederationStaff("the federation's sponsorships");
+            Remit.requireReads(caller, FinanceResources.SPONSORSHIPS, "the federation's sponsorships");
         } else {
-            rights.requireInsight(caller, sponsorship.clubId(), "club " + sponsorship.clubId() + "'s sponsorships");
+            rights.requireInsight(caller, sponsorship.clubId(), FinanceResources.SPONSORSHIPS, "club " + sponsorship.clubId() + "'s sponsorships");
         }
         return sponsorship;
     }

@@ -1,5 +1,6 @@
 package org.federation.finance.statements.web;
 
+import org.federation.finance.FinanceResources;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -140,7 +141,7 @@ class StatementController {
     private Account readable(String accountId, Caller caller) {
         Account account = accounts.find(accountId).orElseThrow(() -> new ResourceNotFoundException("account", accountId));
         if (account.clubId() != null) {
-            rights.requireInsight(caller, account.clubId(), "club " + account.clubId() + "'s statements");
+            rights.requireInsight(caller, account.clubId(), FinanceResources.STATEMENTS, "club " + account.clubId() + "'s statements");
         }
         return account;
     }
