@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.util.function.Supplier;
 
 import org.federation.platform.observability.MicrometerRelayMetrics;
+import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.observability.RecordedEventCounters;
 import org.federation.platform.observability.TraceParents;
 import org.springframework.beans.factory.ObjectProvider;
@@ -89,8 +90,10 @@ public class MessagingAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, Producer<String, byte[]> outboxProducer,
-                            MessagingProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+                            MessagingProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters,
+                            MongoIndexes indexes) {
         OutboxRelay relay = new OutboxRelay(mongo, outboxProducer, List.of(), properties.relaySettings(), clock);
+        relay.useIndexes(indexes);
         meters.ifAvailable(registry -> relay.setMetrics(new MicrometerRelayMetrics(registry)));
         return relay;
     }
@@ -112,6 +115,13 @@ public class MessagingAutoConfiguration {
         AggregateStore.RecordedEvents recorded = registry == null ? AggregateStore.RecordedEvents.NONE
                 : new RecordedEventCounters(registry);
         return new AggregateStore(mongo, json, "/" + service, relay, clock, traceparent, recorded);
+    }
+
+    /** The service's indexes: every infrastructure class declares those its queries need, created at start. */
+    @Bean
+    @ConditionalOnMissingBean
+    MongoIndexes mongoIndexes(MongoTemplate mongo) {
+        return new MongoIndexes(mongo);
     }
 
     @Bean
