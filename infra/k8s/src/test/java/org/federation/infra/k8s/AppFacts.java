@@ -68,7 +68,12 @@ final class AppFacts {
                     }
                     Matcher properties = PROPERTIES.matcher(text);
                     while (properties.find()) {
-                        readPrefixes.add(properties.group(1) + ".");
+                        Matcher record = RECORD.matcher(text);
+                        if (record.find(properties.end())) {
+                            components(text, properties.group(1), record.group(1));
+                        } else {
+                            readPrefixes.add(properties.group(1) + ".");
+                        }
                     }
                 }
             } catch (IOException e) {
@@ -79,6 +84,59 @@ final class AppFacts {
         // a required setting is read by definition (RequiredSettings checks it before anything else)
         readProperties.addAll(requiredSettings());
     }
+
+    /**
+     * The properties of a {@code @ConfigurationProperties} record: one per component
+     * ({@code prefix.kebab-name}); a component whose type is a record of the same file is followed
+     * into; a collection or other type allows any property below its name.
+     */
+    private void components(String text, String prefix, String recordName) {
+        int open = text.indexOf('(', text.indexOf("record " + recordName));
+        int depth = 0;
+        int close = open;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth == 0) {
+                close = i;
+                break;
+            }
+        }
+        String parameters = text.substring(open + 1, close).replaceAll("@\\w+(\\([^)]*\\))?", "");
+        List<String> parts = new ArrayList<>();
+        int angle = 0;
+        StringBuilder current = new StringBuilder();
+        for (char c : parameters.toCharArray()) {
+            angle += c == '<' ? 1 : c == '>' ? -1 : 0;
+            if (c == ',' && angle == 0) {
+                parts.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        parts.add(current.toString());
+        for (String part : parts) {
+            String[] words = part.trim().split("\\s+");
+            if (words.length < 2) {
+                continue;
+            }
+            String name = prefix + "." + words[words.length - 1].replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+            String type = String.join(" ", List.of(words).subList(0, words.length - 1));
+            if (type.matches("[A-Z]\\w*") && text.contains("record " + type + "(")) {
+                components(text, name, type);
+            } else if (SCALARS.contains(type)) {
+                readProperties.add(name);
+            } else {
+                readProperties.add(name);
+                readPrefixes.add(name + ".");
+            }
+        }
+    }
+
+    private static final Set<String> SCALARS = Set.of("String", "Integer", "int", "Long", "long", "Short", "short",
+            "Boolean", "boolean", "Duration", "Period", "Double", "double", "ZoneId", "LocalDate", "URI");
+    private static final Pattern RECORD = Pattern.compile("record (\\w+)\\(");
 
     /** Settings of the default profile document(s), ignoring documents for the {@code local} profile. */
     @SuppressWarnings("unchecked")
