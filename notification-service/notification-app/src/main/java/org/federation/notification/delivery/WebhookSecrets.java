@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.federation.notification.inbox.domain.Notice;
+import org.federation.platform.persistence.MongoIndexes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
@@ -34,9 +35,11 @@ class WebhookSecrets {
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    WebhookSecrets(MongoTemplate mongo, Clock clock) {
+    WebhookSecrets(MongoTemplate mongo, MongoIndexes indexes, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+        // a recipient's webhook secrets
+        indexes.ensure(COLLECTION, "recipient", "url");
     }
 
     private static String idOf(String recipient, String url) {

@@ -47,7 +47,7 @@ public final class MongoFilters implements CommandListener {
 
     @Override
     public void commandStarted(CommandStartedEvent event) {
-        if (SYSTEM_DATABASES.contains(event.getDatabaseName())) {
+        if (SYSTEM_DATABASES.contains(event.getDatabaseName()) || sentByTestCode()) {
             return;
         }
         BsonDocument command = event.getCommand();
@@ -81,6 +81,32 @@ public final class MongoFilters implements CommandListener {
         }
     }
 
+    /**
+     * A test's own look into the store (a check, a clean-up) is not a query the service runs: the
+     * innermost federation class on the calling thread's stack (the synchronous driver reports on
+     * the caller's thread) decides; test classes come from {@code test-classes}, and this module's
+     * helpers are test code too.
+     */
+    private static boolean sentByTestCode() {
+        return WALKER.walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass)
+                .filter(type -> type.getName().startsWith("org.federation.") && type != MongoFilters.class
+                        && !type.getName().startsWith("org.federation.platform.testing.MongoFilter"))
+                .findFirst().map(MongoFilters::isTestCode).orElse(false));
+    }
+
+    private static boolean isTestCode(Class<?> type) {
+        return TEST_CODE.computeIfAbsent(type, t -> {
+            if (t.getName().startsWith("org.federation.platform.testing.")) {
+                return true;
+            }
+            var source = t.getProtectionDomain().getCodeSource();
+            return source != null && source.getLocation().toString().contains("/test-classes/");
+        });
+    }
+
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static final Map<Class<?>, Boolean> TEST_CODE = new ConcurrentHashMap<>();
+
     private void record(CommandStartedEvent event, String command, String collection, BsonDocument filter) {
         List<Set<String>> branches = branches(filter);
         String shape = event.getDatabaseName() + "." + collection + " " + command + " " + branches;
@@ -110,6 +136,11 @@ public final class MongoFilters implements CommandListener {
             } else if (!key.startsWith("$")) {
                 for (Set<String> branch : branches) {
                     branch.add(key);
+                    // {trainees: {$elemMatch: {studentNumber: …}}} is served by an index on trainees.studentNumber
+                    if (entry.getValue().isDocument() && entry.getValue().asDocument().isDocument("$elemMatch")) {
+                        entry.getValue().asDocument().getDocument("$elemMatch").keySet().stream()
+                                .filter(sub -> !sub.startsWith("$")).forEach(sub -> branch.add(key + "." + sub));
+                    }
                 }
             }
         }

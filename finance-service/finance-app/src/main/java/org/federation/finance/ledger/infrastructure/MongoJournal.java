@@ -17,6 +17,7 @@ import java.util.Set;
 import org.federation.finance.ledger.domain.Journal;
 import org.federation.finance.ledger.domain.Transaction;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.persistence.MongoIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -77,8 +78,14 @@ class MongoJournal implements Journal {
     private final FinishingSteps steps;
 
     @Autowired
-    MongoJournal(MongoTemplate mongo, Clock clock, ObjectProvider<FinishingSteps> steps) {
+    MongoJournal(MongoTemplate mongo, Clock clock, ObjectProvider<FinishingSteps> steps, MongoIndexes indexes) {
         this(mongo, clock, steps.getIfAvailable(() -> FinishingSteps.NONE));
+        // an account's transactions (its statement, pending ones, before a date); pending postings the sweep finishes
+        indexes.ensure(TRANSACTIONS, "lines.accountId", "posting", "bookedOn");
+        indexes.ensure(TRANSACTIONS, "posting", "postedAt");
+        // accounts whose applied-transaction markers are due for tidying: few, so a sparse index on the first
+        // marker past the limit holds only them
+        indexes.ensureSparse(ACCOUNTS, APPLIED_TRANSACTIONS + "." + MARKERS_BEFORE_TIDYING);
     }
 
     MongoJournal(MongoTemplate mongo, Clock clock, FinishingSteps steps) {
