@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
@@ -19,8 +20,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * The one rule for development defaults (design, HTTP section): a secret or other setting a
  * service cannot run without has no default, except under the {@code local} profile (the local
  * platform and the tests), whose profile section in the service's file supplies a development
- * value. Under any other profile a service missing one stops at start, before any bean exists,
- * naming the setting and its environment variable.
+ * value. Under any other profile a service missing one stops at start, when its context refreshes
+ * and before any bean is made, naming the setting and its environment variable.
  *
  * <p>What is required is declared, not coded: lists under {@code federation.required-settings.*}
  * ({@code platform} in {@code federation-platform.yaml}, {@code service} in the service's own
@@ -29,7 +30,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * its development value in the service's {@code local} profile section. {@code infra/k8s}'s
  * manifest test reads the same lists to check every required setting is set in the cluster.
  */
-public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
+public class RequiredSettings implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
 
     /** The prefix of the lists of required property names. */
     public static final String PROPERTY = "federation.required-settings";
@@ -37,8 +38,18 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
     /** The profile of the local platform and the tests, the only one with development defaults. */
     public static final String LOCAL = "local";
 
+    /**
+     * Checks when the context refreshes, as its first bean factory post-processor: every property
+     * source is there by then (the files, the environment, a test's dynamic properties) and no
+     * bean has been made yet.
+     */
     @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    public void initialize(ConfigurableApplicationContext context) {
+        context.addBeanFactoryPostProcessor((BeanFactoryPostProcessor) beanFactory -> check(context.getEnvironment()));
+    }
+
+    /** Stops (throws) if a required setting is missing, unless the {@code local} profile is active. */
+    public static void check(ConfigurableEnvironment environment) {
         if (environment.matchesProfiles(LOCAL)) {
             // the local platform and the tests: development defaults, and whatever a test leaves out on purpose
             return;
@@ -76,10 +87,9 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
         return property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
     }
 
-    /** After the configuration files are loaded (they declare the lists and the local defaults). */
     @Override
     public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     /** A service started without settings it requires. */

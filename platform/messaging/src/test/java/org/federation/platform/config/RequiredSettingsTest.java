@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
 
 /** The one rule for development defaults, as a mechanism any service (and any feature) declares settings to. */
 class RequiredSettingsTest {
-
-    private final RequiredSettings check = new RequiredSettings();
 
     @Test
     void outsideTheLocalProfileAMissingOrBlankSettingStopsTheStartNamingItAndItsVariable() {
@@ -20,7 +17,7 @@ class RequiredSettingsTest {
                 .withProperty("federation.encryption.key", "  ");
         environment.setActiveProfiles("production");
 
-        assertThatThrownBy(() -> check.postProcessEnvironment(environment, new SpringApplication()))
+        assertThatThrownBy(() -> RequiredSettings.check(environment))
                 .isInstanceOf(RequiredSettings.MissingSettingsException.class)
                 .hasMessageContaining("federation.activities.check-in-code-secret (environment variable"
                         + " FEDERATION_ACTIVITIES_CHECK_IN_CODE_SECRET)")
@@ -38,7 +35,7 @@ class RequiredSettingsTest {
 
         assertThat(RequiredSettings.required(environment)).containsExactly("federation.activities.check-in-code-secret",
                 "federation.encryption.key", "federation.security.issuer");
-        assertThatNoException().isThrownBy(() -> check.postProcessEnvironment(environment, new SpringApplication()));
+        assertThatNoException().isThrownBy(() -> RequiredSettings.check(environment));
     }
 
     @Test
@@ -46,7 +43,7 @@ class RequiredSettingsTest {
         MockEnvironment environment = declaring();
         environment.setActiveProfiles("local");
 
-        assertThatNoException().isThrownBy(() -> check.postProcessEnvironment(environment, new SpringApplication()));
+        assertThatNoException().isThrownBy(() -> RequiredSettings.check(environment));
     }
 
     private static MockEnvironment declaring() {
