@@ -35,10 +35,11 @@ class MongoBudgets implements Budgets {
     MongoBudgets(MongoTemplate mongo, AggregateStore store, MongoIndexes indexes) {
         this.mongo = mongo;
         this.budgets = store.repository(COLLECTION, FinanceTopics.FINANCE_EVENTS, Budget.class);
-        // a club's budgets; by state (closing, the sweep of budgets whose activity ended); claims not yet booked
+        // a club's budgets; by state (closing, the sweep of budgets whose activity ended); claims and withdrawals not yet booked
         indexes.ensure(COLLECTION, "clubId");
         indexes.ensure(COLLECTION, "state", "activityEndsAt");
         indexes.ensure(COLLECTION, "claims.booked", "claims.claimedAt");
+        indexes.ensure(COLLECTION, "claims.withdrawal.booked", "claims.withdrawal.withdrawnAt");
     }
 
     @Override

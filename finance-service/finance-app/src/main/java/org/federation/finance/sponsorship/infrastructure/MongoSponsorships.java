@@ -28,9 +28,10 @@ class MongoSponsorships implements Sponsorships {
 
     MongoSponsorships(MongoTemplate mongo, MongoIndexes indexes) {
         this.mongo = mongo;
-        // a club's sponsorships; receipts recorded but not yet booked (the sweep)
+        // a club's sponsorships; receipts and withdrawals recorded but not yet booked (the sweep)
         indexes.ensure(COLLECTION, "clubId");
         indexes.ensure(COLLECTION, "receipts.booked", "receipts.recordedAt");
+        indexes.ensure(COLLECTION, "receipts.withdrawal.booked", "receipts.withdrawal.withdrawnAt");
     }
 
     @Override
