@@ -20,6 +20,7 @@ import org.federation.notification.inbox.NoticeListener;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.notification.scheduling.Timers;
 import org.federation.platform.messaging.IdempotentWrites;
+import org.federation.platform.persistence.MongoIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,7 +63,7 @@ public class Deliveries implements NoticeListener {
     /** One per worker thread: an attempt is claimed only with a free thread to run it. */
     private final Semaphore freeWorkers;
 
-    Deliveries(MongoTemplate mongo, IdempotentWrites writes, Contacts contacts, EmailChannel email, WebhookChannel webhook,
+    Deliveries(MongoTemplate mongo, MongoIndexes indexes, IdempotentWrites writes, Contacts contacts, EmailChannel email, WebhookChannel webhook,
                JsonMapper json, Clock clock, Timers timers,
                @Value("${federation.notifications.delivery.backoff:PT10S}") Duration backoff,
                @Value("${federation.notifications.delivery.max-backoff:PT1H}") Duration maxBackoff,
@@ -84,6 +85,9 @@ public class Deliveries implements NoticeListener {
         this.workers = timers.workers("delivery", workers);
         this.freeWorkers = new Semaphore(workers);
         timers.every("delivery-poll", poll, poll, this::onTimer);
+        // the delivery sweep (pending ones due); a notice's deliveries
+        indexes.ensure(COLLECTION, "status", "nextAttemptAt");
+        indexes.ensure(COLLECTION, "noticeId");
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.federation.platform.persistence.MongoIndexes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -49,10 +50,12 @@ class WebhookSecrets {
     private final SecretBox box;
     private final Clock clock;
 
-    WebhookSecrets(MongoTemplate mongo, SecretBox box, Clock clock) {
+    WebhookSecrets(MongoTemplate mongo, SecretBox box, MongoIndexes indexes, Clock clock) {
         this.mongo = mongo;
         this.box = box;
         this.clock = clock;
+        // a recipient's webhook secrets
+        indexes.ensure(COLLECTION, "recipient", "url");
     }
 
     private WebhookSecret newSecret(String recipient, String url, String secret) {

@@ -28,6 +28,7 @@ import org.federation.platform.domain.Decision;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.slf4j.Logger;
@@ -76,7 +77,7 @@ public class DirectNotices {
         return thread;
     });
 
-    DirectNotices(MongoTemplate mongo, AggregateStore store, Audience audience, Inboxes inboxes, Escalations escalations,
+    DirectNotices(MongoTemplate mongo, MongoIndexes indexes, AggregateStore store, Audience audience, Inboxes inboxes, Escalations escalations,
                   EscalationDefaults escalationDefaults, Clock clock, Timers timers,
                   @Value("${federation.notifications.fan-out.lease:PT5M}") Duration lease,
                   @Value("${federation.notifications.fan-out.sweep:PT30S}") Duration sweep) {
@@ -89,6 +90,9 @@ public class DirectNotices {
         this.clock = clock;
         this.lease = lease;
         timers.every("fan-out-resume", sweep, sweep, this::resumeInterrupted);
+        // a department's direct notices; the fan-out sweep by state
+        indexes.ensure(COLLECTION, "department");
+        indexes.ensure(COLLECTION, "state");
     }
 
     @PreDestroy

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.federation.club.contracts.ClubLeader;
 import org.federation.club.contracts.ClubSnapshot;
 import org.federation.platform.messaging.IdempotentWrites;
+import org.federation.platform.persistence.MongoIndexes;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -22,9 +23,11 @@ public class ClubDirectory {
     private final MongoTemplate mongo;
     private final IdempotentWrites writes;
 
-    ClubDirectory(MongoTemplate mongo, IdempotentWrites writes) {
+    ClubDirectory(MongoTemplate mongo, MongoIndexes indexes, IdempotentWrites writes) {
         this.mongo = mongo;
         this.writes = writes;
+        // the liaison officers known from the clubs
+        indexes.ensure(COLLECTION, "liaisonOfficer");
     }
 
     /** Keeps {@code club} if it is newer than what the directory holds; true if it was applied. */

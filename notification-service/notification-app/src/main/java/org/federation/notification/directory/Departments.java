@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.federation.platform.messaging.IdempotentWrites;
+import org.federation.platform.persistence.MongoIndexes;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -23,9 +24,11 @@ public class Departments {
     private final MongoTemplate mongo;
     private final IdempotentWrites writes;
 
-    Departments(MongoTemplate mongo, IdempotentWrites writes) {
+    Departments(MongoTemplate mongo, MongoIndexes indexes, IdempotentWrites writes) {
         this.mongo = mongo;
         this.writes = writes;
+        // departments with liaison assignments
+        indexes.ensure(COLLECTION, "liaisonAssignments");
     }
 
     /** Applies a roster event (key = department) if newer than the last one applied. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.security.Caller;
 import org.federation.platform.security.FederationRole;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -34,10 +35,12 @@ public class People {
     /** subject → what was last recorded for them by this instance, so an unchanged token costs no write. */
     private final Map<String, String> recorded = new ConcurrentHashMap<>();
 
-    People(MongoTemplate mongo, Departments departments, Clock clock) {
+    People(MongoTemplate mongo, MongoIndexes indexes, Departments departments, Clock clock) {
         this.mongo = mongo;
         this.departments = departments;
         this.clock = clock;
+        // people by role (the liaison officers)
+        indexes.ensure(COLLECTION, "roles");
     }
 
     /** Records what the caller's token says about them, if it is new. */

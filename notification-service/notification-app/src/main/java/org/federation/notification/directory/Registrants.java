@@ -8,6 +8,7 @@ import java.util.List;
 import org.bson.Document;
 import org.federation.event.contracts.RegistrationChanged;
 import org.federation.platform.messaging.IdempotentWrites;
+import org.federation.platform.persistence.MongoIndexes;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,10 +28,11 @@ public class Registrants {
     private final MongoTemplate mongo;
     private final IdempotentWrites writes;
 
-    Registrants(MongoTemplate mongo, IdempotentWrites writes) {
+    Registrants(MongoTemplate mongo, MongoIndexes indexes, IdempotentWrites writes) {
         this.mongo = mongo;
         this.writes = writes;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("activityId", org.springframework.data.domain.Sort.Direction.ASC));
+        // who holds a place at an activity
+        indexes.ensure(COLLECTION, "activityId", "status");
     }
 
     /** Keeps the registration's state if the event is newer than what is held; true if applied. */

@@ -15,6 +15,7 @@ import org.federation.notification.escalation.domain.Escalation;
 import org.federation.platform.domain.Decision;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
+import org.federation.platform.persistence.MongoIndexes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -37,9 +38,12 @@ public class Escalations {
     private final AggregateRepository<Escalation, Escalation> escalations;
     private final String instance = UUID.randomUUID().toString();
 
-    Escalations(MongoTemplate mongo, AggregateStore store) {
+    Escalations(MongoTemplate mongo, MongoIndexes indexes, AggregateStore store) {
         this.mongo = mongo;
         this.escalations = store.repository(COLLECTION, NotificationTopics.NOTIFICATION_EVENTS, Escalation.class);
+        // a direct notice's escalations; the escalation sweep (waiting ones due)
+        indexes.ensure(COLLECTION, "directNoticeId");
+        indexes.ensure(COLLECTION, "status", "dueAt");
     }
 
     /** Opens the escalation unless it exists (a resumed fan-out opens it again). */

@@ -22,6 +22,7 @@ import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,7 +56,7 @@ class FeedbackBox {
     private final int perAddress;
     private final Duration window;
 
-    FeedbackBox(MongoTemplate mongo, AggregateStore store, RateLimits limits, Inboxes inboxes, Clock clock,
+    FeedbackBox(MongoTemplate mongo, MongoIndexes indexes, AggregateStore store, RateLimits limits, Inboxes inboxes, Clock clock,
                 @Value("${federation.notifications.feedback.per-sender:5}") int perSender,
                 @Value("${federation.notifications.feedback.per-address:20}") int perAddress,
                 @Value("${federation.notifications.feedback.window:PT1H}") Duration window) {
@@ -67,6 +68,9 @@ class FeedbackBox {
         this.perSender = perSender;
         this.perAddress = perAddress;
         this.window = window;
+        // a department's feedback by state; the published answers
+        indexes.ensure(COLLECTION, "department", "state");
+        indexes.ensure(COLLECTION, "state", "published");
     }
 
     Sent send(String kind, String department, String subject, String text, String sender, String address) {

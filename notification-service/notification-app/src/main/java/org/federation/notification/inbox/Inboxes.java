@@ -12,6 +12,7 @@ import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,10 +32,13 @@ public class Inboxes {
     private final AggregateRepository<Notice, Notice> notices;
     private final ObjectProvider<NoticeListener> listeners;
 
-    Inboxes(MongoTemplate mongo, AggregateStore store, ObjectProvider<NoticeListener> listeners) {
+    Inboxes(MongoTemplate mongo, MongoIndexes indexes, AggregateStore store, ObjectProvider<NoticeListener> listeners) {
         this.mongo = mongo;
         this.notices = store.repository(COLLECTION, NotificationTopics.NOTIFICATION_EVENTS, Notice.class);
         this.listeners = listeners;
+        // a recipient's inbox (by kind, unread); a direct notice's copies (acknowledged, per recipient)
+        indexes.ensure(COLLECTION, "recipient", "kind", "readAt");
+        indexes.ensure(COLLECTION, "directNoticeId", "recipient");
     }
 
     /** Posts the notice; false if it was already posted (the same cause delivered again). */

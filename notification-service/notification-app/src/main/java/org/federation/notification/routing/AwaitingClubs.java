@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.federation.platform.persistence.MongoIndexes;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -46,8 +47,10 @@ class AwaitingClubs {
 
     private final MongoTemplate mongo;
 
-    AwaitingClubs(MongoTemplate mongo) {
+    AwaitingClubs(MongoTemplate mongo, MongoIndexes indexes) {
         this.mongo = mongo;
+        // the retry sweep: routings due (or never tried)
+        indexes.ensure(COLLECTION, "nextAttemptAt");
     }
 
     /** Keeps (or refreshes) the routed event with the clubs it still waits for; {@code since} stays the first time. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.federation.platform.persistence.MongoIndexes;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -23,9 +24,11 @@ public class Subscriptions {
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    Subscriptions(MongoTemplate mongo, Clock clock) {
+    Subscriptions(MongoTemplate mongo, MongoIndexes indexes, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+        // subscriptions to "my own clubs" (resolved per notice)
+        indexes.ensure(COLLECTION, "ownClubs");
     }
 
     public Subscription of(String subscriber) {

@@ -20,11 +20,22 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
     private final String bootstrapServers;
 
     public KafkaHealthIndicator(String bootstrapServers) {
+        this(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** @param adminConfig bootstrap servers and, on a cluster, TLS/SASL settings (from {@code spring.kafka.*}) */
+    public KafkaHealthIndicator(Map<String, Object> adminConfig) {
         super("Kafka cluster not reachable");
-        this.bootstrapServers = bootstrapServers;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000));
+        this.bootstrapServers = org.federation.platform.messaging.FederationTopics.bootstrapOf(adminConfig);
+        this.admin = Admin.create(healthConfig(adminConfig));
+    }
+
+    /** The given configuration with short timeouts: a health check answers within seconds. */
+    public static Map<String, Object> healthConfig(Map<String, Object> adminConfig) {
+        Map<String, Object> config = new java.util.HashMap<>(adminConfig);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        return config;
     }
 
     @Override

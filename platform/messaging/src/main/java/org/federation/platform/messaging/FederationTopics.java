@@ -36,12 +36,15 @@ public class FederationTopics {
 
     private static final Logger log = LoggerFactory.getLogger(FederationTopics.class);
 
+    private final Map<String, Object> adminConfig;
     private final String bootstrapServers;
     private final int partitions;
     private final short replicationFactor;
+    private final Integer minInsyncReplicas;
     private final Duration brokerWait;
     private final Duration ownerRetention;
     private final Duration deadLetterRetention;
+    private final boolean create;
 
     /** Owner topics kept forever, dead letters 14 days. */
     public FederationTopics(String bootstrapServers, int partitions, short replicationFactor, Duration brokerWait) {
@@ -54,16 +57,45 @@ public class FederationTopics {
      */
     public FederationTopics(String bootstrapServers, int partitions, short replicationFactor, Duration brokerWait,
                             Duration ownerRetention, Duration deadLetterRetention) {
+        this(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), partitions, replicationFactor, null,
+                brokerWait, ownerRetention, deadLetterRetention, true);
+    }
+
+    /**
+     * @param adminConfig         the admin client's configuration: bootstrap servers and, on a cluster, the
+     *                            security settings (built from {@code spring.kafka.*}, so TLS and SASL apply)
+     * @param minInsyncReplicas   {@code min.insync.replicas} of created topics; null = the broker's default
+     * @param create              true: create missing topics and set retention on owned ones (local platform,
+     *                            tests); false: only verify they exist and stop the start naming the missing
+     *                            ones (production, where the operators' {@code KafkaTopic} resources own them)
+     */
+    public FederationTopics(Map<String, Object> adminConfig, int partitions, short replicationFactor,
+                            Integer minInsyncReplicas, Duration brokerWait, Duration ownerRetention,
+                            Duration deadLetterRetention, boolean create) {
         if (deadLetterRetention == null || deadLetterRetention.isNegative() || deadLetterRetention.isZero()) {
             throw new IllegalArgumentException("federation.messaging.dead-letter-retention must be a positive duration, not "
                     + deadLetterRetention);
         }
-        this.bootstrapServers = bootstrapServers;
+        Map<String, Object> config = new java.util.HashMap<>(adminConfig);
+        // bounded waits: a start-up that cannot reach the broker retries (brokerWait), never hangs
+        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        this.adminConfig = Map.copyOf(config);
+        this.bootstrapServers = bootstrapOf(adminConfig);
+        this.minInsyncReplicas = minInsyncReplicas;
+        this.create = create;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
         this.brokerWait = brokerWait;
         this.ownerRetention = ownerRetention;
         this.deadLetterRetention = deadLetterRetention;
+    }
+
+    /** The bootstrap servers of a client configuration, for messages ({@code spring.kafka} gives a list). */
+    public static String bootstrapOf(Map<String, Object> clientConfig) {
+        Object servers = clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        return servers instanceof java.util.Collection<?> list
+                ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(servers);
     }
 
     /** A dead-letter ({@code .dlq}) or retry ({@code .retry}) topic: a work queue, not history. */
@@ -79,9 +111,20 @@ public class FederationTopics {
         return ownerRetention == null || ownerRetention.isNegative() ? "-1" : Long.toString(ownerRetention.toMillis());
     }
 
-    private Map<String, String> configOf(String topic) {
-        return Map.of(TopicConfig.RETENTION_MS_CONFIG, retentionMs(topic),
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+    /** The admin client's configuration (bootstrap, security, timeouts). */
+    public Map<String, Object> adminConfig() {
+        return adminConfig;
+    }
+
+    /** The configuration a topic is created with: retention, clean-up policy and, when set, {@code min.insync.replicas}. */
+    public Map<String, String> configOf(String topic) {
+        Map<String, String> config = new java.util.TreeMap<>();
+        config.put(TopicConfig.RETENTION_MS_CONFIG, retentionMs(topic));
+        config.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+        if (minInsyncReplicas != null) {
+            config.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas));
+        }
+        return config;
     }
 
     /** The dead-letter topic of {@code topic} for consumer group {@code group}. */
@@ -111,11 +154,12 @@ public class FederationTopics {
     public void ensure(Set<String> topics, Set<String> owned) {
         long deadline = System.nanoTime() + brokerWait.toNanos();
         while (true) {
-            try (Admin admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+            try (Admin admin = Admin.create(adminConfig)) {
                 Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+                if (!create) {
+                    verify(topics, existing);
+                    return;
+                }
                 List<NewTopic> missing = new ArrayList<>();
                 for (String topic : topics) {
                     if (!existing.contains(topic)) {
@@ -129,6 +173,8 @@ public class FederationTopics {
                 }
                 setRetention(admin, owned.stream().filter(existing::contains).toList());
                 return;
+            } catch (MissingTopicsException e) {
+                throw e;
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
@@ -140,6 +186,28 @@ public class FederationTopics {
                 log.info("Kafka at {} not ready for topic creation yet ({}); retrying", bootstrapServers, e.getMessage());
                 pause();
             }
+        }
+    }
+
+    /**
+     * Production: the topics are the operators' (Strimzi {@code KafkaTopic}); a service that finds one
+     * missing stops rather than run without its dead-letter topic or publish into the void.
+     */
+    private void verify(Set<String> topics, Set<String> existing) {
+        Set<String> missing = new TreeSet<>(topics);
+        missing.removeAll(existing);
+        if (!missing.isEmpty()) {
+            throw new MissingTopicsException("Topics missing on Kafka at " + bootstrapServers + ": " + missing
+                    + ". With federation.messaging.topics.create=false the services only verify their topics;"
+                    + " create them (infra/k8s KafkaTopic resources) or set federation.messaging.topics.create=true");
+        }
+        log.info("Verified topics {} exist on {}", topics, bootstrapServers);
+    }
+
+    /** A topic the service needs does not exist and the service may not create it. */
+    public static class MissingTopicsException extends IllegalStateException {
+        MissingTopicsException(String message) {
+            super(message);
         }
     }
 

@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.util.function.Supplier;
 
 import org.federation.platform.observability.MicrometerRelayMetrics;
+import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.observability.RecordedEventCounters;
 import org.federation.platform.observability.TraceParents;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
@@ -40,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(afterName = {
         "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
         "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
-@EnableConfigurationProperties(MessagingProperties.class)
+// KafkaProperties too: Boot's Kafka auto-configuration registers it as well, but the kit must not depend on its order
+@EnableConfigurationProperties({MessagingProperties.class, KafkaProperties.class})
 public class MessagingAutoConfiguration {
 
     @Bean
@@ -51,10 +54,18 @@ public class MessagingAutoConfiguration {
 
     /** The relay's producer: idempotent and {@code acks=all}, so a resend never duplicates within a session. */
     @Bean(destroyMethod = "close")
-    Producer<String, byte[]> outboxProducer(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
-                                            @Value("${spring.application.name}") String service) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    Producer<String, byte[]> outboxProducer(KafkaProperties kafka, @Value("${spring.application.name}") String service) {
+        return new KafkaProducer<>(relayProducerConfig(kafka, service), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * The relay producer's configuration: everything {@code spring.kafka.*} says (bootstrap servers,
+     * {@code security.protocol}, SSL key and trust stores, SASL mechanism and JAAS configuration,
+     * {@code spring.kafka.properties.*}, {@code spring.kafka.producer.*}), then the relay's own
+     * guarantees, which no setting may weaken.
+     */
+    static Map<String, Object> relayProducerConfig(KafkaProperties kafka, String service) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, service + "-outbox-relay");
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -65,13 +76,24 @@ public class MessagingAutoConfiguration {
         // a send blocks (metadata, full buffer) at most 3 s and is then settled within 12 s: 15 s, the relay's send
         // timeout, so a send started before the relay's last moment is settled before its lease runs out
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        // the relay passes its own serializers; a spring.kafka.producer.*-serializer meant for other producers
+        config.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        config.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        return config;
+    }
+
+    /** The admin client's configuration (topic set-up, health): {@code spring.kafka.*} incl. {@code spring.kafka.admin.*}. */
+    static Map<String, Object> adminConfig(KafkaProperties kafka) {
+        return new HashMap<>(kafka.buildAdminProperties());
     }
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, Producer<String, byte[]> outboxProducer,
-                            MessagingProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
+                            MessagingProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters,
+                            MongoIndexes indexes) {
         OutboxRelay relay = new OutboxRelay(mongo, outboxProducer, List.of(), properties.relaySettings(), clock);
+        relay.useIndexes(indexes);
         meters.ifAvailable(registry -> relay.setMetrics(new MicrometerRelayMetrics(registry)));
         return relay;
     }
@@ -95,6 +117,13 @@ public class MessagingAutoConfiguration {
         return new AggregateStore(mongo, json, "/" + service, relay, clock, traceparent, recorded);
     }
 
+    /** The service's indexes: every infrastructure class declares those its queries need, created at start. */
+    @Bean
+    @ConditionalOnMissingBean
+    MongoIndexes mongoIndexes(MongoTemplate mongo) {
+        return new MongoIndexes(mongo);
+    }
+
     @Bean
     IdempotentWrites idempotentWrites(MongoTemplate mongo) {
         return new IdempotentWrites(mongo);
@@ -106,10 +135,10 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    FederationTopics federationTopics(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
-                                      MessagingProperties properties) {
-        return new FederationTopics(bootstrap, properties.partitions(), properties.replicationFactor(),
-                properties.brokerWait(), properties.ownerRetention(), properties.deadLetterRetention());
+    FederationTopics federationTopics(KafkaProperties kafka, MessagingProperties properties) {
+        return new FederationTopics(adminConfig(kafka), properties.partitions(), properties.replicationFactor(),
+                properties.minInsyncReplicas(), properties.brokerWait(), properties.ownerRetention(),
+                properties.deadLetterRetention(), properties.topics().create());
     }
 
     /**
@@ -147,9 +176,8 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    org.federation.platform.health.KafkaHealthIndicator kafkaHealthIndicator(
-            @Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap) {
-        return new org.federation.platform.health.KafkaHealthIndicator(bootstrap);
+    org.federation.platform.health.KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
+        return new org.federation.platform.health.KafkaHealthIndicator(adminConfig(kafka));
     }
 
     /** Sends a message that failed its retries to {@code <topic>.<group>.dlq}, as the contracts name it. */

@@ -90,6 +90,8 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile ScheduledExecutorService sweeper;
     private volatile OutboxRelayMetrics metrics = OutboxRelayMetrics.NONE;
 
+    private org.federation.platform.persistence.MongoIndexes indexes;
+
     public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, List<OutboxCollection> collections,
                        OutboxRelaySettings settings, Clock clock) {
         this.mongo = mongo;
@@ -100,6 +102,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.sendTimeout = settings.sendTimeout();
         this.workers = settings.workers();
         this.clock = clock;
+        this.indexes = new org.federation.platform.persistence.MongoIndexes(mongo);
         collections.forEach(c -> register(c.collection(), c.topic()));
     }
 
@@ -393,15 +396,16 @@ public class OutboxRelay implements SmartLifecycle {
      * index only for a query on exactly its keys; on MongoDB they are cheap and harmless.
      */
     private void ensureIndexes(String collection) {
-        {
-            var indexes = mongo.indexOps(collection);
-            indexes.createIndex(new org.springframework.data.mongodb.core.index.Index()
-                    .on(OutboxFields.ID, org.springframework.data.domain.Sort.Direction.ASC)
-                    .on(OutboxFields.VERSION, org.springframework.data.domain.Sort.Direction.ASC).unique());
-            indexes.createIndex(new org.springframework.data.mongodb.core.index.Index()
-                    .on(OutboxFields.ID, org.springframework.data.domain.Sort.Direction.ASC)
-                    .on(OutboxFields.LEASE_TOKEN, org.springframework.data.domain.Sort.Direction.ASC).unique());
-        }
+        indexes.ensureUnique(collection, OutboxFields.ID, OutboxFields.VERSION);
+        indexes.ensureUnique(collection, OutboxFields.ID, OutboxFields.LEASE_TOKEN);
+        // the sweep and the backlog gauge look for documents with a pending event: on MongoDB a sparse
+        // index holds only those, so neither scans the aggregates whose events are all sent
+        indexes.ensureSparse(collection, OutboxFields.PENDING + ".0");
+    }
+
+    /** Where the outbox collections' indexes are declared (the service's one {@link MongoIndexes}); before any register. */
+    public void useIndexes(org.federation.platform.persistence.MongoIndexes indexes) {
+        this.indexes = indexes;
     }
 
     private String topicFor(String collection) {

@@ -86,6 +86,39 @@ class TopicRetentionTest {
         assertThat(retention(others)).as("its owner sets it").isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
     }
 
+    @Test
+    void minInsyncReplicasIsSetOnCreatedTopics() throws Exception {
+        String owned = "test.insync." + suffix;
+        new FederationTopics(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, backbone.kafkaBootstrapServers()), 6,
+                (short) 1, 1, Duration.ofSeconds(30), null, Duration.ofDays(14), true).ensure(Set.of(owned), Set.of(owned));
+
+        assertThat(config(owned).get("min.insync.replicas").value()).isEqualTo("1");
+        assertThat(config(owned).get("min.insync.replicas").source())
+                .isEqualTo(org.apache.kafka.clients.admin.ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+    }
+
+    /** Production (federation.messaging.topics.create=false): the cluster owns the topics; a missing one stops the start. */
+    @Test
+    void withoutCreationAMissingTopicStopsTheStartNamingIt() throws Exception {
+        String present = "test.present." + suffix;
+        String missing = "test.missing." + suffix + ".test-group.dlq";
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(present, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        FederationTopics verifyOnly = new FederationTopics(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, backbone.kafkaBootstrapServers()), 6, (short) 1, null,
+                Duration.ofSeconds(30), null, Duration.ofDays(14), false);
+
+        verifyOnly.ensure(Set.of(present), Set.of(present));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> verifyOnly.ensure(Set.of(present, missing), Set.of(present)))
+                .isInstanceOf(FederationTopics.MissingTopicsException.class)
+                .hasMessageContaining("[" + missing + "]").hasMessageContaining("federation.messaging.topics.create");
+        try (Admin admin = admin()) {
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).doesNotContain(missing);
+        }
+        assertThat(retention(present)).as("not altered: the operators own it").isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
+    }
+
     private FederationTopics topics(Duration ownerRetention) {
         return new FederationTopics(backbone.kafkaBootstrapServers(), 6, (short) 1, Duration.ofSeconds(30),
                 ownerRetention, Duration.ofDays(14));

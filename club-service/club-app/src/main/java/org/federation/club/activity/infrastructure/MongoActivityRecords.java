@@ -9,6 +9,7 @@ import org.federation.club.activity.domain.ActivityRecords;
 import org.federation.club.activity.domain.ClubActivity;
 import org.federation.event.contracts.ActivitySnapshot;
 import org.federation.platform.messaging.IdempotentWrites;
+import org.federation.platform.persistence.MongoIndexes;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -29,9 +30,11 @@ class MongoActivityRecords implements ActivityRecords {
     private final MongoTemplate mongo;
     private final IdempotentWrites writes;
 
-    MongoActivityRecords(MongoTemplate mongo, IdempotentWrites writes) {
+    MongoActivityRecords(MongoTemplate mongo, IdempotentWrites writes, MongoIndexes indexes) {
         this.mongo = mongo;
         this.writes = writes;
+        // a club's attendance record: the activities it organised
+        indexes.ensure(COLLECTION, "organiserClubIds");
     }
 
     /** Fields only some events carry, applied by their own sequence. */

@@ -10,6 +10,7 @@ import org.federation.club.evaluation.domain.ClubEvaluations;
 import org.federation.platform.domain.Decision;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
+import org.federation.platform.persistence.MongoIndexes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,9 +27,11 @@ class MongoClubEvaluations implements ClubEvaluations {
     private final MongoTemplate mongo;
     private final AggregateRepository<ClubEvaluation, ClubEvaluation> evaluations;
 
-    MongoClubEvaluations(MongoTemplate mongo, AggregateStore store) {
+    MongoClubEvaluations(MongoTemplate mongo, AggregateStore store, MongoIndexes indexes) {
         this.mongo = mongo;
         this.evaluations = store.repository(COLLECTION, ClubTopics.CLUB_EVENTS, ClubEvaluation.class);
+        // a club's evaluations
+        indexes.ensure(COLLECTION, "clubId");
     }
 
     @Override

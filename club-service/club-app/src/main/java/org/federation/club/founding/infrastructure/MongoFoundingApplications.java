@@ -20,6 +20,7 @@ import org.federation.platform.domain.Decision;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.problem.StateConflictException;
 import org.springframework.dao.DuplicateKeyException;
@@ -65,11 +66,14 @@ public class MongoFoundingApplications implements FoundingApplications, Reserved
     private final MongoTemplate mongo;
     private final AggregateRepository<FoundingApplication, StoredApplication> applications;
 
-    public MongoFoundingApplications(MongoTemplate mongo, AggregateStore store) {
+    public MongoFoundingApplications(MongoTemplate mongo, AggregateStore store, MongoIndexes indexes) {
         this.mongo = mongo;
         this.applications = store.repository(COLLECTION, ClubTopics.CLUB_EVENTS, StoredApplication.class,
                 StoredApplication::of, StoredApplication::toApplication);
-        mongo.indexOps(COLLECTION).createIndex(new Index("nameKey", Sort.Direction.ASC).unique());
+        indexes.ensureUnique(COLLECTION, "nameKey");
+        // the review queues by state; the re-application cool-off by proposed name
+        indexes.ensure(COLLECTION, "state");
+        indexes.ensure(COLLECTION, "proposedNameKey", "state");
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.federation.platform.domain.Decision;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.problem.StateConflictException;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,11 +50,13 @@ class MongoMembershipApplications implements MembershipApplications {
     private final MongoTemplate mongo;
     private final AggregateRepository<MembershipApplication, StoredApplication> applications;
 
-    MongoMembershipApplications(MongoTemplate mongo, AggregateStore store) {
+    MongoMembershipApplications(MongoTemplate mongo, AggregateStore store, MongoIndexes indexes) {
         this.mongo = mongo;
         this.applications = store.repository(COLLECTION, ClubTopics.CLUB_EVENTS, StoredApplication.class,
                 StoredApplication::of, StoredApplication::toApplication);
-        mongo.indexOps(COLLECTION).createIndex(new Index("openKey", Sort.Direction.ASC).unique());
+        indexes.ensureUnique(COLLECTION, "openKey");
+        // a club's applications, by state (the pending queue)
+        indexes.ensure(COLLECTION, "clubId", "state");
     }
 
     @Override

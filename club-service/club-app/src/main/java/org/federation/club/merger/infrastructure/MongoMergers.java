@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.federation.club.merger.domain.Merger;
 import org.federation.club.merger.domain.Mergers;
+import org.federation.platform.persistence.MongoIndexes;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,8 +24,10 @@ class MongoMergers implements Mergers {
 
     private final MongoTemplate mongo;
 
-    MongoMergers(MongoTemplate mongo) {
+    MongoMergers(MongoTemplate mongo, MongoIndexes indexes) {
         this.mongo = mongo;
+        // the recovery sweep: unfinished mergers decided before a moment
+        indexes.ensure(COLLECTION, "completedAt", "decidedAt");
     }
 
     @Override

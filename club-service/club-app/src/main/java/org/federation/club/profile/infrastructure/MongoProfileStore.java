@@ -13,6 +13,7 @@ import org.federation.platform.domain.Decision;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.persistence.NewestFirst;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -34,10 +35,12 @@ class MongoProfileStore implements ProfileStore {
     private final AggregateRepository<ClubProfileFacts, ClubProfileFacts> profiles;
     private final AggregateRepository<InformationRequest, InformationRequest> requests;
 
-    MongoProfileStore(MongoTemplate mongo, AggregateStore store) {
+    MongoProfileStore(MongoTemplate mongo, AggregateStore store, MongoIndexes indexes) {
         this.mongo = mongo;
         this.profiles = store.repository(PROFILES, ClubTopics.CLUB_EVENTS, ClubProfileFacts.class);
         this.requests = store.repository(REQUESTS, ClubTopics.CLUB_EVENTS, InformationRequest.class);
+        // the information requests addressed to a club (open ones: with their deadline)
+        indexes.ensure(REQUESTS, "clubs.clubId", "deadline");
     }
 
     private static String profileId(String clubId) {

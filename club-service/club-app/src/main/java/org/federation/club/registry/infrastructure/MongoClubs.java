@@ -29,6 +29,7 @@ import org.federation.platform.domain.Decision;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.problem.StateConflictException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -95,11 +96,18 @@ public class MongoClubs implements Clubs {
     private final MongoTemplate mongo;
     private final AggregateRepository<Club, StoredClub> clubs;
 
-    public MongoClubs(MongoTemplate mongo, AggregateStore store) {
+    public MongoClubs(MongoTemplate mongo, AggregateStore store, MongoIndexes indexes) {
         this.mongo = mongo;
         this.clubs = store.repository(COLLECTION, ClubTopics.CLUB_EVENTS, StoredClub.class, StoredClub::of,
                 StoredClub::toClub);
-        mongo.indexOps(COLLECTION).createIndex(new Index("nameKey", Sort.Direction.ASC).unique());
+        indexes.ensureUnique(COLLECTION, "nameKey");
+        // the directory's filters and sweeps: by state, category, registered year, liaison officer; a name search
+        // (case-insensitive pattern) reads the name index rather than the documents
+        indexes.ensure(COLLECTION, "state");
+        indexes.ensure(COLLECTION, "category", "name");
+        indexes.ensure(COLLECTION, "registeredYears");
+        indexes.ensure(COLLECTION, "liaisonOfficer");
+        indexes.ensure(COLLECTION, "name");
     }
 
     @Override

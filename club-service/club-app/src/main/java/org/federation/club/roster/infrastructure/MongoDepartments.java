@@ -10,6 +10,7 @@ import org.federation.club.roster.domain.Departments;
 import org.federation.platform.domain.Decision;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
+import org.federation.platform.persistence.MongoIndexes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,9 +27,13 @@ class MongoDepartments implements Departments {
     private final MongoTemplate mongo;
     private final AggregateRepository<Department, Department> departments;
 
-    MongoDepartments(MongoTemplate mongo, AggregateStore store) {
+    MongoDepartments(MongoTemplate mongo, AggregateStore store, MongoIndexes indexes) {
         this.mongo = mongo;
         this.departments = store.repository(COLLECTION, ClubTopics.CLUB_EVENTS, Department.class);
+        // "which department is this person in": one branch per role, each served by its own index
+        indexes.ensure(COLLECTION, "head.studentNumber");
+        indexes.ensure(COLLECTION, "deputyHeads.studentNumber");
+        indexes.ensure(COLLECTION, "members.studentNumber");
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.federation.event.contracts.ActivityTopics;
 import org.federation.platform.domain.Decision;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
+import org.federation.platform.persistence.MongoIndexes;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
@@ -29,9 +30,15 @@ class MongoActivities implements Activities {
     private final AggregateRepository<Activity, Activity> activities;
     private final MongoTemplate mongo;
 
-    MongoActivities(AggregateStore store, MongoTemplate mongo) {
+    MongoActivities(AggregateStore store, MongoTemplate mongo, MongoIndexes indexes) {
         this.activities = store.repository(COLLECTION, ActivityTopics.ACTIVITY_EVENTS, Activity.class);
         this.mongo = mongo;
+        // a club's activities; the public calendar and sweeps by state and time (upcoming, ended without a report);
+        // the calendar's category filter
+        indexes.ensure(COLLECTION, "organiserClubIds", "state", "start");
+        indexes.ensure(COLLECTION, "state", "start");
+        indexes.ensure(COLLECTION, "state", "end");
+        indexes.ensure(COLLECTION, "category", "state", "start");
     }
 
     @Override

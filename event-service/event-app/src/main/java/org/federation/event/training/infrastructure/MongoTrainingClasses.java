@@ -11,6 +11,7 @@ import org.federation.platform.domain.Decision;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.persistence.NewestFirst;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -30,9 +31,11 @@ class MongoTrainingClasses implements TrainingClasses {
     private final AggregateRepository<TrainingClass, TrainingClass> classes;
     private final MongoTemplate mongo;
 
-    MongoTrainingClasses(AggregateStore store, MongoTemplate mongo) {
+    MongoTrainingClasses(AggregateStore store, MongoTemplate mongo, MongoIndexes indexes) {
         this.classes = store.repository(COLLECTION, ActivityTopics.ACTIVITY_EVENTS, TrainingClass.class);
         this.mongo = mongo;
+        // a student's classes (trainees.$elemMatch on the student number)
+        indexes.ensure(COLLECTION, "trainees.studentNumber");
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.federation.finance.contracts.FinanceTopics;
 import org.federation.platform.domain.Decision;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
+import org.federation.platform.persistence.MongoIndexes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,9 +28,12 @@ public class MongoAccounts implements Accounts {
     private final MongoTemplate mongo;
     private final AggregateRepository<Account, Account> accounts;
 
-    public MongoAccounts(MongoTemplate mongo, AggregateStore store) {
+    public MongoAccounts(MongoTemplate mongo, AggregateStore store, MongoIndexes indexes) {
         this.mongo = mongo;
         this.accounts = store.repository(COLLECTION, FinanceTopics.FINANCE_EVENTS, Account.class);
+        // a club's account; accounts by state (closed ones still holding money)
+        indexes.ensure(COLLECTION, "clubId");
+        indexes.ensure(COLLECTION, "state");
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.federation.platform.domain.Decision;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.persistence.NewestFirst;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,9 +32,14 @@ class MongoBudgets implements Budgets {
     private final MongoTemplate mongo;
     private final AggregateRepository<Budget, Budget> budgets;
 
-    MongoBudgets(MongoTemplate mongo, AggregateStore store) {
+    MongoBudgets(MongoTemplate mongo, AggregateStore store, MongoIndexes indexes) {
         this.mongo = mongo;
         this.budgets = store.repository(COLLECTION, FinanceTopics.FINANCE_EVENTS, Budget.class);
+        // a club's budgets; by state (closing, the sweep of budgets whose activity ended); claims and withdrawals not yet booked
+        indexes.ensure(COLLECTION, "clubId");
+        indexes.ensure(COLLECTION, "state", "activityEndsAt");
+        indexes.ensure(COLLECTION, "claims.booked", "claims.claimedAt");
+        indexes.ensure(COLLECTION, "claims.withdrawal.booked", "claims.withdrawal.withdrawnAt");
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.bson.Document;
 import org.federation.finance.fees.domain.FeeYear;
 import org.federation.finance.fees.domain.FeeYears;
 import org.federation.platform.messaging.ConcurrentAggregateUpdateException;
+import org.federation.platform.persistence.MongoIndexes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,8 +33,11 @@ class MongoFeeYears implements FeeYears {
 
     private final MongoTemplate mongo;
 
-    MongoFeeYears(MongoTemplate mongo) {
+    MongoFeeYears(MongoTemplate mongo, MongoIndexes indexes) {
         this.mongo = mongo;
+        // a club's fee years; batches recorded but not yet booked (the sweep)
+        indexes.ensure(COLLECTION, "clubId");
+        indexes.ensure(COLLECTION, "batches.booked", "batches.recordedAt");
     }
 
     @Override

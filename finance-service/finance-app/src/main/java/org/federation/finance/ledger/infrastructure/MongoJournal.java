@@ -22,6 +22,7 @@ import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.paging.PageOf;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.federation.platform.persistence.MongoIndexes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -87,8 +88,14 @@ class MongoJournal implements Journal {
 
     @Autowired
     MongoJournal(MongoTemplate mongo, AggregateStore store, Clock clock, ObjectProvider<FinishingSteps> steps,
-                 ObjectProvider<MeterRegistry> meters) {
+                 ObjectProvider<MeterRegistry> meters, MongoIndexes indexes) {
         this(mongo, store, clock, steps.getIfAvailable(() -> FinishingSteps.NONE), meters.getIfAvailable());
+        // an account's transactions (its statement, pending ones, before a date); pending postings the sweep finishes
+        indexes.ensure(TRANSACTIONS, "lines.accountId", "posting", "bookedOn");
+        indexes.ensure(TRANSACTIONS, "posting", "postedAt");
+        // accounts whose applied-transaction markers are due for tidying: few, so a sparse index on the first
+        // marker past the limit holds only them
+        indexes.ensureSparse(ACCOUNTS, APPLIED_TRANSACTIONS + "." + MARKERS_BEFORE_TIDYING);
     }
 
     MongoJournal(MongoTemplate mongo, AggregateStore store, Clock clock, FinishingSteps steps) {

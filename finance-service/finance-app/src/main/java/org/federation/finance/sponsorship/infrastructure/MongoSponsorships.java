@@ -11,6 +11,7 @@ import org.federation.finance.ledger.domain.Withdrawal;
 import org.federation.finance.sponsorship.domain.Sponsorship;
 import org.federation.finance.sponsorship.domain.Sponsorships;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.persistence.NewestFirst;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,8 +26,12 @@ class MongoSponsorships implements Sponsorships {
 
     private final MongoTemplate mongo;
 
-    MongoSponsorships(MongoTemplate mongo) {
+    MongoSponsorships(MongoTemplate mongo, MongoIndexes indexes) {
         this.mongo = mongo;
+        // a club's sponsorships; receipts and withdrawals recorded but not yet booked (the sweep)
+        indexes.ensure(COLLECTION, "clubId");
+        indexes.ensure(COLLECTION, "receipts.booked", "receipts.recordedAt");
+        indexes.ensure(COLLECTION, "receipts.withdrawal.booked", "receipts.withdrawal.withdrawnAt");
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.federation.platform.domain.Decision;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.persistence.MongoIndexes;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,9 +32,11 @@ class MongoStatements implements Statements {
     private final MongoTemplate mongo;
     private final AggregateRepository<Statement, Statement> statements;
 
-    MongoStatements(MongoTemplate mongo, AggregateStore store) {
+    MongoStatements(MongoTemplate mongo, AggregateStore store, MongoIndexes indexes) {
         this.mongo = mongo;
         this.statements = store.repository(COLLECTION, FinanceTopics.FINANCE_EVENTS, Statement.class);
+        // an account's statements by period kind
+        indexes.ensure(COLLECTION, "accountId", "periodKind");
     }
 
     @Override

@@ -54,7 +54,7 @@ final class TwoLedgers implements AutoCloseable {
         // the app's own accounts repository; its relay is never started, so nothing goes to Kafka
         OutboxRelay relay = new OutboxRelay(mongo, new MockProducer<>(), List.of(), OutboxRelaySettings.defaults(), clock);
         AggregateStore store = new AggregateStore(mongo, JsonMapper.builder().build(), "/finance-service", relay, clock);
-        Accounts accounts = new MongoAccounts(mongo, store);
+        Accounts accounts = new MongoAccounts(mongo, store, new org.federation.platform.persistence.MongoIndexes(mongo));
         BookingCalendar calendar = new BookingCalendar(clock, "Asia/Shanghai");
         var noFollowUps = new DefaultListableBeanFactory().getBeanProvider(ReversalFollowUp.class);
         for (int i = 0; i < 2; i++) {

@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.federation.platform.messaging.IdempotentWrites;
 import org.federation.platform.messaging.MessagingAutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.ApplicationContext;
@@ -38,12 +39,12 @@ public class ConsumerRecoveryAutoConfiguration {
 
     /** The read-model rebuild over the group's own handlers (see {@link ReadModelRebuild}). */
     @Bean
-    ReadModelRebuild readModelRebuild(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
+    ReadModelRebuild readModelRebuild(KafkaProperties kafka,
                                       @Value("${spring.application.name}") String group, BindingServiceProperties bindings,
                                       ApplicationContext context, MongoTemplate mongo, Clock clock,
                                       ReadModelProperties properties) {
         List<String> topics = properties.topics().isEmpty() ? consumedInGroup(bindings, group) : properties.topics();
-        return new ReadModelRebuild(bootstrap, group, topics, properties.collections(),
+        return new ReadModelRebuild(kafka.buildConsumerProperties(), group, topics, properties.collections(),
                 topic -> handlerOf(topic, group, bindings, context), mongo, clock, properties.lease());
     }
 
@@ -81,17 +82,21 @@ public class ConsumerRecoveryAutoConfiguration {
     }
 
     @Bean
-    ConsumerErrorHandling consumerErrorHandling(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
+    ConsumerErrorHandling consumerErrorHandling(KafkaProperties kafka,
                                                 @Value("${spring.application.name}") String group,
                                                 @Value("${federation.messaging.consumer-retry-max-interval:10s}") Duration maxInterval,
                                                 WaitingConsumers waiting, BindingServiceProperties bindings,
                                                 org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         // not a bean: a ProducerFactory bean would replace Boot's own and leave its KafkaTemplate without one
-        DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducers = new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.CLIENT_ID_CONFIG, group + "-dead-letters",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+        // spring.kafka.* (TLS, SASL) and then the dead-letter producer's own guarantees
+        Map<String, Object> producerConfig = new java.util.HashMap<>(kafka.buildProducerProperties());
+        producerConfig.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        producerConfig.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        producerConfig.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, group + "-dead-letters");
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        DefaultKafkaProducerFactory<byte[], byte[]> deadLetterProducers = new DefaultKafkaProducerFactory<>(producerConfig,
                 new ByteArraySerializer(), new ByteArraySerializer());
         ConsumerErrorHandling handling = new ConsumerErrorHandling(new KafkaTemplate<>(deadLetterProducers),
                 deadLetterProducers::destroy, group, maxInterval, waiting);
@@ -103,10 +108,12 @@ public class ConsumerRecoveryAutoConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetters(@Value("${spring.kafka.bootstrap-servers:localhost:9092}") String bootstrap,
+    DeadLetters deadLetters(KafkaProperties kafka, org.federation.platform.persistence.MongoIndexes indexes,
                             @Value("${spring.application.name}") String group, BindingServiceProperties bindings,
                             ApplicationContext context, MongoTemplate mongo, IdempotentWrites writes, Clock clock) {
-        return new DeadLetters(bootstrap, group, topic -> handlerOf(topic, group, bindings, context), mongo, writes, clock);
+        // the re-drive record is looked up by dead-letter topic
+        indexes.ensure(DeadLetters.REDRIVES, "deadLetterTopic");
+        return new DeadLetters(kafka.buildConsumerProperties(), group, topic -> handlerOf(topic, group, bindings, context), mongo, writes, clock);
     }
 
     @Bean

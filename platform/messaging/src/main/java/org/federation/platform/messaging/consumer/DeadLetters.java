@@ -56,7 +56,7 @@ public class DeadLetters {
     public record Redrive(int partition, long offset, String outcome, String error) {
     }
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final String group;
     private final Function<String, Consumer<Message<byte[]>>> handlers;
     private final MongoTemplate mongo;
@@ -69,7 +69,13 @@ public class DeadLetters {
      */
     public DeadLetters(String bootstrapServers, String group, Function<String, Consumer<Message<byte[]>>> handlers,
                        MongoTemplate mongo, IdempotentWrites writes, Clock clock) {
-        this.bootstrapServers = bootstrapServers;
+        this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), group, handlers, mongo, writes, clock);
+    }
+
+    /** @param kafkaConfig the consumer's connection settings: bootstrap and, on a cluster, TLS/SASL ({@code spring.kafka.*}) */
+    public DeadLetters(Map<String, Object> kafkaConfig, String group, Function<String, Consumer<Message<byte[]>>> handlers,
+                       MongoTemplate mongo, IdempotentWrites writes, Clock clock) {
+        this.kafkaConfig = Map.copyOf(kafkaConfig);
         this.group = group;
         this.handlers = handlers;
         this.mongo = mongo;
@@ -187,8 +193,11 @@ public class DeadLetters {
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = new LinkedHashMap<>(kafkaConfig);
+        // assigned partitions, no group: no offsets committed for anyone, and our own deserializers
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+        config.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, group + "-dead-letters");
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());

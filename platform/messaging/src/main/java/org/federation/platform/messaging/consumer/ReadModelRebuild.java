@@ -71,7 +71,7 @@ public class ReadModelRebuild {
         }
     }
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final String group;
     private final List<String> topics;
     private final List<String> collections;
@@ -90,7 +90,15 @@ public class ReadModelRebuild {
     public ReadModelRebuild(String bootstrapServers, String group, List<String> topics, List<String> collections,
                             Function<String, Consumer<Message<byte[]>>> handlers, MongoTemplate mongo, Clock clock,
                             Duration lease) {
-        this.bootstrapServers = bootstrapServers;
+        this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), group, topics, collections, handlers,
+                mongo, clock, lease);
+    }
+
+    /** @param kafkaConfig the consumer's connection settings: bootstrap and, on a cluster, TLS/SASL ({@code spring.kafka.*}) */
+    public ReadModelRebuild(Map<String, Object> kafkaConfig, String group, List<String> topics, List<String> collections,
+                            Function<String, Consumer<Message<byte[]>>> handlers, MongoTemplate mongo, Clock clock,
+                            Duration lease) {
+        this.kafkaConfig = Map.copyOf(kafkaConfig);
         this.group = group;
         this.topics = List.copyOf(topics);
         this.collections = List.copyOf(collections);
@@ -276,8 +284,11 @@ public class ReadModelRebuild {
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = new LinkedHashMap<>(kafkaConfig);
+        // assigned partitions, no group: no offsets committed for anyone, and our own deserializers
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+        config.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, group + "-read-model-rebuild");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
