@@ -54,10 +54,12 @@ class CheckInCodeSecretTest {
         SpringApplication app = new SpringApplicationBuilder(CheckInCodeConfiguration.class)
                 .web(WebApplicationType.NONE).profiles(profile)
                 .properties("spring.config.name=" + EventServiceApplication.CONFIG_NAME).build();
-        // the other required setting (as an argument: the file's empty default outranks default properties),
+        // the other required settings (as an argument: the file's empty default outranks default properties),
         // so that only the secret decides
-        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
         all[args.length] = "--federation.security.issuer=https://sso.example.edu";
+        all[args.length + 1] = "--federation.security.encryption-key=" + java.util.Base64.getEncoder()
+                .encodeToString("a-test-key-encryption-key-32-byt".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         return app.run(all);
     }
 }
