@@ -56,6 +56,9 @@ class WebhookSecrets {
         this.clock = clock;
         // a recipient's webhook secrets
         indexes.ensure(COLLECTION, "recipient", "url");
+        // the start-up sealing: plaintext secrets (only before it) and sealed ones (re-sealed after a key rotation)
+        indexes.ensureSparse(COLLECTION, PLAINTEXT_SECRET);
+        indexes.ensureSparse(COLLECTION, SEALED_SECRET);
     }
 
     private WebhookSecret newSecret(String recipient, String url, String secret) {
