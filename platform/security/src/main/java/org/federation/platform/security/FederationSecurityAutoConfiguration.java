@@ -66,11 +66,17 @@ public class FederationSecurityAutoConfiguration {
         return FederationTokens.decoder(properties, clock.getIfUnique(Clock::systemUTC));
     }
 
+    /** The client's address as seen through the trusted proxies, for limits keyed by address. */
+    @Bean
+    ClientAddresses federationClientAddresses(FederationSecurityProperties properties) {
+        return new ClientAddresses(properties.trustedProxies());
+    }
+
     @Bean
     SecurityFilterChain federationApi(HttpSecurity http, JwtDecoder decoder,
                                       ObjectProvider<PublicEndpoints> publicEndpoints,
                                       ObjectProvider<MongoTemplate> mongo, ObjectProvider<Clock> clock,
-                                      FederationSecurityProperties properties, PublicRateLimitProperties limits,
+                                      ClientAddresses clientAddresses, PublicRateLimitProperties limits,
                                       org.springframework.core.env.Environment environment) throws Exception {
         SecurityProblems problems = new SecurityProblems();
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -81,7 +87,7 @@ public class FederationSecurityAutoConfiguration {
             // the counters live in the service's MongoDB, shared by its instances. The filter is no bean:
             // as a bean, Boot would also register it as a servlet filter outside the security chain
             PublicRateLimit limit = new PublicRateLimit(store, clock.getIfUnique(Clock::systemUTC), limits);
-            http.addFilterAfter(new PublicRateLimitFilter(open, new ClientAddresses(properties.trustedProxies()), limit),
+            http.addFilterAfter(new PublicRateLimitFilter(open, clientAddresses, limit),
                     BearerTokenAuthenticationFilter.class);
         }
         http.csrf(csrf -> csrf.disable())
