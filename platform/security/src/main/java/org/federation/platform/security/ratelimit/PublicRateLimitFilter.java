@@ -8,6 +8,9 @@ import java.util.Optional;
 import org.federation.platform.problem.TooManyRequestsException;
 import org.federation.platform.web.ProblemBody;
 import org.federation.platform.web.ProblemTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -31,6 +34,8 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public class PublicRateLimitFilter extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(PublicRateLimitFilter.class);
+
     private final List<RequestMatcher> publicEndpoints;
     private final ClientAddresses clientAddresses;
     private final PublicRateLimit limit;
@@ -48,7 +53,15 @@ public class PublicRateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Duration> wait = limit.take(clientAddresses.of(request));
+        Optional<Duration> wait;
+        try {
+            wait = limit.take(clientAddresses.of(request));
+        } catch (DataAccessException storeAway) {
+            // the counters are unavailable: let the request through rather than answer 500; the endpoint reads
+            // the same store and answers for itself (503 while it is away)
+            log.warn("Public rate limit not applied, its store does not answer: {}", storeAway.getMessage());
+            wait = Optional.empty();
+        }
         if (wait.isEmpty()) {
             chain.doFilter(request, response);
             return;

@@ -160,6 +160,24 @@ class PublicRateLimitTest {
     }
 
     @Test
+    void whileTheCountersStoreDoesNotAnswerRequestsGoThroughInsteadOfFailing() throws Exception {
+        MongoServer away = new MongoServer(new MemoryBackend());
+        var address = away.bind();
+        try (MongoClient unreachable = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort()))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(300, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .build())) {
+            away.shutdownNow();
+            PublicRateLimitFilter instance = new PublicRateLimitFilter(
+                    List.of(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/clubs")),
+                    new ClientAddresses(List.of()),
+                    new PublicRateLimit(new MongoTemplate(unreachable, "away"), clock, new PublicRateLimitProperties(LIMIT, WINDOW)));
+
+            assertThat(send(instance, anonymous("203.0.113.7")).getStatus()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aTrustedProxyMustBeAnAddressNotAHostName() {
         assertThatThrownBy(() -> new ClientAddresses(List.of("ingress.example.org")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("federation.security.trusted-proxies");
