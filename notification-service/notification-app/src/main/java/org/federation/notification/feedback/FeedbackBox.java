@@ -25,6 +25,7 @@ import org.federation.platform.paging.PageOf;
 import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.problem.ResourceNotFoundException;
+import org.federation.platform.problem.TooManyRequestsException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -8,6 +8,7 @@ import org.federation.platform.paging.PageOf;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.security.Caller;
 import org.federation.platform.security.PublicEndpoints;
+import org.federation.platform.security.ratelimit.ClientAddresses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -83,9 +84,11 @@ class FeedbackController {
     }
 
     private final FeedbackBox box;
+    private final ClientAddresses clientAddresses;
 
-    FeedbackController(FeedbackBox box) {
+    FeedbackController(FeedbackBox box, ClientAddresses clientAddresses) {
         this.box = box;
+        this.clientAddresses = clientAddresses;
     }
 
     @PostMapping
@@ -93,7 +96,9 @@ class FeedbackController {
         String sender = SecurityContextHolder.getContext().getAuthentication() != null
                 && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof Jwt jwt ? jwt.getSubject() : null;
         FeedbackBox.Sent sent = box.send(request.kind(), request.department() == null ? "office" : request.department(),
-                request.subject().strip(), request.text().strip(), sender, http.getRemoteAddr());
+                request.subject().strip(), request.text().strip(), sender,
+                // the sender's address as seen through the trusted proxies: behind an ingress the peer is the proxy
+                clientAddresses.of(http));
         return ResponseEntity.created(URI.create("/api/feedback/" + sent.feedback().id() + "/status"))
                 .body(new Receipt(FeedbackView.of(sent.feedback()), sent.followUpToken()));
     }

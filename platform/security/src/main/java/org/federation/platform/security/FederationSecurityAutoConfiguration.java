@@ -3,7 +3,13 @@ package org.federation.platform.security;
 import java.time.Clock;
 import java.util.List;
 
+import org.federation.platform.security.ratelimit.ClientAddresses;
+import org.federation.platform.security.ratelimit.PublicRateLimit;
+import org.federation.platform.security.ratelimit.PublicRateLimitFilter;
+import org.federation.platform.security.ratelimit.PublicRateLimitProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,7 +40,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
-@EnableConfigurationProperties(FederationSecurityProperties.class)
+@EnableConfigurationProperties({FederationSecurityProperties.class, PublicRateLimitProperties.class})
 public class FederationSecurityAutoConfiguration {
 
     private static final List<PublicEndpoints.Entry> ALWAYS_OPEN = PublicEndpoints
@@ -60,12 +66,30 @@ public class FederationSecurityAutoConfiguration {
         return FederationTokens.decoder(properties, clock.getIfUnique(Clock::systemUTC));
     }
 
+    /** The client's address as seen through the trusted proxies, for limits keyed by address. */
+    @Bean
+    ClientAddresses federationClientAddresses(FederationSecurityProperties properties) {
+        return new ClientAddresses(properties.trustedProxies());
+    }
+
     @Bean
     SecurityFilterChain federationApi(HttpSecurity http, JwtDecoder decoder,
                                       ObjectProvider<PublicEndpoints> publicEndpoints,
+                                      ObjectProvider<MongoTemplate> mongo, ObjectProvider<Clock> clock,
+                                      ClientAddresses clientAddresses, PublicRateLimitProperties limits,
                                       org.springframework.core.env.Environment environment) throws Exception {
         SecurityProblems problems = new SecurityProblems();
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        List<RequestMatcher> open = publicEndpoints.orderedStream().flatMap(p -> p.entries().stream())
+                .map(e -> (RequestMatcher) paths.matcher(e.method(), e.pattern())).toList();
+        MongoTemplate store = mongo.getIfUnique();
+        if (store != null && !open.isEmpty()) {
+            // the counters live in the service's MongoDB, shared by its instances. The filter is no bean:
+            // as a bean, Boot would also register it as a servlet filter outside the security chain
+            PublicRateLimit limit = new PublicRateLimit(store, clock.getIfUnique(Clock::systemUTC), limits);
+            http.addFilterAfter(new PublicRateLimitFilter(open, clientAddresses, limit),
+                    BearerTokenAuthenticationFilter.class);
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(authorize -> {

@@ -22,10 +22,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                            made-up key ids cannot make every service hammer the sign-on
  * @param keySetLifetime      how long a fetched key set is used before it is fetched again on the
  *                            next token (5 min), so a key the issuer withdrew stops being trusted
+ * @param trustedProxies      the proxies in front of the service (ingress, load balancer) as IP addresses or
+ *                            CIDR blocks: only from these is {@code X-Forwarded-For} believed when finding the
+ *                            client's address (public rate limit). None by default: the connection's peer is the client
  */
 @ConfigurationProperties("federation.security")
 public record FederationSecurityProperties(String issuer, String jwkSetUri, Duration clockSkew, String audience,
-                                           Duration keySetRefetchInterval, Duration keySetLifetime) {
+                                           Duration keySetRefetchInterval, Duration keySetLifetime,
+                                           java.util.List<String> trustedProxies) {
 
     /** The platform's name as an audience; the development token issuer puts it in every token. */
     public static final String DEFAULT_AUDIENCE = "student-club-federation";
@@ -43,6 +47,7 @@ public record FederationSecurityProperties(String issuer, String jwkSetUri, Dura
         if (keySetLifetime == null) {
             keySetLifetime = Duration.ofMinutes(5);
         }
+        trustedProxies = trustedProxies == null ? java.util.List.of() : java.util.List.copyOf(trustedProxies);
     }
 
     String requiredIssuer() {

@@ -21,7 +21,7 @@ class IssuerRequired implements BeanFactoryPostProcessor, EnvironmentAware {
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         new FederationSecurityProperties(environment.getProperty("federation.security.issuer"), null, null, null,
-                null, null)
+                null, null, null)
                 .requiredIssuer();
     }
 }

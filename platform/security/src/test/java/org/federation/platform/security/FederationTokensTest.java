@@ -59,7 +59,7 @@ class FederationTokensTest {
         issuerServer.start();
         issuer = "http://127.0.0.1:" + issuerServer.getAddress().getPort();
         decoder = FederationTokens.decoder(new FederationSecurityProperties(issuer, null, null, "student-club-federation",
-                Duration.ofSeconds(60), Duration.ofMinutes(5)), clock);
+                Duration.ofSeconds(60), Duration.ofMinutes(5), null), clock);
     }
 
     @AfterEach
