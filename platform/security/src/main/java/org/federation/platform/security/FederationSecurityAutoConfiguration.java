@@ -77,6 +77,7 @@ public class FederationSecurityAutoConfiguration {
                                       ObjectProvider<PublicEndpoints> publicEndpoints,
                                       ObjectProvider<MongoTemplate> mongo, ObjectProvider<Clock> clock,
                                       ClientAddresses clientAddresses, PublicRateLimitProperties limits,
+                                      ObjectProvider<org.federation.platform.persistence.MongoIndexes> indexes,
                                       org.springframework.core.env.Environment environment) throws Exception {
         SecurityProblems problems = new SecurityProblems();
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -87,6 +88,8 @@ public class FederationSecurityAutoConfiguration {
             // the counters live in the service's MongoDB, shared by its instances. The filter is no bean:
             // as a bean, Boot would also register it as a servlet filter outside the security chain
             PublicRateLimit limit = new PublicRateLimit(store, clock.getIfUnique(Clock::systemUTC), limits);
+            // the sweep of earlier windows
+            indexes.ifAvailable(declared -> declared.ensure(PublicRateLimit.COLLECTION, "windowStart"));
             http.addFilterAfter(new PublicRateLimitFilter(open, clientAddresses, limit),
                     BearerTokenAuthenticationFilter.class);
         }
