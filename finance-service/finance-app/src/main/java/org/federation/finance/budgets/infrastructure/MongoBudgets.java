@@ -37,6 +37,8 @@ class MongoBudgets implements Budgets {
         this.budgets = store.repository(COLLECTION, FinanceTopics.FINANCE_EVENTS, Budget.class);
         // a club's budgets; by state (closing, the sweep of budgets whose activity ended); claims and withdrawals not yet booked
         indexes.ensure(COLLECTION, "clubId");
+        // a joint activity's budget is listed under each organising club (multikey)
+        indexes.ensure(COLLECTION, "organiserClubIds");
         indexes.ensure(COLLECTION, "state", "activityEndsAt");
         indexes.ensure(COLLECTION, "claims.booked", "claims.claimedAt");
         indexes.ensure(COLLECTION, "claims.withdrawal.booked", "claims.withdrawal.withdrawnAt");
