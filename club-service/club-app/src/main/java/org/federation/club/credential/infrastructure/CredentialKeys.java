@@ -167,6 +167,15 @@ public class CredentialKeys {
         return sealed;
     }
 
+    /**
+     * Every published public key, oldest first: each still verifies what it signed (retired keys
+     * lose only their private part), so a verifier needs all of them.
+     */
+    public List<Map<String, Object>> publicKeys() {
+        return mongo.find(new Query().with(Sort.by(Sort.Direction.ASC, "createdAt", "_id")), StoredKey.class, COLLECTION)
+                .stream().map(StoredKey::publicJwk).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** A published public key by id, or null. */
     public Map<String, Object> publicKey(String keyId) {
         StoredKey key = mongo.findById(keyId, StoredKey.class, COLLECTION);
