@@ -56,6 +56,9 @@ class WebhookSecrets {
         this.clock = clock;
         // a recipient's webhook secrets
         indexes.ensure(COLLECTION, "recipient", "url");
+        // the start-up step's look for secrets to seal (plaintext, or under an older key): sparse, few hold each field
+        indexes.ensureSparse(COLLECTION, PLAINTEXT_SECRET);
+        indexes.ensureSparse(COLLECTION, SEALED_SECRET);
     }
 
     private WebhookSecret newSecret(String recipient, String url, String secret) {

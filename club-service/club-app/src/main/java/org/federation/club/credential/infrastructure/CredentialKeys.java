@@ -20,6 +20,7 @@ import org.federation.platform.domain.Decision;
 import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
+import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.security.secret.SecretBox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +72,12 @@ public class CredentialKeys {
     private final Clock clock;
     private final Map<String, ECKey> opened = new ConcurrentHashMap<>();
 
-    CredentialKeys(MongoTemplate mongo, AggregateStore store, SecretBox box, Clock clock) {
+    CredentialKeys(MongoTemplate mongo, AggregateStore store, SecretBox box, Clock clock, MongoIndexes indexes) {
         this.mongo = mongo;
+        // the signing key (the keys still holding a private part) and the plaintext ones the start-up step seals:
+        // sparse, as only those few documents hold the field
+        indexes.ensureSparse(COLLECTION, SEALED_PRIVATE_JWK);
+        indexes.ensureSparse(COLLECTION, PLAINTEXT_PRIVATE_JWK);
         this.keys = store.repository(COLLECTION, ClubTopics.CLUB_EVENTS, StoredKey.class);
         this.box = box;
         this.clock = clock;

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import org.federation.club.credential.infrastructure.CredentialKeys;
+import org.federation.club.credential.application.MemberCredentialIssuer;
 import org.federation.platform.security.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,15 +48,15 @@ class CredentialKeySetController {
     static final String MEDIA_TYPE = "application/jwk-set+json";
     private static final Duration MAX_AGE = Duration.ofMinutes(5);
 
-    private final CredentialKeys keys;
+    private final MemberCredentialIssuer credentials;
 
-    CredentialKeySetController(CredentialKeys keys) {
-        this.keys = keys;
+    CredentialKeySetController(MemberCredentialIssuer credentials) {
+        this.credentials = credentials;
     }
 
     @GetMapping(path = PATH, produces = {MEDIA_TYPE, "application/json"})
     ResponseEntity<Map<String, Object>> keySet(WebRequest request) {
-        List<JWK> published = keys.publicKeys().stream().map(CredentialKeySetController::publicPartOf).toList();
+        List<JWK> published = credentials.publishedKeys().stream().map(CredentialKeySetController::publicPartOf).toList();
         Map<String, Object> document = new JWKSet(published).toJSONObject(true);
         String etag = "\"" + digestOf(new JWKSet(published).toString(true)) + "\"";
         CacheControl caching = CacheControl.maxAge(MAX_AGE).cachePublic();
