@@ -26,8 +26,10 @@ final class FinanceNoticeText {
         return switch (kind) {
             case "account-opened" -> {
                 JsonNode account = payload.path("account");
-                String name = accountName(account, names);
-                yield new Text("Account opened: " + name, "The account " + name + " was opened"
+                String name = text(account, "/name");
+                String owner = account.hasNonNull("clubId") ? names.club(account.get("clubId").asString()) : "the federation";
+                yield new Text("Account opened: " + (name != null ? name : owner), (name != null ? "The account " + name
+                        : "An account of " + owner) + " was opened"
                         + (account.hasNonNull("kind") ? " (" + words(account.get("kind").asString()) + ")" : "") + ".");
             }
             case "account-settled" -> {
@@ -130,14 +132,6 @@ final class FinanceNoticeText {
             return " (the " + words(budget.get("department").asString()) + " department)";
         }
         return "";
-    }
-
-    private static String accountName(JsonNode account, Names names) {
-        String name = text(account, "/name");
-        if (name != null) {
-            return name;
-        }
-        return account.hasNonNull("clubId") ? "of " + names.club(account.get("clubId").asString()) : "of the federation";
     }
 
     /** Where a settlement's money went: the federation's accounts read as words, any other as "another account". */
