@@ -223,6 +223,7 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
                         + "/members/" + MEMBER.subject() + "/attendance?year=2025-2026"), only(200, presidiumLiaisonAnd(EVALUATION_MEMBER, LEADER, MEMBER)))
                 .row("POST /api/clubs/{clubId}/credentials", HttpCall.postJson("/api/clubs/" + ledClub + "/credentials", ""),
                         only(200, LEADER, MEMBER))
+                .row("GET /api/credentials/jwks", HttpCall.get("/api/credentials/jwks"), everyone(200))
                 .row("POST /api/credentials/verification",
                         HttpCall.postJson("/api/credentials/verification", "{\"credential\":\"a.b.c\"}"),
                         only(200, departmentsAnd()))

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.federation.notification.directory.Names;
 import org.federation.notification.directory.Recipients;
 import org.federation.notification.escalation.domain.Escalation;
 import org.federation.notification.inbox.Inboxes;
@@ -34,16 +35,18 @@ public class EscalationSweep implements NoticeListener {
     private final Escalations escalations;
     private final Inboxes inboxes;
     private final Recipients recipients;
+    private final Names names;
     private final Clock clock;
     private final EscalationDefaults defaults;
     private final Duration lease;
 
-    EscalationSweep(Escalations escalations, Inboxes inboxes, Recipients recipients, Clock clock, EscalationDefaults defaults,
-                    Timers timers, @Value("${federation.notifications.escalation.lease:PT2M}") Duration lease,
+    EscalationSweep(Escalations escalations, Inboxes inboxes, Recipients recipients, Names names, Clock clock,
+                    EscalationDefaults defaults, Timers timers, @Value("${federation.notifications.escalation.lease:PT2M}") Duration lease,
                     @Value("${federation.notifications.escalation.sweep:PT30S}") Duration every) {
         this.escalations = escalations;
         this.inboxes = inboxes;
         this.recipients = recipients;
+        this.names = names;
         this.clock = clock;
         this.defaults = defaults;
         this.lease = lease;
@@ -91,7 +94,7 @@ public class EscalationSweep implements NoticeListener {
         Escalation.Step step = escalation.escalate(now, liaison, heads, defaults.timing()).state().lastStep();
         // the step's notices first: a crash before the step is recorded leaves it due, and the retry posts nothing twice
         for (String to : step.to()) {
-            inboxes.post(noticeFor(escalation, step, to, now), DomainEvent.SYSTEM);
+            inboxes.post(noticeFor(escalation, step, to, now, names), DomainEvent.SYSTEM);
         }
         boolean done = escalations.change(id, current -> current.status().equals(escalation.status()) && current.isDue(now)
                         ? current.escalate(now, liaison, heads, defaults.timing())
@@ -104,11 +107,14 @@ public class EscalationSweep implements NoticeListener {
         return done;
     }
 
-    private static Notice noticeFor(Escalation escalation, Escalation.Step step, String to, Instant now) {
-        String who = escalation.clubId() != null ? "club " + escalation.clubId() : escalation.group();
-        String body = "The notice \"" + escalation.title() + "\" from the " + escalation.department()
+    /** The escalation's notice, naming the club and the people who did not answer (never their ids). */
+    static Notice noticeFor(Escalation escalation, Escalation.Step step, String to, Instant now, Names names) {
+        List<String> people = escalation.recipients() == null ? List.of()
+                : escalation.recipients().stream().map(r -> r.startsWith("person:") ? r.substring("person:".length()) : r).toList();
+        String who = escalation.clubId() != null ? names.club(escalation.clubId()) : names.people(people);
+        String body = "The notice \"" + escalation.title() + "\" from the " + escalation.department().replace('-', ' ')
                 + " department was due to be acknowledged by " + escalation.acknowledgeBy() + "; nobody of " + who
-                + " (" + String.join(", ", escalation.recipients()) + ") has acknowledged it."
+                + (escalation.clubId() != null ? " (" + names.people(people) + ")" : "") + " has acknowledged it."
                 + (Escalation.LIAISON_STEP.equals(step.step()) ? " As the club's liaison officer, please pass it on."
                 : " This is the last step of its escalation.");
         return new Notice(Notice.idFor(escalation.id() + "|" + step.step(), to), to, "escalation",

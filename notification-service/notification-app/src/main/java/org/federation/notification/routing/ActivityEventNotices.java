@@ -17,6 +17,7 @@ import org.federation.event.contracts.ActivityReportSubmitted;
 import org.federation.event.contracts.ActivitySnapshot;
 import org.federation.event.contracts.BudgetRequested;
 import org.federation.event.contracts.RegistrationChanged;
+import org.federation.notification.directory.Names;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
 
@@ -43,16 +44,16 @@ final class ActivityEventNotices {
     private ActivityEventNotices() {
     }
 
-    static Optional<Routed> of(EventEnvelope event, InboundEvents inbound) {
+    static Optional<Routed> of(EventEnvelope event, InboundEvents inbound, Names names) {
         return Optional.ofNullable(switch (event.type()) {
             case ActivityEventTypes.PROPOSED -> {
                 // not public: only the kind's subscribers (the Organization Department, who review it) hear of it
                 ActivityProposed e = inbound.payload(event, ActivityProposed.class);
                 ActivitySnapshot a = snapshot(event, e.activity());
                 String by = a.organisingDepartment() != null ? "the " + a.organisingDepartment() + " department"
-                        : "club " + String.join(", ", clubsOf(a));
+                        : names.clubs(clubsOf(a));
                 yield new Routed(event.id(), "activity-proposed", "Activity proposed: " + a.title(),
-                        by + " proposes " + a.title() + " (" + a.kind() + ") " + when(a)
+                        by + (a.organisingDepartment() == null && clubsOf(a).size() > 1 ? " propose " : " proposes ") + a.title() + " (" + a.kind() + ") " + when(a)
                                 + ("awaiting-confirmation".equals(a.state()) ? "; co-organisers still to confirm." : "; it awaits review."),
                         "activity:" + a.id(), List.of(), List.of());
             }
@@ -60,7 +61,7 @@ final class ActivityEventNotices {
             case ActivityEventTypes.TRAINING_CLASS_CREATED -> {
                 TrainingClassSnapshot c = training(event, inbound.payload(event, TrainingClassCreated.class).trainingClass());
                 yield new Routed(event.id(), "training-class-created", "Training class opened: " + c.title(),
-                        "The " + c.organiser() + " opened " + c.title() + ": " + c.sessions().size() + " sessions, "
+                        organiserOf(c) + " opened " + c.title() + ": " + c.sessions().size() + " sessions, "
                                 + c.capacity() + " places.", "training-class:" + c.id(), List.of(), List.of());
             }
             case ActivityEventTypes.TRAINING_CLASS_CHANGED -> {
@@ -75,7 +76,7 @@ final class ActivityEventNotices {
                 TrainingClassSnapshot c = training(event, e.trainingClass());
                 InboundEvents.require(e.studentNumber() != null, event, "studentNumber is required");
                 yield new Routed(event.id(), "trainee-enrolled", "Enrolled in " + c.title(),
-                        e.studentNumber() + " is enrolled in " + c.title() + " (" + c.enrolled() + " of " + c.capacity()
+                        names.person(e.studentNumber()) + " is enrolled in " + c.title() + " (" + c.enrolled() + " of " + c.capacity()
                                 + " places taken).", "training-class:" + c.id(), List.of(), List.of(e.studentNumber()));
             }
             case ActivityEventTypes.PUBLISHED -> {
@@ -115,10 +116,10 @@ final class ActivityEventNotices {
             case ActivityEventTypes.BUDGET_REQUESTED -> {
                 BudgetRequested e = inbound.payload(event, BudgetRequested.class);
                 InboundEvents.require(e.activityId() != null && e.title() != null, event, "activityId and title are required");
-                String by = e.clubId() != null ? "club " + e.clubId() : e.department() != null ? "the " + e.department()
+                String by = e.clubId() != null ? names.club(e.clubId()) : e.department() != null ? "the " + e.department()
                         + " department" : "its organisers";
                 yield new Routed(event.id(), "budget-requested", "Budget requested: " + e.title(),
-                        by + " asks for " + yuan(e.amountFen()) + " yuan for " + e.title()
+                        by + " asks for " + FinanceNoticeText.yuan(e.amountFen()) + " for " + e.title()
                                 + (e.purpose() == null ? "." : " (" + e.purpose() + ")."),
                         "activity:" + e.activityId(), List.of(), List.of());
             }
@@ -182,7 +183,16 @@ final class ActivityEventNotices {
         return "from " + a.start() + " to " + a.end() + (a.venue() == null ? "" : " at " + a.venue());
     }
 
-    private static String yuan(long fen) {
-        return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
+    /** "The Organization Department", "The presidium": the organiser as people call it. */
+    private static String organiserOf(TrainingClassSnapshot c) {
+        String o = c.organiser();
+        if (o == null || o.isBlank()) {
+            return "The federation";
+        }
+        if ("presidium".equals(o)) {
+            return "The presidium";
+        }
+        String words = o.replace('-', ' ');
+        return "The " + Character.toUpperCase(words.charAt(0)) + words.substring(1) + " Department";
     }
 }

@@ -21,6 +21,7 @@ import org.federation.club.contracts.FoundingAnnouncement;
 import org.federation.club.contracts.FoundingApplicationChanged;
 import org.federation.club.contracts.FoundingApplicationSummary;
 import org.federation.club.contracts.RegistrationOpened;
+import org.federation.notification.directory.Names;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
 
@@ -30,7 +31,7 @@ final class ClubEventNotices {
     private ClubEventNotices() {
     }
 
-    static Optional<Routed> of(EventEnvelope event, InboundEvents inbound) {
+    static Optional<Routed> of(EventEnvelope event, InboundEvents inbound, Names names) {
         String id = event.id();
         return Optional.ofNullable(switch (event.type()) {
             case ClubEventTypes.ESTABLISHED -> {
@@ -83,7 +84,8 @@ final class ClubEventNotices {
                 InboundEvents.require(e.successor() != null && e.mergerId() != null, event, "successor and mergerId are required");
                 // one merger is told by one event per club: every recipient hears of it once, under the merger's id
                 yield new Routed("merger:" + e.mergerId(), "club-merged", "Clubs merged into " + e.successor().name(),
-                        "Clubs " + e.mergedAwayIds() + " merged into " + e.successor().name() + ".", "club:" + e.successor().id(),
+                        names.clubs(e.mergedAwayIds()) + (e.mergedAwayIds() != null && e.mergedAwayIds().size() == 1 ? " was" : " were")
+                                + " merged into " + e.successor().name() + ".", "club:" + e.successor().id(),
                         List.of(e.club().id()), List.of());
             }
             case ClubEventTypes.FOUNDING_SUBMITTED -> founding(event, inbound, "founding-submitted", "Founding application submitted");
@@ -124,8 +126,10 @@ final class ClubEventNotices {
             case ClubEventTypes.CREDENTIAL_ISSUED -> {
                 CredentialIssued e = inbound.payload(event, CredentialIssued.class);
                 InboundEvents.require(e.clubId() != null && e.holder() != null, event, "clubId and holder are required");
-                yield new Routed(id, "credential-issued", "Member credential issued: " + e.clubId(),
-                        "A " + e.role() + " credential of club " + e.clubId() + " was issued, valid until " + e.validUntil() + ".",
+                String club = names.club(e.clubId());
+                yield new Routed(id, "credential-issued", "Member credential issued: " + club,
+                        names.person(e.holder()) + " received a " + (e.role() == null ? "member" : e.role()) + " credential of "
+                                + club + ", valid until " + e.validUntil() + ".",
                         "club:" + e.clubId(), List.of(), List.of());
             }
             default -> null;

@@ -12,6 +12,7 @@ import org.federation.club.contracts.RosterChanged;
 import org.federation.notification.directory.ClubDirectory;
 import org.federation.notification.directory.Department;
 import org.federation.notification.directory.Departments;
+import org.federation.notification.directory.Names;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
 import org.federation.platform.messaging.consumer.ReadModelRebuild;
@@ -35,7 +36,8 @@ class FederationEventsConsumers {
     static final String ROSTER_CHANGED = ClubEventTypes.ROSTER_CHANGED;
 
     @Bean
-    Consumer<Message<byte[]>> clubEvents(InboundEvents inbound, ClubDirectory clubs, Departments departments, Router router) {
+    Consumer<Message<byte[]>> clubEvents(InboundEvents inbound, ClubDirectory clubs, Departments departments, Router router,
+                                          Names names) {
         return message -> {
             EventEnvelope event = inbound.envelope(message);
             if (ROSTER_CHANGED.equals(event.type())) {
@@ -52,12 +54,13 @@ class FederationEventsConsumers {
             if (ReadModelRebuild.replaying()) {
                 return; // a rebuild restores the directory and the roster; old events are not news again
             }
-            ClubEventNotices.of(event, inbound).ifPresent(routed -> router.route(routed, event.actor()));
+            ClubEventNotices.of(event, inbound, names).ifPresent(routed -> router.route(routed, event.actor()));
         };
     }
 
     @Bean
-    Consumer<Message<byte[]>> activityEvents(InboundEvents inbound, Router router, Registrants registrants) {
+    Consumer<Message<byte[]>> activityEvents(InboundEvents inbound, Router router, Registrants registrants,
+                                              Names names) {
         return message -> {
             EventEnvelope event = inbound.envelope(message);
             InboundEvents.require(inbound.payload(event, JsonNode.class).isObject(), event, "the payload must be a JSON object");
@@ -67,7 +70,7 @@ class FederationEventsConsumers {
             if (ReadModelRebuild.replaying()) {
                 return; // a rebuild restores who holds a place; old events are not news again
             }
-            ActivityEventNotices.of(event, inbound)
+            ActivityEventNotices.of(event, inbound, names)
                     .map(routed -> TELL_REGISTRANTS.contains(event.type())
                             ? routed.alsoFor(registrants.holdingPlacesAt(event.subject())) : routed)
                     .ifPresent(routed -> router.route(routed, event.actor()));
@@ -79,12 +82,12 @@ class FederationEventsConsumers {
             ActivityEventTypes.CANCELLED);
 
     @Bean
-    Consumer<Message<byte[]>> financeEvents(InboundEvents inbound, Router router) {
+    Consumer<Message<byte[]>> financeEvents(InboundEvents inbound, Router router, Names names) {
         return message -> {
             EventEnvelope event = inbound.envelope(message);
             JsonNode payload = inbound.payload(event, JsonNode.class);
             InboundEvents.require(payload.isObject(), event, "the payload must be a JSON object");
-            GenericEventNotices.of(event, payload).ifPresent(routed -> router.route(routed, event.actor()));
+            GenericEventNotices.of(event, payload, names).ifPresent(routed -> router.route(routed, event.actor()));
         };
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.federation.notification.directory.Names;
 import org.federation.platform.messaging.EventEnvelope;
 
 import tools.jackson.databind.JsonNode;
@@ -13,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * ({@code org.federation.finance.budget-decided.v1} → {@code budget-decided}) and is routed only if
  * {@link NoticeKinds} lists it; the clubs it is about come from {@code clubId},
  * {@code account.clubId}, {@code budget.clubId} or {@code club.id} (the shapes of finance-service's
- * contracts). activity.events is read with event-service's records instead ({@link ActivityEventNotices}).
+ * contracts); what it says is {@link FinanceNoticeText}'s. activity.events is read with event-service's records instead ({@link ActivityEventNotices}).
  */
 final class GenericEventNotices {
 
@@ -25,7 +26,7 @@ final class GenericEventNotices {
         return parts.length >= 2 ? parts[parts.length - 2] : type;
     }
 
-    static Optional<Routed> of(EventEnvelope event, JsonNode payload) {
+    static Optional<Routed> of(EventEnvelope event, JsonNode payload, Names names) {
         String kind = kindOf(event.type());
         if (NoticeKinds.of(kind).isEmpty()) {
             return Optional.empty();
@@ -38,20 +39,10 @@ final class GenericEventNotices {
                 clubIds.add(node.asString());
             }
         }
-        String name = null;
-        for (String pointer : List.of("/account/name", "/budget/title",
-                "/accountName", "/title", "/name")) {
-            JsonNode node = payload.at(pointer);
-            if (node.isString() && !node.asString().isBlank()) {
-                name = node.asString();
-                break;
-            }
-        }
-        String what = Character.toUpperCase(kind.charAt(0)) + kind.substring(1).replace('-', ' ');
-        String area = event.source() == null ? "" : event.source().replace("/", "");
-        return Optional.of(new Routed(event.id(), kind, what + ": " + (name == null ? event.subject() : name),
-                what + " (" + event.type() + " from " + area + ", about " + event.subject() + ").",
-                subjectRef(event), clubIds.stream().distinct().toList(), List.of()));
+        // the text names clubs and says the figure that matters; never the event's type or ids
+        FinanceNoticeText.Text text = FinanceNoticeText.of(kind, payload, names);
+        return Optional.of(new Routed(event.id(), kind, text.title(), text.body(), subjectRef(event),
+                clubIds.stream().distinct().toList(), List.of()));
     }
 
     private static String subjectRef(EventEnvelope event) {

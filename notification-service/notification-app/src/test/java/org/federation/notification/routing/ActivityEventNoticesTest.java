@@ -43,14 +43,14 @@ class ActivityEventNoticesTest {
     static Routed route(String type, Object payload) {
         EventEnvelope event = new EventEnvelope("e-" + type.hashCode(), type, "/event-service", "act-1", START, "2023020001",
                 2, EventNoticesTest.JSON.writeValueAsString(payload));
-        return ActivityEventNotices.of(event, EventNoticesTest.INBOUND).orElseThrow();
+        return ActivityEventNotices.of(event, EventNoticesTest.INBOUND, EventNoticesTest.NAMES).orElseThrow();
     }
 
     @Test
     void onlyAPromotionFromTheWaitlistIsANoticeAndItGoesToThatPerson() {
         EventEnvelope promoted = registrationEvent("act-1|2024000001", new RegistrationChanged("act-1|2024000001", "act-1",
                 "算法竞赛训练营", START, "2024000001", "registered", null, RegistrationChanged.PROMOTED));
-        Routed routed = ActivityEventNotices.of(promoted, EventNoticesTest.INBOUND).orElseThrow();
+        Routed routed = ActivityEventNotices.of(promoted, EventNoticesTest.INBOUND, EventNoticesTest.NAMES).orElseThrow();
         assertThat(routed.kind()).isEqualTo("registration-promoted");
         assertThat(routed.title()).isEqualTo("You have a seat: 算法竞赛训练营");
         assertThat(routed.persons()).containsExactly("2024000001");
@@ -58,10 +58,10 @@ class ActivityEventNoticesTest {
         assertThat(routed.subjectRef()).isEqualTo("activity:act-1");
         assertThat(ActivityEventNotices.of(registrationEvent("act-1|2024000001", new RegistrationChanged("act-1|2024000001",
                 "act-1", "算法竞赛训练营", START, "2024000001", "waitlisted", 3L, RegistrationChanged.WAITLISTED)),
-                EventNoticesTest.INBOUND)).isEmpty();
+                EventNoticesTest.INBOUND, EventNoticesTest.NAMES)).isEmpty();
         assertThatThrownBy(() -> ActivityEventNotices.of(registrationEvent("act-1|someone-else", new RegistrationChanged(
                 "act-1|2024000001", "act-1", "x", START, "2024000001", "registered", null, RegistrationChanged.PROMOTED)),
-                EventNoticesTest.INBOUND)).isInstanceOf(MalformedEventException.class).hasMessageContaining("its key");
+                EventNoticesTest.INBOUND, EventNoticesTest.NAMES)).isInstanceOf(MalformedEventException.class).hasMessageContaining("its key");
         assertThat(route(ActivityEventTypes.CANCELLED, new ActivityCancelled(joint(), "rain")).alsoFor(List.of("2024000001",
                 "2024000001")).persons()).as("told once").containsExactly("2024000001");
     }
@@ -79,7 +79,7 @@ class ActivityEventNoticesTest {
         Routed routed = route(ActivityEventTypes.PROPOSED, new ActivityProposed(proposal, "2023020001"));
         assertThat(routed.kind()).isEqualTo("activity-proposed");
         assertThat(routed.title()).isEqualTo("Activity proposed: 算法竞赛训练营");
-        assertThat(routed.body()).contains("club club-acmore proposes").contains("Lab 305").contains("awaits review");
+        assertThat(routed.body()).contains("acmore编程协会 proposes").contains("Lab 305").contains("awaits review");
         assertThat(routed.clubIds()).as("not public: no member hears of it").isEmpty();
         assertThat(routed.persons()).isEmpty();
         assertThat(routed.subjectRef()).isEqualTo("activity:act-1");
@@ -151,7 +151,7 @@ class ActivityEventNoticesTest {
         Routed routed = route(ActivityEventTypes.BUDGET_REQUESTED, new BudgetRequested("act-1", "算法竞赛训练营", "club-acmore",
                 null, 30_000, "venue and prizes", List.of(), "2023020001"));
         assertThat(routed.kind()).isEqualTo("budget-requested");
-        assertThat(routed.body()).contains("300.00 yuan").contains("club-acmore");
+        assertThat(routed.body()).contains("300.00 yuan").contains("acmore编程协会").doesNotContain("club-acmore");
         assertThat(routed.clubIds()).isEmpty();
         assertThat(routed.subjectRef()).isEqualTo("activity:act-1");
         assertThat(NoticeKinds.defaultsFor("department:finance")).contains("budget-requested");
@@ -161,10 +161,10 @@ class ActivityEventNoticesTest {
     void attendanceMakesNoNoticeAndAnEventWithoutItsActivityIsRefused() {
         EventEnvelope attendance = new EventEnvelope("e1", ActivityEventTypes.ATTENDANCE_PUBLISHED, "/event-service", "act-1",
                 START, "system", 3, EventNoticesTest.JSON.writeValueAsString(new ActivityAttendance(joint(), 1, 0, List.of("1"))));
-        assertThat(ActivityEventNotices.of(attendance, EventNoticesTest.INBOUND)).isEmpty();
+        assertThat(ActivityEventNotices.of(attendance, EventNoticesTest.INBOUND, EventNoticesTest.NAMES)).isEmpty();
         EventEnvelope broken = new EventEnvelope("e2", ActivityEventTypes.CANCELLED, "/event-service", "act-1", START,
                 "system", 4, "{\"reason\":\"no activity\"}");
-        assertThatThrownBy(() -> ActivityEventNotices.of(broken, EventNoticesTest.INBOUND))
+        assertThatThrownBy(() -> ActivityEventNotices.of(broken, EventNoticesTest.INBOUND, EventNoticesTest.NAMES))
                 .isInstanceOf(MalformedEventException.class).hasMessageContaining("activity");
     }
 }

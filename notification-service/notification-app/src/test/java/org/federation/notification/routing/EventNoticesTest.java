@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 
+import org.federation.notification.directory.Names;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
@@ -20,6 +21,9 @@ class EventNoticesTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final InboundEvents INBOUND = new InboundEvents(JSON);
+    /** What the directory knows: clubs and people by name. */
+    static final Names NAMES = Names.of(java.util.Map.of("c1", "Go club", "club-acmore", "acmore编程协会", "a", "围棋社",
+            "b", "象棋社"), java.util.Map.of("2026000001", "张三", "2024000001", "李四"));
 
     static EventEnvelope event(String id, String type, String subject, String payload) {
         return new EventEnvelope(id, type, "/club-service", subject, Instant.parse("2026-11-20T10:00:00Z"), "system", 2, payload);
@@ -39,25 +43,25 @@ class EventNoticesTest {
         Routed ballot = ClubEventNotices.of(event("e1", "org.federation.club.hearing-ballot-cast.v1", "app-1", """
                 {"application":{"id":"app-1","proposedName":"Go Club","category":"other","state":"hearing-scheduled",
                  "initiators":["1"]},"panelMember":"P1","choice":"approve","castAt":"2026-11-20T10:00:00Z",
-                 "ballotsCast":2,"panelSize":5}"""), INBOUND).orElseThrow();
+                 "ballotsCast":2,"panelSize":5}"""), INBOUND, NAMES).orElseThrow();
         assertThat(ballot.kind()).isEqualTo("hearing-ballot-cast");
         assertThat(ballot.body()).contains("2 of 5");
         assertThat(ballot.subjectRef()).isEqualTo("founding-application:app-1");
         assertThat(ballot.persons()).isEmpty();
         Routed credential = ClubEventNotices.of(event("e2", "org.federation.club.credential-issued.v1", "jti-1", """
                 {"credentialId":"jti-1","clubId":"c1","holder":"2026000001","role":"member","keyId":"k1",
-                 "issuedAt":"2026-11-20T10:00:00Z","validUntil":"2027-05-20T10:00:00Z"}"""), INBOUND).orElseThrow();
+                 "issuedAt":"2026-11-20T10:00:00Z","validUntil":"2027-05-20T10:00:00Z"}"""), INBOUND, NAMES).orElseThrow();
         assertThat(credential.kind()).isEqualTo("credential-issued");
         assertThat(credential.clubIds()).isEmpty();
         Routed late = ClubEventNotices.of(event("e3", "org.federation.club.late-registration-submitted.v1", "c1", """
                 {"club":{"id":"c1","name":"Chess","category":"sports","state":"unregistered","leaders":[],
-                 "memberStudentNumbers":[]},"academicYear":"2026-2027","changedFields":[]}"""), INBOUND).orElseThrow();
+                 "memberStudentNumbers":[]},"academicYear":"2026-2027","changedFields":[]}"""), INBOUND, NAMES).orElseThrow();
         assertThat(late.kind()).isEqualTo("late-registration-submitted");
         assertThat(late.clubIds()).as("not the club's leaders: they submitted it").isEmpty();
 
         Routed fee = GenericEventNotices.of(event("e4", "org.federation.finance.fee-payment-recorded.v1", "fees-b1-2026-11-20",
                 "{\"clubId\":\"c1\",\"academicYear\":\"2026-2027\",\"totalFen\":5000}"),
-                JSON.readTree("{\"clubId\":\"c1\"}")).orElseThrow();
+                JSON.readTree("{\"clubId\":\"c1\"}"), NAMES).orElseThrow();
         assertThat(fee.kind()).isEqualTo("fee-payment-recorded");
         assertThat(fee.clubIds()).isEmpty();
         assertThat(fee.subjectRef()).isEqualTo("transaction:fees-b1-2026-11-20");
@@ -66,7 +70,7 @@ class EventNoticesTest {
             assertThat(NoticeKinds.of(kind)).as(kind).isPresent();
         }
         assertThat(GenericEventNotices.of(event("e5", "org.federation.finance.transaction-posted.v1", "t1", "{}"),
-                JSON.readTree("{}")).orElseThrow().kind()).isEqualTo("transaction-posted");
+                JSON.readTree("{}"), NAMES).orElseThrow().kind()).isEqualTo("transaction-posted");
         assertThat(NoticeKinds.defaultsFor("department:organization")).contains("late-registration-submitted",
                 "hearing-ballot-cast");
         assertThat(NoticeKinds.defaultsFor("department:finance")).contains("transaction-reversed")
@@ -80,21 +84,21 @@ class EventNoticesTest {
                 "{\"budget\":{\"activityId\":\"activity-9\",\"title\":\"算法竞赛训练营\",\"clubId\":\"club-acmore\"},"
                         + "\"decision\":\"partly-approved\"}"), JSON.readTree(
                 "{\"budget\":{\"activityId\":\"activity-9\",\"title\":\"算法竞赛训练营\",\"clubId\":\"club-acmore\"},"
-                        + "\"decision\":\"partly-approved\"}")).orElseThrow();
+                        + "\"decision\":\"partly-approved\"}"), NAMES).orElseThrow();
         assertThat(budget.clubIds()).containsExactly("club-acmore");
         assertThat(budget.title()).contains("算法竞赛训练营");
         assertThat(budget.subjectRef()).isEqualTo("activity:activity-9");
         String statement = "{\"statementId\":\"st-1\",\"accountId\":\"acct-club-acmore\",\"clubId\":\"club-acmore\","
                 + "\"accountName\":\"acmore编程协会\",\"period\":\"2026-10\"}";
         Routed published = GenericEventNotices.of(event("e8", "org.federation.finance.statement-published.v1", "st-1",
-                statement), JSON.readTree(statement)).orElseThrow();
+                statement), JSON.readTree(statement), NAMES).orElseThrow();
         assertThat(published.clubIds()).containsExactly("club-acmore");
         assertThat(published.title()).contains("acmore编程协会");
         assertThat(published.subjectRef()).isEqualTo("statement:st-1");
         String closed = "{\"budget\":{\"activityId\":\"activity-9\",\"title\":\"算法竞赛训练营\",\"clubId\":\"club-acmore\","
                 + "\"state\":\"closed\"},\"releasedFen\":1200,\"cause\":\"claim-window-passed\",\"reason\":\"ended\"}";
         Routed released = GenericEventNotices.of(event("e9", "org.federation.finance.budget-closed.v1", "activity-9",
-                closed), JSON.readTree(closed)).orElseThrow();
+                closed), JSON.readTree(closed), NAMES).orElseThrow();
         assertThat(released.kind()).isEqualTo("budget-closed");
         assertThat(released.clubIds()).containsExactly("club-acmore");
         assertThat(released.subjectRef()).isEqualTo("activity:activity-9");
@@ -104,7 +108,7 @@ class EventNoticesTest {
     void aSuspensionConcernsTheClubsLeadersAndCarriesTheReason() {
         Routed routed = ClubEventNotices.of(event("e1", "org.federation.club.suspended.v1", "c1", """
                 {"club":{"id":"c1","name":"网球协会","category":"sports","state":"suspended","leaders":[]},
-                 "previousState":"active","reason":"no activity for a year"}"""), INBOUND).orElseThrow();
+                 "previousState":"active","reason":"no activity for a year"}"""), INBOUND, NAMES).orElseThrow();
         assertThat(routed.kind()).isEqualTo("club-suspended");
         assertThat(routed.title()).isEqualTo("Club suspended: 网球协会");
         assertThat(routed.body()).contains("no activity for a year");
@@ -117,27 +121,27 @@ class EventNoticesTest {
         String payload = """
                 {"club":{"id":"%s","name":"n","state":"merged"},"successor":{"id":"s","name":"United","state":"active"},
                  "mergedAwayIds":["a","b"],"mergerId":"m1"}""";
-        Routed fromA = ClubEventNotices.of(event("e1", "org.federation.club.merged.v1", "a", payload.formatted("a")), INBOUND).orElseThrow();
-        Routed fromB = ClubEventNotices.of(event("e2", "org.federation.club.merged.v1", "b", payload.formatted("b")), INBOUND).orElseThrow();
+        Routed fromA = ClubEventNotices.of(event("e1", "org.federation.club.merged.v1", "a", payload.formatted("a")), INBOUND, NAMES).orElseThrow();
+        Routed fromB = ClubEventNotices.of(event("e2", "org.federation.club.merged.v1", "b", payload.formatted("b")), INBOUND, NAMES).orElseThrow();
         assertThat(fromA.cause()).isEqualTo(fromB.cause()).isEqualTo("merger:m1");
     }
 
     @Test
     void registrationOpeningConcernsEveryClubAndHearingsTheirPanel() {
         assertThat(ClubEventNotices.of(event("e1", "org.federation.club.registration-opened.v1", "2026-2027",
-                "{\"academicYear\":\"2026-2027\",\"deadline\":\"2026-10-01T00:00:00Z\"}"), INBOUND).orElseThrow().allClubs()).isTrue();
+                "{\"academicYear\":\"2026-2027\",\"deadline\":\"2026-10-01T00:00:00Z\"}"), INBOUND, NAMES).orElseThrow().allClubs()).isTrue();
         Routed hearing = ClubEventNotices.of(event("e2", "org.federation.club.hearing-scheduled.v1", "app-1", """
                 {"application":{"id":"app-1","proposedName":"Go","state":"hearing-scheduled","initiators":["i1"],
-                 "hearing":{"scheduledAt":"2026-12-01T10:00:00Z","place":"Room 3","panel":["p1","p2"]}}}"""), INBOUND).orElseThrow();
+                 "hearing":{"scheduledAt":"2026-12-01T10:00:00Z","place":"Room 3","panel":["p1","p2"]}}}"""), INBOUND, NAMES).orElseThrow();
         assertThat(hearing.persons()).containsExactly("i1", "p1", "p2");
         assertThat(hearing.subjectRef()).isEqualTo("founding-application:app-1");
     }
 
     @Test
     void typesWithoutNoticesAreIgnoredAndBrokenOnesRefused() {
-        assertThat(ClubEventNotices.of(event("e1", "org.federation.club.test-snapshot.v1", "c1", "{}"), INBOUND)).isEmpty();
+        assertThat(ClubEventNotices.of(event("e1", "org.federation.club.test-snapshot.v1", "c1", "{}"), INBOUND, NAMES)).isEmpty();
         assertThatThrownBy(() -> ClubEventNotices.of(event("e2", "org.federation.club.merged.v1", "c1",
-                "{\"club\":{\"id\":\"c1\"}}"), INBOUND)).isInstanceOf(MalformedEventException.class);
+                "{\"club\":{\"id\":\"c1\"}}"), INBOUND, NAMES)).isInstanceOf(MalformedEventException.class);
     }
 
     @Test
@@ -145,12 +149,12 @@ class EventNoticesTest {
         assertThat(GenericEventNotices.kindOf("org.federation.finance.budget-decided.v1")).isEqualTo("budget-decided");
         JsonNode settled = JSON.readTree("{\"account\":{\"id\":\"acct-1\",\"clubId\":\"c1\",\"name\":\"Go club\"},\"clubId\":\"c1\"}");
         Routed routed = GenericEventNotices.of(new EventEnvelope("e1", "org.federation.finance.account-settled.v1",
-                "/finance-service", "acct-1", Instant.now(), "system", 3, settled.toString()), settled).orElseThrow();
+                "/finance-service", "acct-1", Instant.now(), "system", 3, settled.toString()), settled, NAMES).orElseThrow();
         assertThat(routed.title()).isEqualTo("Account settled: Go club");
         assertThat(routed.clubIds()).containsExactly("c1");
         assertThat(routed.subjectRef()).isEqualTo("account:acct-1");
         assertThat(GenericEventNotices.of(new EventEnvelope("e2", "org.federation.finance.ledger-entry-added.v1",
-                "/finance-service", "acct-1", Instant.now(), "system", 4, "{}"), JSON.readTree("{}"))).isEmpty();
+                "/finance-service", "acct-1", Instant.now(), "system", 4, "{}"), JSON.readTree("{}"), NAMES)).isEmpty();
         assertThat(NoticeKinds.defaultsFor("department:finance")).contains("account-settled", "budget-decided",
                 "budget-closed");
         assertThat(NoticeKinds.defaultsFor("person:1")).isEmpty();

@@ -150,12 +150,12 @@ class RoutingTest extends EmbeddedBackboneProperties {
                  "enrolledAt":"2026-11-21T00:00:00Z"}""".formatted(run, run, trainee, club)));
 
         awaitTitle("department:organization", "Late registration: Club " + club + " (2031-2032)");
-        awaitTitle("department:external-relations", "Sponsorship receipt recorded: sponsorship-rc-" + run);
+        awaitTitle("department:external-relations", "Sponsorship received: Club " + club);
         awaitTitle("person:" + trainee, "Enrolled in Future Managers " + run);
         assertThat(titles("person:" + leader)).as("the leader did it; the department's queue holds it")
                 .doesNotContain("Late registration: Club " + club + " (2031-2032)")
-                .doesNotContain("Sponsorship receipt recorded: sponsorship-rc-" + run);
-        assertThat(titles("department:finance")).doesNotContain("Sponsorship receipt recorded: sponsorship-rc-" + run);
+                .doesNotContain("Sponsorship received: Club " + club);
+        assertThat(titles("department:finance")).doesNotContain("Sponsorship received: Club " + club);
     }
 
     @Test

@@ -55,6 +55,14 @@ public class MemberCredentialIssuer {
     public record IssuedCredential(String credential, String keyId, String clubId, String role, Instant validUntil) {
     }
 
+    /**
+     * Every published public key (JWK maps), oldest first: what a verifier without Kafka needs, the
+     * retired keys too, since they verify what they signed until it expires.
+     */
+    public java.util.List<java.util.Map<String, Object>> publishedKeys() {
+        return keys.publicKeys();
+    }
+
     /** The caller's credential for a club they lead or belong to. */
     public IssuedCredential issueFor(String clubId, Caller caller) {
         Club club = clubs.find(clubId).orElseThrow(() -> new ResourceNotFoundException("club", clubId));
