@@ -56,7 +56,7 @@ class WebhookSecrets {
         this.clock = clock;
         // a recipient's webhook secrets
         indexes.ensure(COLLECTION, "recipient", "url");
-        // the start-up sealing: plaintext secrets (only before it) and sealed ones (re-sealed after a key rotation)
+        // the start-up step's look for secrets to seal (plaintext, or under an older key): sparse, few hold each field
         indexes.ensureSparse(COLLECTION, PLAINTEXT_SECRET);
         indexes.ensureSparse(COLLECTION, SEALED_SECRET);
     }

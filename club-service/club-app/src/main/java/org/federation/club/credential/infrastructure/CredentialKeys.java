@@ -72,10 +72,10 @@ public class CredentialKeys {
     private final Clock clock;
     private final Map<String, ECKey> opened = new ConcurrentHashMap<>();
 
-    CredentialKeys(MongoTemplate mongo, AggregateStore store, SecretBox box, MongoIndexes indexes, Clock clock) {
+    CredentialKeys(MongoTemplate mongo, AggregateStore store, SecretBox box, Clock clock, MongoIndexes indexes) {
         this.mongo = mongo;
-        // sparse: only keys that still sign keep a private part (rotated ones lose it), and plaintext
-        // private parts exist only before the start-up sealing
+        // the signing key (the keys still holding a private part) and the plaintext ones the start-up step seals:
+        // sparse, as only those few documents hold the field
         indexes.ensureSparse(COLLECTION, SEALED_PRIVATE_JWK);
         indexes.ensureSparse(COLLECTION, PLAINTEXT_PRIVATE_JWK);
         this.keys = store.repository(COLLECTION, ClubTopics.CLUB_EVENTS, StoredKey.class);
@@ -170,6 +170,15 @@ public class CredentialKeys {
             log.info("Sealed {} member-credential private key(s) stored in plaintext or under an older encryption key", sealed);
         }
         return sealed;
+    }
+
+    /**
+     * Every published public key, oldest first: each still verifies what it signed (retired keys
+     * lose only their private part), so a verifier needs all of them.
+     */
+    public List<Map<String, Object>> publicKeys() {
+        return mongo.find(new Query().with(Sort.by(Sort.Direction.ASC, "createdAt", "_id")), StoredKey.class, COLLECTION)
+                .stream().map(StoredKey::publicJwk).filter(java.util.Objects::nonNull).toList();
     }
 
     /** A published public key by id, or null. */
