@@ -21,6 +21,7 @@ import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -36,6 +37,8 @@ class StatementServiceTest extends EmbeddedBackboneProperties {
 
     @Autowired
     Accounts accounts;
+    @Autowired
+    MeterRegistry meters;
 
     HttpProbe finance() {
         return Persona.FINANCE_MEMBER.on(app());
@@ -146,6 +149,20 @@ class StatementServiceTest extends EmbeddedBackboneProperties {
         HttpProbe.Download pdf = anyone.download("/api/accounts/" + account + "/statements/2020-01/pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.pdfText()).contains("federation-budget-office", "¥300.00");
+        // published, so immutable: printed once, served again byte for byte, cacheable by anyone, revalidated with 304
+        double printings = meters.counter("finance.statements.printed").count();
+        HttpProbe.Download again = anyone.download("/api/accounts/" + account + "/statements/2020-01/pdf");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(pdf.body());
+        assertThat(meters.counter("finance.statements.printed").count()).as("not printed again").isEqualTo(printings);
+        assertThat(pdf.headers().get("Cache-Control")).containsExactly("max-age=31536000, public, immutable");
+        String etag = pdf.headers().get("ETag").get(0);
+        assertThat(etag).startsWith("W/\"stmt-");
+        assertThat(again.headers().get("ETag")).containsExactly(etag);
+        HttpProbe.Download unchanged = anyone.with("If-None-Match", etag)
+                .download("/api/accounts/" + account + "/statements/2020-01/pdf");
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
         assertThat(anyone.get("/api/accounts/" + account + "/statements?kind=semester").json().get("totalItems").asInt())
                 .isEqualTo(1);
         assertThat(anyone.get("/api/accounts/" + account + "/statement-chains/month").json().get("valid").asBoolean()).isTrue();

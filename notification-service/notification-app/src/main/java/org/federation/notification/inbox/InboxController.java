@@ -78,7 +78,7 @@ class InboxController {
                               message = RecipientAccess.PATTERN_MESSAGE) String recipient,
                       @RequestParam(defaultValue = "1800000") @Min(100) @Max(3_600_000) long timeoutMs, Caller caller) {
         RecipientAccess.requireRead(caller, recipient, "the inbox");
-        return stream.connect(recipient, timeoutMs, inboxes.unread(recipient));
+        return stream.connect(caller.subject(), recipient, timeoutMs, inboxes.unread(recipient));
     }
 
     @PostMapping("/{noticeId}/read")

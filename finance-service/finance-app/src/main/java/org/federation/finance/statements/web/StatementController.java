@@ -3,11 +3,11 @@ package org.federation.finance.statements.web;
 import org.federation.finance.FinanceResources;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.federation.finance.accounts.domain.Account;
 import org.federation.finance.accounts.domain.Accounts;
 import org.federation.finance.clubs.ClubRights;
-import org.federation.finance.ledger.application.BookingCalendar;
 import org.federation.finance.statements.application.StatementPublishing;
 import org.federation.finance.statements.domain.Period;
 import org.federation.finance.statements.domain.Statement;
@@ -19,6 +19,7 @@ import org.federation.platform.security.Caller;
 import org.federation.platform.security.PublicEndpoints;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -66,11 +67,11 @@ class StatementController {
     private final Statements statements;
     private final Accounts accounts;
     private final ClubRights rights;
-    private final BookingCalendar calendar;
+    private final PrintedStatements printed;
 
     StatementController(StatementPublishing publishing, Statements statements, Accounts accounts, ClubRights rights,
-                        BookingCalendar calendar) {
-        this.calendar = calendar;
+                        PrintedStatements printed) {
+        this.printed = printed;
         this.publishing = publishing;
         this.statements = statements;
         this.accounts = accounts;
@@ -117,17 +118,25 @@ class StatementController {
                 .body(StatementCsv.of(statement).bytes());
     }
 
-    /** The statement as a printable PDF with a chart of income and spending by category. */
+    /**
+     * The statement as a printable PDF with a chart of income and spending by category. A published
+     * statement never changes: printed once ({@link PrintedStatements}), cacheable for a year as
+     * immutable (publicly for the federation's accounts, by the reader's own browser only for a
+     * club's), with an {@code ETag}; {@code If-None-Match} with it answers 304 (Spring compares it).
+     */
     @GetMapping(path = "/statements/{period}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> pdf(@PathVariable String accountId, @PathVariable String period, Caller caller) {
-        readable(accountId, caller);
+        Account account = readable(accountId, caller);
         Statement statement = publishing.get(accountId, period);
+        CacheControl immutable = CacheControl.maxAge(Duration.ofDays(365)).immutable();
         return ResponseEntity.ok()
+                .cacheControl(account.clubId() == null ? immutable.cachePublic() : immutable.cachePrivate())
+                .eTag(PrintedStatements.etag(statement))
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(statement.id() + ".pdf").build().toString())
                 .header("X-Statement-Hash", statement.hash())
-                .body(StatementPdf.of(statement, calendar.zone()));
+                .body(printed.pdf(statement));
     }
 
     /** Verifies the account's chain of statements of one kind (hashes, links, balances, the ledger under them). */
