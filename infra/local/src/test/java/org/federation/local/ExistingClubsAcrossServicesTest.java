@@ -31,6 +31,7 @@ class ExistingClubsAcrossServicesTest extends AcrossServices {
     static HttpProbe club;
     static HttpProbe event;
     static HttpProbe finance;
+    static HttpProbe financeDirectory;
     static HttpProbe notification;
 
     /** When this class's platform started: the club events it published are the ones after it. */
@@ -43,6 +44,8 @@ class ExistingClubsAcrossServicesTest extends AcrossServices {
         club = signIn("organization-member", HttpProbe.onPort(apps.port("club-service")));
         event = signIn("presidium", HttpProbe.onPort(apps.port("event-service")));
         finance = signIn("finance-head", HttpProbe.onPort(apps.port("finance-service")));
+        // finance-service's copy of the club directory is in the Organization Department's remit, not Finance's
+        financeDirectory = signIn("organization-member", HttpProbe.onPort(apps.port("finance-service")));
         notification = signIn("organization-head", HttpProbe.onPort(apps.port("notification-service")));
     }
 
@@ -72,7 +75,7 @@ class ExistingClubsAcrossServicesTest extends AcrossServices {
         awaitEverywhere(marker, "marker " + id, expectedClubs + 1);
 
         assertThat(event.get("/api/clubs").json().get("totalItems").asInt()).isEqualTo(expectedClubs + 1);
-        assertThat(finance.get("/api/clubs").json().get("totalItems").asInt()).isEqualTo(expectedClubs + 1);
+        assertThat(financeDirectory.get("/api/clubs").json().get("totalItems").asInt()).isEqualTo(expectedClubs + 1);
         assertThat(finance.get("/api/accounts?clubId=" + id).json().size()).isEqualTo(1);
         assertThat(organizationInbox().get("totalItems").asInt()).isEqualTo(expectedClubs + 1);
         assertThat(organizationInbox().get("items").get(0).get("subjectRef").asString())
@@ -184,7 +187,7 @@ class ExistingClubsAcrossServicesTest extends AcrossServices {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .ignoreException(NullPointerException.class).untilAsserted(() -> {
             assertThat(event.get("/api/clubs/" + id).status()).isEqualTo(200);
-            assertThat(finance.get("/api/clubs/" + id).json().get("name").asString()).isEqualTo(name);
+            assertThat(financeDirectory.get("/api/clubs/" + id).json().get("name").asString()).isEqualTo(name);
             assertThat(finance.get("/api/accounts?clubId=" + id).json().size()).isEqualTo(1);
             assertThat(organizationInbox().get("items").valueStream().map(n -> n.get("subjectRef").asString()))
                     .contains("club:" + id);
