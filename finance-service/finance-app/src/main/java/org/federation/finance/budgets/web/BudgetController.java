@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import org.federation.finance.budgets.application.BudgetDesk;
 import org.federation.finance.budgets.domain.Budget;
 import org.federation.finance.budgets.domain.Budgets;
-import org.federation.finance.clubs.ClubRights;
+import org.federation.finance.clubs.application.ClubRights;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.idempotency.IdempotencyKey;

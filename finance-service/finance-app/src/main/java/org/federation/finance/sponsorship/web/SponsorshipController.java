@@ -5,7 +5,7 @@ import org.federation.platform.security.Remit;
 import java.net.URI;
 import java.time.LocalDate;
 
-import org.federation.finance.clubs.ClubRights;
+import org.federation.finance.clubs.application.ClubRights;
 import org.federation.finance.sponsorship.application.SponsorshipDesk;
 import org.federation.finance.sponsorship.domain.Sponsorship;
 import org.federation.finance.sponsorship.domain.Sponsorships;
