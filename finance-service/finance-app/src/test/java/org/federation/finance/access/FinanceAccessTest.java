@@ -26,7 +26,7 @@ import org.federation.finance.budgets.application.BudgetDesk;
 import org.federation.finance.budgets.domain.Budget;
 import org.federation.finance.fees.application.FeeBook;
 import org.federation.finance.sponsorship.application.SponsorshipDesk;
-import org.federation.finance.clubs.KnownClubs;
+import org.federation.finance.clubs.domain.KnownClubs;
 import org.federation.finance.ledger.application.Ledger;
 import org.federation.finance.ledger.domain.Line;
 import org.federation.finance.ledger.domain.Transaction;

@@ -7,7 +7,6 @@ import org.federation.finance.contracts.AccountOpened;
 import org.federation.finance.contracts.AccountSettled;
 import org.federation.finance.contracts.AccountSnapshot;
 import org.federation.finance.contracts.FinanceEventTypes;
-import org.federation.finance.ledger.domain.AccountKinds;
 import org.federation.platform.domain.Decision;
 import org.federation.platform.domain.DomainEvent;
 

@@ -11,7 +11,7 @@ import org.federation.finance.budgets.domain.Budgets;
 import org.federation.finance.ledger.application.BookingCalendar;
 import org.federation.finance.ledger.application.Ledger;
 import org.federation.finance.ledger.application.Sweep;
-import org.federation.finance.ledger.domain.AccountKinds;
+import org.federation.finance.accounts.domain.AccountKinds;
 import org.federation.finance.ledger.domain.Line;
 import org.federation.finance.ledger.domain.Transaction;
 import org.federation.finance.ledger.domain.Withdrawal;

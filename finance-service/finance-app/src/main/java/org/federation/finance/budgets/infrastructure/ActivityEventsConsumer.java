@@ -11,7 +11,7 @@ import org.federation.event.contracts.ActivitySnapshot;
 import org.federation.event.contracts.BudgetRequested;
 import org.federation.finance.budgets.application.BudgetDesk;
 import org.federation.finance.budgets.domain.Budget;
-import org.federation.finance.ledger.domain.AccountKinds;
+import org.federation.finance.accounts.domain.AccountKinds;
 import org.federation.finance.ledger.domain.Transaction;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;

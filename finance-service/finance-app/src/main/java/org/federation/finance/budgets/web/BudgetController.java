@@ -6,11 +6,11 @@ import java.net.URI;
 import java.time.LocalDate;
 
 import org.federation.finance.budgets.application.BudgetDesk;
+import org.federation.finance.budgets.application.BudgetRights;
 import org.federation.finance.budgets.domain.Budget;
 import org.federation.finance.budgets.domain.Budgets;
-import org.federation.finance.clubs.ClubRights;
+import org.federation.finance.clubs.application.ClubRights;
 import org.federation.platform.paging.PageOf;
-import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.idempotency.IdempotencyKey;
 import org.federation.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
@@ -67,11 +67,13 @@ class BudgetController {
     private final BudgetDesk desk;
     private final Budgets budgets;
     private final ClubRights rights;
+    private final BudgetRights budgetRights;
 
-    BudgetController(BudgetDesk desk, Budgets budgets, ClubRights rights) {
+    BudgetController(BudgetDesk desk, Budgets budgets, ClubRights rights, BudgetRights budgetRights) {
         this.desk = desk;
         this.budgets = budgets;
         this.rights = rights;
+        this.budgetRights = budgetRights;
     }
 
     /** Budgets newest first: a club's ({@code clubId}) for its people and the staff, all of them for the staff. */
@@ -92,16 +94,7 @@ class BudgetController {
     @GetMapping("/{activityId}")
     Budget get(@PathVariable String activityId, Caller caller) {
         Budget budget = desk.get(activityId);
-        if (budget.clubId() == null) {
-            Remit.requireReads(caller, FinanceResources.BUDGETS, "a federation programme's budget");
-        } else {
-            // A joint activity's budget: the people and liaison officers of every organising club read it.
-            Remit.requireReadsClubs(caller, FinanceResources.BUDGETS,
-                    budget.organiserClubIds().stream().anyMatch(club -> rights.isInsider(caller, club)),
-                    budget.organiserClubIds().stream().map(rights::liaisonOf).filter(java.util.Objects::nonNull).toList(),
-                    "the budget of activity " + activityId + " (its organising clubs' own people: "
-                            + String.join(", ", budget.organiserClubIds()) + ")");
-        }
+        budgetRights.requireReader(caller, budget);
         return budget;
     }
 
@@ -134,7 +127,7 @@ class BudgetController {
     @PostMapping("/{activityId}/claims/{claimId}/withdrawal")
     ClaimAccepted withdraw(IdempotencyKey key, @PathVariable String activityId, @PathVariable String claimId,
                            @Valid @RequestBody Rejection withdrawal, Caller caller) {
-        requireClaimant(desk.get(activityId), caller, "withdrawing expense claims");
+        budgetRights.requireClaimant(caller, desk.get(activityId), "withdrawing expense claims");
         Budget.Claim claim = desk.withdraw(activityId, claimId, withdrawal.reason().strip(), caller.subject(),
                 key.derivedId("withdrawal"));
         return new ClaimAccepted(claim, desk.get(activityId));
@@ -147,22 +140,12 @@ class BudgetController {
     @PostMapping("/{activityId}/claims")
     ResponseEntity<ClaimAccepted> claim(IdempotencyKey key, @PathVariable String activityId, @Valid @RequestBody ClaimRequest request,
                                         Caller caller) {
-        requireClaimant(desk.get(activityId), caller, "claiming expenses");
+        budgetRights.requireClaimant(caller, desk.get(activityId), "claiming expenses");
         Budget.Claim claim = desk.claim(activityId, new BudgetDesk.ClaimRequest(request.amountFen(), request.category(),
                 request.description().strip(), request.payee().strip(), request.spentOn(),
                 new Budget.Receipt(request.receipt().number().strip(), request.receipt().issuedOn(),
                         request.receipt().issuer().strip())), caller.subject(), key.derivedId("claim"));
         return ResponseEntity.created(URI.create("/api/budgets/" + activityId)).body(new ClaimAccepted(claim,
                 desk.get(activityId)));
-    }
-
-    private void requireClaimant(Budget budget, Caller caller, String what) {
-        boolean allowed = caller.actsFor(ClubRights.FINANCE)
-                || (budget.clubId() != null ? budget.organiserClubIds().stream().anyMatch(club -> rights.isLeader(caller, club))
-                : budget.department() != null && caller.inDepartment(budget.department()));
-        if (!allowed) {
-            throw new ForbiddenException(what + " on activity " + budget.id() + " is for the leaders of its organising clubs ("
-                    + String.join(", ", budget.organiserClubIds()) + "), or its department, and the Finance Department");
-        }
     }
 }

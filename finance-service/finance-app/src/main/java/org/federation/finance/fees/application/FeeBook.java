@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.federation.finance.accounts.domain.Account;
-import org.federation.finance.clubs.KnownClub;
-import org.federation.finance.clubs.KnownClubs;
+import org.federation.finance.clubs.domain.KnownClub;
+import org.federation.finance.clubs.domain.KnownClubs;
 import org.federation.finance.fees.domain.FeeYear;
 import org.federation.finance.fees.domain.FeeYears;
 import org.federation.finance.ledger.application.BookingCalendar;

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.federation.finance.accounts.domain.Account;
 import org.federation.finance.contracts.FeePaymentRecorded;
 import org.federation.finance.contracts.FinanceEventTypes;
-import org.federation.finance.ledger.domain.AccountKinds;
+import org.federation.finance.accounts.domain.AccountKinds;
 import org.federation.finance.ledger.domain.Line;
 import org.federation.finance.ledger.domain.Transaction;
 import org.federation.platform.domain.DomainEvent;

@@ -5,7 +5,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.federation.finance.clubs.ClubRights;
+import org.federation.finance.clubs.application.ClubRights;
 import org.federation.finance.fees.application.FeeBook;
 import org.federation.finance.fees.domain.FeeYear;
 import org.federation.platform.idempotency.IdempotencyKey;

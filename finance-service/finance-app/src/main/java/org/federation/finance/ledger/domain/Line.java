@@ -1,5 +1,7 @@
 package org.federation.finance.ledger.domain;
 
+import org.federation.finance.accounts.domain.AccountKinds;
+
 /**
  * One line of a transaction: an amount in fen debited or credited to one account.
  *

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.federation.finance.clubs.ClubRights;
+import org.federation.finance.clubs.application.ClubRights;
 import org.federation.finance.ledger.application.BookingCalendar;
 import org.federation.finance.ledger.application.Ledger;
 import org.federation.finance.ledger.domain.Journal;

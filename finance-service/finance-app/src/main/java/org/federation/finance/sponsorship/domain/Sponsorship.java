@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.federation.finance.contracts.FinanceEventTypes;
 import org.federation.finance.contracts.SponsorshipReceiptRecorded;
-import org.federation.finance.ledger.domain.AccountKinds;
+import org.federation.finance.accounts.domain.AccountKinds;
 import org.federation.finance.ledger.domain.Line;
 import org.federation.finance.ledger.domain.Withdrawal;
 import org.federation.platform.domain.DomainEvent;

@@ -5,12 +5,12 @@ import org.federation.platform.security.Remit;
 import java.net.URI;
 import java.time.LocalDate;
 
-import org.federation.finance.clubs.ClubRights;
+import org.federation.finance.clubs.application.ClubRights;
 import org.federation.finance.sponsorship.application.SponsorshipDesk;
+import org.federation.finance.sponsorship.application.SponsorshipRights;
 import org.federation.finance.sponsorship.domain.Sponsorship;
 import org.federation.finance.sponsorship.domain.Sponsorships;
 import org.federation.platform.paging.PageOf;
-import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.idempotency.IdempotencyKey;
 import org.federation.platform.security.Caller;
 import org.springframework.http.ResponseEntity;
@@ -40,8 +40,6 @@ import jakarta.validation.constraints.Size;
 @Validated
 class SponsorshipController {
 
-    static final String EXTERNAL_RELATIONS = "external-relations";
-
     record Agreement(@NotBlank @Size(max = 200) String sponsor, @NotBlank @Size(max = 200) String agreement,
                      @NotBlank @Size(max = 500) String purpose, @Size(min = 1, max = 200) String clubId,
                      @NotNull @Positive @Max(1_000_000_000L) Long promisedFen, @NotNull LocalDate signedOn) {
@@ -57,21 +55,20 @@ class SponsorshipController {
     private final SponsorshipDesk desk;
     private final Sponsorships sponsorships;
     private final ClubRights rights;
+    private final SponsorshipRights sponsorshipRights;
 
-    SponsorshipController(SponsorshipDesk desk, Sponsorships sponsorships, ClubRights rights) {
+    SponsorshipController(SponsorshipDesk desk, Sponsorships sponsorships, ClubRights rights,
+                          SponsorshipRights sponsorshipRights) {
         this.desk = desk;
         this.sponsorships = sponsorships;
         this.rights = rights;
+        this.sponsorshipRights = sponsorshipRights;
     }
 
     /** Records a sponsorship agreement: 201. */
     @PostMapping
     ResponseEntity<Sponsorship> record(@Valid @RequestBody Agreement agreement, Caller caller) {
-        boolean department = caller.actsFor(EXTERNAL_RELATIONS) || caller.actsFor(ClubRights.FINANCE);
-        if (!department && !(agreement.clubId() != null && rights.isLeader(caller, agreement.clubId()))) {
-            throw new ForbiddenException("recording a sponsorship is for the External Relations and Finance Departments"
-                    + " and, for their own club, a club's leaders");
-        }
+        sponsorshipRights.requireRecorder(caller, agreement.clubId());
         Sponsorship sponsorship = desk.record(agreement.sponsor().strip(), agreement.agreement().strip(),
                 agreement.purpose().strip(), agreement.clubId(), agreement.promisedFen(), agreement.signedOn(),
                 caller.subject());
@@ -94,11 +91,7 @@ class SponsorshipController {
     @GetMapping("/{id}")
     Sponsorship get(@PathVariable String id, Caller caller) {
         Sponsorship sponsorship = desk.get(id);
-        if (sponsorship.clubId() == null) {
-            Remit.requireReads(caller, FinanceResources.SPONSORSHIPS, "the federation's sponsorships");
-        } else {
-            rights.requireInsight(caller, sponsorship.clubId(), FinanceResources.SPONSORSHIPS, "club " + sponsorship.clubId() + "'s sponsorships");
-        }
+        sponsorshipRights.requireReader(caller, sponsorship);
         return sponsorship;
     }
 

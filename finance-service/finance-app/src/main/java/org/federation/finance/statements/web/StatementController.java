@@ -7,7 +7,7 @@ import java.time.Duration;
 
 import org.federation.finance.accounts.domain.Account;
 import org.federation.finance.accounts.domain.Accounts;
-import org.federation.finance.clubs.ClubRights;
+import org.federation.finance.clubs.application.ClubRights;
 import org.federation.finance.statements.application.StatementPublishing;
 import org.federation.finance.statements.domain.Period;
 import org.federation.finance.statements.domain.Statement;

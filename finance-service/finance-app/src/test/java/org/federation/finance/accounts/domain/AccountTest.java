@@ -8,7 +8,7 @@ import org.federation.finance.contracts.AccountMerged;
 import org.federation.finance.contracts.AccountOpened;
 import org.federation.finance.contracts.AccountSettled;
 import org.federation.finance.contracts.FinanceEventTypes;
-import org.federation.finance.ledger.domain.AccountKinds;
+import org.federation.finance.accounts.domain.AccountKinds;
 import org.federation.platform.domain.Decision;
 import org.federation.platform.domain.DomainEvent;
 import org.junit.jupiter.api.Test;

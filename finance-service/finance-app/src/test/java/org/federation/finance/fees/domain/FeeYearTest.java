@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.federation.finance.contracts.FeePaymentRecorded;
 import org.federation.finance.contracts.FinanceEventTypes;
-import org.federation.finance.ledger.domain.AccountKinds;
+import org.federation.finance.accounts.domain.AccountKinds;
 import org.federation.finance.ledger.domain.Line;
 import org.federation.finance.ledger.domain.Transaction;
 import org.federation.platform.domain.DomainEvent;

@@ -1,6 +1,8 @@
-package org.federation.finance.clubs;
+package org.federation.finance.clubs.web;
 
 import org.federation.finance.FinanceResources;
+import org.federation.finance.clubs.domain.KnownClub;
+import org.federation.finance.clubs.domain.KnownClubs;
 import org.federation.platform.security.Remit;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.paging.PageOf;

@@ -1,4 +1,4 @@
-package org.federation.finance.clubs;
+package org.federation.finance.clubs.domain;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,20 +1,22 @@
-package org.federation.finance.clubs;
+package org.federation.finance.clubs.infrastructure;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 import org.federation.club.contracts.ClubSnapshot;
+import org.federation.finance.clubs.domain.KnownClub;
+import org.federation.finance.clubs.domain.KnownClubs;
 import org.federation.platform.messaging.IdempotentWrites;
-import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.paging.PageOf;
+import org.federation.platform.persistence.NewestFirst;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** The clubs finance-service knows, newest snapshot per club by sequence. */
+/** The known clubs in the {@code clubs} collection; "newest snapshot wins" is one conditional single-document write. */
 @Repository
-public class KnownClubs {
+class MongoKnownClubs implements KnownClubs {
 
     static final String COLLECTION = "clubs";
 
@@ -22,13 +24,14 @@ public class KnownClubs {
     private final IdempotentWrites writes;
     private final Clock clock;
 
-    KnownClubs(MongoTemplate mongo, IdempotentWrites writes, Clock clock) {
+    MongoKnownClubs(MongoTemplate mongo, IdempotentWrites writes, Clock clock) {
         this.mongo = mongo;
         this.writes = writes;
         this.clock = clock;
     }
 
-    boolean keep(ClubSnapshot club, long sequence) {
+    @Override
+    public boolean keep(ClubSnapshot club, long sequence) {
         return writes.applyIfNewer(COLLECTION, club.id(), sequence, new Update()
                 .set("name", club.name())
                 .set("state", club.state())
@@ -39,11 +42,12 @@ public class KnownClubs {
                 .setOnInsert("firstSeenAt", clock.instant()));
     }
 
+    @Override
     public Optional<KnownClub> find(String id) {
         return Optional.ofNullable(mongo.findById(id, KnownClub.class, COLLECTION));
     }
 
-    /** Clubs in the order finance-service first heard of them, newest first. */
+    @Override
     public PageOf<KnownClub> newestFirst(int page, int size) {
         return NewestFirst.page(mongo, COLLECTION, KnownClub.class, "firstSeenAt", page, size);
     }

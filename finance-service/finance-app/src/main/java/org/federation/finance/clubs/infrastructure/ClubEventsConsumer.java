@@ -1,4 +1,4 @@
-package org.federation.finance.clubs;
+package org.federation.finance.clubs.infrastructure;
 
 import java.util.function.Consumer;
 
@@ -6,8 +6,7 @@ import org.federation.club.contracts.AnyClubEvent;
 import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.ClubMerged;
 import org.federation.club.contracts.ClubSnapshot;
-import org.federation.finance.accounts.application.AccountOpening;
-import org.federation.finance.accounts.application.AccountSettlement;
+import org.federation.finance.clubs.application.ClubDirectory;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
 import org.federation.platform.messaging.consumer.ReadModelRebuild;
@@ -16,17 +15,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * From {@code club.events}: keeps the known clubs (newest snapshot wins, from any club event) and
- * opens a club's account when the club is established, settles it when the club asks to
- * dissolve (the dissolution saga), and moves a merged-away club's balance to its successor. A
- * read-model rebuild replays it for the known clubs only: accounts are never re-derived from history.
+ * From {@code club.events}: keeps the known clubs (newest snapshot wins, from any club event), then
+ * lets the other features follow the event up (open a club's account when the club is established,
+ * settle it when the club asks to dissolve, move a merged-away club's balance to its successor:
+ * {@link ClubDirectory#followUp}). A read-model rebuild replays it for the known clubs only:
+ * accounts are never re-derived from history.
  */
 @Configuration(proxyBeanMethods = false)
 class ClubEventsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> clubEvents(InboundEvents inbound, KnownClubs clubs, AccountOpening accounts,
-                                         AccountSettlement settlement) {
+    Consumer<Message<byte[]>> clubEvents(InboundEvents inbound, ClubDirectory directory) {
         return message -> {
             EventEnvelope event = inbound.envelope(message);
             AnyClubEvent about = inbound.payload(event, AnyClubEvent.class);
@@ -43,19 +42,11 @@ class ClubEventsConsumer {
                         && merged.successor().name() != null && merged.mergerId() != null && !merged.mergerId().isBlank()
                         && merged.mergedAwayIds() != null, event, "a merger needs successor (id, name), mergedAwayIds and mergerId");
             }
-            clubs.keep(club, event.sequence());
+            directory.keep(club, event.sequence());
             if (ReadModelRebuild.replaying()) {
                 return; // a rebuild restores the known clubs; accounts are finance's own records (backup)
             }
-            if (ClubEventTypes.ESTABLISHED.equals(event.type())) {
-                accounts.openForClub(club, event.actor());
-            } else if (ClubEventTypes.DISSOLUTION_REQUESTED.equals(event.type())) {
-                settlement.settleForDissolution(club, event.actor());
-            } else if (merged != null) {
-                if (merged.mergedAwayIds().contains(club.id()) && !club.id().equals(merged.successor().id())) {
-                    settlement.mergeAway(club, merged.successor(), merged.mergerId(), event.actor());
-                }
-            }
+            directory.followUp(event.type(), club, merged, event.actor());
         };
     }
 }

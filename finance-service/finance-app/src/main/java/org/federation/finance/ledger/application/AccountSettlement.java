@@ -1,9 +1,10 @@
-package org.federation.finance.accounts.application;
+package org.federation.finance.ledger.application;
 
 import org.federation.club.contracts.ClubSnapshot;
+import org.federation.finance.accounts.application.AccountOpening;
 import org.federation.finance.accounts.domain.Account;
 import org.federation.finance.accounts.domain.Accounts;
-import org.federation.finance.ledger.application.Ledger;
+import org.federation.finance.clubs.application.ClubFollowUp;
 import org.federation.finance.ledger.domain.Transaction;
 import org.federation.platform.domain.Decision;
 import org.slf4j.Logger;
@@ -14,10 +15,11 @@ import org.springframework.stereotype.Service;
  * finance-service's step of the dissolution saga, and its part of a merger. A dissolving club's
  * balance moves to the general fund, a merged-away club's to its successor, each by one ledger
  * transaction whose id is derived from the account (so exactly once, whatever is redelivered);
- * then the account closes and says so.
+ * then the account closes and says so. It lives with the ledger because the ledger's rule decides it:
+ * a closed account's money goes where {@link Account#movedTo()} says (see also {@link Ledger#recover}).
  */
 @Service
-public class AccountSettlement {
+public class AccountSettlement implements ClubFollowUp {
 
     private static final Logger log = LoggerFactory.getLogger(AccountSettlement.class);
 
@@ -31,8 +33,18 @@ public class AccountSettlement {
         this.ledger = ledger;
     }
 
+    @Override
+    public void dissolutionRequested(ClubSnapshot club, String actor) {
+        settleForDissolution(club, actor);
+    }
+
+    @Override
+    public void mergedAway(ClubSnapshot club, ClubSnapshot successor, String mergerId, String actor) {
+        mergeAway(club, successor, mergerId, actor);
+    }
+
     /** Settles the club's account, opening it first if finance-service never saw the club established. */
-    public void settleForDissolution(ClubSnapshot club, String actor) {
+    private void settleForDissolution(ClubSnapshot club, String actor) {
         opening.openForClub(club, actor);
         String id = Account.clubAccountId(club.id());
         if (!accounts.find(id).map(Account::isOpen).orElse(false)) {
@@ -52,7 +64,7 @@ public class AccountSettlement {
      * Moves a merged-away club's balance to its successor's account (opened from the successor's
      * snapshot if finance-service has not seen it established yet) and closes the account.
      */
-    public void mergeAway(ClubSnapshot club, ClubSnapshot successor, String mergerId, String actor) {
+    private void mergeAway(ClubSnapshot club, ClubSnapshot successor, String mergerId, String actor) {
         opening.openForClub(club, actor);
         opening.openForClub(successor, actor);
         String id = Account.clubAccountId(club.id());

@@ -1,5 +1,7 @@
-package org.federation.finance.clubs;
+package org.federation.finance.clubs.application;
 
+import org.federation.finance.clubs.domain.KnownClub;
+import org.federation.finance.clubs.domain.KnownClubs;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.security.Caller;
 import org.federation.platform.security.Remit;

@@ -1,4 +1,4 @@
-package org.federation.finance.ledger.domain;
+package org.federation.finance.accounts.domain;
 
 import java.util.List;
 
