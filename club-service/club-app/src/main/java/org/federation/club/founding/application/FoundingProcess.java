@@ -19,6 +19,7 @@ import org.federation.club.founding.domain.PanelMember;
 import org.federation.club.founding.domain.Proposal;
 import org.federation.club.profile.application.SharedProfile;
 import org.federation.club.registry.application.ClubRules;
+import org.federation.club.registry.application.OrganizationDepartment;
 import org.federation.club.registry.domain.ClubName;
 import org.federation.club.registry.domain.Clubs;
 import org.federation.platform.domain.Decision;
@@ -44,7 +45,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class FoundingProcess {
 
-    static final String ORGANIZATION = "organization";
     private static final Logger log = LoggerFactory.getLogger(FoundingProcess.class);
 
     private final FoundingApplications applications;
@@ -108,14 +108,14 @@ public class FoundingProcess {
     // ---- Organization Department ----
 
     public FoundingApplication review(String id, List<CriterionAnswer> answers, Caller caller) {
-        requireOrganization(caller, "reviewing a founding application");
+        OrganizationDepartment.require(caller, "reviewing a founding application");
         return logged(applications.change(id, application -> application.review(answers, checklist(), caller.subject(),
                 clock.instant())), caller);
     }
 
     public FoundingApplication scheduleHearing(String id, Instant at, String place, List<PanelMember> panel,
                                                Caller caller) {
-        requireOrganization(caller, "scheduling a founding defense hearing");
+        OrganizationDepartment.require(caller, "scheduling a founding defense hearing");
         return logged(applications.change(id, application -> application.scheduleHearing(at, place, panel,
                 caller.subject(), clock.instant(), rules())), caller);
     }
@@ -125,7 +125,7 @@ public class FoundingProcess {
      * application already approved (a retry after a failure) completes its establishment.
      */
     public FoundingApplication closeHearing(String id, Caller caller) {
-        requireOrganization(caller, "closing a founding defense hearing");
+        OrganizationDepartment.require(caller, "closing a founding defense hearing");
         FoundingApplication current = get(id);
         if (current.state() == FoundingState.APPROVED) {
             return completeQuietly(id, caller.subject());
@@ -258,12 +258,6 @@ public class FoundingProcess {
         }
     }
 
-    private static void requireOrganization(Caller caller, String what) {
-        if (!caller.actsFor(ORGANIZATION)) {
-            throw new ForbiddenException(what + " is the Organization Department's remit (or the presidium's); "
-                    + "your roles are " + caller.roles());
-        }
-    }
 
     private static FoundingApplication logged(Decision<FoundingApplication> change, Caller caller) {
         FoundingApplication application = change.state();

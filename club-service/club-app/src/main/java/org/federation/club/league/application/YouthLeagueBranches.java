@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
 
 import org.federation.club.league.domain.LeagueBranch;
 import org.federation.club.league.domain.LeagueBranches;
-import org.federation.club.lifecycle.application.ClubLifecycle;
+import org.federation.club.registry.application.OrganizationDepartment;
 import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.Clubs;
 import org.federation.club.registry.domain.Leader;
@@ -65,7 +65,7 @@ public class YouthLeagueBranches {
     }
 
     public LeagueBranch award(String clubId, String award, String year, String recipient, Caller caller) {
-        ClubLifecycle.requireOrganization(caller, "recording youth-league awards");
+        OrganizationDepartment.require(caller, "recording youth-league awards");
         club(clubId);
         return change(clubId, b -> b.award(new LeagueBranch.Award(award, year, recipient, caller.subject(),
                 clock.instant())), caller, award + " " + year);

@@ -4,6 +4,7 @@ import org.federation.platform.domain.Decision;
 import java.time.Clock;
 
 import org.federation.club.registry.application.ClubRules;
+import org.federation.club.registry.application.OrganizationDepartment;
 import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.Clubs;
 import org.federation.club.registry.domain.ElectionMeeting;
@@ -22,7 +23,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class ClubLifecycle {
 
-    static final String ORGANIZATION = "organization";
     private static final Logger log = LoggerFactory.getLogger(ClubLifecycle.class);
 
     private final Clubs clubs;
@@ -50,7 +50,7 @@ public class ClubLifecycle {
         return logged(clubs.change(clubId, club -> {
             boolean president = club.leaders().stream().anyMatch(l -> l.studentNumber().equals(caller.subject())
                     && org.federation.club.registry.domain.Leader.PRESIDENT.equals(l.role()));
-            if (!president && !caller.actsFor(ORGANIZATION)) {
+            if (!president && !caller.actsFor(OrganizationDepartment.ROLE)) {
                 throw new ForbiddenException("dissolving club " + clubId + " is asked by its president or decided by "
                         + "the Organization Department or the presidium");
             }
@@ -78,17 +78,11 @@ public class ClubLifecycle {
 
     /** The Organization Department confirms the recorded election: the new term begins. */
     public Club confirmHandover(String clubId, Caller caller) {
-        requireOrganization(caller, "confirming a handover");
+        OrganizationDepartment.require(caller, "confirming a handover");
         return logged(clubs.change(clubId, club -> club.confirmHandover(caller.subject(), clock.instant(),
                 rules.leadershipTerm())), caller);
     }
 
-    public static void requireOrganization(Caller caller, String what) {
-        if (!caller.actsFor(ORGANIZATION)) {
-            throw new ForbiddenException(what + " is the Organization Department's remit (or the presidium's); "
-                    + "your roles are " + caller.roles());
-        }
-    }
 
     private static void requirePresidium(Caller caller, String what) {
         if (!caller.isPresidium()) {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.federation.club.lifecycle.application.ClubLifecycle;
+import org.federation.club.registry.application.OrganizationDepartment;
 import org.federation.club.merger.domain.Merger;
 import org.federation.club.merger.domain.Mergers;
 import org.federation.club.registry.application.ClubRules;
@@ -53,7 +53,7 @@ public class ClubMergers {
 
     public Merger merge(List<String> mergedAwayIds, String intoClubId, Merger.NewSuccessor newClub, String reason,
                         Caller caller) {
-        ClubLifecycle.requireOrganization(caller, "merging clubs");
+        OrganizationDepartment.require(caller, "merging clubs");
         Instant now = clock.instant();
         Merger merger = Merger.decide(UUID.randomUUID().toString(), mergedAwayIds, intoClubId, newClub, reason,
                 caller.subject(), now);

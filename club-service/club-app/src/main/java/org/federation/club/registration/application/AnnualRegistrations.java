@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.federation.club.contracts.ClubProfileUpdated;
-import org.federation.club.lifecycle.application.ClubLifecycle;
+import org.federation.club.registry.application.OrganizationDepartment;
 import org.federation.club.profile.application.SharedProfile;
 import org.federation.club.registration.domain.RegistrationWindow;
 import org.federation.club.registration.domain.RegistrationWindows;
@@ -48,7 +48,7 @@ public class AnnualRegistrations {
     }
 
     public RegistrationWindow open(String academicYear, Instant deadline, Caller caller) {
-        ClubLifecycle.requireOrganization(caller, "opening the annual registration");
+        OrganizationDepartment.require(caller, "opening the annual registration");
         Decision<RegistrationWindow> opened = RegistrationWindow.open(academicYear, deadline, caller.subject(),
                 clock.instant());
         windows.open(opened);
@@ -113,7 +113,7 @@ public class AnnualRegistrations {
 
     /** The Organization Department accepts a late registration. */
     public Club acceptLate(String clubId, String academicYear, Caller caller) {
-        ClubLifecycle.requireOrganization(caller, "accepting a late registration");
+        OrganizationDepartment.require(caller, "accepting a late registration");
         window(academicYear);
         return clubs.change(clubId, club -> club.acceptLateRegistration(academicYear, caller.subject(), clock.instant()))
                 .state();

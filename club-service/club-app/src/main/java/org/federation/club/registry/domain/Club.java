@@ -1,5 +1,6 @@
 package org.federation.club.registry.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -7,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.federation.club.contracts.ClubElectionRecorded;
@@ -16,31 +18,33 @@ import org.federation.club.contracts.ClubHandoverOverdue;
 import org.federation.club.contracts.ClubLeader;
 import org.federation.club.contracts.ClubLeadershipChanged;
 import org.federation.club.contracts.ClubMerged;
-import org.federation.club.contracts.ClubRegistrationConfirmed;
-import org.federation.club.contracts.LateRegistrationSubmitted;
-import org.federation.club.contracts.ClubSnapshot;
 import org.federation.club.contracts.ClubMembershipChanged;
+import org.federation.club.contracts.ClubRegistrationConfirmed;
+import org.federation.club.contracts.ClubSnapshot;
 import org.federation.club.contracts.ClubStateChanged;
 import org.federation.club.contracts.CredentialRevoked;
+import org.federation.club.contracts.LateRegistrationSubmitted;
 import org.federation.platform.domain.Decision;
 import org.federation.platform.domain.DomainEvent;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.RuleViolationException;
-import org.federation.platform.problem.StateConflictException;
 
 /**
- * A club on the platform and its lifecycle. Every operation checks the state machine
- * ({@link ClubState}), appends a {@link Transition} to the history and returns the new club with
- * the events it produces; persistence and publishing are someone else's job.
+ * A club on the platform and its lifecycle: one document, so each change and its events are one
+ * atomic write. The club keeps the state machine ({@link ClubState}): every operation checks it,
+ * appends a {@link Transition} to the history and returns the new club with the events it
+ * produces. The rules of its parts sit with the parts: {@link Leadership} (terms, elections,
+ * handovers, appointments), {@link Memberships} (who belongs when; the member list is derived from
+ * it), {@link Registrations}, {@link Lineage} and {@link ClubProfile}. Persistence and publishing are
+ * someone else's job.
  */
-public record Club(String id, ClubProfile profile, ClubState state, Leadership leadership,
-                   List<String> memberStudentNumbers, Registrations registrations, Lineage lineage,
-                   List<Transition> history, Instant enteredAt, String enteredBy, Memberships memberships) {
+public record Club(String id, ClubProfile profile, ClubState state, Leadership leadership, Memberships memberships,
+                   Registrations registrations, Lineage lineage, List<Transition> history, Instant enteredAt,
+                   String enteredBy) {
 
     public Club {
-        memberStudentNumbers = List.copyOf(memberStudentNumbers);
+        Objects.requireNonNull(memberships, "memberships");
         history = List.copyOf(history);
-        memberships = memberships == null ? Memberships.founding(memberStudentNumbers, null) : memberships;
     }
 
     /**
@@ -84,9 +88,9 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
                                     String actor, Instant now, Period term, String origin, String reason) {
         LocalDate today = today(now);
         Club club = new Club(id, profile, ClubState.ACTIVE, Leadership.first(leaders, today, today.plus(term)),
-                members, Registrations.none(), Lineage.none(),
+                Memberships.founding(members, today), Registrations.none(), Lineage.none(),
                 List.of(new Transition(ClubAction.ESTABLISH.value(), null, ClubState.ACTIVE.value(), actor, now, reason)),
-                now, actor, Memberships.founding(members, today));
+                now, actor);
         return new Decision<>(club, List.of(new DomainEvent(ClubEventTypes.ESTABLISHED, actor, new ClubEstablished(club.snapshot(), origin))));
     }
 
@@ -99,19 +103,14 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      */
     public Decision<Club> register(String academicYear, RegistrationChanges changes, boolean beforeDeadline, String actor,
                            Instant now) {
-        registrations.forYear(academicYear).ifPresent(existing -> {
-            throw new StateConflictException("club " + id + " already " + (existing.accepted() ? "registered" :
-                    "submitted a late registration") + " for " + academicYear + " on " + existing.submittedAt());
-        });
+        registrations.requireNotSubmitted(id, academicYear);
         boolean late = !beforeDeadline;
         require(late ? (state.allows(ClubAction.REGISTER) || state.allows(ClubAction.REGISTER_LATE)) :
                 state.allows(ClubAction.REGISTER), "registering for " + academicYear);
-        ClubProfile newProfile = changes.applyTo(profile);
-        int memberCount = changes.memberCount() != null ? changes.memberCount() : memberStudentNumbers.size();
+        int members = memberStudentNumbers().size();
         AnnualRegistration registration = new AnnualRegistration(academicYear, now, actor, late, !late,
-                changes.changedFields(profile, memberStudentNumbers.size()), memberCount);
-        Club registered = new Club(id, newProfile, state, leadership, memberStudentNumbers,
-                registrations.with(registration), lineage, history, enteredAt, enteredBy, memberships);
+                changes.changedFields(profile, members), changes.memberCount() != null ? changes.memberCount() : members);
+        Club registered = withProfile(changes.applyTo(profile)).withRegistrations(registrations.with(registration));
         if (late) {
             Club waiting = registered.record(ClubAction.REGISTER_LATE, state, actor, now,
                     "late registration for " + academicYear + ", awaiting the Organization Department");
@@ -125,17 +124,15 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
 
     /** The Organization Department accepts a late registration: the club is registered (and active) again. */
     public Decision<Club> acceptLateRegistration(String academicYear, String actor, Instant now) {
-        AnnualRegistration submitted = registrations.forYear(academicYear)
+        AnnualRegistration pending = registrations.forYear(academicYear)
                 .orElseThrow(() -> new IllegalTransitionException("accepting a late registration for " + academicYear
                         + " (the club has not submitted one)", state.value(), allowedActions()));
-        if (submitted.accepted()) {
+        if (pending.accepted()) {
             throw new IllegalTransitionException("accepting a late registration for " + academicYear
                     + " (it is already accepted)", state.value(), allowedActions());
         }
-        AnnualRegistration pending = submitted;
         ClubState after = state == ClubState.UNREGISTERED ? ClubState.ACTIVE : state;
-        Club accepted = new Club(id, profile, state, leadership, memberStudentNumbers,
-                registrations.with(pending.accept()), lineage, history, enteredAt, enteredBy, memberships)
+        Club accepted = withRegistrations(registrations.with(pending.accept()))
                 .record(ClubAction.REGISTER_LATE, after, actor, now, "late registration for " + academicYear + " accepted");
         return new Decision<>(accepted, List.of(new DomainEvent(ClubEventTypes.REGISTRATION_CONFIRMED, actor, new ClubRegistrationConfirmed(accepted.snapshot(), academicYear, true, pending.changedFields()))));
     }
@@ -146,18 +143,15 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      * ending, or already marked for this year).
      */
     public Decision<Club> missRegistration(String academicYear, Instant now) {
-        boolean registered = registrations.forYear(academicYear).map(AnnualRegistration::accepted).orElse(false);
         boolean due = state == ClubState.ACTIVE || state == ClubState.UNREGISTERED;
-        if (registered || !due || registrations.missedYears().contains(academicYear)) {
+        if (!due || registrations.countsFor(academicYear) || registrations.missedYears().contains(academicYear)) {
             return Decision.quietly(this);
         }
-        ClubState before = state;
-        Club missed = new Club(id, profile, state, leadership, memberStudentNumbers,
-                registrations.missed(academicYear), lineage, history, enteredAt, enteredBy, memberships)
-                .record(ClubAction.MISS_REGISTRATION, ClubState.UNREGISTERED, DomainEvent.SYSTEM, now,
-                        "no registration for " + academicYear + " by the deadline");
-        return new Decision<>(missed, List.of(new DomainEvent(ClubEventTypes.REGISTRATION_MISSED, DomainEvent.SYSTEM, new ClubStateChanged(
-                missed.snapshot(), before.value(), "no registration for " + academicYear + " by the deadline"))));
+        String reason = "no registration for " + academicYear + " by the deadline";
+        Club missed = withRegistrations(registrations.missed(academicYear))
+                .record(ClubAction.MISS_REGISTRATION, ClubState.UNREGISTERED, DomainEvent.SYSTEM, now, reason);
+        return new Decision<>(missed, List.of(new DomainEvent(ClubEventTypes.REGISTRATION_MISSED, DomainEvent.SYSTEM,
+                new ClubStateChanged(missed.snapshot(), state.value(), reason))));
     }
 
     // ---- leadership handover ----
@@ -165,13 +159,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
     /** The club records its leader election meeting; the elected take office once it is confirmed. */
     public Decision<Club> recordElection(ElectionMeeting meeting, Instant now) {
         require(state.allows(ClubAction.RECORD_ELECTION), "recording an election");
-        meeting.check();
-        if (meeting.heldOn().isAfter(today(now))) {
-            throw new RuleViolationException("heldOn", "an election meeting cannot be recorded before it is held ("
-                    + meeting.heldOn() + ")");
-        }
-        Club recorded = new Club(id, profile, state, leadership.withPendingElection(meeting), memberStudentNumbers,
-                registrations, lineage, history, enteredAt, enteredBy, memberships)
+        Club recorded = withPeople(leadership.electionRecorded(meeting, today(now)), memberships)
                 .record(ClubAction.RECORD_ELECTION, state, meeting.recordedBy(), now,
                         "election meeting held on " + meeting.heldOn() + ", " + meeting.membersPresent() + " present");
         return new Decision<>(recorded, List.of(new DomainEvent(ClubEventTypes.ELECTION_RECORDED, meeting.recordedBy(), new ClubElectionRecorded(
@@ -181,7 +169,8 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
 
     /**
      * The Organization Department confirms the recorded election: the elected leaders take office
-     * and a new term begins.
+     * and a new term begins. The leaders who step down stay in the club as members; the newly
+     * elected keep the membership they had.
      */
     public Decision<Club> confirmHandover(String actor, Instant now, Period term) {
         ElectionMeeting meeting = leadership.pendingElection();
@@ -189,30 +178,14 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
             throw new IllegalTransitionException("confirming a handover" + (meeting == null
                     ? " (no election meeting has been recorded)" : ""), state.value(), allowedActions());
         }
-        if (!meeting.quorumReached()) {
-            throw new RuleViolationException("quorumReached", "the election meeting of " + meeting.heldOn()
-                    + " was not quorate; the club must hold a new one");
-        }
         LocalDate today = today(now);
-        List<ClubLeader> previous = leaders().stream().map(Leader::toContract).toList();
         Leadership next = leadership.handedOver(id, today, today.plus(term));
-        List<String> members = new ArrayList<>(memberStudentNumbers);
-        leadership.leaders().stream().map(Leader::studentNumber)
-                .filter(n -> !members.contains(n) && next.leaders().stream().noneMatch(l -> l.studentNumber().equals(n)))
-                .forEach(members::add);
-        members.removeIf(n -> next.leaders().stream().anyMatch(l -> l.studentNumber().equals(n)));
-        Memberships periods = memberships;
-        for (String member : members) {
-            if (!memberStudentNumbers.contains(member)) {
-                periods = periods.joined(member, null, today);
-            }
-        }
-        // the newly elected stay in the club (as leaders), so their membership periods stay open
-        Club handedOver = new Club(id, profile, state, next, members, registrations, lineage, history, enteredAt, enteredBy, periods)
+        List<String> steppingDown = leadership.studentNumbers().stream().filter(n -> !next.includes(n)).toList();
+        Club handedOver = withPeople(next, memberships.joinedAll(steppingDown, today))
                 .record(ClubAction.CONFIRM_HANDOVER, state, actor, now,
                         "election of " + meeting.heldOn() + " confirmed; term until " + next.termEndsOn());
         return new Decision<>(handedOver, List.of(new DomainEvent(ClubEventTypes.LEADERSHIP_CHANGED, actor, new ClubLeadershipChanged(
-                handedOver.snapshot(), previous, meeting.heldOn(), next.termEndsOn()))));
+                handedOver.snapshot(), leadersAsContract(), meeting.heldOn(), next.termEndsOn()))));
     }
 
     /**
@@ -220,14 +193,11 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      * has not ended, it is already flagged, or the club is not live.
      */
     public Decision<Club> flagHandoverIfOverdue(Instant now) {
-        LocalDate today = today(now);
-        if (!state.allows(ClubAction.FLAG_HANDOVER_OVERDUE) || !leadership.termEndsOn().isBefore(today)
-                || leadership.termEndsOn().equals(leadership.overdueSince())) {
+        if (!state.allows(ClubAction.FLAG_HANDOVER_OVERDUE) || !leadership.handoverNewlyOverdueOn(today(now))) {
             return Decision.quietly(this);
         }
-        Club flagged = new Club(id, profile, state, leadership.overdue(), memberStudentNumbers, registrations, lineage,
-                history, enteredAt, enteredBy, memberships).record(ClubAction.FLAG_HANDOVER_OVERDUE, state, DomainEvent.SYSTEM, now,
-                "term ended on " + leadership.termEndsOn() + " without a confirmed handover");
+        Club flagged = withPeople(leadership.overdue(), memberships).record(ClubAction.FLAG_HANDOVER_OVERDUE, state,
+                DomainEvent.SYSTEM, now, "term ended on " + leadership.termEndsOn() + " without a confirmed handover");
         return new Decision<>(flagged, List.of(new DomainEvent(ClubEventTypes.HANDOVER_OVERDUE, DomainEvent.SYSTEM, new ClubHandoverOverdue(
                 flagged.snapshot(), leadership.termEndsOn(), leadership.pendingElection() != null))));
     }
@@ -241,12 +211,8 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
 
     /** The presidium lifts the suspension: the club returns to the state it was suspended from. */
     public Decision<Club> reinstate(String reason, String actor, Instant now) {
-        ClubState back = ClubState.ACTIVE;
-        for (Transition step : history) {
-            if (ClubAction.SUSPEND.value().equals(step.action())) {
-                back = fromValue(step.from());
-            }
-        }
+        ClubState back = ClubHistory.of(history).last(ClubAction.SUSPEND).map(step -> ClubState.fromValue(step.from()).orElse(ClubState.ACTIVE))
+                .orElse(ClubState.ACTIVE);
         return move(ClubAction.REINSTATE, back, ClubEventTypes.REINSTATED, reason, actor, now, "reinstating");
     }
 
@@ -275,8 +241,9 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      * settles an account once, so a repeat is harmless). No events before the deadline or once the
      * club is no longer dissolving.
      */
-    public Decision<Club> requestSettlementAgainIfOverdue(Instant now, java.time.Duration deadline) {
-        Instant last = lastSettlementRequest();
+    public Decision<Club> requestSettlementAgainIfOverdue(Instant now, Duration deadline) {
+        Instant last = ClubHistory.of(history).last(ClubAction.REQUEST_DISSOLUTION, ClubAction.REQUEST_SETTLEMENT_AGAIN)
+                .map(Transition::at).orElse(null);
         if (state != ClubState.DISSOLVING || last == null || now.isBefore(last.plus(deadline))) {
             return Decision.quietly(this);
         }
@@ -289,40 +256,13 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
 
     /** When the dissolution was first requested, or null if the club is not dissolving. */
     public Instant dissolutionRequestedAt() {
-        if (state != ClubState.DISSOLVING) {
-            return null;
-        }
-        Instant first = null;
-        for (Transition step : history) {
-            if (ClubAction.REQUEST_DISSOLUTION.value().equals(step.action())) {
-                first = step.at();
-            }
-        }
-        return first;
+        return state != ClubState.DISSOLVING ? null
+                : ClubHistory.of(history).last(ClubAction.REQUEST_DISSOLUTION).map(Transition::at).orElse(null);
     }
 
     /** How many times finance-service was asked to settle in the current dissolution (1 = the request itself). */
     public int settlementRequests() {
-        int requests = 0;
-        for (Transition step : history) {
-            if (ClubAction.REQUEST_DISSOLUTION.value().equals(step.action())) {
-                requests = 1;
-            } else if (ClubAction.REQUEST_SETTLEMENT_AGAIN.value().equals(step.action())) {
-                requests++;
-            }
-        }
-        return state == ClubState.DISSOLVING ? requests : 0;
-    }
-
-    private Instant lastSettlementRequest() {
-        Instant last = null;
-        for (Transition step : history) {
-            if (ClubAction.REQUEST_DISSOLUTION.value().equals(step.action())
-                    || ClubAction.REQUEST_SETTLEMENT_AGAIN.value().equals(step.action())) {
-                last = step.at();
-            }
-        }
-        return last;
+        return state == ClubState.DISSOLVING ? ClubHistory.of(history).settlementRequests() : 0;
     }
 
     // ---- merger ----
@@ -334,32 +274,26 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
 
     /**
      * The successor's side: takes in the merged-away clubs' members and leaders' history, and
-     * records them as its predecessors. A repeat of the same merger changes nothing.
+     * records them as its predecessors (their members and leaders join as members, unless they lead
+     * the successor). A repeat of the same merger changes nothing.
      */
     public Decision<Club> absorb(List<Club> mergedAway, String mergerId, String actor, Instant now) {
-        if (mergerId.equals(lineage.mergerId()) && lineage.predecessorIds().containsAll(
-                mergedAway.stream().map(Club::id).toList())) {
+        List<String> ids = mergedAway.stream().map(Club::id).toList();
+        if (mergerId.equals(lineage.mergerId()) && lineage.predecessorIds().containsAll(ids)) {
             return Decision.quietly(this);
         }
         requireMergeable();
         LocalDate today = today(now);
-        Set<String> members = new LinkedHashSet<>(memberStudentNumbers);
+        Set<String> joining = new LinkedHashSet<>();
         Leadership merged = leadership;
         for (Club other : mergedAway) {
-            members.addAll(other.memberStudentNumbers());
-            other.leaders().forEach(l -> members.add(l.studentNumber()));
+            joining.addAll(other.memberStudentNumbers());
+            joining.addAll(other.leadership().studentNumbers());
             merged = merged.withHistoryOf(other.id(), other.leadership(), today);
         }
-        leaders().forEach(l -> members.remove(l.studentNumber()));
-        List<String> ids = mergedAway.stream().map(Club::id).toList();
-        Memberships joined = memberships;
-        for (String member : members) {
-            if (!memberStudentNumbers.contains(member)) {
-                joined = joined.joined(member, null, today);
-            }
-        }
-        Club successor = new Club(id, profile, state, merged, List.copyOf(members), registrations,
-                lineage.absorbed(ids, mergerId), history, enteredAt, enteredBy, joined)
+        joining.removeIf(leadership::includes);
+        Club successor = withPeople(merged, memberships.joinedAll(joining, today))
+                .withLineage(lineage.absorbed(ids, mergerId))
                 .record(ClubAction.ABSORB, state, actor, now, "took in " + String.join(", ", ids) + " (merger " + mergerId + ")");
         return new Decision<>(successor, List.of(new DomainEvent(ClubEventTypes.MERGED, actor, new ClubMerged(successor.snapshot(), successor.snapshot(), ids, mergerId))));
     }
@@ -370,8 +304,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
             return Decision.quietly(this);
         }
         requireMergeable();
-        Club ended = new Club(id, profile, state, leadership, memberStudentNumbers, registrations,
-                lineage.succeededBy(successor.id(), mergerId), history, enteredAt, enteredBy, memberships)
+        Club ended = withLineage(lineage.succeededBy(successor.id(), mergerId))
                 .record(ClubAction.MERGE, ClubState.MERGED, actor, now, "merged into " + successor.id() + " (merger " + mergerId + ")");
         return new Decision<>(ended, List.of(new DomainEvent(ClubEventTypes.MERGED, actor, new ClubMerged(ended.snapshot(), successor, mergedAwayIds, mergerId))));
     }
@@ -389,26 +322,15 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
         }
         require(state.allows(ClubAction.CONFIRM_HANDOVER) || state == ClubState.ACTIVE, "appointing a leader");
         LocalDate today = today(now);
-        List<ClubLeader> previous = leaders().stream().map(Leader::toContract).toList();
-        List<Leader> stepping = leaders().stream().filter(l -> l.role().equals(appointee.role())
-                || l.studentNumber().equals(appointee.studentNumber())).toList();
-        List<Leader> next = new ArrayList<>(leaders().stream().filter(l -> !stepping.contains(l)).toList());
-        next.add(appointee);
-        List<String> members = new ArrayList<>(memberStudentNumbers);
-        members.remove(appointee.studentNumber());
-        Memberships periods = memberships.periods().stream().anyMatch(p -> p.studentNumber().equals(appointee.studentNumber())
-                && p.leftAt() == null) ? memberships : memberships.joined(appointee.studentNumber(), appointee.name(), today);
-        for (Leader l : stepping) {
-            if (!l.studentNumber().equals(appointee.studentNumber()) && !members.contains(l.studentNumber())) {
-                members.add(l.studentNumber());
-            }
-        }
-        Leadership appointed = leadership.withAppointment(id, next, stepping, today);
-        Club changed = new Club(id, profile, state, appointed, members, registrations, lineage, history, enteredAt,
-                enteredBy, periods).record(ClubAction.APPOINT_LEADER, state, actor, now,
+        List<String> steppingDown = leadership.replacedBy(appointee).stream().map(Leader::studentNumber)
+                .filter(n -> !n.equals(appointee.studentNumber())).toList();
+        Leadership appointed = leadership.withAppointment(id, appointee, today);
+        Memberships periods = memberships.joined(appointee.studentNumber(), appointee.name(), today)
+                .joinedAll(steppingDown, today);
+        Club changed = withPeople(appointed, periods).record(ClubAction.APPOINT_LEADER, state, actor, now,
                 appointee.studentNumber() + " appointed " + appointee.role() + " by open recruitment " + positionId);
         return new Decision<>(changed, List.of(new DomainEvent(ClubEventTypes.LEADERSHIP_CHANGED, actor, new ClubLeadershipChanged(
-                changed.snapshot(), previous, today, appointed.termEndsOn()))));
+                changed.snapshot(), leadersAsContract(), today, appointed.termEndsOn()))));
     }
 
     // ---- profile ----
@@ -423,8 +345,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
             return Decision.quietly(this);
         }
         require(state.isLive(), "amending the profile");
-        Club changed = new Club(id, amended, state, leadership, memberStudentNumbers, registrations, lineage, history,
-                enteredAt, enteredBy, memberships).record(ClubAction.AMEND_PROFILE, state, actor, now, reason);
+        Club changed = withProfile(amended).record(ClubAction.AMEND_PROFILE, state, actor, now, reason);
         return new Decision<>(changed, List.of(new DomainEvent(ClubEventTypes.PROFILE_AMENDED, actor, new ClubStateChanged(changed.snapshot(), state.value(), reason))));
     }
 
@@ -435,14 +356,13 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      * Assigning the same officer again changes nothing.
      */
     public Decision<Club> assignLiaison(String officer, String actor, Instant now) {
-        if (java.util.Objects.equals(officer, profile.liaisonOfficer())) {
+        if (Objects.equals(officer, profile.liaisonOfficer())) {
             return Decision.quietly(this);
         }
         require(state.isLive(), "assigning a liaison officer");
         String reason = officer == null ? "liaison officer " + profile.liaisonOfficer() + " unassigned"
                 : "liaison officer " + officer + " assigned";
-        Club assigned = new Club(id, profile.withLiaisonOfficer(officer), state, leadership, memberStudentNumbers,
-                registrations, lineage, history, enteredAt, enteredBy, memberships)
+        Club assigned = withProfile(profile.withLiaisonOfficer(officer))
                 .record(ClubAction.ASSIGN_LIAISON, state, actor, now, reason);
         return new Decision<>(assigned, List.of(new DomainEvent(ClubEventTypes.LIAISON_ASSIGNED, actor, new ClubStateChanged(assigned.snapshot(), state.value(), reason))));
     }
@@ -454,14 +374,11 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      * member again changes nothing (a retried approval).
      */
     public Decision<Club> admit(String studentNumber, String name, String actor, Instant now) {
-        if (memberStudentNumbers.contains(studentNumber) || isLedBy(studentNumber)) {
+        if (includes(studentNumber)) {
             return Decision.quietly(this);
         }
         require(state.allows(ClubAction.ADMIT_MEMBER), "admitting a member");
-        List<String> members = new ArrayList<>(memberStudentNumbers);
-        members.add(studentNumber);
-        Club admitted = new Club(id, profile, state, leadership, members, registrations, lineage, history, enteredAt,
-                enteredBy, memberships.joined(studentNumber, name, today(now)));
+        Club admitted = withPeople(leadership, memberships.joined(studentNumber, name, today(now)));
         return new Decision<>(admitted, List.of(new DomainEvent(ClubEventTypes.MEMBER_JOINED, actor, new ClubMembershipChanged(admitted.snapshot(), studentNumber, null))));
     }
 
@@ -470,14 +387,8 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
      * credential they hold for this club is revoked. A student who is not a member is a 409.
      */
     public Decision<Club> endMembership(String studentNumber, String how, String reason, String actor, Instant now) {
-        if (!memberStudentNumbers.contains(studentNumber)) {
-            throw new StateConflictException(studentNumber + " is not a member of club " + id);
-        }
-        List<String> members = new ArrayList<>(memberStudentNumbers);
-        members.remove(studentNumber);
+        Club ended = withPeople(leadership, memberships.left(id, leadership.studentNumbers(), studentNumber, now, how, reason));
         String why = how + (reason == null || reason.isBlank() ? "" : ": " + reason);
-        Club ended = new Club(id, profile, state, leadership, members, registrations, lineage, history, enteredAt,
-                enteredBy, memberships.left(studentNumber, now, how, reason));
         return new Decision<>(ended, List.of(
                 new DomainEvent(ClubEventTypes.MEMBER_LEFT, actor, new ClubMembershipChanged(ended.snapshot(), studentNumber, why)),
                 new DomainEvent(ClubEventTypes.CREDENTIAL_REVOKED, actor, new CredentialRevoked(ended.snapshot(), studentNumber, now, why))));
@@ -485,10 +396,15 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
 
     /** Whether {@code studentNumber} belongs to the club now, as leader or member. */
     public boolean includes(String studentNumber) {
-        return isLedBy(studentNumber) || memberStudentNumbers.contains(studentNumber);
+        return isLedBy(studentNumber) || memberStudentNumbers().contains(studentNumber);
     }
 
     // ---- reading ----
+
+    /** The current members (not the leaders), in the order they joined: derived from {@link #memberships()}. */
+    public List<String> memberStudentNumbers() {
+        return memberships.members(leadership.studentNumbers());
+    }
 
     public String name() {
         return profile.name();
@@ -517,7 +433,7 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
 
     /** Whether {@code studentNumber} leads this club now. */
     public boolean isLedBy(String studentNumber) {
-        return leaders().stream().anyMatch(l -> l.studentNumber().equals(studentNumber));
+        return leadership.includes(studentNumber);
     }
 
     /** What may be done to the club now, given its state and what it has recorded. */
@@ -533,8 +449,11 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
     /** The public snapshot every event about this club carries. */
     public ClubSnapshot snapshot() {
         return new ClubSnapshot(id, name(), category().value(), state.value(), foundedOn(), registrationYear(),
-                leaders().stream().map(Leader::toContract).toList(), memberStudentNumbers, profile.liaisonOfficer(),
-                lineage.successorId(), contact());
+                leadersAsContract(), memberStudentNumbers(), profile.liaisonOfficer(), lineage.successorId(), contact());
+    }
+
+    private List<ClubLeader> leadersAsContract() {
+        return leaders().stream().map(Leader::toContract).toList();
     }
 
     private Decision<Club> move(ClubAction action, ClubState to, String eventType, String reason, String actor, Instant now,
@@ -544,26 +463,34 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
         return new Decision<>(moved, List.of(new DomainEvent(eventType, actor, new ClubStateChanged(moved.snapshot(), state.value(), reason))));
     }
 
-    private Club record(ClubAction action, ClubState to, String actor, Instant now, String reason) {
-        List<Transition> steps = new ArrayList<>(history);
-        steps.add(new Transition(action.value(), state.value(), to.value(), actor, now, reason));
-        return new Club(id, profile, to, leadership, memberStudentNumbers, registrations, lineage, steps, enteredAt,
-                enteredBy, memberships);
-    }
-
     private void require(boolean allowed, String what) {
         if (!allowed) {
             throw new IllegalTransitionException(what + " (club " + id + ")", state.value(), allowedActions());
         }
     }
 
-    private static ClubState fromValue(String value) {
-        for (ClubState s : ClubState.values()) {
-            if (s.value().equals(value)) {
-                return s;
-            }
-        }
-        return ClubState.ACTIVE;
+    // ---- the only copies: each changes one part and keeps the rest ----
+
+    private Club record(ClubAction action, ClubState to, String actor, Instant now, String reason) {
+        List<Transition> steps = new ArrayList<>(history);
+        steps.add(new Transition(action.value(), state.value(), to.value(), actor, now, reason));
+        return new Club(id, profile, to, leadership, memberships, registrations, lineage, steps, enteredAt, enteredBy);
+    }
+
+    private Club withProfile(ClubProfile changed) {
+        return new Club(id, changed, state, leadership, memberships, registrations, lineage, history, enteredAt, enteredBy);
+    }
+
+    private Club withPeople(Leadership leaders, Memberships members) {
+        return new Club(id, profile, state, leaders, members, registrations, lineage, history, enteredAt, enteredBy);
+    }
+
+    private Club withRegistrations(Registrations changed) {
+        return new Club(id, profile, state, leadership, memberships, changed, lineage, history, enteredAt, enteredBy);
+    }
+
+    private Club withLineage(Lineage changed) {
+        return new Club(id, profile, state, leadership, memberships, registrations, changed, history, enteredAt, enteredBy);
     }
 
     private static LocalDate today(Instant now) {

@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.federation.platform.problem.RuleViolationException;
+
 /**
  * A club's current leaders and their term, the election awaiting confirmation, and the terms
- * before.
+ * before: the rules of elections, handovers and appointments. Whether the club's state allows a
+ * change is the {@link Club}'s question; whether the change is coherent is this one's.
  *
  * @param overdueSince the end of the term whose handover is overdue, or null if none is
  */
@@ -30,27 +33,70 @@ public record Leadership(List<Leader> leaders, LocalDate termStartedOn, LocalDat
                         && day.isBefore(t.endedOn())).reduce((a, b) -> b).map(PastTerm::leaders).orElse(List.of());
     }
 
+    /** The student numbers of the current leaders. */
+    public List<String> studentNumbers() {
+        return leaders.stream().map(Leader::studentNumber).toList();
+    }
+
+    /** Whether {@code studentNumber} leads the club now. */
+    public boolean includes(String studentNumber) {
+        return leaders.stream().anyMatch(l -> l.studentNumber().equals(studentNumber));
+    }
+
     static Leadership first(List<Leader> leaders, LocalDate startedOn, LocalDate endsOn) {
         return new Leadership(leaders, startedOn, endsOn, null, null, List.of());
     }
 
-    Leadership withPendingElection(ElectionMeeting meeting) {
+    /**
+     * The club held its election meeting: a coherent record of a meeting already held waits for
+     * the Organization Department's confirmation (a newer one replaces it).
+     */
+    Leadership electionRecorded(ElectionMeeting meeting, LocalDate today) {
+        meeting.check();
+        if (meeting.heldOn().isAfter(today)) {
+            throw new RuleViolationException("heldOn", "an election meeting cannot be recorded before it is held ("
+                    + meeting.heldOn() + ")");
+        }
         return new Leadership(leaders, termStartedOn, termEndsOn, meeting, overdueSince, pastTerms);
+    }
+
+    /**
+     * The recorded election is confirmed: the elected take office today for a new term, the ending
+     * term joins the past terms. Only a quorate meeting elects.
+     */
+    Leadership handedOver(String clubId, LocalDate today, LocalDate newTermEndsOn) {
+        if (!pendingElection.quorumReached()) {
+            throw new RuleViolationException("quorumReached", "the election meeting of " + pendingElection.heldOn()
+                    + " was not quorate; the club must hold a new one");
+        }
+        List<PastTerm> past = new ArrayList<>(pastTerms);
+        past.add(new PastTerm(clubId, leaders, termStartedOn, today));
+        return new Leadership(pendingElection.elected(), today, newTermEndsOn, null, null, past);
+    }
+
+    /** Whether the term ended before {@code today} without a handover, and that is not yet flagged. */
+    boolean handoverNewlyOverdueOn(LocalDate today) {
+        return termEndsOn.isBefore(today) && !termEndsOn.equals(overdueSince);
     }
 
     Leadership overdue() {
         return new Leadership(leaders, termStartedOn, termEndsOn, pendingElection, termEndsOn, pastTerms);
     }
 
-    /** The elected leaders take office today; the ending term joins the past terms. */
-    Leadership handedOver(String clubId, LocalDate today, LocalDate newTermEndsOn) {
-        List<PastTerm> past = new ArrayList<>(pastTerms);
-        past.add(new PastTerm(clubId, leaders, termStartedOn, today));
-        return new Leadership(pendingElection.elected(), today, newTermEndsOn, null, null, past);
+    /** The leaders an appointee replaces: the holder of the role, and the appointee's own current role. */
+    List<Leader> replacedBy(Leader appointee) {
+        return leaders.stream().filter(l -> l.role().equals(appointee.role())
+                || l.studentNumber().equals(appointee.studentNumber())).toList();
     }
 
-    /** Leaders change mid-term (an open recruitment): those stepping down keep their tenure as a past term. */
-    Leadership withAppointment(String clubId, List<Leader> next, List<Leader> steppingDown, LocalDate today) {
+    /**
+     * Leaders change mid-term (an open recruitment): the appointee takes the role from today, those
+     * stepping down keep their tenure as a past term.
+     */
+    Leadership withAppointment(String clubId, Leader appointee, LocalDate today) {
+        List<Leader> steppingDown = replacedBy(appointee);
+        List<Leader> next = new ArrayList<>(leaders.stream().filter(l -> !steppingDown.contains(l)).toList());
+        next.add(appointee);
         List<PastTerm> past = new ArrayList<>(pastTerms);
         if (!steppingDown.isEmpty()) {
             past.add(new PastTerm(clubId, steppingDown, termStartedOn, today));

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.federation.platform.problem.StateConflictException;
+
 /**
  * A club's annual registrations: each year's submission, and the years it missed.
  */
@@ -20,6 +22,19 @@ public record Registrations(List<AnnualRegistration> years, List<String> missedY
 
     public Optional<AnnualRegistration> forYear(String academicYear) {
         return years.stream().filter(r -> r.academicYear().equals(academicYear)).findFirst();
+    }
+
+    /** Whether the year's registration counts (on time, or late and accepted). */
+    public boolean countsFor(String academicYear) {
+        return forYear(academicYear).map(AnnualRegistration::accepted).orElse(false);
+    }
+
+    /** A club registers once a year: a second submission for the year is a 409 naming the first. */
+    void requireNotSubmitted(String clubId, String academicYear) {
+        forYear(academicYear).ifPresent(existing -> {
+            throw new StateConflictException("club " + clubId + " already " + (existing.accepted() ? "registered" :
+                    "submitted a late registration") + " for " + academicYear + " on " + existing.submittedAt());
+        });
     }
 
     /** The newest academic year whose registration counts, or null. */

@@ -49,7 +49,13 @@ public class MongoClubs implements Clubs {
 
     static final String COLLECTION = "clubs";
 
-    /** The stored form of a club: flat, so documents written before a field existed still read. */
+    /**
+     * The stored form of a club: flat, so documents written before a field existed still read.
+     * {@code memberStudentNumbers} is derived from the membership periods when written (the club
+     * holds membership once); it is still written for readers of the older shape (an instance not
+     * yet upgraded during a rolling deployment), and read only to reconcile a document written
+     * when the club held both (see {@link Memberships#fromStored}).
+     */
     record StoredClub(String id, String name, String nameKey, String category, String state, LocalDate foundedOn,
                       String registrationYear, List<String> registeredYears, List<Leader> leaders,
                       List<String> memberStudentNumbers, String liaisonOfficer, String contact, String purpose,
@@ -82,10 +88,10 @@ public class MongoClubs implements Clubs {
                     termEndsOn == null ? entered.plusYears(1) : termEndsOn, pendingElection, handoverOverdueSince,
                     pastTerms);
             return new Club(id, new ClubProfile(name, ClubCategory.valueOf(category), foundedOn, contact, liaisonOfficer,
-                    purpose, facultyAdvisor), ClubState.valueOf(state), leadership, orEmpty(memberStudentNumbers),
+                    purpose, facultyAdvisor), ClubState.valueOf(state), leadership,
+                    Memberships.fromStored(membershipPeriods, orEmpty(memberStudentNumbers), leadership.studentNumbers()),
                     new Registrations(registrations, missedRegistrationYears),
-                    new Lineage(successorId, predecessorIds, mergerId), orEmpty(history), enteredAt, enteredBy,
-                    membershipPeriods == null ? null : new Memberships(membershipPeriods));
+                    new Lineage(successorId, predecessorIds, mergerId), orEmpty(history), enteredAt, enteredBy);
         }
 
         private static <T> List<T> orEmpty(List<T> list) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.federation.club.contracts.RosterChanged;
-import org.federation.club.lifecycle.application.ClubLifecycle;
+import org.federation.club.registry.application.OrganizationDepartment;
 import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.Clubs;
 import org.federation.club.roster.domain.Department;
@@ -72,7 +72,7 @@ public class FederationRoster {
      * the new and the previous officer publish their rosters with the clubs they now liaise for.
      */
     public Club assignLiaison(String clubId, String officer, Caller caller) {
-        ClubLifecycle.requireOrganization(caller, "assigning liaison officers");
+        OrganizationDepartment.require(caller, "assigning liaison officers");
         Department department = departments.of(officer).orElseThrow(() -> new RuleViolationException("studentNumber",
                 officer + " is on no department's roster; add them to a department first"));
         Club before = clubs.find(clubId).orElseThrow(() -> new ResourceNotFoundException("club", clubId));
