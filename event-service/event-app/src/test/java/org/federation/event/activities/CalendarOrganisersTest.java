@@ -112,6 +112,16 @@ class CalendarOrganisersTest extends EmbeddedBackboneProperties {
                 .contains("DESCRIPTION:Organised by the federation's publicity department.\\n\\nTelescopes provided\r\n");
     }
 
+    @Test
+    void theApiDescriptionShowsTheCalendarsActivitiesWithTheirOrganisers() {
+        JsonNode schemas = Persona.ANONYMOUS.on(app()).get("/v3/api-docs").json().get("components").get("schemas");
+        JsonNode shown = schemas.get("CalendarActivity").get("properties");
+        assertThat(shown.has("title")).as("the snapshot's fields, unwrapped: " + shown).isTrue();
+        assertThat(shown.has("organiserClubIds")).isTrue();
+        assertThat(shown.has("organisers")).isTrue();
+        assertThat(shown.has("activity")).as("no wrapper").isFalse();
+    }
+
     static List<String> organisers(JsonNode activity) {
         List<String> named = new ArrayList<>();
         activity.get("organisers").forEach(o -> named.add(o.get("clubId").asString() + "=" + o.get("name").asString()));
