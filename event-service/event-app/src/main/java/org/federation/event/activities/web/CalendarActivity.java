@@ -14,8 +14,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * A published activity as the public calendar shows it: its public snapshot and, by name, the
  * clubs organising it (all of them for a joint activity), so a reader need not know club ids.
  *
- * @param organisers the organising clubs in the activity's order; a club whose name event-service
- *                   has not heard of yet has a null name
+ * @param organisers the organising clubs in the activity's order; a club event-service has not
+ *                   heard of yet has no name (null, left out of the JSON)
  */
 record CalendarActivity(@JsonUnwrapped ActivitySnapshot activity, List<Organiser> organisers) {
 

@@ -72,8 +72,8 @@ public class Transparency {
     public TrialBalance trialBalance(LocalDate asOf) {
         LocalDate today = calendar.today();
         if (asOf != null && asOf.isAfter(today)) {
-            throw new RuleViolationException("asOf", "must be today (" + today + ") or earlier: the books of a day still "
-                    + "to come are not closed");
+            throw new RuleViolationException("asOf", "must be today (" + today + ") or earlier: a day still to come may "
+                    + "yet have bookings");
         }
         LocalDate day = asOf == null ? today : asOf;
         return TrialBalance.of(day, totals.byAccount(day));
