@@ -25,6 +25,8 @@ import tools.jackson.databind.JsonNode;
  * claims an expense at finance, and the report shows the attendance from the check-ins and the
  * spending from finance; the published attendance reaches club-service's member attendance.
  * The minimum lead time is one second here, so the activity can start and end within the test.
+ * Anyone sees the published activity on the calendar with its club's name, and finds the
+ * federation's accounts and their statements on the transparency page.
  */
 class ActivityFromProposalToReportAcrossServicesTest extends AcrossServices {
 
@@ -34,6 +36,51 @@ class ActivityFromProposalToReportAcrossServicesTest extends AcrossServices {
         startPlatform("e2e-activity-", "--federation.activities.minimum-lead-time=PT1S");
     }
 
+
+    /**
+     * The transparency page as an anonymous person uses it: the Finance Department books a grant
+     * into the general fund last month and publishes the month's statement; someone without an
+     * account finds the general fund by its name in the index, reads the statement's PDF from the
+     * index's link and verifies the chain, and sees the trial balance balance.
+     */
+    @Test
+    void anAnonymousPersonFindsTheGeneralFundInTheTransparencyIndexAndVerifiesItsStatement() {
+        HttpProbe financeHead = signIn("finance-head", "finance-service");
+        java.time.YearMonth lastMonth = java.time.YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
+        HttpProbe.Response booked = financeHead.postJson("/api/ledger/transactions", """
+                {"category":"grant","description":"the university's grant","bookedOn":"%s",
+                 "lines":[{"accountId":"federation-general","side":"debit","amountFen":5000000},
+                          {"accountId":"federation-income-other","side":"credit","amountFen":5000000}]}"""
+                .formatted(lastMonth.atDay(1)));
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        HttpProbe.Response published = financeHead.postJson("/api/accounts/federation-general/statements",
+                "{\"period\":\"" + lastMonth + "\"}");
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+
+        HttpProbe anyone = HttpProbe.onPort(apps.port("finance-service"));
+        HttpProbe.Response index = anyone.get("/api/transparency/accounts");
+        assertThat(index.status()).as(index.body()).isEqualTo(200);
+        JsonNode generalFund = null;
+        for (JsonNode account : index.json().get("items")) {
+            if (account.get("name").asString().startsWith("General fund")) {
+                generalFund = account;
+            }
+        }
+        assertThat(generalFund).as("the general fund, found by its name").isNotNull();
+        assertThat(generalFund.get("balanceFen").asLong()).isGreaterThanOrEqualTo(5_000_000);
+        JsonNode statement = generalFund.get("latestMonth");
+        assertThat(statement.get("period").asString()).isEqualTo(lastMonth.toString());
+        HttpProbe.Download pdf = anyone.download(statement.get("links").get("pdf").asString());
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().get("X-Statement-Hash")).containsExactly(statement.get("hash").asString());
+        assertThat(pdf.pdfText()).contains("¥50,000.00");
+        JsonNode chain = anyone.get(generalFund.get("links").get("monthChain").asString()).json();
+        assertThat(chain.get("valid").asBoolean()).as(chain.toString()).isTrue();
+        assertThat(chain.get("lastHash").asString()).isEqualTo(statement.get("hash").asString());
+        JsonNode trialBalance = anyone.get("/api/transparency/trial-balance").json();
+        assertThat(trialBalance.get("balanced").asBoolean()).as(trialBalance.toString()).isTrue();
+        assertThat(trialBalance.get("debitsFen").asLong()).isGreaterThanOrEqualTo(5_000_000);
+    }
 
     @Test
     void aClubsActivityGoesFromProposalToAReportWithAttendanceAndSpendingAndItsAttendanceReachesClubService() {
@@ -60,6 +107,12 @@ class ActivityFromProposalToReportAcrossServicesTest extends AcrossServices {
         assertThat(requested.status()).as(requested.body()).isEqualTo(201);
         HttpProbe.Response approved = organization.postJson(base + "/approval", "");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        // published: anyone finds it on the calendar and its feed, with the organising club by name
+        HttpProbe anyoneAtEvents = HttpProbe.onPort(apps.port("event-service"));
+        JsonNode onCalendar = anyoneAtEvents.get("/api/calendar/" + id).json();
+        assertThat(onCalendar.get("organisers").get(0).get("name").asString()).isEqualTo("acmore编程协会 acmore Programming Club");
+        assertThat(anyoneAtEvents.get("/api/calendar/feed?club=club-acmore").body().replace("\r\n ", ""))
+                .contains("DESCRIPTION:Organised by acmore编程协会 acmore Programming Club.");
 
         // finance-service heard of the request from activity.events, and decides it
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -32,6 +32,7 @@ import org.federation.finance.ledger.domain.Line;
 import org.federation.finance.ledger.domain.Transaction;
 import org.federation.finance.statements.application.StatementPublishing;
 import org.federation.platform.testing.AuthorizationMatrix;
+import org.federation.platform.testing.AuthorizationMatrix.Expect;
 import org.federation.platform.testing.BadInputCampaign;
 import org.federation.platform.testing.BadInputs;
 import org.federation.platform.testing.HttpCall;
@@ -203,6 +204,9 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                         "/api/sponsorships/" + sponsorship + "/receipts/" + RECEIPT_TO_WITHDRAW.getOrDefault(persona,
                                 RECEIPT_TO_WITHDRAW.get(PRESIDIUM)) + "/withdrawal", "{\"reason\":\"bounced\"}"),
                         only(200, PRESIDIUM, FINANCE_MEMBER))
+                .row("GET /api/transparency/accounts", HttpCall.get("/api/transparency/accounts"), Expect.everyone(200))
+                .row("GET /api/transparency/trial-balance", HttpCall.get("/api/transparency/trial-balance?asOf=2019-12-31"),
+                        Expect.everyone(200))
                 .withPlatformEndpoints()
                 .verify(mappings, app());
     }
@@ -215,6 +219,11 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                 .refuses("unsupported methods on /api/clubs", BadInputs.unsupportedMethods("/api/clubs"), 150)
                 .refuses("unsupported methods on /api/clubs/{id}", BadInputs.unsupportedMethods("/api/clubs/" + OWN_CLUB), 100)
                 .refuses("unknown paths", BadInputs.unknownPaths(), 100)
+                .survives("GET /api/transparency/accounts (paging)", BadInputs.badPaging()
+                        .map(q -> HttpCall.get("/api/transparency/accounts?" + q)), 50)
+                .refuses("GET /api/transparency/trial-balance (bad or future days)", Arbitraries.oneOf(BadInputs.notADate()
+                                .map(d -> BadInputs.encode(String.valueOf(d))), Arbitraries.of("2999-01-01", "9999-12-31"))
+                        .filter(d -> !d.isEmpty()).map(d -> HttpCall.get("/api/transparency/trial-balance?asOf=" + d)), 40)
                 .refuses("GET /api/accounts (missing or blank clubId)", Arbitraries.of("", "?clubId=", "?clubId=%20%20",
                         "?clubid=x", "?club=x", "?owner=club", "?owner=", "?owner=federation&clubId=x")
                         .map(q -> HttpCall.get("/api/accounts" + q)), 50)

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 
 import org.federation.event.activities.application.PublicCalendar;
+import org.federation.event.clubs.ClubNames;
 import org.federation.event.contracts.ActivitySnapshot;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.security.PublicEndpoints;
@@ -29,7 +32,7 @@ import jakarta.validation.constraints.Pattern;
 /**
  * The public calendar of published activities (anonymous callers welcome): JSON pages and an
  * iCalendar feed, filterable by organising club, category and dates (inclusive, in the
- * federation's time zone).
+ * federation's time zone). Each activity names its organising clubs.
  */
 @RestController
 @RequestMapping("/api/calendar")
@@ -48,24 +51,28 @@ class CalendarController {
     static final int FEED_LIMIT = 500;
 
     private final PublicCalendar calendar;
+    private final ClubNames clubNames;
     private final Clock clock;
     private final ZoneId zone;
 
-    CalendarController(PublicCalendar calendar, Clock clock,
+    CalendarController(PublicCalendar calendar, ClubNames clubNames, Clock clock,
                        @Value("${federation.activities.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.calendar = calendar;
+        this.clubNames = clubNames;
         this.clock = clock;
         this.zone = zone;
     }
 
+    /** Published activities overlapping the dates, soonest first, each naming its organising clubs. */
     @GetMapping
-    PageOf<ActivitySnapshot> list(@RequestParam(required = false) @Pattern(regexp = ActivityController.ID) String club,
+    PageOf<CalendarActivity> list(@RequestParam(required = false) @Pattern(regexp = ActivityController.ID) String club,
                                   @RequestParam(required = false) @Pattern(regexp = CATEGORIES) String category,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                   @RequestParam(defaultValue = "20") @Min(1) @Max(PageOf.MAX_SIZE) int size) {
-        return calendar.published(club, category, startOf(from), endOf(to), page, size);
+        PageOf<ActivitySnapshot> published = calendar.published(club, category, startOf(from), endOf(to), page, size);
+        return new PageOf<>(named(published.items()), page, size, published.totalItems());
     }
 
     /** The same activities as an iCalendar feed (at most {@value #FEED_LIMIT}, soonest first). */
@@ -76,12 +83,19 @@ class CalendarController {
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         var page = calendar.published(club, category, startOf(from), endOf(to), 0, FEED_LIMIT);
         return ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
-                .body(ICalendar.of(page.items(), clock.instant()));
+                .body(ICalendar.of(named(page.items()), clock.instant()));
     }
 
+    /** One published activity, naming its organising clubs. */
     @GetMapping("/{id}")
-    ActivitySnapshot get(@PathVariable String id) {
-        return calendar.publishedOne(id);
+    CalendarActivity get(@PathVariable String id) {
+        return named(List.of(calendar.publishedOne(id))).get(0);
+    }
+
+    /** The activities with their organisers' names from event-service's own club directory, in one lookup. */
+    private List<CalendarActivity> named(List<ActivitySnapshot> activities) {
+        Map<String, String> names = clubNames.of(CalendarActivity.clubsOf(activities));
+        return activities.stream().map(a -> CalendarActivity.of(a, names)).toList();
     }
 
     private Instant startOf(LocalDate day) {

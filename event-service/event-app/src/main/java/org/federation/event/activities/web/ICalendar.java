@@ -15,14 +15,15 @@ final class ICalendar {
     private ICalendar() {
     }
 
-    static String of(List<ActivitySnapshot> activities, java.time.Instant now) {
+    static String of(List<CalendarActivity> activities, java.time.Instant now) {
         StringBuilder out = new StringBuilder();
         line(out, "BEGIN:VCALENDAR");
         line(out, "VERSION:2.0");
         line(out, "PRODID:-//Student Club Federation//event-service//EN");
         line(out, "CALSCALE:GREGORIAN");
         line(out, "X-WR-CALNAME:" + text("Student Club Federation activities"));
-        for (ActivitySnapshot a : activities) {
+        for (CalendarActivity entry : activities) {
+            ActivitySnapshot a = entry.activity();
             line(out, "BEGIN:VEVENT");
             line(out, "UID:" + a.id() + "@event-service.federation");
             line(out, "DTSTAMP:" + UTC.format(now));
@@ -30,8 +31,13 @@ final class ICalendar {
             line(out, "DTEND:" + UTC.format(a.end()));
             line(out, "SUMMARY:" + text(a.title()));
             line(out, "LOCATION:" + text(a.venue()));
-            if (a.description() != null) {
-                line(out, "DESCRIPTION:" + text(a.description()));
+            // calendar apps show no ORGANIZER without an e-mail address (and allow only one), so the
+            // organising clubs are named where every app shows them: the description's first line
+            String organisedBy = entry.organisedBy();
+            String description = organisedBy == null ? a.description()
+                    : "Organised by " + organisedBy + "." + (a.description() == null ? "" : "\n\n" + a.description());
+            if (description != null) {
+                line(out, "DESCRIPTION:" + text(description));
             }
             line(out, "CATEGORIES:" + text(a.category()));
             line(out, "STATUS:CONFIRMED");

@@ -34,6 +34,8 @@ public class MongoAccounts implements Accounts {
         // a club's account; accounts by state (closed ones still holding money)
         indexes.ensure(COLLECTION, "clubId");
         indexes.ensure(COLLECTION, "state");
+        // the federation's accounts (the transparency page's index)
+        indexes.ensure(COLLECTION, "owner");
     }
 
     @Override
