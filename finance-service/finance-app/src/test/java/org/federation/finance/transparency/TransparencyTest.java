@@ -15,7 +15,7 @@ import org.federation.club.contracts.testing.ClubFacts;
 import org.federation.finance.EmbeddedBackboneProperties;
 import org.federation.finance.FinanceServiceTest;
 import org.federation.finance.accounts.domain.Accounts;
-import org.federation.finance.ledger.domain.AccountKinds;
+import org.federation.finance.accounts.domain.AccountKinds;
 import org.federation.platform.security.ratelimit.PublicRateLimit;
 import org.federation.platform.security.ratelimit.PublicRateLimitProperties;
 import org.federation.platform.testing.HttpProbe;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.federation.finance.ledger.domain.AccountKinds;
+import org.federation.finance.accounts.domain.AccountKinds;
 
 /**
  * The ledger's trial balance on a date, per account kind, for anyone to check that the books
