@@ -26,8 +26,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Work items in {@code work-items}, one document each, open or closed. Closed ones stay (they are small):
  * an opening event redelivered, re-driven or arriving after its closing event finds its item closed and
- * opens nothing. {@code work-item-sources} records, per kind and source aggregate, the sequence up to
- * which every item is done, for an old opening event re-driven after the source's later events.
+ * opens nothing. {@code work-item-sources} records, per kind and source aggregate, the sequence before
+ * which every item is done ({@code doneBefore}), for an old opening event re-driven after the source's later events.
  * Every write is a single-document insert or conditional update (several instances, no transactions).
  */
 @Repository
@@ -54,9 +54,9 @@ class MongoWorkItems implements WorkItems {
 
     @Override
     public void open(WorkItem item) {
-        Long doneThrough = Optional.ofNullable(mongo.findById(sourceKey(item.kind(), item.source()), Document.class, SOURCES))
-                .map(d -> d.get("doneThrough", Number.class).longValue()).orElse(null);
-        if (doneThrough != null && item.openSequence() <= doneThrough) {
+        Long doneBefore = Optional.ofNullable(mongo.findById(sourceKey(item.kind(), item.source()), Document.class, SOURCES))
+                .map(d -> d.get("doneBefore", Number.class).longValue()).orElse(null);
+        if (doneBefore != null && item.openSequence() < doneBefore) {
             return; // its source moved past it: an old event re-driven
         }
         Document document = new Document("_id", item.id())
@@ -112,9 +112,9 @@ class MongoWorkItems implements WorkItems {
         if (close.whole()) {
             // monotonic: only ever raised, so a redelivered older close cannot lower it
             String key = sourceKey(close.kind(), close.source());
-            if (mongo.updateFirst(query(where("_id").is(key).and("doneThrough").lt(close.sequence())),
-                    new Update().set("doneThrough", close.sequence()), SOURCES).getMatchedCount() == 0) {
-                writes.insertOnce(SOURCES, new Document("_id", key).append("doneThrough", close.sequence()));
+            if (mongo.updateFirst(query(where("_id").is(key).and("doneBefore").lt(close.sequence())),
+                    new Update().set("doneBefore", close.sequence()), SOURCES).getMatchedCount() == 0) {
+                writes.insertOnce(SOURCES, new Document("_id", key).append("doneBefore", close.sequence()));
             }
         }
     }
