@@ -3,6 +3,7 @@ package org.federation.notification.feedback;
 import java.util.function.Consumer;
 
 import org.federation.notification.contracts.NotificationEventTypes;
+import org.federation.notification.workqueue.application.WorkQueues;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +25,7 @@ import org.springframework.messaging.Message;
 class FeedbackNotices {
 
     @Bean
-    Consumer<Message<byte[]>> feedbackEvents(InboundEvents inbound, FeedbackBox box) {
+    Consumer<Message<byte[]>> feedbackEvents(InboundEvents inbound, FeedbackBox box, WorkQueues work) {
         return message -> {
             EventEnvelope event = inbound.envelope(message);
             if (NotificationEventTypes.FEEDBACK_RECEIVED.equals(event.type())) {
@@ -33,6 +34,8 @@ class FeedbackNotices {
             } else if (NotificationEventTypes.FEEDBACK_ANSWERED.equals(event.type())) {
                 InboundEvents.require(box.tellSender(event.subject(), event.actor()), event, "no such feedback");
             }
+            // feedback to answer, notices to acknowledge, escalations to chase: opened and closed by these events
+            work.on(event);
         };
     }
 }

@@ -13,6 +13,7 @@ import org.federation.notification.directory.ClubDirectory;
 import org.federation.notification.directory.Department;
 import org.federation.notification.directory.Departments;
 import org.federation.notification.directory.Names;
+import org.federation.notification.workqueue.application.WorkQueues;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
 import org.federation.platform.messaging.consumer.ReadModelRebuild;
@@ -28,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * {@link ActivityEventNotices} reads them; {@code finance.events} routes the kinds
  * {@link NoticeKinds} lists, read generically. Each is idempotent: the directory by sequence, notices by
  * ids derived from the event. A read-model rebuild replays {@code club.events} and {@code activity.events}
- * through them for the directory, the roster and the registrants only: it routes no notice.
+ * through them for the directory, the roster and the registrants only: it routes no notice. After its notices, each
+ * event goes to the work queues ({@link WorkQueues}), which it may open or close work in.
  */
 @Configuration(proxyBeanMethods = false)
 class FederationEventsConsumers {
@@ -37,7 +39,7 @@ class FederationEventsConsumers {
 
     @Bean
     Consumer<Message<byte[]>> clubEvents(InboundEvents inbound, ClubDirectory clubs, Departments departments, Router router,
-                                          Names names) {
+                                          Names names, WorkQueues work) {
         return message -> {
             EventEnvelope event = inbound.envelope(message);
             if (ROSTER_CHANGED.equals(event.type())) {
@@ -55,12 +57,13 @@ class FederationEventsConsumers {
                 return; // a rebuild restores the directory and the roster; old events are not news again
             }
             ClubEventNotices.of(event, inbound, names).ifPresent(routed -> router.route(routed, event.actor()));
+            work.on(event);
         };
     }
 
     @Bean
     Consumer<Message<byte[]>> activityEvents(InboundEvents inbound, Router router, Registrants registrants,
-                                              Names names) {
+                                              Names names, WorkQueues work) {
         return message -> {
             EventEnvelope event = inbound.envelope(message);
             InboundEvents.require(inbound.payload(event, JsonNode.class).isObject(), event, "the payload must be a JSON object");
@@ -74,6 +77,7 @@ class FederationEventsConsumers {
                     .map(routed -> TELL_REGISTRANTS.contains(event.type())
                             ? routed.alsoFor(registrants.holdingPlacesAt(event.subject())) : routed)
                     .ifPresent(routed -> router.route(routed, event.actor()));
+            work.on(event);
         };
     }
 
@@ -82,12 +86,13 @@ class FederationEventsConsumers {
             ActivityEventTypes.CANCELLED);
 
     @Bean
-    Consumer<Message<byte[]>> financeEvents(InboundEvents inbound, Router router, Names names) {
+    Consumer<Message<byte[]>> financeEvents(InboundEvents inbound, Router router, Names names, WorkQueues work) {
         return message -> {
             EventEnvelope event = inbound.envelope(message);
             JsonNode payload = inbound.payload(event, JsonNode.class);
             InboundEvents.require(payload.isObject(), event, "the payload must be a JSON object");
             GenericEventNotices.of(event, payload, names).ifPresent(routed -> router.route(routed, event.actor()));
+            work.on(event);
         };
     }
 

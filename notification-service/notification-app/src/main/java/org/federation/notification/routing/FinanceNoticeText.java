@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * so a field finance-service leaves out makes a shorter sentence, never a failed notice; never an
  * event type, an account, activity or transaction id.
  */
-final class FinanceNoticeText {
+public final class FinanceNoticeText {
 
     /** A notice's human text. */
     record Text(String title, String body) {
@@ -165,7 +165,7 @@ final class FinanceNoticeText {
     }
 
     /** An amount in fen as yuan, as people read it: "1,234.50 yuan". */
-    static String yuan(long fen) {
+    public static String yuan(long fen) {
         return String.format(java.util.Locale.ROOT, "%,.2f yuan", BigDecimal.valueOf(fen, 2));
     }
 

@@ -105,6 +105,9 @@ class NotificationAccessTest extends EmbeddedBackboneProperties implements Refus
                         + "/answer", "{\"answer\":\"Agreed: monthly from March.\",\"makePublic\":true}"),
                         only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
                 .row("GET /api/feedback/public", HttpCall.get("/api/feedback/public"), everyone(200))
+                .row("GET /api/work-queue", HttpCall.get("/api/work-queue?queue=department:organization"),
+                        only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
+                .row("GET /api/work-queue/mine", HttpCall.get("/api/work-queue/mine"), everyone(200).but(ANONYMOUS, 401))
                 .withPlatformEndpoints()
                 .verify(mappings, app());
     }
