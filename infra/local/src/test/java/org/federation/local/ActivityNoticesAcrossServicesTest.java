@@ -106,7 +106,8 @@ class ActivityNoticesAcrossServicesTest extends AcrossServices {
         JsonNode notice = awaitNotice(member, "/api/inbox?recipient=person:" + memberSubject + "&kind=activity-published",
                 "Activity published: " + title);
         LocalMailbox.Mail mail = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> mailbox.mails().stream().filter(m -> m.subject().equals("[Federation] Activity published: " + title))
+                .until(() -> mailbox.mails().stream().filter(m -> m.to().contains(address)
+                        && m.subject().equals("[Federation] Activity published: " + title))
                         .findFirst().orElse(null), java.util.Objects::nonNull);
         assertThat(mail.to()).containsExactly(address);
         assertThat(mail.from()).isEqualTo("notifications@federation.example.edu");
