@@ -2,6 +2,7 @@ package org.federation.local;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,6 +47,16 @@ public final class FederationApps implements AutoCloseable {
      */
     public static FederationApps start(String kafka, Function<String, String> mongoUri, String issuer, boolean demo,
                                        List<String> extraArgs) throws Exception {
+        return start(kafka, mongoUri, issuer, demo, extraArgs, Map.of());
+    }
+
+    /**
+     * As above, with arguments for one service only ({@code serviceArgs}, by service name, after
+     * {@code extraArgs}), e.g. notification-service's SMTP server: the four share one JVM and one
+     * classpath, so a setting meant for one would otherwise switch the feature on in all.
+     */
+    public static FederationApps start(String kafka, Function<String, String> mongoUri, String issuer, boolean demo,
+                                       List<String> extraArgs, Map<String, List<String>> serviceArgs) throws Exception {
         // one logback configuration (logback.xml) for the shared JVM: four contexts started at once would
         // each reconfigure logging and race (tests start the platform more than once per JVM)
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
@@ -62,6 +73,7 @@ public final class FederationApps implements AutoCloseable {
                         // the local platform is where development defaults (e.g. the check-in code secret) apply
                         "--spring.profiles.active=local"));
                 args.addAll(extraArgs);
+                args.addAll(serviceArgs.getOrDefault(service.name(), List.of()));
                 started.add(starters.submit(() -> service.main().apply(args.toArray(String[]::new))));
             }
             List<ConfigurableApplicationContext> contexts = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.federation.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.federation.platform.devtoken.DevTokenIssuer;
@@ -10,7 +11,8 @@ import org.federation.platform.devtoken.DevTokenIssuer;
 /**
  * The whole platform on one machine, with nothing but a JDK: a real Kafka broker (child process,
  * localhost:9092), the embedded Mongo-wire store (localhost:27017, H2 file), the four services on
- * 8081–8084, a development token issuer on 9000 (demo users only), demo clubs loaded once. Data lives in {@code .federation-data/} (or
+ * 8081–8084, a development token issuer on 9000 (demo users only), a mail server that catches every
+ * e-mail (SMTP localhost:3025, shown at http://localhost:8025/), demo clubs loaded once. Data lives in {@code .federation-data/} (or
  * {@code FEDERATION_DATA}), so a restart finds the last run's topics and documents. Ctrl-C stops
  * everything in order: services, then the broker, then the store.
  */
@@ -27,6 +29,7 @@ public final class LocalPlatform {
         KafkaBroker kafka = new KafkaBroker(data.resolve("kafka"), kafkaLibs, 9092, 9093);
         FederationApps[] apps = new FederationApps[1];
         DevTokenIssuer[] tokens = new DevTokenIssuer[1];
+        LocalMailbox[] mailbox = new LocalMailbox[1];
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say("Stopping the federation platform…");
@@ -37,6 +40,9 @@ public final class LocalPlatform {
                 kafka.close();
                 if (tokens[0] != null) {
                     tokens[0].close();
+                }
+                if (mailbox[0] != null) {
+                    mailbox[0].close();
                 }
             } catch (Exception e) {
                 say("While stopping: " + e.getMessage());
@@ -54,8 +60,12 @@ public final class LocalPlatform {
                 + data.resolve("kafka").toAbsolutePath() + ")");
         tokens[0] = DevTokenIssuer.start(DevTokenIssuer.LOCAL_PORT, data.resolve("dev-issuer-key.json"));
         say("Token issuer      " + tokens[0].issuer() + "  (development only: POST /dev/token {\"user\": …}, GET /dev/users)");
+        mailbox[0] = LocalMailbox.start(LocalMailbox.SMTP_PORT, LocalMailbox.WEB_PORT);
+        say("Mail (SMTP)       smtp://" + mailbox[0].smtpHost() + ":" + mailbox[0].smtpPort()
+                + "  (development only: catches every e-mail, sends none on)");
         apps[0] = FederationApps.start(kafka.bootstrapServers(), store::uri, tokens[0].issuer(), true,
-                List.of("--spring.main.banner-mode=off"));
+                List.of("--spring.main.banner-mode=off"),
+                Map.of("notification-service", mailbox[0].notificationServiceArguments()));
 
         say("");
         say("The federation platform is up in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s:");
@@ -65,6 +75,7 @@ public final class LocalPlatform {
             say(String.format("  %-21s http://localhost:%d   (operators: /actuator/health, /actuator/prometheus, "
                     + "/actuator/metrics, /actuator/deadletters)", "", service.managementPort()));
         }
+        say("  e-mail sent           " + mailbox[0].page() + "   (every e-mail notification-service sent, newest first; JSON at /mails)");
         say("Try:  curl -s localhost:8081/api/clubs | head -c 600");
         say("      TOKEN=$(curl -s localhost:9000/dev/token -H 'Content-Type: application/json' -d '{\"user\":\"acmore-leader\"}' | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");
         say("      curl -s localhost:8083/api/accounts?clubId=club-acmore -H \"Authorization: Bearer $TOKEN\"");

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 abstract class AcrossServices {
 
     static FederationApps apps;
+    /** The platform's mail server, as the local platform has it: notification-service sends its e-mail there. */
+    static LocalMailbox mailbox;
 
     /**
      * Starts the platform, each service's database named {@code <databasePrefix><database>};
@@ -36,8 +38,10 @@ abstract class AcrossServices {
         EmbeddedBackbone backbone = EmbeddedBackbone.get();
         List<String> commandLine = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0"));
         commandLine.addAll(List.of(arguments));
+        mailbox = LocalMailbox.start(0, 0);
         apps = FederationApps.start(backbone.kafkaBootstrapServers(), db -> backbone.mongoUri(databasePrefix + db),
-                TestTokens.issuer().issuer(), true, commandLine);
+                TestTokens.issuer().issuer(), true, commandLine,
+                Map.of("notification-service", mailbox.notificationServiceArguments()));
     }
 
     @AfterAll
@@ -45,6 +49,10 @@ abstract class AcrossServices {
         if (apps != null) {
             apps.close();
             apps = null;
+        }
+        if (mailbox != null) {
+            mailbox.close();
+            mailbox = null;
         }
     }
 

@@ -30,6 +30,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,6 +42,16 @@ import tools.jackson.databind.json.JsonMapper;
  * own and hands each claimed attempt to a pool of {@code workers} threads, claiming no more than it
  * has free threads for: a webhook that hangs holds one thread for its timeout, never the poll, the
  * other deliveries or any other sweep.
+ *
+ * <p>Giving up is visible three ways: the delivery is {@code failed} with its {@code failure} (what the
+ * person sees at {@code GET /api/inbox/{notice}/deliveries}), the counter {@code notification.deliveries.failed}
+ * (tags {@code channel}, {@code cause}: {@code refused} when no retry could help, {@code exhausted} when the
+ * attempts ran out), and a warning naming the notice, the address and the reason.
+ *
+ * <p>Two instances never attempt one delivery at once: the claim is a compare-and-set on the delivery's
+ * attempt count and lease, and the outcome is recorded only while the claim is still the instance's. An
+ * attempt lasts at most the channel's timeouts (SMTP and webhooks: seconds), far below the lease, so a
+ * claim does not lapse while its attempt is still sending (which would send twice).
  */
 @Service
 public class Deliveries implements NoticeListener {
@@ -62,9 +74,10 @@ public class Deliveries implements NoticeListener {
     private final ExecutorService workers;
     /** One per worker thread: an attempt is claimed only with a free thread to run it. */
     private final Semaphore freeWorkers;
+    private final MeterRegistry meters;
 
     Deliveries(MongoTemplate mongo, MongoIndexes indexes, IdempotentWrites writes, Contacts contacts, EmailChannel email, WebhookChannel webhook,
-               JsonMapper json, Clock clock, Timers timers,
+               JsonMapper json, Clock clock, Timers timers, MeterRegistry meters,
                @Value("${federation.notifications.delivery.backoff:PT10S}") Duration backoff,
                @Value("${federation.notifications.delivery.max-backoff:PT1H}") Duration maxBackoff,
                @Value("${federation.notifications.delivery.max-attempts:6}") int maxAttempts,
@@ -84,6 +97,16 @@ public class Deliveries implements NoticeListener {
         this.lease = lease;
         this.workers = timers.workers("delivery", workers);
         this.freeWorkers = new Semaphore(workers);
+        this.meters = meters;
+        // registered at start, at zero: an alert on a series that appears only with the first failure never sees it rise
+        for (String channel : List.of("email", "webhook")) {
+            for (String outcome : List.of("delivered", "error")) {
+                attempts(channel, outcome);
+            }
+            for (String cause : List.of("refused", "exhausted")) {
+                givenUp(channel, cause);
+            }
+        }
         timers.every("delivery-poll", poll, poll, this::onTimer);
         // the delivery sweep (pending ones due); a notice's deliveries
         indexes.ensure(COLLECTION, "status", "nextAttemptAt");
@@ -127,7 +150,7 @@ public class Deliveries implements NoticeListener {
                 : "\n\nPlease acknowledge it in the federation portal by " + notice.acknowledgeBy() + ".");
         Delivery delivery = new Delivery(Notice.idFor(notice.id() + "|" + channel, target), notice.id(), notice.recipient(),
                 channel, target, "[Federation] " + notice.title(), text, json.writeValueAsString(payload), Delivery.PENDING,
-                0, clock.instant(), List.of(), clock.instant());
+                0, clock.instant(), List.of(), clock.instant(), null);
         Document document = new Document();
         mongo.getConverter().write(delivery, document);
         document.remove("_class");
@@ -221,16 +244,43 @@ public class Deliveries implements NoticeListener {
                 .push("history", new Document("number", number).append("at", java.util.Date.from(at))
                         .append("outcome", outcome).append("detail", detail))
                 .unset("claimedUntil").unset("claimedBy");
+        String failure = null;
         if (Delivery.DELIVERED.equals(outcome)) {
             update.set("status", Delivery.DELIVERED).unset("nextAttemptAt");
         } else if (permanent || number >= maxAttempts) {
-            update.set("status", Delivery.FAILED).unset("nextAttemptAt");
-            log.warn("Delivery {} of notice {} by {} to {} failed for good after {} attempts: {}", delivery.id(),
-                    delivery.noticeId(), delivery.channel(), delivery.target(), number, detail);
+            failure = (permanent ? "refused, not retried: " : "gave up after " + number + " attempts: ") + detail;
+            update.set("status", Delivery.FAILED).set("failure", failure).unset("nextAttemptAt");
         } else {
             update.set("nextAttemptAt", now.plus(backoffAfter(number)));
         }
-        mongo.updateFirst(query(where("_id").is(delivery.id()).and("claimedBy").is(instance)), update, COLLECTION);
+        boolean recorded = mongo.updateFirst(query(where("_id").is(delivery.id()).and("claimedBy").is(instance)), update,
+                COLLECTION).getModifiedCount() == 1;
+        if (!recorded) {
+            // the claim lapsed and another instance holds the delivery now: its record counts, not this one
+            log.warn("Delivery {} of notice {}: attempt {} ({}) ended after its claim lapsed (lease {}); not recorded",
+                    delivery.id(), delivery.noticeId(), number, outcome, lease);
+            return;
+        }
+        attempts(delivery.channel(), Delivery.DELIVERED.equals(outcome) ? "delivered" : "error").increment();
+        if (failure != null) {
+            givenUp(delivery.channel(), permanent ? "refused" : "exhausted").increment();
+            log.warn("Gave up delivering notice {} to {} by {} ({}): {}. It stays failed, shown at GET /api/inbox/{}/deliveries;"
+                            + " check the {} and the address, then send the notice again if it still matters.",
+                    delivery.noticeId(), delivery.target(), delivery.channel(), delivery.recipient(), failure,
+                    delivery.noticeId(), "email".equals(delivery.channel())
+                            ? "SMTP server (spring.mail.host/port) and its log" : "receiver of the webhook");
+        }
+    }
+
+    private Counter attempts(String channel, String outcome) {
+        return Counter.builder("notification.deliveries.attempts").description("Delivery attempts, by channel and outcome")
+                .tag("channel", channel).tag("outcome", outcome).register(meters);
+    }
+
+    private Counter givenUp(String channel, String cause) {
+        return Counter.builder("notification.deliveries.failed")
+                .description("Deliveries given up: refused (no retry could help) or exhausted (the attempts ran out)")
+                .tag("channel", channel).tag("cause", cause).register(meters);
     }
 
     /** The wait after the n-th failed attempt: backoff × 2^(n-1), at most max-backoff. */

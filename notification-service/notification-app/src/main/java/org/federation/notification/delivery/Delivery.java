@@ -11,10 +11,12 @@ import java.util.List;
  * @param status        {@code pending} (an attempt is due at {@code nextAttemptAt}), {@code delivered}, {@code failed}
  * @param attempts      how many attempts were made
  * @param history       each attempt: when, outcome, detail
+ * @param failure       once {@code failed}: why it was given up (the last attempt's error, and whether no retry could
+ *                      help or the attempts ran out), so the person and an operator see it without reading the history
  */
 public record Delivery(String id, String noticeId, String recipient, String channel, String target, String subject,
                        String text, String payload, String status, int attempts, Instant nextAttemptAt,
-                       List<Attempt> history, Instant createdAt) {
+                       List<Attempt> history, Instant createdAt, String failure) {
 
     public static final String PENDING = "pending";
     public static final String DELIVERED = "delivered";
