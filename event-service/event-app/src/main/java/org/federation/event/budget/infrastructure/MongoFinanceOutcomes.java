@@ -1,53 +1,34 @@
-package org.federation.event.budget.application;
+package org.federation.event.budget.infrastructure;
 
-import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
+import org.federation.event.budget.domain.FinanceOutcomes;
 import org.federation.finance.contracts.BudgetDecided;
 import org.federation.finance.contracts.BudgetSnapshot;
 import org.federation.platform.messaging.IdempotentWrites;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Service;
+import org.springframework.stereotype.Repository;
 
 /**
- * What finance-service decided and booked about an activity's budget, kept from {@code finance.events}
- * (budget events are keyed by the activity id and sequenced per budget): the newest decision in
- * {@code budget-decisions}, the newest spending figures in {@code activity-spending}, each applied
- * only if its event is newer than the one the document holds, so a redelivery or an older event
- * changes nothing.
+ * {@link FinanceOutcomes} kept in MongoDB: the newest decision in {@code budget-decisions}, the
+ * newest spending figures in {@code activity-spending}, each an upsert guarded by the event's sequence.
  */
-@Service
-public class FinanceOutcomes {
+@Repository
+class MongoFinanceOutcomes implements FinanceOutcomes {
 
     static final String DECISIONS = "budget-decisions";
     static final String SPENDING = "activity-spending";
-    /** The decisions finance-service makes ({@code BudgetDecided.decision}). */
-    public static final Set<String> DECISION_VALUES = Set.of("approved", "partly-approved", "rejected");
-
-    /** Finance's decision on an activity's budget request, as event-service shows it. */
-    public record Decision(String decision, long requestedFen, long grantedFen, String reason, String decidedBy,
-                           Instant decidedAt) {
-    }
-
-    /**
-     * An activity's spending as finance-service booked it: accepted expense claims (withdrawn ones no
-     * longer counted) against its budget, and the budget's state ({@code closed} once what remained
-     * was released; no claim passes after).
-     */
-    public record Spending(long approvedFen, long spentFen, long remainingFen, int claimCount, String budgetState) {
-    }
 
     private final MongoTemplate mongo;
     private final IdempotentWrites writes;
 
-    FinanceOutcomes(MongoTemplate mongo, IdempotentWrites writes) {
+    MongoFinanceOutcomes(MongoTemplate mongo, IdempotentWrites writes) {
         this.mongo = mongo;
         this.writes = writes;
     }
 
-    /** Keeps a decision (and the spending its snapshot carries) if newer; true if the decision was applied. */
+    @Override
     public boolean decided(BudgetDecided decided, long sequence) {
         BudgetSnapshot budget = decided.budget();
         boolean applied = writes.applyIfNewer(DECISIONS, budget.activityId(), sequence, new Update()
@@ -61,7 +42,7 @@ public class FinanceOutcomes {
         return applied;
     }
 
-    /** Keeps the spending figures of a budget snapshot if newer; true if applied. */
+    @Override
     public boolean spendingChanged(BudgetSnapshot budget, long sequence) {
         return writes.applyIfNewer(SPENDING, budget.activityId(), sequence, new Update()
                 .set("approvedFen", budget.approvedFen())
@@ -71,10 +52,12 @@ public class FinanceOutcomes {
                 .set("budgetState", budget.state()));
     }
 
+    @Override
     public Optional<Decision> decision(String activityId) {
         return Optional.ofNullable(mongo.findById(activityId, Decision.class, DECISIONS));
     }
 
+    @Override
     public Optional<Spending> spending(String activityId) {
         return Optional.ofNullable(mongo.findById(activityId, Spending.class, SPENDING));
     }

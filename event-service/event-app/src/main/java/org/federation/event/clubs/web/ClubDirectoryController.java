@@ -1,6 +1,8 @@
-package org.federation.event.clubs;
+package org.federation.event.clubs.web;
 
 import org.federation.event.EventResources;
+import org.federation.event.clubs.domain.ClubDirectory;
+import org.federation.event.clubs.domain.OrganisingClub;
 import org.federation.platform.security.Remit;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.paging.PageOf;

@@ -1,4 +1,4 @@
-package org.federation.event.clubs;
+package org.federation.event.clubs.infrastructure;
 
 import java.time.Clock;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.federation.club.contracts.ClubLeader;
 import org.federation.club.contracts.ClubSnapshot;
+import org.federation.event.clubs.domain.ClubDirectory;
+import org.federation.event.clubs.domain.OrganisingClub;
 import org.federation.platform.messaging.IdempotentWrites;
 import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.paging.PageOf;
@@ -13,9 +15,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** The clubs event-service knows, newest snapshot per club by the event's sequence. */
+/** {@link ClubDirectory} in {@code clubs}: each snapshot applied only if its sequence is newer (an upsert guarded by it). */
 @Repository
-public class ClubDirectory {
+class MongoClubDirectory implements ClubDirectory {
 
     static final String COLLECTION = "clubs";
 
@@ -23,14 +25,14 @@ public class ClubDirectory {
     private final IdempotentWrites writes;
     private final Clock clock;
 
-    ClubDirectory(MongoTemplate mongo, IdempotentWrites writes, Clock clock) {
+    MongoClubDirectory(MongoTemplate mongo, IdempotentWrites writes, Clock clock) {
         this.mongo = mongo;
         this.writes = writes;
         this.clock = clock;
     }
 
-    /** Keeps {@code club} if it is newer than what the directory holds; true if it was applied. */
-    boolean keep(ClubSnapshot club, long sequence) {
+    @Override
+    public boolean keep(ClubSnapshot club, long sequence) {
         Update update = new Update()
                 .set("name", club.name())
                 .set("category", club.category())
@@ -45,11 +47,12 @@ public class ClubDirectory {
         return writes.applyIfNewer(COLLECTION, club.id(), sequence, update);
     }
 
+    @Override
     public Optional<OrganisingClub> find(String id) {
         return Optional.ofNullable(mongo.findById(id, OrganisingClub.class, COLLECTION));
     }
 
-    /** Clubs in the order event-service first heard of them, newest first. */
+    @Override
     public PageOf<OrganisingClub> newestFirst(int page, int size) {
         return NewestFirst.page(mongo, COLLECTION, OrganisingClub.class, "firstSeenAt", page, size);
     }

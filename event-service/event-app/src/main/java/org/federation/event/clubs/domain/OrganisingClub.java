@@ -1,4 +1,4 @@
-package org.federation.event.clubs;
+package org.federation.event.clubs.domain;
 
 import java.time.Instant;
 import java.util.List;

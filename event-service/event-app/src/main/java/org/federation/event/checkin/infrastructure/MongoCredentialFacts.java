@@ -1,4 +1,4 @@
-package org.federation.event.checkin.application;
+package org.federation.event.checkin.infrastructure;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.federation.club.contracts.CredentialKeyPublished;
 import org.federation.club.contracts.CredentialRevoked;
-import org.federation.event.clubs.CredentialFacts;
+import org.federation.event.checkin.domain.CredentialKeys;
+import org.federation.event.clubs.domain.CredentialFacts;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * once read (a key never changes under its id).
  */
 @Component
-class MongoCredentialFacts implements CredentialFacts {
+class MongoCredentialFacts implements CredentialFacts, CredentialKeys {
 
     static final String KEYS = "credential-keys";
     static final String REVOCATIONS = "credential-revocations";
@@ -57,7 +58,8 @@ class MongoCredentialFacts implements CredentialFacts {
         }
     }
 
-    Map<String, Object> key(String keyId) {
+    @Override
+    public Map<String, Object> key(String keyId) {
         return keys.computeIfAbsent(keyId, id -> {
             Document found = mongo.findById(id, Document.class, KEYS);
             Object jwk = found == null ? null : found.get("publicJwk");
@@ -65,7 +67,8 @@ class MongoCredentialFacts implements CredentialFacts {
         });
     }
 
-    Instant newestRevocation(String clubId, String studentNumber) {
+    @Override
+    public Instant newestRevocation(String clubId, String studentNumber) {
         Document found = mongo.findById(clubId + "|" + studentNumber, Document.class, REVOCATIONS);
         return found == null ? null : found.getDate("revokedAt").toInstant();
     }

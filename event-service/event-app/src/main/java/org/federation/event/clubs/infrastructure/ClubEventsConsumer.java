@@ -1,4 +1,4 @@
-package org.federation.event.clubs;
+package org.federation.event.clubs.infrastructure;
 
 import java.util.function.Consumer;
 
@@ -7,6 +7,9 @@ import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.ClubSnapshot;
 import org.federation.club.contracts.CredentialKeyPublished;
 import org.federation.club.contracts.CredentialRevoked;
+import org.federation.event.clubs.domain.ClubDirectory;
+import org.federation.event.clubs.domain.ClubFollower;
+import org.federation.event.clubs.domain.CredentialFacts;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package org.federation.event.clubs;
+package org.federation.event.clubs.domain;
 
 import org.federation.club.contracts.ClubSnapshot;
 
