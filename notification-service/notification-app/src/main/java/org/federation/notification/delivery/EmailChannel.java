@@ -12,7 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 
 /** E-mail over SMTP ({@code spring.mail.host}, …); without an SMTP server configured, no e-mail is planned. */
 @Component
-class EmailChannel implements Channel {
+public class EmailChannel implements Channel {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
@@ -23,7 +23,7 @@ class EmailChannel implements Channel {
         this.from = from;
     }
 
-    boolean available() {
+    public boolean available() {
         return mail.getIfAvailable() != null;
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.federation.notification.direct.domain.DirectNotice;
-import org.federation.notification.directory.ClubDirectory;
+import org.federation.notification.directory.infrastructure.ClubDirectory;
 import org.federation.notification.directory.KnownClub;
 import org.federation.notification.directory.Recipients;
 import org.springframework.stereotype.Component;

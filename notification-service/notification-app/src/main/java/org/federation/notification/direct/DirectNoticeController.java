@@ -12,13 +12,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.federation.notification.direct.domain.DirectNotice;
-import org.federation.notification.directory.ClubDirectory;
+import org.federation.notification.directory.infrastructure.ClubDirectory;
 import org.federation.notification.directory.KnownClub;
 import org.federation.notification.escalation.EscalationDefaults;
-import org.federation.notification.escalation.Escalations;
+import org.federation.notification.escalation.infrastructure.Escalations;
 import org.federation.notification.escalation.domain.Escalation;
 import org.federation.notification.escalation.domain.EscalationTiming;
-import org.federation.notification.inbox.Inboxes;
+import org.federation.notification.inbox.infrastructure.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.problem.ForbiddenException;

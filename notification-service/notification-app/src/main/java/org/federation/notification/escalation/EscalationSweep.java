@@ -1,5 +1,7 @@
 package org.federation.notification.escalation;
 
+import org.federation.notification.escalation.infrastructure.Escalations;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +11,7 @@ import java.util.Set;
 import org.federation.notification.directory.Names;
 import org.federation.notification.directory.Recipients;
 import org.federation.notification.escalation.domain.Escalation;
-import org.federation.notification.inbox.Inboxes;
+import org.federation.notification.inbox.infrastructure.Inboxes;
 import org.federation.notification.inbox.NoticeListener;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.notification.scheduling.Timers;

@@ -1,4 +1,4 @@
-package org.federation.notification.feedback;
+package org.federation.notification.feedback.infrastructure;
 
 import java.util.function.Consumer;
 

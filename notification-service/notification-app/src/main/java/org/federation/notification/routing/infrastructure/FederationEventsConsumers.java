@@ -1,4 +1,10 @@
-package org.federation.notification.routing;
+package org.federation.notification.routing.infrastructure;
+
+import org.federation.notification.routing.ClubEventNotices;
+import org.federation.notification.routing.Router;
+import org.federation.notification.routing.ActivityEventNotices;
+import org.federation.notification.routing.GenericEventNotices;
+import org.federation.notification.routing.NoticeKinds;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,12 +12,12 @@ import java.util.function.Consumer;
 
 import org.federation.club.contracts.AnyClubEvent;
 import org.federation.event.contracts.ActivityEventTypes;
-import org.federation.notification.directory.Registrants;
+import org.federation.notification.directory.infrastructure.Registrants;
 import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.RosterChanged;
-import org.federation.notification.directory.ClubDirectory;
+import org.federation.notification.directory.infrastructure.ClubDirectory;
 import org.federation.notification.directory.Department;
-import org.federation.notification.directory.Departments;
+import org.federation.notification.directory.infrastructure.Departments;
 import org.federation.notification.directory.Names;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
@@ -31,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * through them for the directory, the roster and the registrants only: it routes no notice.
  */
 @Configuration(proxyBeanMethods = false)
-class FederationEventsConsumers {
+public class FederationEventsConsumers {
 
     static final String ROSTER_CHANGED = ClubEventTypes.ROSTER_CHANGED;
 

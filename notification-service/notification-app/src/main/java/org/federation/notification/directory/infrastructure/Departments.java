@@ -1,4 +1,6 @@
-package org.federation.notification.directory;
+package org.federation.notification.directory.infrastructure;
+
+import org.federation.notification.directory.Department;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;

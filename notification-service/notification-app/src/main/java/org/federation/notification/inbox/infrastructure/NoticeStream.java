@@ -1,4 +1,4 @@
-package org.federation.notification.inbox;
+package org.federation.notification.inbox.infrastructure;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -95,7 +95,7 @@ public class NoticeStream {
      *
      * @throws TooManyRequestsException if the holder has {@code per-person} streams open already
      */
-    SseEmitter connect(String holder, String recipient, long timeoutMillis, long unread) {
+    public SseEmitter connect(String holder, String recipient, long timeoutMillis, long unread) {
         reserve(holder);
         SseEmitter emitter = new SseEmitter(timeoutMillis);
         List<SseEmitter> emitters = open.computeIfAbsent(recipient, r -> new CopyOnWriteArrayList<>());
@@ -126,7 +126,7 @@ public class NoticeStream {
     }
 
     /** A comment line to every open stream; a stream whose client has gone fails the write and is closed. */
-    void heartbeat() {
+    public void heartbeat() {
         for (List<SseEmitter> emitters : open.values()) {
             for (SseEmitter emitter : emitters) {
                 try {

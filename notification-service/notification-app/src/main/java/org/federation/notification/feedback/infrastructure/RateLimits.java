@@ -1,4 +1,4 @@
-package org.federation.notification.feedback;
+package org.federation.notification.feedback.infrastructure;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * MongoDB can drop them; the embedded store keeps them).
  */
 @Component
-class RateLimits {
+public class RateLimits {
 
     static final String COLLECTION = "rate-limits";
 
@@ -30,7 +30,7 @@ class RateLimits {
     }
 
     /** Takes one from the window's allowance for {@code key}; false if it is used up. */
-    boolean take(String key, int limit, Duration window, Instant now) {
+    public boolean take(String key, int limit, Duration window, Instant now) {
         long windowStart = now.toEpochMilli() / window.toMillis() * window.toMillis();
         String id = key + "@" + windowStart;
         try {

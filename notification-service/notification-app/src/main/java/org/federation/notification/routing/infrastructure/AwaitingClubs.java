@@ -1,4 +1,6 @@
-package org.federation.notification.routing;
+package org.federation.notification.routing.infrastructure;
+
+import org.federation.notification.routing.Routed;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Repository;
  * tries (compare-and-set), so two instances never try the same one at once.
  */
 @Repository
-class AwaitingClubs {
+public class AwaitingClubs {
 
     static final String COLLECTION = "routings-awaiting-clubs";
     private static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
@@ -33,16 +35,16 @@ class AwaitingClubs {
      * A routed event waiting for clubs, since when; when it is tried next (null for one kept before
      * retries were spaced out: due at once) and how often it was tried (null counts as 0).
      */
-    record Waiting(String id, Routed routed, String actor, List<String> missingClubs, Instant since,
+    public record Waiting(String id, Routed routed, String actor, List<String> missingClubs, Instant since,
                    Instant nextAttemptAt, Integer attempts) {
 
-        int tried() {
+        public int tried() {
             return attempts == null ? 0 : attempts;
         }
     }
 
     /** How many wait, and since when the oldest does (null if none). */
-    record Backlog(long waiting, Instant oldestSince) {
+    public record Backlog(long waiting, Instant oldestSince) {
     }
 
     private final MongoTemplate mongo;
@@ -54,7 +56,7 @@ class AwaitingClubs {
     }
 
     /** Keeps (or refreshes) the routed event with the clubs it still waits for; {@code since} stays the first time. */
-    void remember(Routed routed, String actor, List<String> missingClubs, Instant now) {
+    public void remember(Routed routed, String actor, List<String> missingClubs, Instant now) {
         mongo.upsert(query(where("_id").is(idOf(routed))), new Update()
                 .set("routed", mongo.getConverter().convertToMongoType(routed))
                 .set("actor", actor)
@@ -65,7 +67,7 @@ class AwaitingClubs {
     }
 
     /** Those due to be tried by {@code now}, the longest due first. */
-    List<Waiting> due(Instant now, int limit) {
+    public List<Waiting> due(Instant now, int limit) {
         Criteria due = new Criteria().orOperator(where(NEXT_ATTEMPT_AT).lte(now), where(NEXT_ATTEMPT_AT).is(null));
         return mongo.find(query(due).with(Sort.by(NEXT_ATTEMPT_AT)).limit(limit), Waiting.class, COLLECTION);
     }
@@ -74,16 +76,16 @@ class AwaitingClubs {
      * Takes this one for an attempt now, moving its next attempt to {@code next}; false if another
      * instance took it first (its next attempt is no longer what was read) or it is gone.
      */
-    boolean claim(Waiting waiting, Instant next) {
+    public boolean claim(Waiting waiting, Instant next) {
         return mongo.updateFirst(query(where("_id").is(waiting.id()).and(NEXT_ATTEMPT_AT).is(waiting.nextAttemptAt())),
                 new Update().set(NEXT_ATTEMPT_AT, next).inc("attempts", 1), COLLECTION).getModifiedCount() == 1;
     }
 
-    List<Waiting> oldestFirst(int limit) {
+    public List<Waiting> oldestFirst(int limit) {
         return mongo.find(new Query().with(Sort.by("since")).limit(limit), Waiting.class, COLLECTION);
     }
 
-    Backlog backlog() {
+    public Backlog backlog() {
         long waiting = mongo.count(new Query(), COLLECTION);
         Instant oldest = waiting == 0 ? null
                 : Optional.ofNullable(mongo.findOne(new Query().with(Sort.by("since")), Waiting.class, COLLECTION))
@@ -91,7 +93,7 @@ class AwaitingClubs {
         return new Backlog(waiting, oldest);
     }
 
-    void forget(Routed routed) {
+    public void forget(Routed routed) {
         mongo.remove(query(where("_id").is(idOf(routed))), COLLECTION);
     }
 

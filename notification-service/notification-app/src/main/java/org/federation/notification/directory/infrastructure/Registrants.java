@@ -1,4 +1,4 @@
-package org.federation.notification.directory;
+package org.federation.notification.directory.infrastructure;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;

@@ -1,4 +1,4 @@
-package org.federation.notification.feedback;
+package org.federation.notification.feedback.infrastructure;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.federation.notification.contracts.NotificationTopics;
 import org.federation.notification.directory.Recipients;
 import org.federation.notification.feedback.domain.Feedback;
-import org.federation.notification.inbox.Inboxes;
+import org.federation.notification.inbox.infrastructure.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
@@ -39,13 +39,13 @@ import org.springframework.stereotype.Service;
  * events ({@link FeedbackNotices}), never a second write of the request.
  */
 @Service
-class FeedbackBox {
+public class FeedbackBox {
 
     static final String COLLECTION = "feedback";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What the sender gets back: the feedback and, for an anonymous sender, the token to follow it with. */
-    record Sent(Feedback feedback, String followUpToken) {
+    public record Sent(Feedback feedback, String followUpToken) {
     }
 
     private final MongoTemplate mongo;
@@ -74,7 +74,7 @@ class FeedbackBox {
         indexes.ensure(COLLECTION, "state", "published");
     }
 
-    Sent send(String kind, String department, String subject, String text, String sender, String address) {
+    public Sent send(String kind, String department, String subject, String text, String sender, String address) {
         Instant now = clock.instant();
         if (sender != null && !limits.take("sender:" + sender, perSender, window, now)) {
             throw new TooManyRequestsException("at most " + perSender + " items of feedback per sender every " + window, window);
@@ -126,23 +126,23 @@ class FeedbackBox {
         return feedback.find(id);
     }
 
-    Feedback get(String id) {
+    public Feedback get(String id) {
         return find(id).orElseThrow(() -> new ResourceNotFoundException("feedback", id));
     }
 
-    static boolean tokenMatches(Feedback feedback, String token) {
+    public static boolean tokenMatches(Feedback feedback, String token) {
         return token != null && feedback.followUpTokenHash() != null
                 && MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.UTF_8),
                 feedback.followUpTokenHash().getBytes(StandardCharsets.UTF_8));
     }
 
-    Feedback answer(String id, String answer, boolean makePublic, String by) {
+    public Feedback answer(String id, String answer, boolean makePublic, String by) {
         Instant now = clock.instant();
         // the sender's notice follows from feedback-answered (FeedbackNotices), as the department's does
         return feedback.change(id, "feedback", f -> f.answer(answer, makePublic, by, now)).state();
     }
 
-    PageOf<Feedback> newestFirst(String department, String state, int page, int size) {
+    public PageOf<Feedback> newestFirst(String department, String state, int page, int size) {
         Criteria filter = where("department").is(department);
         if (state != null) {
             filter = filter.and("state").is(state);
@@ -150,7 +150,7 @@ class FeedbackBox {
         return NewestFirst.page(mongo, COLLECTION, Feedback.class, filter, "receivedAt", page, size);
     }
 
-    PageOf<Feedback> published(int page, int size) {
+    public PageOf<Feedback> published(int page, int size) {
         return NewestFirst.page(mongo, COLLECTION, Feedback.class,
                 where("state").is(Feedback.ANSWERED).and("published").is(true), "answeredAt", page, size);
     }

@@ -1,4 +1,4 @@
-package org.federation.notification.escalation;
+package org.federation.notification.escalation.infrastructure;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -72,21 +72,21 @@ public class Escalations {
     }
 
     /** Ids of escalations with a step due by {@code now}. */
-    List<String> dueIds(Instant now, int limit) {
+    public List<String> dueIds(Instant now, int limit) {
         var due = query(dueBy(now)).limit(limit);
         due.fields().include("_id");
         return mongo.find(due, org.bson.Document.class, COLLECTION).stream().map(d -> d.getString("_id")).toList();
     }
 
     /** Claims a due escalation for {@code lease}; false if it is not due or another instance holds it. */
-    boolean claim(String id, Instant now, Duration lease) {
+    public boolean claim(String id, Instant now, Duration lease) {
         Criteria free = new Criteria().orOperator(where(CLAIMED_UNTIL).is(null), where(CLAIMED_UNTIL).lt(now));
         var result = mongo.updateFirst(query(new Criteria().andOperator(where("_id").is(id), dueBy(now), free)),
                 new Update().set(CLAIMED_UNTIL, now.plus(lease)).set(CLAIMED_BY, instance), COLLECTION);
         return result.getModifiedCount() == 1;
     }
 
-    void release(String id) {
+    public void release(String id) {
         mongo.updateFirst(query(where("_id").is(id).and(CLAIMED_BY).is(instance)),
                 new Update().unset(CLAIMED_UNTIL).unset(CLAIMED_BY), COLLECTION);
     }

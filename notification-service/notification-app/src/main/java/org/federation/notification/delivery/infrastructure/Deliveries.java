@@ -1,4 +1,11 @@
-package org.federation.notification.delivery;
+package org.federation.notification.delivery.infrastructure;
+
+import org.federation.notification.delivery.Channel;
+import org.federation.notification.delivery.WebhookChannel;
+import org.federation.notification.delivery.ContactPreferences;
+import org.federation.notification.delivery.EmailChannel;
+import org.federation.notification.delivery.PermanentDeliveryFailure;
+import org.federation.notification.delivery.Delivery;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;

@@ -1,4 +1,6 @@
-package org.federation.notification.delivery;
+package org.federation.notification.delivery.infrastructure;
+
+import org.federation.notification.delivery.WebhookSignature;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -32,9 +34,9 @@ import org.springframework.stereotype.Repository;
  * stored in plaintext before is sealed at start.
  */
 @Repository
-class WebhookSecrets {
+public class WebhookSecrets {
 
-    static final String COLLECTION = "webhook-secrets";
+    public static final String COLLECTION = "webhook-secrets";
     private static final Logger log = LoggerFactory.getLogger(WebhookSecrets.class);
 
     /** The sealed secret. */
@@ -107,7 +109,7 @@ class WebhookSecrets {
      * Makes a secret for each of {@code urls} that has none, and deletes those of the recipient's
      * other webhooks; returns the new secrets by URL (the only time they are shown).
      */
-    Map<String, String> keepOnly(String recipient, Collection<String> urls) {
+    public Map<String, String> keepOnly(String recipient, Collection<String> urls) {
         mongo.remove(query(where("recipient").is(recipient).and("url").nin(urls)), COLLECTION);
         Map<String, String> created = new LinkedHashMap<>();
         for (String url : urls) {
@@ -123,7 +125,7 @@ class WebhookSecrets {
     }
 
     /** Replaces a registered webhook's secret (one that leaked): the old one signs nothing from now on. */
-    String rotate(String recipient, String url) {
+    public String rotate(String recipient, String url) {
         String secret = WebhookSignature.newSecret();
         // save replaces the whole document: a plaintext secret from before goes with it
         mongo.save(newSecret(recipient, url, secret), COLLECTION);
@@ -131,7 +133,7 @@ class WebhookSecrets {
     }
 
     /** The webhook's secret, opened; a plaintext one from before is still read until it is sealed at start. */
-    Optional<String> of(String recipient, String url) {
+    public Optional<String> of(String recipient, String url) {
         Document stored = mongo.findById(idOf(recipient, url), Document.class, COLLECTION);
         if (stored == null) {
             return Optional.empty();

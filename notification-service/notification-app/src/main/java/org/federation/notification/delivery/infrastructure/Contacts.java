@@ -1,4 +1,6 @@
-package org.federation.notification.delivery;
+package org.federation.notification.delivery.infrastructure;
+
+import org.federation.notification.delivery.ContactPreferences;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -6,7 +8,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Clock;
 import java.util.List;
 
-import org.federation.notification.directory.People;
+import org.federation.notification.directory.infrastructure.People;
 import org.federation.notification.directory.Person;
 import org.federation.notification.directory.Recipients;
 import org.springframework.data.mongodb.core.MongoTemplate;

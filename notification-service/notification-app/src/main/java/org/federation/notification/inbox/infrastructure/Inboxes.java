@@ -1,4 +1,6 @@
-package org.federation.notification.inbox;
+package org.federation.notification.inbox.infrastructure;
+
+import org.federation.notification.inbox.NoticeListener;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
