@@ -5,11 +5,14 @@ import org.federation.notification.inbox.NoticeListener;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.federation.notification.contracts.NotificationTopics;
+import org.bson.Document;
+import org.federation.notification.inbox.domain.AcknowledgementGroups;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
@@ -41,6 +44,8 @@ public class Inboxes {
         // a recipient's inbox (by kind, unread); a direct notice's copies (acknowledged, per recipient)
         indexes.ensure(COLLECTION, "recipient", "kind", "readAt");
         indexes.ensure(COLLECTION, "directNoticeId", "recipient");
+        // a direct notice's copies by club: the acknowledgement report's groups, the escalation sweep's look at one club
+        indexes.ensure(COLLECTION, "directNoticeId", "clubIds");
     }
 
     /** Posts the notice; false if it was already posted (the same cause delivered again). */
@@ -99,9 +104,55 @@ public class Inboxes {
         return mongo.count(new Query(where("recipient").is(recipient).and("readAt").is(null)), COLLECTION);
     }
 
-    /** Every notice a direct notice put in an inbox. */
-    public List<Notice> ofDirectNotice(String directNoticeId) {
-        return mongo.find(new Query(where("directNoticeId").is(directNoticeId)), Notice.class, COLLECTION);
+    /**
+     * The answers to a direct notice, group by group ({@link AcknowledgementGroups}): one aggregation
+     * that groups the notice's copies by club (or by recipient outside any club) in the store, counts
+     * the groups and the acknowledged ones, lists the groups still missing, and returns only
+     * {@code size} groups from {@code page} on, by group, with their recipients' answers. The copies
+     * themselves never leave the store, however many thousand inboxes the notice reached.
+     */
+    public AcknowledgementGroups acknowledgementGroups(String directNoticeId, int page, int size) {
+        List<Document> pipeline = List.of(
+                new Document("$match", new Document("directNoticeId", directNoticeId)),
+                new Document("$unwind", new Document("path", "$clubIds").append("preserveNullAndEmptyArrays", true)),
+                // the group: club:<id> for each club it came through, else the recipient (AcknowledgementGroups.groupsOf)
+                new Document("$project", new Document("group", new Document("$ifNull", List.of(
+                        new Document("$concat", List.of("club:", "$clubIds")), "$recipient")))
+                        .append("recipient", 1).append("readAt", 1).append("acknowledgedAt", 1)),
+                new Document("$sort", new Document("group", 1).append("recipient", 1)),
+                // acknowledged once any recipient of the group acknowledged (AcknowledgementGroups.acknowledged)
+                new Document("$group", new Document("_id", "$group")
+                        .append("acknowledged", new Document("$max", new Document("$cond", List.of(
+                                new Document("$ifNull", List.of("$acknowledgedAt", false)), 1, 0))))
+                        .append("answers", new Document("$push", new Document("recipient", "$recipient")
+                                .append("readAt", "$readAt").append("acknowledgedAt", "$acknowledgedAt")))),
+                new Document("$sort", new Document("_id", 1)),
+                new Document("$facet", new Document()
+                        .append("counts", List.of(new Document("$group", new Document("_id", null)
+                                .append("groups", new Document("$sum", 1))
+                                .append("acknowledged", new Document("$sum", "$acknowledged")))))
+                        .append("missing", List.of(new Document("$match", new Document("acknowledged", 0)),
+                                new Document("$project", new Document("_id", 1))))
+                        .append("page", List.of(new Document("$skip", (long) page * size),
+                                new Document("$limit", size)))));
+        Document result = mongo.getCollection(COLLECTION).aggregate(pipeline).first();
+        List<Document> counts = result == null ? List.of() : result.getList("counts", Document.class);
+        Document count = counts.isEmpty() ? new Document() : counts.get(0);
+        List<String> missing = result == null ? List.of() : result.getList("missing", Document.class).stream()
+                .map(d -> d.getString("_id")).toList();
+        List<AcknowledgementGroups.Group> groups = result == null ? List.of() : result.getList("page", Document.class)
+                .stream().map(g -> new AcknowledgementGroups.Group(g.getString("_id"), g.getList("answers", Document.class)
+                        .stream().map(a -> new AcknowledgementGroups.Answer(a.getString("recipient"), instant(a, "readAt"),
+                                instant(a, "acknowledgedAt"))).toList())).toList();
+        return new AcknowledgementGroups(number(count, "groups"), number(count, "acknowledged"), missing, groups);
+    }
+
+    private static Instant instant(Document document, String field) {
+        return document.get(field) instanceof Date date ? date.toInstant() : null;
+    }
+
+    private static int number(Document document, String field) {
+        return document.get(field) instanceof Number n ? n.intValue() : 0;
     }
 
     public long countOfDirectNotice(String directNoticeId) {
@@ -123,11 +174,16 @@ public class Inboxes {
         return acknowledged;
     }
 
-    /** Whether any recipient in this group of a direct notice ({@code club:<id>} or {@code person:<n>}) acknowledged it. */
-    public boolean anyAcknowledged(String directNoticeId, String group) {
-        Criteria filter = where("directNoticeId").is(directNoticeId).and("acknowledgedAt").ne(null);
-        filter = group.startsWith("club:") ? filter.and("clubIds").is(group.substring("club:".length()))
-                : filter.and("recipient").is(group);
-        return mongo.exists(new Query(filter), COLLECTION);
+    /**
+     * When each recipient in this group of a direct notice ({@code club:<id>} or {@code person:<n>})
+     * acknowledged it (null for those who have not): what {@link AcknowledgementGroups#acknowledged} decides on.
+     */
+    public List<Instant> acknowledgementsInGroup(String directNoticeId, String group) {
+        String clubId = AcknowledgementGroups.clubIdOf(group);
+        Criteria filter = where("directNoticeId").is(directNoticeId);
+        filter = clubId != null ? filter.and("clubIds").is(clubId) : filter.and("recipient").is(group);
+        Query query = new Query(filter);
+        query.fields().include("acknowledgedAt");
+        return mongo.find(query, Notice.class, COLLECTION).stream().map(Notice::acknowledgedAt).toList();
     }
 }

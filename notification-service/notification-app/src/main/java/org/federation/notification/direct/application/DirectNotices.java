@@ -1,7 +1,4 @@
-package org.federation.notification.direct;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
+package org.federation.notification.direct.application;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,28 +12,23 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.federation.notification.contracts.NotificationTopics;
 import org.federation.notification.direct.domain.DirectNotice;
+import org.federation.notification.direct.domain.DirectNoticeRecords;
 import org.federation.notification.escalation.EscalationDefaults;
-import org.federation.notification.escalation.infrastructure.Escalations;
 import org.federation.notification.escalation.domain.Escalation;
 import org.federation.notification.escalation.domain.EscalationTiming;
-import org.federation.notification.inbox.infrastructure.Inboxes;
+import org.federation.notification.escalation.infrastructure.Escalations;
 import org.federation.notification.inbox.domain.Notice;
+import org.federation.notification.inbox.infrastructure.Inboxes;
 import org.federation.notification.scheduling.Timers;
-import org.federation.platform.domain.Decision;
-import org.federation.platform.messaging.AggregateRepository;
-import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.paging.PageOf;
-import org.federation.platform.persistence.MongoIndexes;
-import org.federation.platform.persistence.NewestFirst;
+import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.ResourceNotFoundException;
+import org.federation.platform.problem.RuleViolationException;
+import org.federation.platform.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import jakarta.annotation.PreDestroy;
@@ -51,12 +43,9 @@ import jakarta.annotation.PreDestroy;
 @Service
 public class DirectNotices {
 
-    static final String COLLECTION = "direct-notices";
-    private static final String FAN_OUT_UNTIL = "fanOutUntil";
     private static final Logger log = LoggerFactory.getLogger(DirectNotices.class);
 
-    private final MongoTemplate mongo;
-    private final AggregateRepository<DirectNotice, DirectNotice> directNotices;
+    private final DirectNoticeRecords directNotices;
     private final Audience audience;
     private final Inboxes inboxes;
     private final Escalations escalations;
@@ -77,12 +66,11 @@ public class DirectNotices {
         return thread;
     });
 
-    DirectNotices(MongoTemplate mongo, MongoIndexes indexes, AggregateStore store, Audience audience, Inboxes inboxes, Escalations escalations,
+    DirectNotices(DirectNoticeRecords directNotices, Audience audience, Inboxes inboxes, Escalations escalations,
                   EscalationDefaults escalationDefaults, Clock clock, Timers timers,
                   @Value("${federation.notifications.fan-out.lease:PT5M}") Duration lease,
                   @Value("${federation.notifications.fan-out.sweep:PT30S}") Duration sweep) {
-        this.mongo = mongo;
-        this.directNotices = store.repository(COLLECTION, NotificationTopics.NOTIFICATION_EVENTS, DirectNotice.class);
+        this.directNotices = directNotices;
         this.audience = audience;
         this.inboxes = inboxes;
         this.escalations = escalations;
@@ -90,9 +78,6 @@ public class DirectNotices {
         this.clock = clock;
         this.lease = lease;
         timers.every("fan-out-resume", sweep, sweep, this::resumeInterrupted);
-        // a department's direct notices; the fan-out sweep by state
-        indexes.ensure(COLLECTION, "department");
-        indexes.ensure(COLLECTION, "state");
     }
 
     @PreDestroy
@@ -101,10 +86,87 @@ public class DirectNotices {
         posters.shutdownNow();
     }
 
+    /**
+     * A notice as the sender asked for it, its times and durations still as given (read here, in the
+     * order the rules are checked, so the first broken rule is the one reported).
+     */
+    public record Draft(String department, String title, String body, String audience, String category,
+                        List<String> clubIds, String reach, String acknowledgeBy, String escalateToLiaisonAfter,
+                        String escalateToHeadAfter) {
+    }
+
+    /**
+     * Sends a department's notice on behalf of one of its members or head (or the presidium): checks
+     * its audience and deadline ({@link DirectNotice#compose}), that the clubs it names exist, and
+     * that somebody is known to receive it; stores it and starts its fan-out.
+     *
+     * @return the notice as stored ({@code sending})
+     */
+    public DirectNotice send(Draft draft, Caller caller) {
+        if (!caller.actsFor(draft.department())) {
+            throw new ForbiddenException("a notice from the " + draft.department()
+                    + " department is sent by its members and head, or by the presidium");
+        }
+        Instant now = clock.instant();
+        List<String> clubIds = draft.clubIds() == null ? List.of() : draft.clubIds().stream().distinct().toList();
+        DirectNotice.requireAudience(draft.audience(), draft.category(), clubIds, draft.reach());
+        Instant deadline = deadline(draft.acknowledgeBy());
+        DirectNotice.requireDeadline(deadline, now);
+        List<String> unknown = audience.unknownClubs(clubIds);
+        if (!unknown.isEmpty()) {
+            throw new RuleViolationException("clubIds", "no current club has the id(s) " + unknown);
+        }
+        DirectNotice.requireDeadlineForEscalation(deadline, draft.escalateToLiaisonAfter() != null,
+                draft.escalateToHeadAfter() != null);
+        EscalationTiming timing = deadline == null ? null : timing(draft);
+        DirectNotice notice = DirectNotice.compose(newId(), draft.department(), caller.subject(), draft.title(),
+                draft.body(), draft.audience(), draft.category(), clubIds, draft.reach(), deadline,
+                timing == null ? null : timing.toLiaison(), timing == null ? null : timing.toHead(), now);
+        if (audience.resolve(notice).isEmpty()) {
+            throw new RuleViolationException("audience", "nobody is known to receive it yet (no "
+                    + (DirectNotice.LIAISON_OFFICERS.equals(notice.audience()) ? "liaison officer"
+                    : "club with leaders or members") + ")");
+        }
+        return send(notice);
+    }
+
+    /** The sender's escalation timing, each part not chosen from the defaults. */
+    private EscalationTiming timing(Draft draft) {
+        try {
+            return escalationDefaults.with(duration("escalateToLiaisonAfter", draft.escalateToLiaisonAfter()),
+                    duration("escalateToHeadAfter", draft.escalateToHeadAfter()));
+        } catch (EscalationTiming.Invalid e) {
+            throw new RuleViolationException(e.field(), e.getMessage());
+        }
+    }
+
+    private static Duration duration(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Duration.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new RuleViolationException(field, "not an ISO-8601 duration such as PT12H or P2D: " + value);
+        }
+    }
+
+    /** The deadline, or null; read here rather than by Jackson, which takes an empty string for "no deadline". */
+    private static Instant deadline(String acknowledgeBy) {
+        if (acknowledgeBy == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(acknowledgeBy).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new RuleViolationException("acknowledgeBy", "not a valid time: " + acknowledgeBy);
+        }
+    }
+
     /** Stores the notice and starts its fan-out; returns it as stored ({@code sending}). */
-    DirectNotice send(DirectNotice notice) {
+    private DirectNotice send(DirectNotice notice) {
         // stored quietly: the notice is announced once it has reached every inbox (sent)
-        directNotices.create(notice.id(), Decision.quietly(notice));
+        directNotices.create(notice);
         fanOuts.submit(() -> {
             try {
                 fanOut(notice.id(), clock.instant());
@@ -127,9 +189,23 @@ public class DirectNotices {
         return find(id).orElseThrow(() -> new ResourceNotFoundException("direct notice", id));
     }
 
-    PageOf<DirectNotice> newestFirst(String department, int page, int size) {
-        Criteria filter = department == null ? new Criteria() : where("department").is(department);
-        return NewestFirst.page(mongo, COLLECTION, DirectNotice.class, filter, "createdAt", page, size);
+    /** A direct notice, for its department's members and head and the presidium. */
+    public DirectNotice readable(String id, Caller caller) {
+        DirectNotice notice = get(id);
+        if (!caller.actsFor(notice.department())) {
+            throw new ForbiddenException("direct notice " + id + " is seen by the " + notice.department()
+                    + " department's members and head and the presidium");
+        }
+        return notice;
+    }
+
+    /** A department's notices for its members and head and the presidium; every department's for the presidium. */
+    public PageOf<DirectNotice> newestFirst(String department, int page, int size, Caller caller) {
+        if (department == null ? !caller.isPresidium() : !caller.actsFor(department)) {
+            throw new ForbiddenException("a department's direct notices are listed for its members and head and the "
+                    + "presidium; all departments' for the presidium");
+        }
+        return directNotices.newestFirst(department, page, size);
     }
 
     /**
@@ -137,10 +213,7 @@ public class DirectNotices {
      * number of inboxes it reached, or -1 if it was not this call's to do.
      */
     public int fanOut(String id, Instant now) {
-        Criteria free = new Criteria().orOperator(where(FAN_OUT_UNTIL).is(null), where(FAN_OUT_UNTIL).lt(now));
-        var claimed = mongo.updateFirst(query(new Criteria().andOperator(where("_id").is(id),
-                where("state").is(DirectNotice.SENDING), free)), new Update().set(FAN_OUT_UNTIL, now.plus(lease)), COLLECTION);
-        if (claimed.getModifiedCount() == 0) {
+        if (!directNotices.claimFanOut(id, now, now.plus(lease))) {
             return -1;
         }
         DirectNotice notice = get(id);
@@ -179,7 +252,7 @@ public class DirectNotices {
         int count = resolved.clubsByRecipient().size();
         Instant sentAt = clock.instant();
         directNotices.change(id, current -> current.sent(resolved.clubIds(), count, sentAt));
-        mongo.updateFirst(query(where("_id").is(id)), new Update().unset(FAN_OUT_UNTIL), COLLECTION);
+        directNotices.releaseFanOut(id);
         log.info("Direct notice {} from {} reached {} inboxes in {} groups", id, notice.department(), count,
                 resolved.recipientsByGroup().size());
         return count;
@@ -192,7 +265,7 @@ public class DirectNotices {
     void resumeInterrupted() {
         try {
             Instant now = clock.instant();
-            for (DirectNotice waiting : mongo.find(query(where("state").is(DirectNotice.SENDING)), DirectNotice.class, COLLECTION)) {
+            for (DirectNotice waiting : directNotices.sending()) {
                 if (waiting.createdAt().isBefore(now.minusSeconds(5))) {
                     fanOut(waiting.id(), now);
                 }

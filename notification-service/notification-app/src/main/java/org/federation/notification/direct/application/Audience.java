@@ -1,4 +1,4 @@
-package org.federation.notification.direct;
+package org.federation.notification.direct.application;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
