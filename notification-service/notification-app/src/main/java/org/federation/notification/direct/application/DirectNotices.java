@@ -87,22 +87,13 @@ public class DirectNotices {
     }
 
     /**
-     * A notice as the sender asked for it, its times and durations still as given (read here, in the
-     * order the rules are checked, so the first broken rule is the one reported).
-     */
-    public record Draft(String department, String title, String body, String audience, String category,
-                        List<String> clubIds, String reach, String acknowledgeBy, String escalateToLiaisonAfter,
-                        String escalateToHeadAfter) {
-    }
-
-    /**
      * Sends a department's notice on behalf of one of its members or head (or the presidium): checks
      * its audience and deadline ({@link DirectNotice#compose}), that the clubs it names exist, and
      * that somebody is known to receive it; stores it and starts its fan-out.
      *
      * @return the notice as stored ({@code sending})
      */
-    public DirectNotice send(Draft draft, Caller caller) {
+    public DirectNotice send(DirectNoticeDraft draft, Caller caller) {
         if (!caller.actsFor(draft.department())) {
             throw new ForbiddenException("a notice from the " + draft.department()
                     + " department is sent by its members and head, or by the presidium");
@@ -110,7 +101,7 @@ public class DirectNotices {
         Instant now = clock.instant();
         List<String> clubIds = draft.clubIds() == null ? List.of() : draft.clubIds().stream().distinct().toList();
         DirectNotice.requireAudience(draft.audience(), draft.category(), clubIds, draft.reach());
-        Instant deadline = deadline(draft.acknowledgeBy());
+        Instant deadline = draft.deadline();
         DirectNotice.requireDeadline(deadline, now);
         List<String> unknown = audience.unknownClubs(clubIds);
         if (!unknown.isEmpty()) {
@@ -118,7 +109,7 @@ public class DirectNotices {
         }
         DirectNotice.requireDeadlineForEscalation(deadline, draft.escalateToLiaisonAfter() != null,
                 draft.escalateToHeadAfter() != null);
-        EscalationTiming timing = deadline == null ? null : timing(draft);
+        EscalationTiming timing = deadline == null ? null : draft.timing(escalationDefaults);
         DirectNotice notice = DirectNotice.compose(newId(), draft.department(), caller.subject(), draft.title(),
                 draft.body(), draft.audience(), draft.category(), clubIds, draft.reach(), deadline,
                 timing == null ? null : timing.toLiaison(), timing == null ? null : timing.toHead(), now);
@@ -128,39 +119,6 @@ public class DirectNotices {
                     : "club with leaders or members") + ")");
         }
         return send(notice);
-    }
-
-    /** The sender's escalation timing, each part not chosen from the defaults. */
-    private EscalationTiming timing(Draft draft) {
-        try {
-            return escalationDefaults.with(duration("escalateToLiaisonAfter", draft.escalateToLiaisonAfter()),
-                    duration("escalateToHeadAfter", draft.escalateToHeadAfter()));
-        } catch (EscalationTiming.Invalid e) {
-            throw new RuleViolationException(e.field(), e.getMessage());
-        }
-    }
-
-    private static Duration duration(String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Duration.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new RuleViolationException(field, "not an ISO-8601 duration such as PT12H or P2D: " + value);
-        }
-    }
-
-    /** The deadline, or null; read here rather than by Jackson, which takes an empty string for "no deadline". */
-    private static Instant deadline(String acknowledgeBy) {
-        if (acknowledgeBy == null) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(acknowledgeBy).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new RuleViolationException("acknowledgeBy", "not a valid time: " + acknowledgeBy);
-        }
     }
 
     /** Stores the notice and starts its fan-out; returns it as stored ({@code sending}). */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.federation.notification.direct.application.AcknowledgementReports;
 import org.federation.notification.direct.application.AcknowledgementReports.AcknowledgementView;
+import org.federation.notification.direct.application.DirectNoticeDraft;
 import org.federation.notification.direct.application.DirectNotices;
 import org.federation.notification.direct.domain.DirectNotice;
 import org.federation.platform.paging.PageOf;
@@ -55,8 +56,8 @@ class DirectNoticeController {
                                @Pattern(regexp = DURATION, message = DURATION_MESSAGE) String escalateToLiaisonAfter,
                                @Pattern(regexp = DURATION, message = DURATION_MESSAGE) String escalateToHeadAfter) {
 
-        DirectNotices.Draft draft() {
-            return new DirectNotices.Draft(department, title, body, audience, category, clubIds, reach, acknowledgeBy,
+        DirectNoticeDraft draft() {
+            return new DirectNoticeDraft(department, title, body, audience, category, clubIds, reach, acknowledgeBy,
                     escalateToLiaisonAfter, escalateToHeadAfter);
         }
     }
