@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
@@ -23,8 +26,11 @@ class ArchitectureRulesTest {
     private static final String BROKEN = FIXTURES + "broken";
     private static final String FLAT = FIXTURES + "flat";
 
+    private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
+
+    /** Each fixture package imported once for all tests (an import scans the class path). */
     private static JavaClasses classesOf(String basePackage) {
-        return new ClassFileImporter().importPackages(basePackage);
+        return IMPORTED.computeIfAbsent(basePackage, p -> new ClassFileImporter().importPackages(p));
     }
 
     private static String violations(ArchRule rule, String basePackage) {
