@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.federation.event.EmbeddedBackboneProperties;
 import org.federation.event.EventServiceTest;
-import org.federation.event.clubs.ClubDirectory;
+import org.federation.event.clubs.domain.ClubDirectory;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
 import org.junit.jupiter.api.Tag;

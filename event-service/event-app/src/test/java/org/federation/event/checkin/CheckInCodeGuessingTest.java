@@ -13,7 +13,7 @@ import org.federation.event.EmbeddedBackboneProperties;
 import org.federation.event.EventServiceTest;
 import org.federation.event.checkin.domain.CodeAttemptLimit;
 import org.federation.event.checkin.infrastructure.MongoCodeAttempts;
-import org.federation.event.clubs.ClubDirectory;
+import org.federation.event.clubs.domain.ClubDirectory;
 import org.federation.platform.problem.TooManyRequestsException;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;

@@ -1,5 +1,6 @@
 package org.federation.event.clubs;
 
+import org.federation.event.clubs.domain.ClubDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

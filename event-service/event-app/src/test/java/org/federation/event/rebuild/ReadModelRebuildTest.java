@@ -26,7 +26,7 @@ import org.federation.club.contracts.ClubEventTypes;
 import org.federation.event.EmbeddedBackboneProperties;
 import org.federation.event.EventServiceTest;
 import org.federation.event.checkin.CheckInTest;
-import org.federation.event.clubs.ClubDirectory;
+import org.federation.event.clubs.domain.ClubDirectory;
 import org.federation.platform.messaging.consumer.ReadModelRebuild;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;

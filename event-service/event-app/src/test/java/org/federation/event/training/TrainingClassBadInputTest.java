@@ -18,7 +18,7 @@ import org.awaitility.Awaitility;
 import org.federation.club.contracts.testing.ClubFacts;
 import org.federation.event.EmbeddedBackboneProperties;
 import org.federation.event.EventServiceTest;
-import org.federation.event.clubs.ClubDirectory;
+import org.federation.event.clubs.domain.ClubDirectory;
 import org.federation.platform.testing.BadInputCampaign;
 import org.federation.platform.testing.BadInputs;
 import org.federation.platform.testing.HttpCall;

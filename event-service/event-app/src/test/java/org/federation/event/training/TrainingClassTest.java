@@ -20,7 +20,7 @@ import org.federation.event.EmbeddedBackboneProperties;
 import org.federation.event.EventServiceTest;
 import org.federation.event.activities.domain.Activities;
 import org.federation.event.activities.domain.Activity;
-import org.federation.event.clubs.ClubDirectory;
+import org.federation.event.clubs.domain.ClubDirectory;
 import org.federation.event.report.SummaryReportTest;
 import org.federation.platform.domain.Decision;
 import org.federation.event.contracts.ActivityEventTypes;

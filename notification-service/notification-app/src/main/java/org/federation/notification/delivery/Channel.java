@@ -1,7 +1,7 @@
 package org.federation.notification.delivery;
 
 /** A way to deliver a notice beyond the inbox. */
-interface Channel {
+public interface Channel {
 
     String name();
 

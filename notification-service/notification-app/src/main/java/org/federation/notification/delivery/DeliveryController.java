@@ -1,11 +1,17 @@
 package org.federation.notification.delivery;
 
+import org.federation.notification.delivery.infrastructure.WebhookSecrets;
+
+import org.federation.notification.delivery.infrastructure.Deliveries;
+
+import org.federation.notification.delivery.infrastructure.Contacts;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.federation.notification.directory.RecipientAccess;
-import org.federation.notification.inbox.Inboxes;
+import org.federation.notification.inbox.infrastructure.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.RuleViolationException;

@@ -27,7 +27,7 @@ import jakarta.mail.internet.MimeMessage;
  * fix, so it is retried too.
  */
 @Component
-class EmailChannel implements Channel {
+public class EmailChannel implements Channel {
 
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
@@ -38,7 +38,7 @@ class EmailChannel implements Channel {
         this.from = from;
     }
 
-    boolean available() {
+    public boolean available() {
         return mail.getIfAvailable() != null;
     }
 

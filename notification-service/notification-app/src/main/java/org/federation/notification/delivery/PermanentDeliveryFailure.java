@@ -1,7 +1,7 @@
 package org.federation.notification.delivery;
 
 /** A delivery that no retry can make succeed (a refused or unregistered webhook): it fails at once. */
-class PermanentDeliveryFailure extends Exception {
+public class PermanentDeliveryFailure extends Exception {
 
     PermanentDeliveryFailure(String reason) {
         super(reason);

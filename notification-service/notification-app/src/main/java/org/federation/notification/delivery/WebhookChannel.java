@@ -1,5 +1,7 @@
 package org.federation.notification.delivery;
 
+import org.federation.notification.delivery.infrastructure.WebhookSecrets;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
  * approved ({@link PinnedHttp}).
  */
 @Component
-class WebhookChannel implements Channel {
+public class WebhookChannel implements Channel {
 
     private final PinnedHttp http = new PinnedHttp(Duration.ofSeconds(5), Duration.ofSeconds(10));
     private final WebhookGuard guard;

@@ -27,7 +27,7 @@ public final class WebhookSignature {
     }
 
     /** A new secret: 32 random bytes, URL-safe Base64, with a prefix that makes it recognisable. */
-    static String newSecret() {
+    public static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

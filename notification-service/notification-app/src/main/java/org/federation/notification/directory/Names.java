@@ -1,5 +1,9 @@
 package org.federation.notification.directory;
 
+import org.federation.notification.directory.infrastructure.People;
+
+import org.federation.notification.directory.infrastructure.ClubDirectory;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

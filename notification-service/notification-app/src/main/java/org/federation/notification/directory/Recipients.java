@@ -1,5 +1,11 @@
 package org.federation.notification.directory;
 
+import org.federation.notification.directory.infrastructure.People;
+
+import org.federation.notification.directory.infrastructure.Departments;
+
+import org.federation.notification.directory.infrastructure.ClubDirectory;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package org.federation.notification.directory;
 
+import org.federation.notification.directory.infrastructure.People;
+
 import java.util.List;
 
 import org.federation.platform.security.Caller;

@@ -1,5 +1,7 @@
 package org.federation.notification.escalation;
 
+import org.federation.notification.escalation.infrastructure.Escalations;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +11,9 @@ import java.util.Set;
 import org.federation.notification.directory.Names;
 import org.federation.notification.directory.Recipients;
 import org.federation.notification.escalation.domain.Escalation;
-import org.federation.notification.inbox.Inboxes;
+import org.federation.notification.inbox.infrastructure.Inboxes;
 import org.federation.notification.inbox.NoticeListener;
+import org.federation.notification.inbox.domain.AcknowledgementGroups;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.notification.scheduling.Timers;
 import org.federation.platform.domain.Decision;
@@ -85,7 +88,8 @@ public class EscalationSweep implements NoticeListener {
         if (escalation == null || !escalation.isDue(now)) {
             return false;
         }
-        if (inboxes.anyAcknowledged(escalation.directNoticeId(), escalation.group())) {
+        if (AcknowledgementGroups.acknowledged(inboxes.acknowledgementsInGroup(escalation.directNoticeId(),
+                escalation.group()))) {
             escalations.change(id, e -> e.acknowledge(now));
             return false;
         }

@@ -1,5 +1,7 @@
 package org.federation.notification.feedback;
 
+import org.federation.notification.feedback.infrastructure.FeedbackBox;
+
 import java.net.URI;
 import java.time.Instant;
 

@@ -1,5 +1,9 @@
 package org.federation.notification.inbox;
 
+import org.federation.notification.inbox.infrastructure.NoticeStream;
+
+import org.federation.notification.inbox.infrastructure.Inboxes;
+
 import java.time.Clock;
 import java.util.List;
 

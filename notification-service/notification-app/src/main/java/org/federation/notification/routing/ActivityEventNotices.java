@@ -1,5 +1,7 @@
 package org.federation.notification.routing;
 
+import org.federation.notification.routing.infrastructure.FederationEventsConsumers;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -39,12 +41,12 @@ import org.federation.platform.messaging.InboundEvents;
  * {@link FederationEventsConsumers}), members of the organising clubs or not.
  * Attendance and other types make no notice.
  */
-final class ActivityEventNotices {
+public final class ActivityEventNotices {
 
     private ActivityEventNotices() {
     }
 
-    static Optional<Routed> of(EventEnvelope event, InboundEvents inbound, Names names) {
+    public static Optional<Routed> of(EventEnvelope event, InboundEvents inbound, Names names) {
         return Optional.ofNullable(switch (event.type()) {
             case ActivityEventTypes.PROPOSED -> {
                 // not public: only the kind's subscribers (the Organization Department, who review it) hear of it
@@ -150,7 +152,7 @@ final class ActivityEventNotices {
     }
 
     /** A registration event, checked: keyed by its registration, naming the activity and the person. */
-    static RegistrationChanged registration(EventEnvelope event, InboundEvents inbound) {
+    public static RegistrationChanged registration(EventEnvelope event, InboundEvents inbound) {
         RegistrationChanged r = inbound.payload(event, RegistrationChanged.class);
         InboundEvents.require(r.registrationId() != null && r.registrationId().equals(event.subject())
                 && r.activityId() != null && r.studentNumber() != null && r.status() != null && r.change() != null, event,

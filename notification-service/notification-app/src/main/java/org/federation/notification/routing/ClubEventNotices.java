@@ -26,12 +26,12 @@ import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;
 
 /** What each club event that matters says as a notice: its kind, title, body and who it concerns. */
-final class ClubEventNotices {
+public final class ClubEventNotices {
 
     private ClubEventNotices() {
     }
 
-    static Optional<Routed> of(EventEnvelope event, InboundEvents inbound, Names names) {
+    public static Optional<Routed> of(EventEnvelope event, InboundEvents inbound, Names names) {
         String id = event.id();
         return Optional.ofNullable(switch (event.type()) {
             case ClubEventTypes.ESTABLISHED -> {

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * {@code account.clubId}, {@code budget.clubId} or {@code club.id} (the shapes of finance-service's
  * contracts); what it says is {@link FinanceNoticeText}'s. activity.events is read with event-service's records instead ({@link ActivityEventNotices}).
  */
-final class GenericEventNotices {
+public final class GenericEventNotices {
 
     private GenericEventNotices() {
     }
@@ -26,7 +26,7 @@ final class GenericEventNotices {
         return parts.length >= 2 ? parts[parts.length - 2] : type;
     }
 
-    static Optional<Routed> of(EventEnvelope event, JsonNode payload, Names names) {
+    public static Optional<Routed> of(EventEnvelope event, JsonNode payload, Names names) {
         String kind = kindOf(event.type());
         if (NoticeKinds.of(kind).isEmpty()) {
             return Optional.empty();

@@ -1,5 +1,7 @@
 package org.federation.notification.routing;
 
+import org.federation.notification.routing.infrastructure.AwaitingClubs;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -73,7 +73,7 @@ public final class NoticeKinds {
             "trainee-enrolled");
 
     /** Who subscribes to what from the start: each department the updates in its remit. */
-    static final Map<String, List<String>> DEPARTMENT_DEFAULTS = Map.of(
+    public static final Map<String, List<String>> DEPARTMENT_DEFAULTS = Map.of(
             // the Organization Department reviews proposals: they are its work queue
             "organization", java.util.stream.Stream.concat(ALL.values().stream().filter(k -> k.area().equals("lifecycle"))
                     .map(Kind::name), java.util.stream.Stream.of("activity-proposed")).toList(),

@@ -1,5 +1,9 @@
 package org.federation.notification.routing;
 
+import org.federation.notification.routing.infrastructure.Subscriptions;
+
+import org.federation.notification.routing.infrastructure.AwaitingClubs;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -7,10 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.federation.notification.directory.ClubDirectory;
+import org.federation.notification.directory.infrastructure.ClubDirectory;
 import org.federation.notification.directory.KnownClub;
 import org.federation.notification.directory.Recipients;
-import org.federation.notification.inbox.Inboxes;
+import org.federation.notification.inbox.infrastructure.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

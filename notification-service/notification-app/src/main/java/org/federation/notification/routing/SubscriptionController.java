@@ -1,5 +1,7 @@
 package org.federation.notification.routing;
 
+import org.federation.notification.routing.infrastructure.Subscriptions;
+
 import java.util.List;
 
 import org.federation.notification.directory.RecipientAccess;

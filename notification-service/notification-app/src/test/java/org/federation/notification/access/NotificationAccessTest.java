@@ -13,7 +13,7 @@ import static org.federation.platform.testing.Persona.PRESIDIUM;
 import org.federation.notification.EmbeddedBackboneProperties;
 import org.federation.notification.Fixtures;
 import org.federation.notification.NotificationServiceTest;
-import org.federation.notification.directory.ClubDirectory;
+import org.federation.notification.directory.infrastructure.ClubDirectory;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.testing.AuthorizationMatrix;
 import org.federation.platform.testing.HttpCall;

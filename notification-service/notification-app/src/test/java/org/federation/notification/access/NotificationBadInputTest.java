@@ -12,7 +12,7 @@ import org.awaitility.Awaitility;
 import org.federation.notification.EmbeddedBackboneProperties;
 import org.federation.notification.Fixtures;
 import org.federation.notification.NotificationServiceTest;
-import org.federation.notification.directory.ClubDirectory;
+import org.federation.notification.directory.infrastructure.ClubDirectory;
 import org.federation.platform.testing.BadInputCampaign;
 import org.federation.platform.testing.BadInputs;
 import org.federation.platform.testing.HttpCall;

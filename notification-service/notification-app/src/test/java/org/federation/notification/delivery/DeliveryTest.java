@@ -1,5 +1,9 @@
 package org.federation.notification.delivery;
 
+import org.federation.notification.delivery.infrastructure.Deliveries;
+
+import org.federation.notification.delivery.infrastructure.Contacts;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -27,10 +31,10 @@ import org.federation.notification.EmbeddedBackboneProperties;
 import org.federation.notification.Fixtures;
 import org.federation.notification.NotificationServiceTest;
 import org.federation.notification.Smtp;
-import org.federation.notification.escalation.Escalations;
+import org.federation.notification.escalation.infrastructure.Escalations;
 import org.federation.notification.escalation.domain.Escalation;
 import org.federation.notification.escalation.domain.EscalationTiming;
-import org.federation.notification.inbox.Inboxes;
+import org.federation.notification.inbox.infrastructure.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.testing.HttpCall;
 import org.federation.platform.testing.HttpProbe;

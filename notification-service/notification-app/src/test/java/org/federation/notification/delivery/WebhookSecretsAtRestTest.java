@@ -1,5 +1,7 @@
 package org.federation.notification.delivery;
 
+import org.federation.notification.delivery.infrastructure.WebhookSecrets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

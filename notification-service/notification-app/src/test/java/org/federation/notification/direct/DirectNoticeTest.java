@@ -16,11 +16,13 @@ import org.awaitility.Awaitility;
 import org.federation.club.contracts.testing.ClubFacts;
 import org.federation.notification.EmbeddedBackboneProperties;
 import org.federation.notification.Fixtures;
+import org.federation.notification.MongoReads;
 import org.federation.notification.NotificationServiceTest;
-import org.federation.notification.directory.ClubDirectory;
+import org.federation.notification.direct.application.DirectNotices;
+import org.federation.notification.directory.infrastructure.ClubDirectory;
 import org.federation.notification.escalation.EscalationSweep;
-import org.federation.notification.escalation.Escalations;
-import org.federation.notification.inbox.Inboxes;
+import org.federation.notification.escalation.infrastructure.Escalations;
+import org.federation.notification.inbox.infrastructure.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
@@ -285,6 +287,58 @@ class DirectNoticeTest extends EmbeddedBackboneProperties {
         assertThat(organization.postJson("/api/direct-notices", """
                 {"department":"finance","title":"t","body":"b","audience":"all-clubs"}""").status())
                 .as("another department's name").isEqualTo(403);
+    }
+
+    /**
+     * The acknowledgement report is one query of the store with paging: the counts and the missing
+     * groups cover every group, the page holds only its groups, and the notices' copies never come
+     * back to the service (before, it read every copy, up to 30,000, and paged in memory: six here).
+     */
+    @Test
+    void theAcknowledgementReportPagesInTheStoreAndCountsEveryGroup() {
+        JsonNode sent = Fixtures.sendAndAwait(Persona.ORGANIZATION_MEMBER.on(app()), """
+                {"department":"organization","title":"Headcount %s","body":"Who comes?","audience":"clubs",
+                 "clubIds":["%s","%s","%s"],"reach":"members","acknowledgeBy":"%s"}""".formatted(run, a, b, c,
+                Fixtures.inAnHour()));
+        String id = sent.get("id").asString();
+        assertThat(sent.get("recipients").asInt()).as("1-6, member 3 through two clubs").isEqualTo(6);
+        assertThat(Fixtures.student(app(), number(4)).postJson("/api/inbox/" + noticeOf(id, number(4))
+                + "/acknowledgement", "").status()).isEqualTo(200);
+
+        MongoReads.INSTANCE.watch(id);
+        JsonNode first = Persona.ORGANIZATION_HEAD.on(app()).get("/api/direct-notices/" + id
+                + "/acknowledgements?page=0&size=1").json();
+        assertThat(MongoReads.INSTANCE.documentsReturned(id, "notices"))
+                .as("one result of the query, not the six copies").isEqualTo(1);
+        assertThat(first.get("groups").asInt()).isEqualTo(3);
+        assertThat(first.get("acknowledgedGroups").asInt()).isEqualTo(1);
+        assertThat(first.get("missing").valueStream().map(JsonNode::asString)).containsExactly("club:" + a, "club:" + c);
+        assertThat(first.get("items").size()).isEqualTo(1);
+        assertThat(first.at("/items/0/group").asString()).isEqualTo("club:" + a);
+        assertThat(first.at("/items/0/acknowledged").asBoolean()).isFalse();
+        assertThat(first.at("/items/0/notAcknowledged").valueStream().map(JsonNode::asString))
+                .containsExactly("person:" + number(1), "person:" + number(2), "person:" + number(3));
+
+        JsonNode second = Persona.ORGANIZATION_HEAD.on(app()).get("/api/direct-notices/" + id
+                + "/acknowledgements?page=1&size=1").json();
+        assertThat(second.at("/items/0/group").asString()).isEqualTo("club:" + b);
+        assertThat(second.at("/items/0/acknowledged").asBoolean()).as("any one recipient acknowledges for the club")
+                .isTrue();
+        assertThat(second.at("/items/0/acknowledgedBy").valueStream().map(JsonNode::asString))
+                .containsExactly("person:" + number(4));
+        assertThat(second.at("/items/0/notAcknowledged").valueStream().map(JsonNode::asString))
+                .containsExactly("person:" + number(5));
+
+        JsonNode last = Persona.ORGANIZATION_HEAD.on(app()).get("/api/direct-notices/" + id
+                + "/acknowledgements?page=1&size=2").json();
+        assertThat(last.get("items").valueStream().map(g -> g.get("group").asString())).containsExactly("club:" + c);
+        assertThat(last.at("/items/0/recipients").valueStream().map(r -> r.get("recipient").asString()))
+                .as("member 3 counts in both its clubs").containsExactly("person:" + number(3), "person:" + number(6));
+        JsonNode beyond = Persona.ORGANIZATION_HEAD.on(app()).get("/api/direct-notices/" + id
+                + "/acknowledgements?page=5&size=2").json();
+        assertThat(beyond.get("items").size()).isZero();
+        assertThat(beyond.get("groups").asInt()).isEqualTo(3);
+        assertThat(beyond.get("missing").size()).isEqualTo(2);
     }
 
     private String statusOf(String directNoticeId, String club) {

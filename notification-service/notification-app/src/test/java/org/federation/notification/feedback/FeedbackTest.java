@@ -1,5 +1,7 @@
 package org.federation.notification.feedback;
 
+import org.federation.notification.feedback.infrastructure.RateLimits;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -17,7 +19,7 @@ import org.federation.notification.EmbeddedBackboneProperties;
 import org.federation.notification.Fixtures;
 import org.federation.notification.InjectedCrash;
 import org.federation.notification.NotificationServiceTest;
-import org.federation.notification.inbox.Inboxes;
+import org.federation.notification.inbox.infrastructure.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;

@@ -1,5 +1,7 @@
 package org.federation.notification.inbox;
 
+import org.federation.notification.inbox.infrastructure.Inboxes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

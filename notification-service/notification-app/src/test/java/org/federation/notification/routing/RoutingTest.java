@@ -1,5 +1,7 @@
 package org.federation.notification.routing;
 
+import org.federation.notification.routing.infrastructure.AwaitingClubs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -12,9 +14,9 @@ import org.federation.club.contracts.testing.ClubFacts;
 import org.federation.notification.EmbeddedBackboneProperties;
 import org.federation.notification.Fixtures;
 import org.federation.notification.NotificationServiceTest;
-import org.federation.notification.directory.ClubDirectory;
-import org.federation.notification.directory.Departments;
-import org.federation.notification.inbox.Inboxes;
+import org.federation.notification.directory.infrastructure.ClubDirectory;
+import org.federation.notification.directory.infrastructure.Departments;
+import org.federation.notification.inbox.infrastructure.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.testing.EmbeddedBackbone;
@@ -36,7 +38,7 @@ class RoutingTest extends EmbeddedBackboneProperties {
     @Autowired
     Router router;
     @Autowired
-    org.federation.notification.directory.Registrants registrants;
+    org.federation.notification.directory.infrastructure.Registrants registrants;
     @Autowired
     ClubDirectory clubs;
     @Autowired

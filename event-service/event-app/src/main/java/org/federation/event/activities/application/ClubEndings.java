@@ -1,7 +1,7 @@
 package org.federation.event.activities.application;
 
 import org.federation.club.contracts.ClubSnapshot;
-import org.federation.event.clubs.ClubFollower;
+import org.federation.event.clubs.domain.ClubFollower;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,18 +1,13 @@
 package org.federation.event.activities.application;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.time.Instant;
 
+import org.federation.event.activities.domain.Activities;
 import org.federation.event.activities.domain.Activity;
 import org.federation.event.contracts.ActivitySnapshot;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.RuleViolationException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,12 +17,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class PublicCalendar {
 
-    static final String ACTIVITIES = "activities";
+    private final Activities activities;
 
-    private final MongoTemplate mongo;
-
-    PublicCalendar(MongoTemplate mongo) {
-        this.mongo = mongo;
+    PublicCalendar(Activities activities) {
+        this.activities = activities;
     }
 
     /** Activities overlapping [from, to), soonest first. */
@@ -35,27 +28,12 @@ public class PublicCalendar {
         if (from != null && to != null && !to.isAfter(from)) {
             throw new RuleViolationException("to", "the range ends after it starts");
         }
-        Criteria filter = where("state").is(Activity.APPROVED);
-        if (club != null) {
-            filter = filter.and("organiserClubIds").is(club);
-        }
-        if (category != null) {
-            filter = filter.and("category").is(category);
-        }
-        if (from != null) {
-            filter = filter.and("end").gt(from);
-        }
-        if (to != null) {
-            filter = filter.and("start").lt(to);
-        }
-        Query query = new Query(filter).with(Sort.by(Sort.Direction.ASC, "start").and(Sort.by("_id")))
-                .skip((long) page * size).limit(size);
-        return new PageOf<>(mongo.find(query, Activity.class, ACTIVITIES).stream().map(Activity::snapshot).toList(),
-                page, size, mongo.count(new Query(filter), ACTIVITIES));
+        PageOf<Activity> found = activities.approved(club, category, from, to, page, size);
+        return new PageOf<>(found.items().stream().map(Activity::snapshot).toList(), page, size, found.totalItems());
     }
 
     public ActivitySnapshot publishedOne(String id) {
-        Activity activity = mongo.findById(id, Activity.class, ACTIVITIES);
+        Activity activity = activities.find(id).orElse(null);
         if (activity == null || !activity.isPublished()) {
             throw new ResourceNotFoundException("published activity", id);
         }
@@ -64,8 +42,6 @@ public class PublicCalendar {
 
     /** All activities, or those in one state, newest proposal first: the federation's review queue. */
     public PageOf<Activity> all(String state, int page, int size) {
-        Criteria filter = state == null ? new Criteria() : where("state").is(state);
-        return org.federation.platform.persistence.NewestFirst.page(mongo, ACTIVITIES, Activity.class, filter,
-                "proposedAt", page, size);
+        return activities.newestProposedFirst(state, page, size);
     }
 }

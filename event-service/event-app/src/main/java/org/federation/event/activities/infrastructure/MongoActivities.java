@@ -13,8 +13,12 @@ import org.federation.event.contracts.ActivityTopics;
 import org.federation.platform.domain.Decision;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
+import org.federation.platform.paging.PageOf;
+import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.persistence.MongoIndexes;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
@@ -61,5 +65,38 @@ class MongoActivities implements Activities {
         return mongo.find(Query.query(where("organiserClubIds").is(clubId).and("start").gt(after)
                 .and("state").in(Activity.AWAITING_CONFIRMATION, Activity.PROPOSED, Activity.APPROVED)),
                 Activity.class, activities.collection());
+    }
+
+    @Override
+    public PageOf<Activity> approved(String club, String category, Instant from, Instant to, int page, int size) {
+        Criteria filter = where("state").is(Activity.APPROVED);
+        if (club != null) {
+            filter = filter.and("organiserClubIds").is(club);
+        }
+        if (category != null) {
+            filter = filter.and("category").is(category);
+        }
+        if (from != null) {
+            filter = filter.and("end").gt(from);
+        }
+        if (to != null) {
+            filter = filter.and("start").lt(to);
+        }
+        Query query = new Query(filter).with(Sort.by(Sort.Direction.ASC, "start").and(Sort.by("_id")))
+                .skip((long) page * size).limit(size);
+        return new PageOf<>(mongo.find(query, Activity.class, COLLECTION), page, size,
+                mongo.count(new Query(filter), COLLECTION));
+    }
+
+    @Override
+    public PageOf<Activity> newestProposedFirst(String state, int page, int size) {
+        Criteria filter = state == null ? new Criteria() : where("state").is(state);
+        return NewestFirst.page(mongo, COLLECTION, Activity.class, filter, "proposedAt", page, size);
+    }
+
+    @Override
+    public List<Activity> approvedWithoutReportEndedBefore(Instant endedBefore) {
+        return mongo.find(Query.query(where("state").is(Activity.APPROVED).and("reportState").exists(false)
+                .and("end").lt(endedBefore)), Activity.class, COLLECTION);
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.federation.event.activities.application.ActivityPlanning;
 import org.federation.event.activities.domain.Activities;
 import org.federation.event.activities.domain.Activity;
+import org.federation.event.budget.domain.FinanceOutcomes;
 import org.federation.event.contracts.BudgetRequested;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.IllegalTransitionException;
@@ -16,7 +17,6 @@ import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.problem.StateConflictException;
 import org.federation.platform.security.Caller;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,7 +29,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class BudgetRequests {
 
-    static final String COLLECTION = "budget-requests";
     static final long MAX_FEN = 100_000_000_00L;
 
     /**
@@ -50,16 +49,16 @@ public class BudgetRequests {
         }
     }
 
-    private final MongoTemplate mongo;
+    private final EarlierBudgetRequests earlier;
     private final ActivityPlanning planning;
     private final Activities activities;
     private final Clock clock;
     private final FinanceOutcomes finance;
 
-    BudgetRequests(MongoTemplate mongo, ActivityPlanning planning, Activities activities, Clock clock,
+    BudgetRequests(EarlierBudgetRequests earlier, ActivityPlanning planning, Activities activities, Clock clock,
                    FinanceOutcomes finance) {
         this.finance = finance;
-        this.mongo = mongo;
+        this.earlier = earlier;
         this.planning = planning;
         this.activities = activities;
         this.clock = clock;
@@ -95,8 +94,7 @@ public class BudgetRequests {
         if (!organiser) {
             throw new ForbiddenException("a budget request is made by the activity's organisers");
         }
-        if (activity.budgetRequest() == null && mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(activityId)), COLLECTION)) {
+        if (activity.budgetRequest() == null && earlier.exists(activityId)) {
             throw new StateConflictException("activity " + activityId + " already has a budget request");
         }
         Activity.BudgetRequest request = new Activity.BudgetRequest(total, items, caller.subject(), clock.instant(),
@@ -112,7 +110,7 @@ public class BudgetRequests {
                 planning.liaisonOfficers(activity), "activity " + activityId + "'s budget request");
         BudgetRequest request = activity.budgetRequest() != null
                 ? BudgetRequest.of(activityId, activity.payingClubId(), activity.budgetRequest())
-                : mongo.findById(activityId, BudgetRequest.class, COLLECTION); // kept there before the activity held it
+                : earlier.find(activityId).orElse(null); // kept apart before the activity held it
         if (request == null) {
             throw new ResourceNotFoundException("budget request of activity", activityId);
         }

@@ -2,7 +2,7 @@ package org.federation.event.budget.infrastructure;
 
 import java.util.function.Consumer;
 
-import org.federation.event.budget.application.FinanceOutcomes;
+import org.federation.event.budget.domain.FinanceOutcomes;
 import org.federation.finance.contracts.ActivitySpendingChanged;
 import org.federation.finance.contracts.BudgetClosed;
 import org.federation.finance.contracts.BudgetDecided;

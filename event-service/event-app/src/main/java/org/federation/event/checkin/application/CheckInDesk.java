@@ -1,13 +1,11 @@
 package org.federation.event.checkin.application;
 
-import org.federation.event.EventResources;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import org.federation.event.EventResources;
 
 import org.federation.club.contracts.MemberCredentials;
 import org.federation.event.activities.application.ActivityPlanning;
@@ -15,20 +13,19 @@ import org.federation.event.activities.domain.Activities;
 import org.federation.event.activities.domain.Activity;
 import org.federation.event.checkin.domain.CheckIn;
 import org.federation.event.checkin.domain.CheckInWindow;
+import org.federation.event.checkin.domain.CheckIns;
+import org.federation.event.checkin.domain.CredentialKeys;
 import org.federation.event.checkin.domain.CodeAttemptLimit;
 import org.federation.event.checkin.domain.RotatingCode;
 import org.federation.event.checkin.infrastructure.MongoCodeAttempts;
 import org.federation.event.contracts.ActivityAttendance;
+import org.federation.event.registration.domain.Registrations;
 import org.federation.platform.paging.PageOf;
-import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.problem.StateConflictException;
 import org.federation.platform.security.Caller;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.Counter;
@@ -43,8 +40,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Service
 public class CheckInDesk {
 
-    static final String CHECK_INS = "check-ins";
-    static final String REGISTRATIONS = "registrations";
     /** Check-in stays open this long after an activity ends (late entries of walk-ins). */
     static final Duration AFTER_END = Duration.ofHours(12);
 
@@ -56,10 +51,11 @@ public class CheckInDesk {
     public record Attendance(String activityId, long attendance, long walkIns, PageOf<CheckIn> checkIns) {
     }
 
-    private final MongoTemplate mongo;
+    private final CheckIns checkIns;
+    private final Registrations registrations;
     private final ActivityPlanning planning;
     private final Activities activities;
-    private final MongoCredentialFacts credentials;
+    private final CredentialKeys credentials;
     private final RotatingCode codes;
     private final CodeAttemptLimit attemptLimit;
     private final MongoCodeAttempts attempts;
@@ -67,14 +63,16 @@ public class CheckInDesk {
     private final CheckInWindow window;
     private final MeterRegistry meters;
 
-    CheckInDesk(MongoTemplate mongo, ActivityPlanning planning, Activities activities, MongoCredentialFacts credentials,
+    CheckInDesk(CheckIns checkIns, Registrations registrations, ActivityPlanning planning, Activities activities,
+                CredentialKeys credentials,
                 Clock clock, RotatingCode codes, CodeAttemptLimit attemptLimit, MongoCodeAttempts attempts,
                 @Value("${federation.activities.check-in-opens-before:PT1H}") Duration opensBefore, MeterRegistry meters) {
         this.meters = meters;
         for (String method : java.util.List.of("credential", "code", CheckIn.WALK_IN)) {
-            checkIns(method); // at 0 from the start, so a rate is defined before the first check-in
+            checkInCounter(method); // at 0 from the start, so a rate is defined before the first check-in
         }
-        this.mongo = mongo;
+        this.checkIns = checkIns;
+        this.registrations = registrations;
         this.planning = planning;
         this.activities = activities;
         this.credentials = credentials;
@@ -132,44 +130,37 @@ public class CheckInDesk {
     public Attendance attendance(String activityId, int page, int size, Caller caller) {
         Activity activity = planning.get(activityId);
         requireReader(activity, caller);
-        var filter = where("activityId").is(activityId);
-        return new Attendance(activityId, mongo.count(query(where("activityId").is(activityId)), CHECK_INS),
-                mongo.count(query(where("activityId").is(activityId).and("walkIn").is(true)), CHECK_INS),
-                NewestFirst.page(mongo, CHECK_INS, CheckIn.class, filter, "at", page, size));
+        return new Attendance(activityId, checkIns.count(activityId), checkIns.countWalkIns(activityId),
+                checkIns.newestFirst(activityId, page, size));
     }
 
     /** Publishes the attendance (distinct people checked in) on {@code activity.events}. */
     public ActivityAttendance publishAttendance(String activityId, Caller caller) {
         requireScanner(planning.get(activityId), caller);
-        Query all = query(where("activityId").is(activityId));
-        all.fields().include("person").include("walkIn");
-        List<CheckIn> checkIns = mongo.find(all, CheckIn.class, CHECK_INS);
-        List<String> attendees = checkIns.stream().map(CheckIn::person).sorted().toList();
-        int walkIns = (int) checkIns.stream().filter(CheckIn::walkIn).count();
+        List<CheckIn> checkedIn = checkIns.peopleAndWalkIns(activityId);
+        List<String> attendees = checkedIn.stream().map(CheckIn::person).sorted().toList();
+        int walkIns = (int) checkedIn.stream().filter(CheckIn::walkIn).count();
         return activities.change(activityId, a -> a.publishAttendance(attendees, walkIns, caller.subject())).state()
                 .attendance(attendees, walkIns);
     }
 
     private Outcome record(Activity activity, String person, String method, String clubId, Caller caller) {
         String id = CheckIn.idOf(activity.id(), person);
-        CheckIn existing = mongo.findById(id, CheckIn.class, CHECK_INS);
+        CheckIn existing = checkIns.find(id).orElse(null);
         if (existing != null) {
             return new Outcome(existing, false);
         }
-        boolean registered = mongo.exists(query(where("_id").is(activity.id() + "|" + person).and("status").is("registered")),
-                REGISTRATIONS);
+        boolean registered = registrations.isRegistered(activity.id(), person);
         CheckIn checkIn = CheckIn.of(activity.id(), person, method, registered, clubId, clock.instant(), caller.subject());
-        try {
-            mongo.insert(checkIn, CHECK_INS);
-            // counted where it was written, once per person and activity (a repeat scan or a race loser is not)
-            checkIns(method).increment();
-            return new Outcome(checkIn, true);
-        } catch (DuplicateKeyException e) {
-            return new Outcome(mongo.findById(id, CheckIn.class, CHECK_INS), false);
+        if (!checkIns.add(checkIn)) {
+            return new Outcome(checkIns.find(id).orElse(null), false); // a concurrent scan of the same person won
         }
+        // counted where it was written, once per person and activity (a repeat scan or a race loser is not)
+        checkInCounter(method).increment();
+        return new Outcome(checkIn, true);
     }
 
-    private Counter checkIns(String method) {
+    private Counter checkInCounter(String method) {
         return Counter.builder("federation.check-ins").description("people checked in at activities, by how")
                 .tag("method", method).register(meters);
     }

@@ -1,34 +1,21 @@
 package org.federation.event.registration.application;
 
-import org.federation.event.EventResources;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.bson.Document;
+import org.federation.event.EventResources;
 import org.federation.event.activities.application.ActivityPlanning;
 import org.federation.event.activities.domain.Activity;
-import org.federation.event.contracts.ActivityTopics;
 import org.federation.event.registration.domain.Registration;
+import org.federation.event.registration.domain.Registrations;
+import org.federation.event.registration.domain.Seats;
 import org.federation.platform.domain.Decision;
-import org.federation.platform.messaging.AggregateRepository;
-import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.paging.PageOf;
-import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.StateConflictException;
 import org.federation.platform.security.Caller;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,25 +29,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class RegistrationDesk {
 
-    static final String REGISTRATIONS = "registrations";
-    static final String ACTIVITIES = "activities";
-    /** When the free-seat counter last changed, beside it on the activity's document. */
-    static final String SEATS_CHANGED_AT = "seatsChangedAt";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegistrationDesk.class);
 
     /** The outcome of a registration: the registration and whether this call created it. */
     public record Outcome(Registration registration, boolean created) {
     }
 
-    private final MongoTemplate mongo;
     /** Registrations carry their own outbox: each change of a person's place is stored with its event. */
-    private final AggregateRepository<Registration, Registration> registrations;
+    private final Registrations registrations;
+    private final Seats seats;
     private final ActivityPlanning planning;
     private final Clock clock;
 
-    RegistrationDesk(MongoTemplate mongo, AggregateStore store, ActivityPlanning planning, Clock clock) {
-        this.mongo = mongo;
-        this.registrations = store.repository(REGISTRATIONS, ActivityTopics.ACTIVITY_EVENTS, Registration.class);
+    RegistrationDesk(Registrations registrations, Seats seats, ActivityPlanning planning, Clock clock) {
+        this.registrations = registrations;
+        this.seats = seats;
         this.planning = planning;
         this.clock = clock;
     }
@@ -79,7 +62,7 @@ public class RegistrationDesk {
             throw new ForbiddenException("activity " + activityId + " is for members of its organising clubs");
         }
         String id = Registration.idOf(activityId, caller.subject());
-        Registration existing = mongo.findById(id, Registration.class, REGISTRATIONS);
+        Registration existing = registrations.find(id).orElse(null);
         if (existing != null && !Registration.CANCELLED.equals(existing.status())) {
             return new Outcome(existing, false);
         }
@@ -92,33 +75,28 @@ public class RegistrationDesk {
             if (seat) {
                 giveBackSeat(activityId);
             }
-            return new Outcome(mongo.findById(id, Registration.class, REGISTRATIONS), false);
+            return new Outcome(registrations.find(id).orElse(null), false);
         }
         if (!seat && activity.capacity() != null && takeSeat(activity)) {
             // a seat came free between the full counter and this waitlisting (a cancellation found nobody waiting yet)
             if (!promote(activity, id)) {
                 giveBackSeat(activityId);
             }
-            return new Outcome(mongo.findById(id, Registration.class, REGISTRATIONS), true);
+            return new Outcome(registrations.find(id).orElse(null), true);
         }
         return new Outcome(placing.state(), true);
     }
 
     /** Stores a first registration; false if the same person registering twice at once made it first. */
     private boolean created(Decision<Registration> placing) {
-        try {
-            registrations.create(placing.state().id(), placing);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        return registrations.create(placing);
     }
 
     /** Cancels the caller's registration; a seat it held goes to the first waitlisted person. Repeats change nothing. */
     public Registration cancel(String activityId, Caller caller) {
         String id = Registration.idOf(activityId, caller.subject());
         for (int attempt = 0; attempt < 5; attempt++) {
-            Registration current = mongo.findById(id, Registration.class, REGISTRATIONS);
+            Registration current = registrations.find(id).orElse(null);
             if (current == null) {
                 throw new ResourceNotFoundException("registration of " + caller.subject() + " for activity", activityId);
             }
@@ -133,7 +111,7 @@ public class RegistrationDesk {
                 if (Registration.REGISTERED.equals(current.status())) {
                     passSeatOn(activityId);
                 }
-                return mongo.findById(id, Registration.class, REGISTRATIONS);
+                return registrations.find(id).orElse(null);
             }
         }
         throw new StateConflictException("registration " + id + " changed meanwhile; try again");
@@ -145,11 +123,7 @@ public class RegistrationDesk {
             throw new ForbiddenException("an activity's registrations are for its organisers' leaders, their liaison officers "
                     + "and the departments whose remit covers activities");
         }
-        Criteria filter = where("activityId").is(activityId);
-        if (status != null) {
-            filter = filter.and("status").is(status);
-        }
-        return NewestFirst.page(mongo, REGISTRATIONS, Registration.class, filter, "registeredAt", page, size);
+        return registrations.newestFirst(activityId, status, page, size);
     }
 
     /**
@@ -163,11 +137,8 @@ public class RegistrationDesk {
      * @return how many activities' counters were corrected
      */
     public int repairSeats(Instant now, java.time.Duration quiet) {
-        Query upcoming = query(where("state").is(Activity.APPROVED).and("capacity").exists(true)
-                .and("seatsFree").exists(true).and("start").gt(now));
-        upcoming.fields().include("capacity", "seatsFree", SEATS_CHANGED_AT);
         int repaired = 0;
-        for (Document activity : mongo.find(upcoming, Document.class, ACTIVITIES)) {
+        for (Seats.Counter activity : seats.upcoming(now)) {
             if (repairSeats(activity, now.minus(quiet))) {
                 repaired++;
             }
@@ -175,32 +146,27 @@ public class RegistrationDesk {
         return repaired;
     }
 
-    private boolean repairSeats(Document activity, Instant quietSince) {
-        String id = activity.getString("_id");
-        Object changedAt = activity.get(SEATS_CHANGED_AT);
-        if (changedAt instanceof java.util.Date date && date.toInstant().isAfter(quietSince)) {
+    private boolean repairSeats(Seats.Counter activity, Instant quietSince) {
+        String id = activity.activityId();
+        Instant changedAt = activity.changedAt();
+        if (changedAt != null && changedAt.isAfter(quietSince)) {
             return false;
         }
-        long seatsFree = ((Number) activity.get("seatsFree")).longValue();
-        long registered = mongo.count(query(where("activityId").is(id).and("status").is(Registration.REGISTERED)),
-                REGISTRATIONS);
-        Registration latest = mongo.findOne(new Query(where("activityId").is(id)).with(Sort.by(Sort.Direction.DESC,
-                "changedAt")).limit(1), Registration.class, REGISTRATIONS);
+        long seatsFree = activity.seatsFree();
+        long registered = registrations.countRegistered(id);
+        Registration latest = registrations.lastChanged(id).orElse(null);
         if (latest != null && latest.changedAt() != null && latest.changedAt().isAfter(quietSince)) {
             return false;
         }
-        long expected = Math.max(0, ((Number) activity.get("capacity")).longValue() - registered);
+        long expected = Math.max(0, activity.capacity() - registered);
         if (expected == seatsFree) {
             return false;
         }
-        Criteria unchanged = where("_id").is(id).and("seatsFree").is(activity.get("seatsFree"));
-        unchanged = changedAt == null ? unchanged.and(SEATS_CHANGED_AT).exists(false) : unchanged.and(SEATS_CHANGED_AT).is(changedAt);
-        if (mongo.updateFirst(query(unchanged), new Update().set("seatsFree", expected)
-                .set(SEATS_CHANGED_AT, clock.instant()), ACTIVITIES).getModifiedCount() != 1) {
+        if (!seats.correct(activity, expected, clock.instant())) {
             return false; // someone registered or cancelled meanwhile: the next sweep looks again
         }
         log.warn("Activity {} had {} free seats for {} registered of {}; corrected to {}", id, seatsFree, registered,
-                activity.get("capacity"), expected);
+                activity.capacity(), expected);
         while (takeSeat(id) && passSeatOn(id)) {
             // each seat freed goes to the first waitlisted person, while anyone waits
         }
@@ -211,8 +177,7 @@ public class RegistrationDesk {
     private boolean passSeatOn(String activityId) {
         Activity activity = planning.get(activityId);
         while (true) {
-            Registration first = mongo.findOne(new Query(where("activityId").is(activityId).and("status")
-                    .is(Registration.WAITLISTED)).with(Sort.by("waitNumber")).limit(1), Registration.class, REGISTRATIONS);
+            Registration first = registrations.firstWaitlisted(activityId).orElse(null);
             if (first == null) {
                 giveBackSeat(activityId);
                 return false;
@@ -238,24 +203,19 @@ public class RegistrationDesk {
         if (activity.capacity() == null) {
             return true;
         }
-        mongo.updateFirst(query(where("_id").is(activity.id()).and("seatsFree").exists(false)),
-                new Update().set("seatsFree", activity.capacity()).set(SEATS_CHANGED_AT, clock.instant()), ACTIVITIES);
+        seats.openIfAbsent(activity.id(), activity.capacity(), clock.instant());
         return takeSeat(activity.id());
     }
 
     private boolean takeSeat(String activityId) {
-        return mongo.updateFirst(query(where("_id").is(activityId).and("seatsFree").gt(0)),
-                new Update().inc("seatsFree", -1).set(SEATS_CHANGED_AT, clock.instant()), ACTIVITIES).getModifiedCount() == 1;
+        return seats.take(activityId, clock.instant());
     }
 
     private void giveBackSeat(String activityId) {
-        mongo.updateFirst(query(where("_id").is(activityId).and("seatsFree").exists(true)),
-                new Update().inc("seatsFree", 1).set(SEATS_CHANGED_AT, clock.instant()), ACTIVITIES);
+        seats.giveBack(activityId, clock.instant());
     }
 
     private long nextWaitNumber(String activityId) {
-        Document counted = mongo.findAndModify(query(where("_id").is(activityId)), new Update().inc("waitCounter", 1L),
-                FindAndModifyOptions.options().returnNew(true), Document.class, ACTIVITIES);
-        return counted == null ? 0 : ((Number) counted.get("waitCounter")).longValue();
+        return seats.nextWaitNumber(activityId);
     }
 }

@@ -1,30 +1,26 @@
 package org.federation.event.report.application;
 
-import org.federation.event.EventResources;
-import org.federation.platform.security.Remit;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.bson.Document;
+import org.federation.event.EventResources;
+
 import org.federation.event.activities.application.ActivityPlanning;
 import org.federation.event.activities.domain.Activities;
 import org.federation.event.activities.domain.Activity;
-import org.federation.event.budget.application.FinanceOutcomes;
+import org.federation.event.budget.domain.FinanceOutcomes;
+import org.federation.event.checkin.domain.CheckIns;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.ResourceNotFoundException;
 import org.federation.platform.problem.StateConflictException;
 import org.federation.platform.security.Caller;
+import org.federation.platform.security.Remit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -44,10 +40,6 @@ public class SummaryReports {
     static class Scheduling {
     }
 
-    static final String REPORTS = "reports";
-    static final String CHECK_INS = "check-ins";
-    /** On a stored report whose submission the activity has not recorded yet. */
-    static final String UNANNOUNCED = "unannounced";
     private static final Logger log = LoggerFactory.getLogger(SummaryReports.class);
 
     /**
@@ -65,17 +57,19 @@ public class SummaryReports {
         }
     }
 
-    private final MongoTemplate mongo;
+    private final StoredReports reports;
+    private final CheckIns checkIns;
     private final Activities activities;
     private final ActivityPlanning planning;
     private final Clock clock;
     private final Duration dueAfter;
     private final FinanceOutcomes finance;
 
-    SummaryReports(MongoTemplate mongo, Activities activities, ActivityPlanning planning, Clock clock,
+    SummaryReports(StoredReports reports, CheckIns checkIns, Activities activities, ActivityPlanning planning, Clock clock,
                    @Value("${federation.activities.report-due-after:P14D}") Duration dueAfter, FinanceOutcomes finance) {
         this.finance = finance;
-        this.mongo = mongo;
+        this.reports = reports;
+        this.checkIns = checkIns;
         this.activities = activities;
         this.planning = planning;
         this.clock = clock;
@@ -94,18 +88,14 @@ public class SummaryReports {
             throw new StateConflictException("activity " + activityId + " is " + activity.state()
                     + (activity.isPublished() ? " and has not ended" : "") + "; a report follows an approved activity's end");
         }
-        long attendance = mongo.count(query(where("activityId").is(activityId)), CHECK_INS);
+        long attendance = checkIns.count(activityId);
         Instant dueAt = activity.end().plus(dueAfter);
         Report report = new Report(activityId, summary, links, null, spendingRemarks, feedback, attendance, dueAt,
                 now.isAfter(dueAt), caller.subject(), now);
         // the report and a mark that its announcement is still to come, in one write: if this
         // instance dies before the activity records it, the sweep announces it (once: the activity
         // refuses a second submission quietly) and never calls it overdue
-        Document stored = new Document();
-        mongo.getConverter().write(report, stored);
-        stored.remove("_class");
-        stored.put(UNANNOUNCED, true);
-        mongo.save(stored, REPORTS);
+        reports.storeUnannounced(report);
         announce(report);
         return report.withSpending(finance.spending(activityId).orElse(null));
     }
@@ -114,7 +104,7 @@ public class SummaryReports {
     private void announce(Report report) {
         activities.change(report.id(), a -> a.reportSubmitted(report.summary(), report.links(), report.attendance(),
                 report.late(), report.submittedBy()));
-        mongo.updateFirst(query(where("_id").is(report.id())), new Update().unset(UNANNOUNCED), REPORTS);
+        reports.announced(report.id());
     }
 
     /**
@@ -124,7 +114,7 @@ public class SummaryReports {
      */
     public int announceInterrupted() {
         int announced = 0;
-        for (Report report : mongo.find(query(where(UNANNOUNCED).is(true)), Report.class, REPORTS)) {
+        for (Report report : reports.unannounced()) {
             log.warn("Summary report of activity {} was stored but not announced (an instance stopped half-way); "
                     + "announcing it now", report.id());
             announce(report);
@@ -137,7 +127,7 @@ public class SummaryReports {
         Activity activity = planning.get(activityId);
         Remit.requireReadsClubs(caller, EventResources.ACTIVITY_REPORTS, planning.inOrganisingClub(activity, caller),
                 planning.liaisonOfficers(activity), "activity " + activityId + "'s report");
-        Report report = mongo.findById(activityId, Report.class, REPORTS);
+        Report report = reports.find(activityId).orElse(null);
         if (report == null) {
             throw new ResourceNotFoundException("summary report of activity", activityId);
         }
@@ -153,8 +143,7 @@ public class SummaryReports {
     /** Marks every approved activity whose report is due before {@code now} and missing as overdue; returns how many. */
     public int sweepOverdue(Instant now) {
         announceInterrupted(); // a submitted report is never overdue, even if its announcement was interrupted
-        List<Activity> due = mongo.find(query(where("state").is(Activity.APPROVED).and("reportState").exists(false)
-                .and("end").lt(now.minus(dueAfter))), Activity.class, "activities");
+        List<Activity> due = activities.approvedWithoutReportEndedBefore(now.minus(dueAfter));
         int marked = 0;
         for (Activity activity : due) {
             Activity after = activities.change(activity.id(), a -> a.reportOverdue(dueAfter)).state();

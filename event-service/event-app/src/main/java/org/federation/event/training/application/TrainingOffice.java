@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import org.federation.event.activities.application.ActivityPlanning;
 import org.federation.event.activities.domain.Activity;
-import org.federation.event.clubs.ClubDirectory;
-import org.federation.event.clubs.OrganisingClub;
+import org.federation.event.clubs.domain.ClubDirectory;
+import org.federation.event.clubs.domain.OrganisingClub;
 import org.federation.event.training.domain.AttendanceRecord;
 import org.federation.event.training.domain.SeatingChart;
 import org.federation.event.training.domain.SeatingRule;

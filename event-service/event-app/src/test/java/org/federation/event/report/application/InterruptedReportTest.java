@@ -16,8 +16,9 @@ import org.federation.event.EventServiceTest;
 import org.federation.event.activities.application.ActivityPlanning;
 import org.federation.event.activities.domain.Activities;
 import org.federation.event.activities.domain.Activity;
-import org.federation.event.budget.application.FinanceOutcomes;
-import org.federation.event.clubs.ClubDirectory;
+import org.federation.event.budget.domain.FinanceOutcomes;
+import org.federation.event.checkin.domain.CheckIns;
+import org.federation.event.clubs.domain.ClubDirectory;
 import org.federation.event.contracts.ActivityEventTypes;
 import org.federation.event.report.SummaryReportTest;
 import org.federation.platform.security.Caller;
@@ -26,14 +27,11 @@ import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** An instance that dies between storing a summary report and recording it on the activity. */
 @EventServiceTest
 class InterruptedReportTest extends EmbeddedBackboneProperties {
 
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     Activities activities;
     @Autowired
@@ -44,6 +42,10 @@ class InterruptedReportTest extends EmbeddedBackboneProperties {
     ClubDirectory directory;
     @Autowired
     SummaryReports reports;
+    @Autowired
+    StoredReports stored;
+    @Autowired
+    CheckIns checkIns;
 
     @Test
     void aReportStoredByAnInstanceThatDiedIsAnnouncedOnceAndNeverMarkedOverdue() {
@@ -59,7 +61,7 @@ class InterruptedReportTest extends EmbeddedBackboneProperties {
                         throw e.getCause();
                     }
                 });
-        SummaryReports crashing = new SummaryReports(mongo, dying, planning, Clock.systemUTC(), Duration.ofDays(14), finance);
+        SummaryReports crashing = new SummaryReports(stored, checkIns, dying, planning, Clock.systemUTC(), Duration.ofDays(14), finance);
         Caller leader = Caller.of(Persona.LEADER.subject(), "李雷", "leader@example.edu", List.of("STUDENT"));
         assertThatThrownBy(() -> crashing.submit(id, "we met", List.of(), null, null, leader))
                 .isInstanceOf(IllegalStateException.class);

@@ -8,6 +8,7 @@ import org.federation.notification.contracts.DirectNoticeSent;
 import org.federation.notification.contracts.NotificationEventTypes;
 import org.federation.platform.domain.Decision;
 import org.federation.platform.domain.DomainEvent;
+import org.federation.platform.problem.RuleViolationException;
 
 /**
  * A notice a department sends directly: to all clubs, a category of clubs, chosen clubs, or the
@@ -31,6 +32,58 @@ public record DirectNotice(String id, String department, String sentBy, String t
 
     public static final String SENDING = "sending";
     public static final String SENT = "sent";
+    /** The audience of the liaison officers (the clubs' audiences are all-clubs, category and clubs). */
+    public static final String LIAISON_OFFICERS = "liaison-officers";
+    /** How far ahead a deadline may lie. */
+    public static final Duration LONGEST_LEAD = Duration.ofDays(366);
+
+    /**
+     * The audience rules: a category is given exactly when the audience is {@code category}, clubs
+     * exactly when it is {@code clubs}, and a reach (leaders or members) only for clubs.
+     *
+     * @throws RuleViolationException naming the field that breaks a rule
+     */
+    public static void requireAudience(String audience, String category, List<String> clubIds, String reach) {
+        if ("category".equals(audience) != (category != null)) {
+            throw new RuleViolationException("category", "a category is given exactly when the audience is 'category'");
+        }
+        if ("clubs".equals(audience) != !clubIds.isEmpty()) {
+            throw new RuleViolationException("clubIds", "clubs are chosen exactly when the audience is 'clubs'");
+        }
+        if (LIAISON_OFFICERS.equals(audience) && reach != null) {
+            throw new RuleViolationException("reach", "the reach (leaders or members) is for clubs, not liaison officers");
+        }
+    }
+
+    /** A deadline (if any) lies in the future, and within {@link #LONGEST_LEAD}. */
+    public static void requireDeadline(Instant deadline, Instant now) {
+        if (deadline != null && (!deadline.isAfter(now) || deadline.isAfter(now.plus(LONGEST_LEAD)))) {
+            throw new RuleViolationException("acknowledgeBy", "the deadline must be in the future and within a year");
+        }
+    }
+
+    /** Escalation timing is chosen only for a notice with a deadline. */
+    public static void requireDeadlineForEscalation(Instant deadline, boolean toLiaisonChosen, boolean toHeadChosen) {
+        if (deadline == null && (toLiaisonChosen || toHeadChosen)) {
+            throw new RuleViolationException(toLiaisonChosen ? "escalateToLiaisonAfter" : "escalateToHeadAfter",
+                    "escalation is for a notice with a deadline (acknowledgeBy)");
+        }
+    }
+
+    /**
+     * A new notice, {@code sending}: its audience and deadline checked ({@link #requireAudience},
+     * {@link #requireDeadline}); clubs' notices reach their leaders unless the sender chose the members.
+     */
+    public static DirectNotice compose(String id, String department, String sentBy, String title, String body,
+                                       String audience, String category, List<String> clubIds, String reach,
+                                       Instant deadline, Duration escalateToLiaisonAfter, Duration escalateToHeadAfter,
+                                       Instant now) {
+        requireAudience(audience, category, clubIds, reach);
+        requireDeadline(deadline, now);
+        return new DirectNotice(id, department, sentBy, title.strip(), body.strip(), audience, category, clubIds,
+                LIAISON_OFFICERS.equals(audience) ? null : reach == null ? "leaders" : reach, deadline, SENDING, 0, now,
+                null, escalateToLiaisonAfter, escalateToHeadAfter);
+    }
 
     /**
      * The notice reached every inbox: {@code sent}, announced by {@code direct-notice-sent} on behalf of

@@ -1,0 +1,18 @@
+package org.federation.event.clubs.domain;
+
+import java.util.Optional;
+
+import org.federation.club.contracts.ClubSnapshot;
+import org.federation.platform.paging.PageOf;
+
+/** The clubs event-service knows, newest snapshot per club by the event's sequence (its copy of club-service's facts). */
+public interface ClubDirectory {
+
+    /** Keeps {@code club} if it is newer than what the directory holds; true if it was applied. */
+    boolean keep(ClubSnapshot club, long sequence);
+
+    Optional<OrganisingClub> find(String id);
+
+    /** Clubs in the order event-service first heard of them, newest first. */
+    PageOf<OrganisingClub> newestFirst(int page, int size);
+}

@@ -1,0 +1,59 @@
+package org.federation.event.clubs.infrastructure;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.federation.club.contracts.ClubLeader;
+import org.federation.club.contracts.ClubSnapshot;
+import org.federation.event.clubs.domain.ClubDirectory;
+import org.federation.event.clubs.domain.OrganisingClub;
+import org.federation.platform.messaging.IdempotentWrites;
+import org.federation.platform.persistence.NewestFirst;
+import org.federation.platform.paging.PageOf;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** {@link ClubDirectory} in {@code clubs}: each snapshot applied only if its sequence is newer (an upsert guarded by it). */
+@Repository
+class MongoClubDirectory implements ClubDirectory {
+
+    static final String COLLECTION = "clubs";
+
+    private final MongoTemplate mongo;
+    private final IdempotentWrites writes;
+    private final Clock clock;
+
+    MongoClubDirectory(MongoTemplate mongo, IdempotentWrites writes, Clock clock) {
+        this.mongo = mongo;
+        this.writes = writes;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean keep(ClubSnapshot club, long sequence) {
+        Update update = new Update()
+                .set("name", club.name())
+                .set("category", club.category())
+                .set("state", club.state())
+                .set("registrationYear", club.registrationYear())
+                .set("leaderStudentNumbers", club.leaders() == null ? List.of()
+                        : club.leaders().stream().map(ClubLeader::studentNumber).toList())
+                .set("memberStudentNumbers", club.memberStudentNumbers() == null ? List.of() : club.memberStudentNumbers())
+                .set("successorId", club.successorId())
+                .set("liaisonOfficer", club.liaisonOfficer())
+                .setOnInsert("firstSeenAt", clock.instant());
+        return writes.applyIfNewer(COLLECTION, club.id(), sequence, update);
+    }
+
+    @Override
+    public Optional<OrganisingClub> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, OrganisingClub.class, COLLECTION));
+    }
+
+    @Override
+    public PageOf<OrganisingClub> newestFirst(int page, int size) {
+        return NewestFirst.page(mongo, COLLECTION, OrganisingClub.class, "firstSeenAt", page, size);
+    }
+}
