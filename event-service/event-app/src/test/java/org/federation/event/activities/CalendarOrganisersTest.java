@@ -13,7 +13,7 @@ import org.awaitility.Awaitility;
 import org.federation.club.contracts.testing.ClubFacts;
 import org.federation.event.EmbeddedBackboneProperties;
 import org.federation.event.EventServiceTest;
-import org.federation.event.clubs.ClubDirectory;
+import org.federation.event.clubs.domain.ClubDirectory;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
 import org.junit.jupiter.api.Test;

@@ -40,7 +40,7 @@ import org.federation.notification.contracts.NoticeAcknowledged;
 import org.federation.notification.contracts.NoticeEscalated;
 import org.federation.notification.contracts.NoticePosted;
 import org.federation.notification.contracts.NotificationEventTypes;
-import org.federation.notification.directory.ClubDirectory;
+import org.federation.notification.directory.infrastructure.ClubDirectory;
 import org.federation.notification.escalation.EscalationSweep;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.messaging.EventEnvelope;

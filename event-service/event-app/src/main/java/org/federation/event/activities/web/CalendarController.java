@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.federation.event.activities.application.PublicCalendar;
-import org.federation.event.clubs.ClubNames;
+import org.federation.event.clubs.domain.ClubDirectory;
 import org.federation.event.contracts.ActivitySnapshot;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.security.PublicEndpoints;
@@ -51,14 +51,14 @@ class CalendarController {
     static final int FEED_LIMIT = 500;
 
     private final PublicCalendar calendar;
-    private final ClubNames clubNames;
+    private final ClubDirectory clubs;
     private final Clock clock;
     private final ZoneId zone;
 
-    CalendarController(PublicCalendar calendar, ClubNames clubNames, Clock clock,
+    CalendarController(PublicCalendar calendar, ClubDirectory clubs, Clock clock,
                        @Value("${federation.activities.time-zone:Asia/Shanghai}") ZoneId zone) {
         this.calendar = calendar;
-        this.clubNames = clubNames;
+        this.clubs = clubs;
         this.clock = clock;
         this.zone = zone;
     }
@@ -94,7 +94,7 @@ class CalendarController {
 
     /** The activities with their organisers' names from event-service's own club directory, in one lookup. */
     private List<CalendarActivity> named(List<ActivitySnapshot> activities) {
-        Map<String, String> names = clubNames.of(CalendarActivity.clubsOf(activities));
+        Map<String, String> names = clubs.namesOf(CalendarActivity.clubsOf(activities));
         return activities.stream().map(a -> CalendarActivity.of(a, names)).toList();
     }
 

@@ -1,5 +1,7 @@
 package org.federation.event.clubs.domain;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 import org.federation.club.contracts.ClubSnapshot;
@@ -15,4 +17,10 @@ public interface ClubDirectory {
 
     /** Clubs in the order event-service first heard of them, newest first. */
     PageOf<OrganisingClub> newestFirst(int page, int size);
+
+    /**
+     * The names of those of {@code clubIds} the directory knows, in one read, for what the public
+     * may see of a club (its name, nothing else). A club not heard of yet is simply missing.
+     */
+    Map<String, String> namesOf(Collection<String> clubIds);
 }

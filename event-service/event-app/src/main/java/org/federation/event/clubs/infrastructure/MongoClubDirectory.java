@@ -1,6 +1,12 @@
 package org.federation.event.clubs.infrastructure;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +17,9 @@ import org.federation.event.clubs.domain.OrganisingClub;
 import org.federation.platform.messaging.IdempotentWrites;
 import org.federation.platform.persistence.NewestFirst;
 import org.federation.platform.paging.PageOf;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
@@ -55,5 +63,22 @@ class MongoClubDirectory implements ClubDirectory {
     @Override
     public PageOf<OrganisingClub> newestFirst(int page, int size) {
         return NewestFirst.page(mongo, COLLECTION, OrganisingClub.class, "firstSeenAt", page, size);
+    }
+
+    @Override
+    public Map<String, String> namesOf(Collection<String> clubIds) {
+        Map<String, String> names = new HashMap<>();
+        if (clubIds.isEmpty()) {
+            return names;
+        }
+        // Only the name is read, so nothing else of the directory (leaders, members) can reach a public page.
+        Query known = query(where("_id").in(clubIds));
+        known.fields().include("name");
+        for (Document club : mongo.find(known, Document.class, COLLECTION)) {
+            if (club.getString("name") != null) {
+                names.put(club.getString("_id"), club.getString("name"));
+            }
+        }
+        return names;
     }
 }

@@ -63,7 +63,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Deliveries implements NoticeListener {
 
-    static final String COLLECTION = "deliveries";
+    public static final String COLLECTION = "deliveries";
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
     private final MongoTemplate mongo;
@@ -83,7 +83,7 @@ public class Deliveries implements NoticeListener {
     private final Semaphore freeWorkers;
     private final MeterRegistry meters;
 
-    Deliveries(MongoTemplate mongo, MongoIndexes indexes, IdempotentWrites writes, Contacts contacts, EmailChannel email, WebhookChannel webhook,
+    public Deliveries(MongoTemplate mongo, MongoIndexes indexes, IdempotentWrites writes, Contacts contacts, EmailChannel email, WebhookChannel webhook,
                JsonMapper json, Clock clock, Timers timers, MeterRegistry meters,
                @Value("${federation.notifications.delivery.backoff:PT10S}") Duration backoff,
                @Value("${federation.notifications.delivery.max-backoff:PT1H}") Duration maxBackoff,

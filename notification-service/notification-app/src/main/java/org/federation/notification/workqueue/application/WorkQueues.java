@@ -3,7 +3,7 @@ package org.federation.notification.workqueue.application;
 import java.time.Clock;
 import java.util.List;
 
-import org.federation.notification.direct.DirectNotices;
+import org.federation.notification.direct.application.DirectNotices;
 import org.federation.notification.direct.domain.DirectNotice;
 import org.federation.notification.directory.Names;
 import org.federation.notification.workqueue.domain.WorkChange;
