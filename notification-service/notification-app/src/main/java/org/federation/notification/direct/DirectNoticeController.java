@@ -1,7 +1,7 @@
 package org.federation.notification.direct;
 
+import org.federation.platform.domain.BusinessClock;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -135,10 +135,10 @@ class DirectNoticeController {
     private final Escalations escalations;
     private final ClubDirectory clubs;
     private final EscalationDefaults escalationDefaults;
-    private final Clock clock;
+    private final BusinessClock clock;
 
     DirectNoticeController(DirectNotices directNotices, Audience audience, Inboxes inboxes, Escalations escalations,
-                           ClubDirectory clubs, EscalationDefaults escalationDefaults, Clock clock) {
+                           ClubDirectory clubs, EscalationDefaults escalationDefaults, BusinessClock clock) {
         this.directNotices = directNotices;
         this.audience = audience;
         this.inboxes = inboxes;

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.notification.contracts.NotificationTopics;
 import org.federation.notification.direct.domain.DirectNotice;
 import org.federation.notification.escalation.EscalationDefaults;
@@ -62,6 +63,7 @@ public class DirectNotices {
     private final Escalations escalations;
     private final EscalationDefaults escalationDefaults;
     private final Clock clock;
+    private final BusinessClock business;
     private final Duration lease;
     /** Notices posted per batch: their deliveries are planned with one lookup of the batch's contacts. */
     private static final int BATCH = 500;
@@ -78,7 +80,7 @@ public class DirectNotices {
     });
 
     DirectNotices(MongoTemplate mongo, MongoIndexes indexes, AggregateStore store, Audience audience, Inboxes inboxes, Escalations escalations,
-                  EscalationDefaults escalationDefaults, Clock clock, Timers timers,
+                  EscalationDefaults escalationDefaults, Clock clock, BusinessClock business, Timers timers,
                   @Value("${federation.notifications.fan-out.lease:PT5M}") Duration lease,
                   @Value("${federation.notifications.fan-out.sweep:PT30S}") Duration sweep) {
         this.mongo = mongo;
@@ -88,6 +90,7 @@ public class DirectNotices {
         this.escalations = escalations;
         this.escalationDefaults = escalationDefaults;
         this.clock = clock;
+        this.business = business;
         this.lease = lease;
         timers.every("fan-out-resume", sweep, sweep, this::resumeInterrupted);
         // a department's direct notices; the fan-out sweep by state
@@ -145,7 +148,7 @@ public class DirectNotices {
         }
         DirectNotice notice = get(id);
         Audience.Resolved resolved = audience.resolve(notice);
-        Instant postedAt = clock.instant();
+        Instant postedAt = business.instant();
         List<Notice> all = new ArrayList<>();
         for (Map.Entry<String, Set<String>> entry : resolved.clubsByRecipient().entrySet()) {
             String recipient = entry.getKey();
@@ -177,7 +180,7 @@ public class DirectNotices {
                     timing)));
         }
         int count = resolved.clubsByRecipient().size();
-        Instant sentAt = clock.instant();
+        Instant sentAt = business.instant();
         directNotices.change(id, current -> current.sent(resolved.clubIds(), count, sentAt));
         mongo.updateFirst(query(where("_id").is(id)), new Update().unset(FAN_OUT_UNTIL), COLLECTION);
         log.info("Direct notice {} from {} reached {} inboxes in {} groups", id, notice.department(), count,
@@ -193,7 +196,8 @@ public class DirectNotices {
         try {
             Instant now = clock.instant();
             for (DirectNotice waiting : mongo.find(query(where("state").is(DirectNotice.SENDING)), DirectNotice.class, COLLECTION)) {
-                if (waiting.createdAt().isBefore(now.minusSeconds(5))) {
+                // createdAt is business time; the fan-out lease (in fanOut) is real time
+                if (waiting.createdAt().isBefore(business.instant().minusSeconds(5))) {
                     fanOut(waiting.id(), now);
                 }
             }

@@ -1,6 +1,6 @@
 package org.federation.notification.inbox;
 
-import java.time.Clock;
+import org.federation.platform.domain.BusinessClock;
 import java.util.List;
 
 import org.federation.notification.directory.RecipientAccess;
@@ -44,9 +44,9 @@ class InboxController {
 
     private final Inboxes inboxes;
     private final NoticeStream stream;
-    private final Clock clock;
+    private final BusinessClock clock;
 
-    InboxController(Inboxes inboxes, NoticeStream stream, Clock clock) {
+    InboxController(Inboxes inboxes, NoticeStream stream, BusinessClock clock) {
         this.inboxes = inboxes;
         this.stream = stream;
         this.clock = clock;

@@ -1,6 +1,6 @@
 package org.federation.notification.routing;
 
-import java.time.Clock;
+import org.federation.platform.domain.BusinessClock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,10 +29,10 @@ public class Router {
     private final Subscriptions subscriptions;
     private final ClubDirectory clubs;
     private final Inboxes inboxes;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final AwaitingClubs awaiting;
 
-    Router(Subscriptions subscriptions, ClubDirectory clubs, Inboxes inboxes, Clock clock, AwaitingClubs awaiting) {
+    Router(Subscriptions subscriptions, ClubDirectory clubs, Inboxes inboxes, BusinessClock clock, AwaitingClubs awaiting) {
         this.awaiting = awaiting;
         this.subscriptions = subscriptions;
         this.clubs = clubs;

@@ -1,10 +1,10 @@
 package org.federation.event.checkin.application;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.event.EventResources;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,12 +63,12 @@ public class CheckInDesk {
     private final RotatingCode codes;
     private final CodeAttemptLimit attemptLimit;
     private final MongoCodeAttempts attempts;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final CheckInWindow window;
     private final MeterRegistry meters;
 
     CheckInDesk(MongoTemplate mongo, ActivityPlanning planning, Activities activities, MongoCredentialFacts credentials,
-                Clock clock, RotatingCode codes, CodeAttemptLimit attemptLimit, MongoCodeAttempts attempts,
+                BusinessClock clock, RotatingCode codes, CodeAttemptLimit attemptLimit, MongoCodeAttempts attempts,
                 @Value("${federation.activities.check-in-opens-before:PT1H}") Duration opensBefore, MeterRegistry meters) {
         this.meters = meters;
         for (String method : java.util.List.of("credential", "code", CheckIn.WALK_IN)) {

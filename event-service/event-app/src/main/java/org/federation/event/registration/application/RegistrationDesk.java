@@ -1,10 +1,10 @@
 package org.federation.event.registration.application;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.event.EventResources;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -56,9 +56,9 @@ public class RegistrationDesk {
     /** Registrations carry their own outbox: each change of a person's place is stored with its event. */
     private final AggregateRepository<Registration, Registration> registrations;
     private final ActivityPlanning planning;
-    private final Clock clock;
+    private final BusinessClock clock;
 
-    RegistrationDesk(MongoTemplate mongo, AggregateStore store, ActivityPlanning planning, Clock clock) {
+    RegistrationDesk(MongoTemplate mongo, AggregateStore store, ActivityPlanning planning, BusinessClock clock) {
         this.mongo = mongo;
         this.registrations = store.repository(REGISTRATIONS, ActivityTopics.ACTIVITY_EVENTS, Registration.class);
         this.planning = planning;

@@ -1,11 +1,11 @@
 package org.federation.event.report.application;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.event.EventResources;
 import org.federation.platform.security.Remit;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -68,11 +69,11 @@ public class SummaryReports {
     private final MongoTemplate mongo;
     private final Activities activities;
     private final ActivityPlanning planning;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final Duration dueAfter;
     private final FinanceOutcomes finance;
 
-    SummaryReports(MongoTemplate mongo, Activities activities, ActivityPlanning planning, Clock clock,
+    SummaryReports(MongoTemplate mongo, Activities activities, ActivityPlanning planning, BusinessClock clock,
                    @Value("${federation.activities.report-due-after:P14D}") Duration dueAfter, FinanceOutcomes finance) {
         this.finance = finance;
         this.mongo = mongo;
@@ -144,8 +145,10 @@ public class SummaryReports {
         return report.withSpending(finance.spending(activityId).orElse(null));
     }
 
+    /** On the timer, and at once when business time was moved (the local platform). */
     @Scheduled(fixedDelayString = "${federation.activities.report-sweep:PT1M}",
             initialDelayString = "${federation.activities.report-sweep:PT1M}")
+    @EventListener(BusinessClock.Moved.class)
     void sweep() {
         sweepOverdue(clock.instant());
     }
