@@ -17,10 +17,15 @@ import org.federation.platform.devtoken.DevTokenIssuer;
 public final class LocalPlatform {
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "business-time".equals(args[0])) {
+            // the running platform's business clock (development only): see BusinessTime
+            BusinessTime.run(java.util.Arrays.copyOfRange(args, 1, args.length), dataFolder());
+            return;
+        }
         long started = System.nanoTime();
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install(); // Tomcat logs through java.util.logging
-        Path data = Path.of(System.getenv().getOrDefault("FEDERATION_DATA", ".federation-data"));
+        Path data = dataFolder();
         Path kafkaLibs = Path.of(System.getenv().getOrDefault("FEDERATION_KAFKA_LIB", "infra/kafka-broker/target/lib"));
 
         MongoWireStore store = new MongoWireStore(data.resolve("mongo").resolve("federation.mv"), 27017);
@@ -54,8 +59,10 @@ public final class LocalPlatform {
                 + data.resolve("kafka").toAbsolutePath() + ")");
         tokens[0] = DevTokenIssuer.start(DevTokenIssuer.LOCAL_PORT, data.resolve("dev-issuer-key.json"));
         say("Token issuer      " + tokens[0].issuer() + "  (development only: POST /dev/token {\"user\": …}, GET /dev/users)");
+        // business time resumes where the last run's business-time command left it (never back)
+        Duration businessOffset = BusinessTime.savedOffset(data);
         apps[0] = FederationApps.start(kafka.bootstrapServers(), store::uri, tokens[0].issuer(), true,
-                List.of("--spring.main.banner-mode=off"));
+                List.of("--spring.main.banner-mode=off", "--federation.business-clock.offset=" + businessOffset));
 
         say("");
         say("The federation platform is up in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s:");
@@ -63,13 +70,19 @@ public final class LocalPlatform {
             say(String.format("  %-21s http://localhost:%d   (health /actuator/health, API /v3/api-docs)",
                     service.name(), service.port()));
             say(String.format("  %-21s http://localhost:%d   (operators: /actuator/health, /actuator/prometheus, "
-                    + "/actuator/metrics, /actuator/deadletters)", "", service.managementPort()));
+                    + "/actuator/metrics, /actuator/deadletters, /actuator/businessclock)", "", service.managementPort()));
         }
         say("Try:  curl -s localhost:8081/api/clubs | head -c 600");
         say("      TOKEN=$(curl -s localhost:9000/dev/token -H 'Content-Type: application/json' -d '{\"user\":\"acmore-leader\"}' | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");
         say("      curl -s localhost:8083/api/accounts?clubId=club-acmore -H \"Authorization: Bearer $TOKEN\"");
+        say("Business time: the real time + " + businessOffset + ". To see deadlines fall due, move it on all four services:");
+        say("      java -jar infra/local/target/federation-local-exec.jar business-time advance P30D");
         say("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    private static Path dataFolder() {
+        return Path.of(System.getenv().getOrDefault("FEDERATION_DATA", ".federation-data"));
     }
 
     private static void say(String line) {
