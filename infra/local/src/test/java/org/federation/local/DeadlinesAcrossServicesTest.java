@@ -114,15 +114,15 @@ class DeadlinesAcrossServicesTest extends AcrossServices {
     @Test
     @Order(3)
     void anActivityWithoutItsReportTwoWeeksAfterItEndedIsOverdueAndItsLeadersAreChased() {
-        HttpProbe leader = signIn("board-games-leader", "event-service");
+        HttpProbe leader = signIn("acmore-leader", "event-service");
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(leader.get("/api/clubs/club-board-games").status()).isEqualTo(200));
+                assertThat(leader.get("/api/clubs/club-acmore").status()).isEqualTo(200));
         // the usual lead time: it starts more than a week after its proposal, in business time
         Instant start = businessTime.show().now().plus(Duration.ofDays(8)).truncatedTo(ChronoUnit.HOURS);
         Instant end = start.plus(Duration.ofHours(3));
         HttpProbe.Response proposed = leader.postJson("/api/activities", """
-                {"title":"桌游之夜","kind":"training-camp","start":"%s","end":"%s","venue":"Room %s",
-                 "audience":"public","expectedSize":30,"clubs":["club-board-games"]}""".formatted(start, end, UUID.randomUUID()));
+                {"title":"编程马拉松","kind":"training-camp","start":"%s","end":"%s","venue":"Room %s",
+                 "audience":"public","expectedSize":30,"clubs":["club-acmore"]}""".formatted(start, end, UUID.randomUUID()));
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
         String id = proposed.json().get("id").asString();
         HttpProbe.Response approved = signIn("organization-member", "event-service").postJson("/api/activities/" + id + "/approval", "");
@@ -134,12 +134,12 @@ class DeadlinesAcrossServicesTest extends AcrossServices {
         businessTime.advance(Duration.ofDays(1).plusHours(1));
         assertThat(leader.get("/api/activities/" + id).json().get("reportState").asString()).isEqualTo("overdue");
 
-        HttpProbe inbox = signIn("board-games-leader", "notification-service");
+        HttpProbe inbox = signIn("acmore-leader", "notification-service");
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(titles(inbox, "board-games-leader", "report-overdue")).contains("Summary report overdue: 桌游之夜"));
+                assertThat(titles(inbox, "acmore-leader", "report-overdue")).contains("Summary report overdue: 编程马拉松"));
         HttpProbe evaluation = signIn("evaluation-member", "notification-service");
         assertThat(evaluation.get("/api/inbox?recipient=department:evaluation&kind=report-overdue&size=100").json()
-                .get("items").valueStream().map(n -> n.get("title").asString())).contains("Summary report overdue: 桌游之夜");
+                .get("items").valueStream().map(n -> n.get("title").asString())).contains("Summary report overdue: 编程马拉松");
     }
 
     @Test
