@@ -19,10 +19,15 @@ import org.federation.platform.devtoken.DevTokenIssuer;
 public final class LocalPlatform {
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "business-time".equals(args[0])) {
+            // the running platform's business clock (development only): see BusinessTime
+            BusinessTime.run(java.util.Arrays.copyOfRange(args, 1, args.length), dataFolder());
+            return;
+        }
         long started = System.nanoTime();
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install(); // Tomcat logs through java.util.logging
-        Path data = Path.of(System.getenv().getOrDefault("FEDERATION_DATA", ".federation-data"));
+        Path data = dataFolder();
         Path kafkaLibs = Path.of(System.getenv().getOrDefault("FEDERATION_KAFKA_LIB", "infra/kafka-broker/target/lib"));
 
         MongoWireStore store = new MongoWireStore(data.resolve("mongo").resolve("federation.mv"), 27017);
@@ -63,8 +68,10 @@ public final class LocalPlatform {
         mailbox[0] = LocalMailbox.start(LocalMailbox.SMTP_PORT, LocalMailbox.WEB_PORT);
         say("Mail (SMTP)       smtp://" + mailbox[0].smtpHost() + ":" + mailbox[0].smtpPort()
                 + "  (development only: catches every e-mail, sends none on)");
+        // business time resumes where the last run's business-time command left it (never back)
+        Duration businessOffset = BusinessTime.savedOffset(data);
         apps[0] = FederationApps.start(kafka.bootstrapServers(), store::uri, tokens[0].issuer(), true,
-                List.of("--spring.main.banner-mode=off"),
+                List.of("--spring.main.banner-mode=off", "--federation.business-clock.offset=" + businessOffset),
                 Map.of("notification-service", mailbox[0].notificationServiceArguments()));
 
         say("");
@@ -73,14 +80,20 @@ public final class LocalPlatform {
             say(String.format("  %-21s http://localhost:%d   (health /actuator/health, API /v3/api-docs)",
                     service.name(), service.port()));
             say(String.format("  %-21s http://localhost:%d   (operators: /actuator/health, /actuator/prometheus, "
-                    + "/actuator/metrics, /actuator/deadletters)", "", service.managementPort()));
+                    + "/actuator/metrics, /actuator/deadletters, /actuator/businessclock)", "", service.managementPort()));
         }
         say("  e-mail sent           " + mailbox[0].page() + "   (every e-mail notification-service sent, newest first; JSON at /mails)");
         say("Try:  curl -s localhost:8081/api/clubs | head -c 600");
         say("      TOKEN=$(curl -s localhost:9000/dev/token -H 'Content-Type: application/json' -d '{\"user\":\"acmore-leader\"}' | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");
         say("      curl -s localhost:8083/api/accounts?clubId=club-acmore -H \"Authorization: Bearer $TOKEN\"");
+        say("Business time: the real time + " + businessOffset + ". To see deadlines fall due, move it on all four services:");
+        say("      java -jar infra/local/target/federation-local-exec.jar business-time advance P30D");
         say("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    private static Path dataFolder() {
+        return Path.of(System.getenv().getOrDefault("FEDERATION_DATA", ".federation-data"));
     }
 
     private static void say(String line) {

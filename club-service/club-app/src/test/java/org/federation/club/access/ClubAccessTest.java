@@ -96,14 +96,12 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
         // ballots and closings need a hearing that has begun: one application per persona, heard shortly
         Map<Persona, String> toVoteOn = new EnumMap<>(Persona.class);
         Map<Persona, String> toClose = new EnumMap<>(Persona.class);
-        Instant latest = Instant.now();
+        Instant hearing = businessClock.instant().plus(java.time.Duration.ofHours(1));
         for (Persona persona : Persona.values()) {
-            latest = Instant.now().plusSeconds(5); // a loaded machine takes a while to qualify each application
-            toVoteOn.put(persona, FoundingFixtures.scheduled(app(), latest, FoundingFixtures.PANEL));
-            latest = Instant.now().plusSeconds(5); // a loaded machine takes a while to qualify each application
-            toClose.put(persona, FoundingFixtures.scheduled(app(), latest, FoundingFixtures.PANEL));
+            toVoteOn.put(persona, FoundingFixtures.scheduled(app(), hearing, FoundingFixtures.PANEL));
+            toClose.put(persona, FoundingFixtures.scheduled(app(), hearing, FoundingFixtures.PANEL));
         }
-        FoundingFixtures.waitUntil(latest);
+        passBusinessTime(hearing); // every hearing has begun, in business time
         String applications = FoundingFixtures.PATH;
         Persona[] signedIn = Arrays.stream(Persona.values()).filter(p -> p != Persona.ANONYMOUS).toArray(Persona[]::new);
         Persona[] initiators = FoundingFixtures.INITIATORS.toArray(Persona[]::new);
@@ -186,7 +184,7 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
                         only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
                 .row("POST /api/founding-applications/{id}/hearing", p -> HttpCall.postJson(applications + "/"
                                 + FoundingFixtures.qualified(app()) + "/hearing", FoundingFixtures.hearing(
-                                Instant.now().plusSeconds(3600), FoundingFixtures.PANEL)),
+                                businessClock.instant().plusSeconds(3600), FoundingFixtures.PANEL)),
                         only(200, PRESIDIUM, ORGANIZATION_HEAD, ORGANIZATION_MEMBER))
                 .row("POST /api/founding-applications/{id}/hearing/ballots", p -> HttpCall.postJson(applications + "/"
                                 + toVoteOn.get(p) + "/hearing/ballots", FoundingFixtures.ballot("approve", null)),
@@ -335,11 +333,10 @@ class ClubAccessTest extends EmbeddedBackboneProperties implements RefusesBadTok
     /** A year whose registration deadline has passed (a window opened a moment before its deadline). */
     private String closedWindow() {
         String year = randomYear();
-        java.time.Instant deadline = java.time.Instant.now().plusMillis(800);
+        java.time.Instant deadline = businessClock.instant().plus(java.time.Duration.ofMinutes(1));
         assertThat(ORGANIZATION_MEMBER.on(app()).postJson("/api/registration-windows", "{\"academicYear\":\"" + year
                 + "\",\"deadline\":\"" + deadline + "\"}").status()).isEqualTo(201);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
-                .until(() -> java.time.Instant.now().isAfter(deadline));
+        passBusinessTime(deadline);
         return year;
     }
 

@@ -2,7 +2,6 @@ package org.federation.club.founding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
 
@@ -156,11 +154,5 @@ public final class FoundingFixtures {
             body.put("comment", comment);
         }
         return json(body);
-    }
-
-    /** Waits (briefly) until this moment has passed. */
-    public static void waitUntil(Instant moment) {
-        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
-                .until(() -> Instant.now().isAfter(moment));
     }
 }

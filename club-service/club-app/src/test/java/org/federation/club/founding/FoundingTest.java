@@ -8,7 +8,6 @@ import static org.federation.club.founding.FoundingFixtures.hearing;
 import static org.federation.club.founding.FoundingFixtures.json;
 import static org.federation.club.founding.FoundingFixtures.numbers;
 import static org.federation.club.founding.FoundingFixtures.unique;
-import static org.federation.club.founding.FoundingFixtures.waitUntil;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -114,8 +113,8 @@ class FoundingTest extends EmbeddedBackboneProperties {
         assertThat(qualified.json().get("state").asString()).as(qualified.body()).isEqualTo("qualified");
         assertThat(qualified.json().get("reviews").size()).as("reviews are kept").isEqualTo(2);
 
-        // the hearing, a few seconds ahead; its panel may not vote before it begins
-        Instant at = Instant.now().plusSeconds(2);
+        // the hearing, an hour ahead in business time; its panel may not vote before it begins
+        Instant at = businessClock.instant().plus(Duration.ofHours(1));
         HttpProbe.Response scheduled = as(Persona.ORGANIZATION_HEAD).postJson(PATH + "/" + id + "/hearing",
                 hearing(at, FoundingFixtures.PANEL));
         assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
@@ -124,7 +123,7 @@ class FoundingTest extends EmbeddedBackboneProperties {
                 .as("no ballot is offered before the hearing begins").isEqualTo("[\"withdraw\"]");
         assertIllegal(as(Persona.PRESIDIUM).postJson(PATH + "/" + id + "/hearing/ballots", ballot("approve", null)),
                 "hearing-scheduled", "withdraw");
-        waitUntil(at);
+        passBusinessTime(at);
         assertThat(as(Persona.STUDENT).get(PATH + "/" + id).json().get("allowedActions").toString())
                 .isEqualTo("[\"cast-ballot\",\"close-hearing\",\"withdraw\"]");
 
@@ -226,12 +225,12 @@ class FoundingTest extends EmbeddedBackboneProperties {
     @Test
     void aRejectedApplicationGivesTheRejectingCommentsAndBarsItsNameUntilTheReapplyDate() {
         String name = unique("Debating Society");
-        Instant at = Instant.now().plusSeconds(2);
+        Instant at = businessClock.instant().plus(Duration.ofHours(1));
         String id = FoundingFixtures.scheduled(app(), name, FoundingFixtures.INITIATORS, at,
                 List.of(Persona.PRESIDIUM, Persona.ORGANIZATION_HEAD, Persona.ORGANIZATION_MEMBER));
         assertIllegal(as(Persona.ORGANIZATION_MEMBER).post(PATH + "/" + id + "/hearing/closing", "application/json", ""),
                 "hearing-scheduled", "withdraw");
-        waitUntil(at);
+        passBusinessTime(at);
 
         assertThat(as(Persona.PRESIDIUM).postJson(PATH + "/" + id + "/hearing/ballots",
                 ballot("reject", "it duplicates the existing debate club")).status()).isEqualTo(201);
@@ -246,7 +245,7 @@ class FoundingTest extends EmbeddedBackboneProperties {
         HttpProbe.Response closed = as(Persona.ORGANIZATION_MEMBER).post(PATH + "/" + id + "/hearing/closing",
                 "application/json", "");
         assertThat(closed.status()).as(closed.body()).isEqualTo(200);
-        LocalDate reapplyAfter = LocalDate.now(ZoneOffset.UTC).plusDays(90);
+        LocalDate reapplyAfter = LocalDate.ofInstant(businessClock.instant(), ZoneOffset.UTC).plusDays(90);
         assertThat(closed.json().get("state").asString()).isEqualTo("rejected");
         assertThat(closed.json().get("reasons").toString()).contains("it duplicates the existing debate club",
                 "no budget plan");
@@ -278,9 +277,9 @@ class FoundingTest extends EmbeddedBackboneProperties {
 
     @Test
     void aHearingWithoutAQuorumIsInconclusiveAndIsScheduledAgain() {
-        Instant at = Instant.now().plusSeconds(2);
+        Instant at = businessClock.instant().plus(Duration.ofHours(1));
         String id = FoundingFixtures.scheduled(app(), at, FoundingFixtures.PANEL);
-        waitUntil(at);
+        passBusinessTime(at);
         assertThat(as(Persona.PRESIDIUM).postJson(PATH + "/" + id + "/hearing/ballots", ballot("approve", null)).status())
                 .isEqualTo(201);
 

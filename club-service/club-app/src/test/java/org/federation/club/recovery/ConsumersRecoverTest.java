@@ -26,6 +26,7 @@ import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.RawEvents;
 import org.federation.platform.testing.RunningApp;
+import org.federation.platform.domain.BusinessClock;
 import org.federation.platform.testing.TestClock;
 import org.federation.platform.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -66,12 +66,12 @@ class ConsumersRecoverTest extends RunningApp {
     static final String DLQ = "activity.events." + GROUP + ".dlq";
     static final String START = "2024-10-10T10:00:00Z";
 
+    /** Business time stands still unless the test moves it (the dashboard's "waited" is exact); leases keep the real clock. */
     @TestConfiguration(proxyBeanMethods = false)
     static class Clocked {
         @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock();
+        BusinessClock businessClock() {
+            return new BusinessClock(new TestClock());
         }
     }
 
@@ -82,8 +82,6 @@ class ConsumersRecoverTest extends RunningApp {
                 + "?serverSelectionTimeoutMS=500&connectTimeoutMS=500&socketTimeoutMS=3000");
     }
 
-    @Autowired
-    TestClock clock;
     @Autowired
     WaitingConsumers waiting;
     @Autowired
@@ -189,17 +187,17 @@ class ConsumersRecoverTest extends RunningApp {
                 .status()).isEqualTo(200);
         // finance-service never saw the request (lost once): nothing settles
         assertThat(overdue(id)).isNull();
-        assertThat(deadlines.sweep(clock.instant().plus(Duration.ofMinutes(29)))).isZero();
+        assertThat(deadlines.sweep(businessClock.instant().plus(Duration.ofMinutes(29)))).isZero();
 
-        clock.advance(Duration.ofMinutes(31));
+        businessClock.advance(Duration.ofMinutes(31));
         JsonNode step = overdue(id);
         assertThat(step).as("visible as overdue once the deadline passed").isNotNull();
         assertThat(step.get("saga").asString()).isEqualTo("dissolution");
         assertThat(step.get("waited").asString()).isEqualTo("PT31M");
         assertThat(step.get("requests").asInt()).isEqualTo(1);
 
-        assertThat(deadlines.sweep(clock.instant())).isEqualTo(1);
-        assertThat(deadlines.sweep(clock.instant())).as("asked once per deadline").isZero();
+        assertThat(deadlines.sweep(businessClock.instant())).isEqualTo(1);
+        assertThat(deadlines.sweep(businessClock.instant())).as("asked once per deadline").isZero();
         try (TopicProbe clubEvents = new TopicProbe(EmbeddedBackbone.get().kafkaBootstrapServers(), "club.events")) {
             List<TopicProbe.Seen> requests = clubEvents.awaitAtLeast(s -> id.equals(s.key())
                     && "org.federation.club.dissolution-requested.v1".equals(s.type()), 2, Duration.ofSeconds(20));
@@ -219,8 +217,8 @@ class ConsumersRecoverTest extends RunningApp {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
                 "dissolved".equals(app().get("/api/clubs/" + id).json().get("state").asString()));
         assertThat(overdue(id)).isNull();
-        clock.advance(Duration.ofHours(2));
-        assertThat(deadlines.sweep(clock.instant())).as("a dissolved club is not asked about again").isZero();
+        businessClock.advance(Duration.ofHours(2));
+        assertThat(deadlines.sweep(businessClock.instant())).as("a dissolved club is not asked about again").isZero();
     }
 
     private JsonNode overdue(String clubId) {

@@ -16,11 +16,13 @@ import org.federation.notification.inbox.NoticeListener;
 import org.federation.notification.inbox.domain.AcknowledgementGroups;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.notification.scheduling.Timers;
+import org.federation.platform.domain.BusinessClock;
 import org.federation.platform.domain.Decision;
 import org.federation.platform.domain.DomainEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,36 +42,43 @@ public class EscalationSweep implements NoticeListener {
     private final Recipients recipients;
     private final Names names;
     private final Clock clock;
+    private final BusinessClock business;
     private final EscalationDefaults defaults;
     private final Duration lease;
 
     EscalationSweep(Escalations escalations, Inboxes inboxes, Recipients recipients, Names names, Clock clock,
-                    EscalationDefaults defaults, Timers timers, @Value("${federation.notifications.escalation.lease:PT2M}") Duration lease,
+                    BusinessClock business, EscalationDefaults defaults, Timers timers, @Value("${federation.notifications.escalation.lease:PT2M}") Duration lease,
                     @Value("${federation.notifications.escalation.sweep:PT30S}") Duration every) {
         this.escalations = escalations;
         this.inboxes = inboxes;
         this.recipients = recipients;
         this.names = names;
         this.clock = clock;
+        this.business = business;
         this.defaults = defaults;
         this.lease = lease;
         // a thread of its own: deliveries (webhooks that hang) and the other sweeps never hold it up
         timers.every("escalation-sweep", every, every, this::onTimer);
     }
 
+    /** Business time moved (the local platform): steps that fell due are taken now, not at the next tick. */
+    @EventListener(BusinessClock.Moved.class)
     void onTimer() {
         try {
-            sweep(clock.instant());
+            sweep(business.instant());
         } catch (RuntimeException e) {
             log.warn("Escalation sweep failed; it runs again at the next tick", e);
         }
     }
 
-    /** Takes every step due by {@code now}; returns how many steps were taken. */
+    /**
+     * Takes every step due by {@code now} (business time); returns how many steps were taken. The claim's
+     * lease runs on the real clock, so moving business time never frees an escalation another instance holds.
+     */
     public int sweep(Instant now) {
         int taken = 0;
         for (String id : escalations.dueIds(now, 500)) {
-            if (!escalations.claim(id, now, lease)) {
+            if (!escalations.claim(id, now, clock.instant(), lease)) {
                 continue;
             }
             try {

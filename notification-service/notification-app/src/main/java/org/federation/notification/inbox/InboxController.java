@@ -4,7 +4,7 @@ import org.federation.notification.inbox.infrastructure.NoticeStream;
 
 import org.federation.notification.inbox.infrastructure.Inboxes;
 
-import java.time.Clock;
+import org.federation.platform.domain.BusinessClock;
 import java.util.List;
 
 import org.federation.notification.directory.RecipientAccess;
@@ -48,9 +48,9 @@ class InboxController {
 
     private final Inboxes inboxes;
     private final NoticeStream stream;
-    private final Clock clock;
+    private final BusinessClock clock;
 
-    InboxController(Inboxes inboxes, NoticeStream stream, Clock clock) {
+    InboxController(Inboxes inboxes, NoticeStream stream, BusinessClock clock) {
         this.inboxes = inboxes;
         this.stream = stream;
         this.clock = clock;

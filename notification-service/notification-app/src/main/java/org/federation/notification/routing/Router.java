@@ -4,7 +4,7 @@ import org.federation.notification.routing.infrastructure.Subscriptions;
 
 import org.federation.notification.routing.infrastructure.AwaitingClubs;
 
-import java.time.Clock;
+import org.federation.platform.domain.BusinessClock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,10 +33,10 @@ public class Router {
     private final Subscriptions subscriptions;
     private final ClubDirectory clubs;
     private final Inboxes inboxes;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final AwaitingClubs awaiting;
 
-    Router(Subscriptions subscriptions, ClubDirectory clubs, Inboxes inboxes, Clock clock, AwaitingClubs awaiting) {
+    Router(Subscriptions subscriptions, ClubDirectory clubs, Inboxes inboxes, BusinessClock clock, AwaitingClubs awaiting) {
         this.awaiting = awaiting;
         this.subscriptions = subscriptions;
         this.clubs = clubs;

@@ -213,10 +213,15 @@ class DirectNoticeTest extends EmbeddedBackboneProperties {
         String id = Fixtures.sendAndAwait(Persona.ORGANIZATION_HEAD.on(app()), """
                 {"department":"organization","title":"Registration reminder %s","body":"Register before the deadline.",
                  "audience":"clubs","clubIds":["%s"],"acknowledgeBy":"%s"}""".formatted(run, b, deadline)).get("id").asString();
+        // the lease is real time (two minutes from now), whatever business time the sweep is given
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id + ":club:" + b)), new Update()
-                .set("claimedUntil", deadline.plus(Duration.ofMinutes(2))).set("claimedBy", "an-instance-that-died"),
+                .set("claimedUntil", Instant.now().plus(Duration.ofMinutes(2))).set("claimedBy", "an-instance-that-died"),
                 Escalations.COLLECTION);
         assertThat(sweep.sweep(deadline.plusSeconds(1))).as("held by the dead instance's lease").isZero();
+        assertThat(sweep.sweep(deadline.plus(Duration.ofDays(90)))).as("business time moving on frees no lease").isZero();
+        // two real minutes later: the lease has lapsed
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id + ":club:" + b)), new Update()
+                .set("claimedUntil", Instant.now().minusSeconds(1)), Escalations.COLLECTION);
         assertThat(sweep.sweep(deadline.plus(Duration.ofMinutes(3)))).as("taken over, not forgotten").isEqualTo(1);
         assertThat(titles("person:" + Persona.ORGANIZATION_HEAD.subject()))
                 .containsOnlyOnce("Unacknowledged: Registration reminder " + run + " (Club " + b + ")");

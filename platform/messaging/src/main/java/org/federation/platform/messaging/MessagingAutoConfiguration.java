@@ -1,6 +1,7 @@
 package org.federation.platform.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import java.util.function.Supplier;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.platform.observability.MicrometerRelayMetrics;
 import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.observability.RecordedEventCounters;
@@ -28,6 +30,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,11 +50,35 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties({MessagingProperties.class, KafkaProperties.class})
 public class MessagingAutoConfiguration {
 
+    /**
+     * The real time: leases (relay, consumers, idempotency keys), retries, rate limits and token expiry. Primary,
+     * so a {@code Clock} asked for is this one and never the {@link BusinessClock} (also a {@code Clock}).
+     */
     @Bean
-    @ConditionalOnMissingBean
+    @Primary
+    @ConditionalOnMissingBean(value = Clock.class, ignored = BusinessClock.class)
     Clock clock() {
         return Clock.systemUTC();
     }
+
+    /**
+     * Business time, which domain deadlines read: the real time, moved forward only where the local platform
+     * (the {@code local} profile) starts it ahead ({@code federation.business-clock.offset}) or an operator
+     * moves it ({@code /actuator/businessclock}, local only). Any other profile refuses a start offset.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    BusinessClock businessClock(Clock clock, Environment environment) {
+        Duration offset = environment.getProperty(BUSINESS_CLOCK_OFFSET, Duration.class, Duration.ZERO);
+        if (!offset.isZero() && !environment.matchesProfiles("local")) {
+            throw new IllegalStateException(BUSINESS_CLOCK_OFFSET + " moves business time; it is for the local "
+                    + "platform only (profile 'local'), never production");
+        }
+        return new BusinessClock(clock, offset);
+    }
+
+    /** Where the local platform starts business time (a restart keeps the time it was moved to). */
+    public static final String BUSINESS_CLOCK_OFFSET = "federation.business-clock.offset";
 
     /** The relay's producer: idempotent and {@code acks=all}, so a resend never duplicates within a session. */
     @Bean(destroyMethod = "close")

@@ -1,7 +1,7 @@
 package org.federation.club.activity.application;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.club.ClubResources;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -34,9 +34,9 @@ public class ActivityRecord {
 
     private final ActivityRecords records;
     private final ClubRegistry registry;
-    private final Clock clock;
+    private final BusinessClock clock;
 
-    ActivityRecord(ActivityRecords records, ClubRegistry registry, Clock clock) {
+    ActivityRecord(ActivityRecords records, ClubRegistry registry, BusinessClock clock) {
         this.records = records;
         this.registry = registry;
         this.clock = clock;

@@ -1,6 +1,6 @@
 package org.federation.club.credential.application;
 
-import java.time.Clock;
+import org.federation.platform.domain.BusinessClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -39,10 +39,10 @@ public class MemberCredentialIssuer {
     private final Clubs clubs;
     private final CredentialKeys keys;
     private final CredentialIssues issues;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final Duration validity;
 
-    MemberCredentialIssuer(Clubs clubs, CredentialKeys keys, CredentialIssues issues, Clock clock,
+    MemberCredentialIssuer(Clubs clubs, CredentialKeys keys, CredentialIssues issues, BusinessClock clock,
                            @Value("${federation.clubs.credential-validity:P180D}") Duration validity) {
         this.clubs = clubs;
         this.keys = keys;

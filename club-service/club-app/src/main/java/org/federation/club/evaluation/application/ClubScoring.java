@@ -1,7 +1,7 @@
 package org.federation.club.evaluation.application;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.club.ClubResources;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -34,11 +34,11 @@ public class ClubScoring {
     private final ClubEvaluations evaluations;
     private final Clubs clubs;
     private final EvaluationSettings settings;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final ActivityRecord activityRecord;
     private final RegistrationWindows windows;
 
-    public ClubScoring(ClubEvaluations evaluations, Clubs clubs, EvaluationSettings settings, Clock clock,
+    public ClubScoring(ClubEvaluations evaluations, Clubs clubs, EvaluationSettings settings, BusinessClock clock,
                        ActivityRecord activityRecord, RegistrationWindows windows) {
         this.activityRecord = activityRecord;
         this.windows = windows;

@@ -1,7 +1,7 @@
 package org.federation.club.founding.application;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.club.ClubResources;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,12 +49,12 @@ public class FoundingProcess {
 
     private final FoundingApplications applications;
     private final Clubs clubs;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final FoundingSettings settings;
     private final ClubRules clubRules;
     private final SharedProfile profile;
 
-    public FoundingProcess(FoundingApplications applications, Clubs clubs, Clock clock, FoundingSettings settings,
+    public FoundingProcess(FoundingApplications applications, Clubs clubs, BusinessClock clock, FoundingSettings settings,
                            ClubRules clubRules, SharedProfile profile) {
         this.profile = profile;
         this.applications = applications;

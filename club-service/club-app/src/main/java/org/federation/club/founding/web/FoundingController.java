@@ -1,7 +1,7 @@
 package org.federation.club.founding.web;
 
+import org.federation.platform.domain.BusinessClock;
 import java.net.URI;
-import java.time.Clock;
 
 import org.federation.club.founding.application.FoundingProcess;
 import org.federation.club.founding.domain.FoundingApplication;
@@ -41,9 +41,9 @@ class FoundingController {
             + "|established|rejected|withdrawn";
 
     private final FoundingProcess founding;
-    private final Clock clock;
+    private final BusinessClock clock;
 
-    FoundingController(FoundingProcess founding, Clock clock) {
+    FoundingController(FoundingProcess founding, BusinessClock clock) {
         this.founding = founding;
         this.clock = clock;
     }

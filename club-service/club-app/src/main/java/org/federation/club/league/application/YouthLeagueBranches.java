@@ -1,6 +1,6 @@
 package org.federation.club.league.application;
 
-import java.time.Clock;
+import org.federation.platform.domain.BusinessClock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,9 +26,9 @@ public class YouthLeagueBranches {
 
     private final LeagueBranches branches;
     private final Clubs clubs;
-    private final Clock clock;
+    private final BusinessClock clock;
 
-    public YouthLeagueBranches(LeagueBranches branches, Clubs clubs, Clock clock) {
+    public YouthLeagueBranches(LeagueBranches branches, Clubs clubs, BusinessClock clock) {
         this.branches = branches;
         this.clubs = clubs;
         this.clock = clock;

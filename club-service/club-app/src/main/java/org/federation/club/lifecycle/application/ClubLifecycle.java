@@ -1,7 +1,7 @@
 package org.federation.club.lifecycle.application;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.platform.domain.Decision;
-import java.time.Clock;
 
 import org.federation.club.registry.application.ClubRules;
 import org.federation.club.registry.application.OrganizationDepartment;
@@ -26,10 +26,10 @@ public class ClubLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ClubLifecycle.class);
 
     private final Clubs clubs;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final ClubRules rules;
 
-    public ClubLifecycle(Clubs clubs, Clock clock, ClubRules rules) {
+    public ClubLifecycle(Clubs clubs, BusinessClock clock, ClubRules rules) {
         this.clubs = clubs;
         this.clock = clock;
         this.rules = rules;

@@ -1,7 +1,7 @@
 package org.federation.club.lifecycle.application;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.platform.domain.Decision;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,6 +12,7 @@ import org.federation.club.registry.domain.ClubState;
 import org.federation.club.registry.domain.Clubs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -30,17 +31,19 @@ public class LifecycleDeadlines {
 
     private final AnnualRegistrations registrations;
     private final Clubs clubs;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final ClubRules rules;
 
-    LifecycleDeadlines(AnnualRegistrations registrations, Clubs clubs, Clock clock, ClubRules rules) {
+    LifecycleDeadlines(AnnualRegistrations registrations, Clubs clubs, BusinessClock clock, ClubRules rules) {
         this.registrations = registrations;
         this.clubs = clubs;
         this.clock = clock;
         this.rules = rules;
     }
 
+    /** On the timer, and at once when business time was moved (the local platform). */
     @Scheduled(fixedDelayString = "${federation.clubs.deadline-sweep:PT1M}", initialDelayString = "${federation.clubs.deadline-sweep:PT1M}")
+    @EventListener(BusinessClock.Moved.class)
     void onTimer() {
         try {
             sweep(clock.instant());

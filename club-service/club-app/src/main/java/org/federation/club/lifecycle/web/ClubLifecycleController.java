@@ -1,5 +1,6 @@
 package org.federation.club.lifecycle.web;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.club.ClubResources;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,9 +45,9 @@ class ClubLifecycleController {
 
     private final ClubLifecycle lifecycle;
     private final ClubRegistry registry;
-    private final java.time.Clock clock;
+    private final BusinessClock clock;
 
-    ClubLifecycleController(ClubLifecycle lifecycle, ClubRegistry registry, java.time.Clock clock) {
+    ClubLifecycleController(ClubLifecycle lifecycle, ClubRegistry registry, BusinessClock clock) {
         this.lifecycle = lifecycle;
         this.registry = registry;
         this.clock = clock;

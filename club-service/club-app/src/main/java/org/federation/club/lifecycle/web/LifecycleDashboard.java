@@ -1,7 +1,7 @@
 package org.federation.club.lifecycle.web;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.club.ClubResources;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -39,9 +39,9 @@ class LifecycleDashboard {
     private final AnnualRegistrations registrations;
     private final Mergers mergers;
     private final ClubRules rules;
-    private final Clock clock;
+    private final BusinessClock clock;
 
-    LifecycleDashboard(Clubs clubs, AnnualRegistrations registrations, Mergers mergers, ClubRules rules, Clock clock) {
+    LifecycleDashboard(Clubs clubs, AnnualRegistrations registrations, Mergers mergers, ClubRules rules, BusinessClock clock) {
         this.clubs = clubs;
         this.registrations = registrations;
         this.mergers = mergers;

@@ -1,7 +1,7 @@
 package org.federation.club.membership.application;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.club.ClubResources;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -34,9 +34,9 @@ public class ClubMemberships {
 
     private final Clubs clubs;
     private final MembershipApplications applications;
-    private final Clock clock;
+    private final BusinessClock clock;
 
-    public ClubMemberships(Clubs clubs, MembershipApplications applications, Clock clock) {
+    public ClubMemberships(Clubs clubs, MembershipApplications applications, BusinessClock clock) {
         this.clubs = clubs;
         this.applications = applications;
         this.clock = clock;

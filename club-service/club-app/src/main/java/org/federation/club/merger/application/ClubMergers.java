@@ -1,7 +1,7 @@
 package org.federation.club.merger.application;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.platform.domain.Decision;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,10 +41,10 @@ public class ClubMergers {
 
     private final Mergers mergers;
     private final Clubs clubs;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final ClubRules rules;
 
-    public ClubMergers(Mergers mergers, Clubs clubs, Clock clock, ClubRules rules) {
+    public ClubMergers(Mergers mergers, Clubs clubs, BusinessClock clock, ClubRules rules) {
         this.mergers = mergers;
         this.clubs = clubs;
         this.clock = clock;

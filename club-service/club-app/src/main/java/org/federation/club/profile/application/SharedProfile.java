@@ -1,6 +1,6 @@
 package org.federation.club.profile.application;
 
-import java.time.Clock;
+import org.federation.platform.domain.BusinessClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,9 +46,9 @@ public class SharedProfile {
 
     private final ProfileStore store;
     private final Clubs clubs;
-    private final Clock clock;
+    private final BusinessClock clock;
 
-    public SharedProfile(ProfileStore store, Clubs clubs, Clock clock) {
+    public SharedProfile(ProfileStore store, Clubs clubs, BusinessClock clock) {
         this.store = store;
         this.clubs = clubs;
         this.clock = clock;

@@ -1,7 +1,7 @@
 package org.federation.club.recruitment.application;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.club.ClubResources;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -33,9 +33,9 @@ public class OpenRecruitment {
 
     private final LeaderPositions positions;
     private final Clubs clubs;
-    private final Clock clock;
+    private final BusinessClock clock;
 
-    public OpenRecruitment(LeaderPositions positions, Clubs clubs, Clock clock) {
+    public OpenRecruitment(LeaderPositions positions, Clubs clubs, BusinessClock clock) {
         this.positions = positions;
         this.clubs = clubs;
         this.clock = clock;

@@ -1,6 +1,6 @@
 package org.federation.club.registration.application;
 
-import java.time.Clock;
+import org.federation.platform.domain.BusinessClock;
 import java.time.Instant;
 import java.util.List;
 
@@ -37,10 +37,10 @@ public class AnnualRegistrations {
 
     private final RegistrationWindows windows;
     private final Clubs clubs;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final SharedProfile profile;
 
-    public AnnualRegistrations(RegistrationWindows windows, Clubs clubs, Clock clock, SharedProfile profile) {
+    public AnnualRegistrations(RegistrationWindows windows, Clubs clubs, BusinessClock clock, SharedProfile profile) {
         this.profile = profile;
         this.windows = windows;
         this.clubs = clubs;

@@ -1,7 +1,7 @@
 package org.federation.club.registry.application;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.platform.domain.Decision;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,11 +22,11 @@ public class ClubRegistry {
     private static final Logger log = LoggerFactory.getLogger(ClubRegistry.class);
 
     private final Clubs clubs;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final ClubRules rules;
     private final ReservedNames reservedNames;
 
-    public ClubRegistry(Clubs clubs, Clock clock, ClubRules rules, ReservedNames reservedNames) {
+    public ClubRegistry(Clubs clubs, BusinessClock clock, ClubRules rules, ReservedNames reservedNames) {
         this.clubs = clubs;
         this.clock = clock;
         this.rules = rules;

@@ -1,6 +1,6 @@
 package org.federation.club.roster.application;
 
-import java.time.Clock;
+import org.federation.platform.domain.BusinessClock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,9 +33,9 @@ public class FederationRoster {
 
     private final Departments departments;
     private final Clubs clubs;
-    private final Clock clock;
+    private final BusinessClock clock;
 
-    public FederationRoster(Departments departments, Clubs clubs, Clock clock) {
+    public FederationRoster(Departments departments, Clubs clubs, BusinessClock clock) {
         this.departments = departments;
         this.clubs = clubs;
         this.clock = clock;

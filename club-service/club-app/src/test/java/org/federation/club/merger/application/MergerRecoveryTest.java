@@ -35,7 +35,7 @@ class MergerRecoveryTest extends EmbeddedBackboneProperties {
     @Autowired
     Clubs clubs;
     @Autowired
-    Clock clock;
+    org.federation.platform.domain.BusinessClock clock;
     @Autowired
     ClubRules rules;
 

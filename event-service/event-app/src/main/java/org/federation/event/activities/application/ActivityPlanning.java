@@ -1,8 +1,8 @@
 package org.federation.event.activities.application;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.event.EventResources;
 import org.federation.platform.security.Remit;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -45,10 +45,10 @@ public class ActivityPlanning {
     private final Activities activities;
     private final VenueSchedules venues;
     private final ClubDirectory clubs;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final Duration minimumLeadTime;
 
-    public ActivityPlanning(Activities activities, VenueSchedules venues, ClubDirectory clubs, Clock clock,
+    public ActivityPlanning(Activities activities, VenueSchedules venues, ClubDirectory clubs, BusinessClock clock,
                             @Value("${federation.activities.minimum-lead-time:P7D}") Duration minimumLeadTime) {
         this.activities = activities;
         this.venues = venues;

@@ -1,8 +1,8 @@
 package org.federation.event.budget.application;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.event.EventResources;
 import org.federation.platform.security.Remit;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -52,10 +52,10 @@ public class BudgetRequests {
     private final EarlierBudgetRequests earlier;
     private final ActivityPlanning planning;
     private final Activities activities;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final FinanceOutcomes finance;
 
-    BudgetRequests(EarlierBudgetRequests earlier, ActivityPlanning planning, Activities activities, Clock clock,
+    BudgetRequests(EarlierBudgetRequests earlier, ActivityPlanning planning, Activities activities, BusinessClock clock,
                    FinanceOutcomes finance) {
         this.finance = finance;
         this.earlier = earlier;

@@ -1,6 +1,6 @@
 package org.federation.event.checkin.application;
 
-import java.time.Clock;
+import org.federation.platform.domain.BusinessClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,13 +59,13 @@ public class CheckInDesk {
     private final RotatingCode codes;
     private final CodeAttemptLimit attemptLimit;
     private final MongoCodeAttempts attempts;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final CheckInWindow window;
     private final MeterRegistry meters;
 
     CheckInDesk(CheckIns checkIns, Registrations registrations, ActivityPlanning planning, Activities activities,
                 CredentialKeys credentials,
-                Clock clock, RotatingCode codes, CodeAttemptLimit attemptLimit, MongoCodeAttempts attempts,
+                BusinessClock clock, RotatingCode codes, CodeAttemptLimit attemptLimit, MongoCodeAttempts attempts,
                 @Value("${federation.activities.check-in-opens-before:PT1H}") Duration opensBefore, MeterRegistry meters) {
         this.meters = meters;
         for (String method : java.util.List.of("credential", "code", CheckIn.WALK_IN)) {

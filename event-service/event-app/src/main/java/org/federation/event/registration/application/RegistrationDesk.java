@@ -1,6 +1,6 @@
 package org.federation.event.registration.application;
 
-import java.time.Clock;
+import org.federation.platform.domain.BusinessClock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -39,9 +39,9 @@ public class RegistrationDesk {
     private final Registrations registrations;
     private final Seats seats;
     private final ActivityPlanning planning;
-    private final Clock clock;
+    private final BusinessClock clock;
 
-    RegistrationDesk(Registrations registrations, Seats seats, ActivityPlanning planning, Clock clock) {
+    RegistrationDesk(Registrations registrations, Seats seats, ActivityPlanning planning, BusinessClock clock) {
         this.registrations = registrations;
         this.seats = seats;
         this.planning = planning;

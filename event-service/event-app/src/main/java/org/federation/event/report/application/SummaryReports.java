@@ -1,6 +1,6 @@
 package org.federation.event.report.application;
 
-import java.time.Clock;
+import org.federation.platform.domain.BusinessClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -61,11 +62,11 @@ public class SummaryReports {
     private final CheckIns checkIns;
     private final Activities activities;
     private final ActivityPlanning planning;
-    private final Clock clock;
+    private final BusinessClock clock;
     private final Duration dueAfter;
     private final FinanceOutcomes finance;
 
-    SummaryReports(StoredReports reports, CheckIns checkIns, Activities activities, ActivityPlanning planning, Clock clock,
+    SummaryReports(StoredReports reports, CheckIns checkIns, Activities activities, ActivityPlanning planning, BusinessClock clock,
                    @Value("${federation.activities.report-due-after:P14D}") Duration dueAfter, FinanceOutcomes finance) {
         this.finance = finance;
         this.reports = reports;
@@ -134,8 +135,10 @@ public class SummaryReports {
         return report.withSpending(finance.spending(activityId).orElse(null));
     }
 
+    /** On the timer, and at once when business time was moved (the local platform). */
     @Scheduled(fixedDelayString = "${federation.activities.report-sweep:PT1M}",
             initialDelayString = "${federation.activities.report-sweep:PT1M}")
+    @EventListener(BusinessClock.Moved.class)
     void sweep() {
         sweepOverdue(clock.instant());
     }

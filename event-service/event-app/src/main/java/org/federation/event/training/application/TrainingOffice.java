@@ -1,8 +1,8 @@
 package org.federation.event.training.application;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.event.EventResources;
 import org.federation.platform.security.Remit;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,9 +38,9 @@ public class TrainingOffice {
     private final TrainingClasses classes;
     private final ClubDirectory clubs;
     private final ActivityPlanning activities;
-    private final Clock clock;
+    private final BusinessClock clock;
 
-    TrainingOffice(TrainingClasses classes, ClubDirectory clubs, ActivityPlanning activities, Clock clock) {
+    TrainingOffice(TrainingClasses classes, ClubDirectory clubs, ActivityPlanning activities, BusinessClock clock) {
         this.classes = classes;
         this.clubs = clubs;
         this.activities = activities;

@@ -61,7 +61,7 @@ class InterruptedReportTest extends EmbeddedBackboneProperties {
                         throw e.getCause();
                     }
                 });
-        SummaryReports crashing = new SummaryReports(stored, checkIns, dying, planning, Clock.systemUTC(), Duration.ofDays(14), finance);
+        SummaryReports crashing = new SummaryReports(stored, checkIns, dying, planning, new org.federation.platform.domain.BusinessClock(Clock.systemUTC()), Duration.ofDays(14), finance);
         Caller leader = Caller.of(Persona.LEADER.subject(), "李雷", "leader@example.edu", List.of("STUDENT"));
         assertThatThrownBy(() -> crashing.submit(id, "we met", List.of(), null, null, leader))
                 .isInstanceOf(IllegalStateException.class);

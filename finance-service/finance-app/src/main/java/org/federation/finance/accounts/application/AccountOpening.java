@@ -1,6 +1,6 @@
 package org.federation.finance.accounts.application;
 
-import java.time.Clock;
+import org.federation.platform.domain.BusinessClock;
 
 import org.federation.club.contracts.ClubSnapshot;
 import org.federation.finance.accounts.domain.Account;
@@ -17,9 +17,9 @@ public class AccountOpening implements ClubFollowUp {
     private static final Logger log = LoggerFactory.getLogger(AccountOpening.class);
 
     private final Accounts accounts;
-    private final Clock clock;
+    private final BusinessClock clock;
 
-    AccountOpening(Accounts accounts, Clock clock) {
+    AccountOpening(Accounts accounts, BusinessClock clock) {
         this.accounts = accounts;
         this.clock = clock;
     }

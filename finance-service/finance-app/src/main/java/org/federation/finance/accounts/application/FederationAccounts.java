@@ -1,5 +1,6 @@
 package org.federation.finance.accounts.application;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.finance.accounts.domain.Account;
 import org.federation.finance.accounts.domain.Accounts;
 import org.federation.finance.accounts.domain.AccountKinds;
@@ -16,9 +17,9 @@ import org.springframework.stereotype.Component;
 class FederationAccounts implements ApplicationRunner {
 
     private final Accounts accounts;
-    private final java.time.Clock clock;
+    private final BusinessClock clock;
 
-    FederationAccounts(Accounts accounts, java.time.Clock clock) {
+    FederationAccounts(Accounts accounts, BusinessClock clock) {
         this.accounts = accounts;
         this.clock = clock;
     }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.federation.platform.domain.BusinessClock;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +28,10 @@ class ClaimWindow {
         this.window = window;
     }
 
+    /** On the timer, and at once when business time was moved (the local platform). */
     @Scheduled(fixedDelayString = "${federation.finance.sweep.interval:PT30S}",
             initialDelayString = "${federation.finance.sweep.interval:PT30S}")
+    @EventListener(BusinessClock.Moved.class)
     void closeEndedActivitiesBudgets() {
         try {
             desk.closeAfterClaimWindow(window);

@@ -1,5 +1,6 @@
 package org.federation.finance.budgets.infrastructure;
 
+import org.federation.platform.domain.BusinessClock;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -31,7 +32,7 @@ import org.springframework.messaging.Message;
 class ActivityEventsConsumer {
 
     @Bean
-    Consumer<Message<byte[]>> activityEvents(InboundEvents inbound, BudgetDesk desk, java.time.Clock clock) {
+    Consumer<Message<byte[]>> activityEvents(InboundEvents inbound, BudgetDesk desk, BusinessClock clock) {
         return message -> {
             EventEnvelope event = inbound.envelope(message);
             switch (event.type()) {
@@ -54,7 +55,7 @@ class ActivityEventsConsumer {
         return activity.end();
     }
 
-    private static void receive(InboundEvents inbound, BudgetDesk desk, java.time.Clock clock, EventEnvelope event) {
+    private static void receive(InboundEvents inbound, BudgetDesk desk, BusinessClock clock, EventEnvelope event) {
         BudgetRequested request = inbound.payload(event, BudgetRequested.class);
         InboundEvents.require(event.subject().equals(request.activityId()), event,
                 "activityId must be present and equal the event's subject " + event.subject());

@@ -1,6 +1,6 @@
 package org.federation.finance.ledger.application;
 
-import java.time.Clock;
+import org.federation.platform.domain.BusinessClock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class BookingCalendar {
 
-    private final Clock clock;
+    private final BusinessClock clock;
     private final ZoneId zone;
 
     /** Public so that a test can run a second "instance" of the ledger. */
-    public BookingCalendar(Clock clock, @Value("${federation.finance.zone:Asia/Shanghai}") String zone) {
+    public BookingCalendar(BusinessClock clock, @Value("${federation.finance.zone:Asia/Shanghai}") String zone) {
         this.clock = clock;
         this.zone = ZoneId.of(zone);
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.federation.platform.domain.BusinessClock;
 import org.federation.notification.direct.domain.DirectNotice;
 import org.federation.notification.direct.domain.DirectNoticeRecords;
 import org.federation.notification.escalation.EscalationDefaults;
@@ -51,6 +52,7 @@ public class DirectNotices {
     private final Escalations escalations;
     private final EscalationDefaults escalationDefaults;
     private final Clock clock;
+    private final BusinessClock business;
     private final Duration lease;
     /** Notices posted per batch: their deliveries are planned with one lookup of the batch's contacts. */
     private static final int BATCH = 500;
@@ -67,7 +69,7 @@ public class DirectNotices {
     });
 
     DirectNotices(DirectNoticeRecords directNotices, Audience audience, Inboxes inboxes, Escalations escalations,
-                  EscalationDefaults escalationDefaults, Clock clock, Timers timers,
+                  EscalationDefaults escalationDefaults, Clock clock, BusinessClock business, Timers timers,
                   @Value("${federation.notifications.fan-out.lease:PT5M}") Duration lease,
                   @Value("${federation.notifications.fan-out.sweep:PT30S}") Duration sweep) {
         this.directNotices = directNotices;
@@ -76,6 +78,7 @@ public class DirectNotices {
         this.escalations = escalations;
         this.escalationDefaults = escalationDefaults;
         this.clock = clock;
+        this.business = business;
         this.lease = lease;
         timers.every("fan-out-resume", sweep, sweep, this::resumeInterrupted);
     }
@@ -98,7 +101,8 @@ public class DirectNotices {
             throw new ForbiddenException("a notice from the " + draft.department()
                     + " department is sent by its members and head, or by the presidium");
         }
-        Instant now = clock.instant();
+        // the deadline and the notice's times are business time; the fan-out lease is real time
+        Instant now = business.instant();
         List<String> clubIds = draft.clubIds() == null ? List.of() : draft.clubIds().stream().distinct().toList();
         DirectNotice.requireAudience(draft.audience(), draft.category(), clubIds, draft.reach());
         Instant deadline = draft.deadline();
@@ -176,7 +180,7 @@ public class DirectNotices {
         }
         DirectNotice notice = get(id);
         Audience.Resolved resolved = audience.resolve(notice);
-        Instant postedAt = clock.instant();
+        Instant postedAt = business.instant();
         List<Notice> all = new ArrayList<>();
         for (Map.Entry<String, Set<String>> entry : resolved.clubsByRecipient().entrySet()) {
             String recipient = entry.getKey();
@@ -208,7 +212,7 @@ public class DirectNotices {
                     timing)));
         }
         int count = resolved.clubsByRecipient().size();
-        Instant sentAt = clock.instant();
+        Instant sentAt = business.instant();
         directNotices.change(id, current -> current.sent(resolved.clubIds(), count, sentAt));
         directNotices.releaseFanOut(id);
         log.info("Direct notice {} from {} reached {} inboxes in {} groups", id, notice.department(), count,
@@ -224,7 +228,8 @@ public class DirectNotices {
         try {
             Instant now = clock.instant();
             for (DirectNotice waiting : directNotices.sending()) {
-                if (waiting.createdAt().isBefore(now.minusSeconds(5))) {
+                // createdAt is business time; the fan-out lease (in fanOut) is real time
+                if (waiting.createdAt().isBefore(business.instant().minusSeconds(5))) {
                     fanOut(waiting.id(), now);
                 }
             }

@@ -79,10 +79,11 @@ public class Escalations {
     }
 
     /** Claims a due escalation for {@code lease}; false if it is not due or another instance holds it. */
-    public boolean claim(String id, Instant now, Duration lease) {
-        Criteria free = new Criteria().orOperator(where(CLAIMED_UNTIL).is(null), where(CLAIMED_UNTIL).lt(now));
+    public boolean claim(String id, Instant now, Instant realNow, Duration lease) {
+        // due by business time; the lease by the real time (moving business time frees no claim)
+        Criteria free = new Criteria().orOperator(where(CLAIMED_UNTIL).is(null), where(CLAIMED_UNTIL).lt(realNow));
         var result = mongo.updateFirst(query(new Criteria().andOperator(where("_id").is(id), dueBy(now), free)),
-                new Update().set(CLAIMED_UNTIL, now.plus(lease)).set(CLAIMED_BY, instance), COLLECTION);
+                new Update().set(CLAIMED_UNTIL, realNow.plus(lease)).set(CLAIMED_BY, instance), COLLECTION);
         return result.getModifiedCount() == 1;
     }
 
