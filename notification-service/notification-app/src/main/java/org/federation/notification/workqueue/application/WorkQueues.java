@@ -1,6 +1,6 @@
 package org.federation.notification.workqueue.application;
 
-import java.time.Clock;
+import org.federation.platform.domain.BusinessClock;
 import java.util.List;
 
 import org.federation.notification.direct.application.DirectNotices;
@@ -25,9 +25,9 @@ public class WorkQueues {
 
     private final WorkItems items;
     private final WorkFromEvents fromEvents;
-    private final Clock clock;
+    private final BusinessClock clock; // overdue is a matter of business time
 
-    WorkQueues(WorkItems items, InboundEvents inbound, Names names, DirectNotices directNotices, Clock clock) {
+    WorkQueues(WorkItems items, InboundEvents inbound, Names names, DirectNotices directNotices, BusinessClock clock) {
         this.items = items;
         this.fromEvents = new WorkFromEvents(inbound, names, id -> directNotices.find(id).map(DirectNotice::title),
                 items::deadlineOf);

@@ -1,6 +1,6 @@
 package org.federation.notification.workqueue.web;
 
-import java.time.Clock;
+import org.federation.platform.domain.BusinessClock;
 import java.time.Instant;
 import java.util.List;
 
@@ -45,9 +45,9 @@ class WorkQueueController {
     }
 
     private final WorkQueues queues;
-    private final Clock clock;
+    private final BusinessClock clock; // overdue is a matter of business time
 
-    WorkQueueController(WorkQueues queues, Clock clock) {
+    WorkQueueController(WorkQueues queues, BusinessClock clock) {
         this.queues = queues;
         this.clock = clock;
     }
