@@ -3,6 +3,8 @@ package org.federation.notification.routing;
 import org.federation.notification.routing.infrastructure.FederationEventsConsumers;
 
 import java.util.List;
+
+import org.federation.notification.wording.Yuan;
 import java.util.Optional;
 
 import org.federation.event.contracts.ActivityCancelled;
@@ -121,7 +123,7 @@ public final class ActivityEventNotices {
                 String by = e.clubId() != null ? names.club(e.clubId()) : e.department() != null ? "the " + e.department()
                         + " department" : "its organisers";
                 yield new Routed(event.id(), "budget-requested", "Budget requested: " + e.title(),
-                        by + " asks for " + FinanceNoticeText.yuan(e.amountFen()) + " for " + e.title()
+                        by + " asks for " + Yuan.of(e.amountFen()) + " for " + e.title()
                                 + (e.purpose() == null ? "." : " (" + e.purpose() + ")."),
                         "activity:" + e.activityId(), List.of(), List.of());
             }

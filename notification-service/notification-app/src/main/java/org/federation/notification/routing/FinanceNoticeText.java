@@ -1,6 +1,6 @@
 package org.federation.notification.routing;
 
-import java.math.BigDecimal;
+import org.federation.notification.wording.Yuan;
 
 import org.federation.notification.directory.Names;
 
@@ -161,13 +161,9 @@ public final class FinanceNoticeText {
         if (fen == null || !fen.isNumber()) {
             return "an amount";
         }
-        return yuan(fen.asLong());
+        return Yuan.of(fen.asLong());
     }
 
-    /** An amount in fen as yuan, as people read it: "1,234.50 yuan". */
-    public static String yuan(long fen) {
-        return String.format(java.util.Locale.ROOT, "%,.2f yuan", BigDecimal.valueOf(fen, 2));
-    }
 
     private static String text(JsonNode node, String... pointers) {
         for (String pointer : pointers) {

@@ -28,7 +28,7 @@ import org.federation.notification.contracts.NoticePosted;
 import org.federation.notification.contracts.NotificationEventTypes;
 import org.federation.notification.directory.Names;
 import org.federation.notification.directory.Recipients;
-import org.federation.notification.routing.FinanceNoticeText;
+import org.federation.notification.wording.Yuan;
 import org.federation.notification.workqueue.domain.WorkChange;
 import org.federation.notification.workqueue.domain.WorkChange.Close;
 import org.federation.notification.workqueue.domain.WorkChange.CloseAll;
@@ -219,7 +219,7 @@ public final class WorkFromEvents {
             Instant due = deadlines.apply(idOf(WorkKind.ACTIVITY_PROPOSAL, activityId)).orElse(null);
             return List.of(new Open(new WorkItem(idOf(WorkKind.BUDGET_REQUEST, activityId), WorkKind.BUDGET_REQUEST,
                     "Decide the budget request of " + who + " for " + quoted(request.title()) + ": "
-                            + FinanceNoticeText.yuan(request.amountFen()),
+                            + Yuan.of(request.amountFen()),
                     List.of(FINANCE), due, null, FINANCE_SERVICE, "/api/budgets/" + activityId, at, activityId,
                     event.sequence(), null)));
         }
