@@ -1,6 +1,5 @@
 package org.federation.club.access;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.federation.platform.testing.BadInputs.absent;
 import static org.federation.platform.testing.BadInputs.blankOrHuge;
 import static org.federation.platform.testing.BadInputs.structurallyWrong;
@@ -299,23 +298,22 @@ class ClubBadInputTest extends EmbeddedBackboneProperties {
                 .map(state -> HttpCall.get(applications + "?state=" + BadInputs.encode(state)));
         Arbitrary<HttpCall> paging = BadInputs.badPaging().map(query -> HttpCall.get(applications + "?" + query));
 
-        int cases = new BadInputCampaign(presidium, () -> StoredData.of(mongo))
-                .refuses("POST /api/founding-applications (invalid fields)", submissions, 300)
-                .refuses("POST /api/founding-applications (broken JSON)", brokenSubmissions, 100)
-                .refuses("POST /api/founding-applications (body over 1 MB)",
+        new BadInputCampaign(presidium, () -> StoredData.of(mongo))
+                .refusesWithAnyOf("POST /api/founding-applications (invalid fields)", Set.of(400, 422), submissions, 300)
+                .refuses("POST /api/founding-applications (broken JSON)", 400, brokenSubmissions, 100)
+                .refuses("POST /api/founding-applications (body over 1 MB)", 413,
                         Arbitraries.just(HttpCall.postJson(applications, BadInputs.oversizedBody())), 2)
-                .refuses("POST /api/founding-applications/{id}/resubmission", resubmissions, 150)
-                .refuses("POST /api/founding-applications/{id}/withdrawal", withdrawals, 60)
-                .refuses("POST /api/founding-applications/{id}/review", reviews, 150)
-                .refuses("POST /api/founding-applications/{id}/hearing", hearings, 150)
-                .refuses("POST /api/founding-applications/{id}/hearing/ballots", ballots, 100)
-                .refuses("founding steps the state does not allow", illegalSteps, 15)
-                .refuses("founding commands (wrong media type)", mediaTypes, 30)
-                .refuses("founding endpoints (unknown ids)", unknownIds, 120)
-                .refuses("GET /api/founding-applications (unknown state)", states, 40)
-                .survives("GET /api/founding-applications (paging)", paging, 60)
+                .refusesWithAnyOf("POST /api/founding-applications/{id}/resubmission", Set.of(400, 422), resubmissions, 150)
+                .refuses("POST /api/founding-applications/{id}/withdrawal", 400, withdrawals, 60)
+                .refusesWithAnyOf("POST /api/founding-applications/{id}/review", Set.of(400, 422), reviews, 150)
+                .refusesWithAnyOf("POST /api/founding-applications/{id}/hearing", Set.of(400, 422), hearings, 150)
+                .refusesWithAnyOf("POST /api/founding-applications/{id}/hearing/ballots", Set.of(400, 409), ballots, 100)
+                .refuses("founding steps the state does not allow", 409, illegalSteps, 15)
+                .refuses("founding commands (wrong media type)", 415, mediaTypes, 30)
+                .refusesWithAnyOf("founding endpoints (unknown ids)", Set.of(400, 404), unknownIds, 120)
+                .refuses("GET /api/founding-applications (unknown state)", 400, states, 40)
+                .refuses("GET /api/founding-applications (paging)", 400, paging, 60)
                 .verify();
-        assertThat(cases).isGreaterThanOrEqualTo(1000);
     }
 
     @Test
@@ -336,16 +334,15 @@ class ClubBadInputTest extends EmbeddedBackboneProperties {
         Arbitrary<HttpCall> paging = BadInputs.badPaging().map(query -> HttpCall.get("/api/clubs?" + query));
         Arbitrary<HttpCall> unknownIds = BadInputs.unknownIds().map(id -> HttpCall.get("/api/clubs/" + id));
 
-        int cases = new BadInputCampaign(presidium, () -> StoredData.of(mongo))
-                .refuses("POST /api/clubs (invalid fields)", badClubs, 450)
-                .refuses("POST /api/clubs (broken JSON)", brokenJson, 150)
-                .refuses("POST /api/clubs (wrong media type)", wrongMediaType, 20)
-                .refuses("POST /api/clubs (body over 1 MB)", tooLarge, 3)
-                .refuses("POST /api/clubs/import text/csv", csv, 200)
-                .refuses("POST /api/clubs/import multipart/form-data", multipart, 60)
-                .survives("GET /api/clubs (paging)", paging, 100)
-                .refuses("GET /api/clubs/{id} (unknown ids)", unknownIds, 100)
+        new BadInputCampaign(presidium, () -> StoredData.of(mongo))
+                .refuses("POST /api/clubs (invalid fields)", 400, badClubs, 450)
+                .refuses("POST /api/clubs (broken JSON)", 400, brokenJson, 150)
+                .refuses("POST /api/clubs (wrong media type)", 415, wrongMediaType, 20)
+                .refuses("POST /api/clubs (body over 1 MB)", 413, tooLarge, 3)
+                .refusesWithAnyOf("POST /api/clubs/import text/csv", Set.of(400, 422), csv, 200)
+                .refusesWithAnyOf("POST /api/clubs/import multipart/form-data", Set.of(400, 422), multipart, 60)
+                .refuses("GET /api/clubs (paging)", 400, paging, 100)
+                .refusesWithAnyOf("GET /api/clubs/{id} (unknown ids)", Set.of(400, 404), unknownIds, 100)
                 .verify();
-        assertThat(cases).isGreaterThanOrEqualTo(1000);
     }
 }

@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -284,15 +285,15 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
                 Arbitraries.of("alive", "PROPOSED").map(s -> HttpCall.get("/api/activities?state=" + s)));
         Arbitrary<HttpCall> paging = BadInputs.badPaging().flatMap(q -> Arbitraries.of(HttpCall.get("/api/calendar?" + q),
                 HttpCall.get("/api/activities?" + q)));
-        int cases = new BadInputCampaign(Persona.PRESIDIUM.on(app()), () -> StoredData.of(mongo))
-                .refuses("POST /api/activities (invalid fields)", proposals, 300)
-                .refuses("POST /api/activities (broken JSON)", broken, 100)
-                .refuses("POST /api/activities/{id}/... (unknown ids)", unknown, 150)
-                .refuses("commands in the wrong state", wrongState, 20)
-                .refuses("commands with bad bodies", badBodies, 200)
-                .refuses("calendar and list queries", calendarQueries, 150)
-                .survives("GET /api/calendar, GET /api/activities (paging)", paging, 150)
-                .refuses("registration (unknown activities, not yet approved, bad filters)", Arbitraries.oneOf(
+        new BadInputCampaign(Persona.PRESIDIUM.on(app()), () -> StoredData.of(mongo))
+                .refusesWithAnyOf("POST /api/activities (invalid fields)", Set.of(400, 422), proposals, 300)
+                .refuses("POST /api/activities (broken JSON)", 400, broken, 100)
+                .refusesWithAnyOf("POST /api/activities/{id}/... (unknown ids)", Set.of(400, 404), unknown, 150)
+                .refuses("commands in the wrong state", 409, wrongState, 20)
+                .refusesWithAnyOf("commands with bad bodies", Set.of(400, 422), badBodies, 200)
+                .refusesWithAnyOf("calendar and list queries", Set.of(400, 422), calendarQueries, 150)
+                .refuses("GET /api/calendar, GET /api/activities (paging)", 400, paging, 150)
+                .refusesWithAnyOf("registration (unknown activities, not yet approved, bad filters)", Set.of(400, 404, 409), Arbitraries.oneOf(
                         BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/activities/" + id + "/registration", "")),
                         BadInputs.unknownIds().map(id -> new HttpCall("DELETE", "/api/activities/" + id + "/registration", null, null)),
                         BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id + "/registrations")),
@@ -300,9 +301,9 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
                         Arbitraries.just(new HttpCall("DELETE", "/api/activities/" + published + "/registration", null, null)),
                         Arbitraries.of("alive", "REGISTERED", "waiting").map(st -> HttpCall.get("/api/activities/" + published
                                 + "/registrations?status=" + st))), 150)
-                .survives("GET /api/activities/{id}/registrations (paging)", BadInputs.badPaging()
+                .refuses("GET /api/activities/{id}/registrations (paging)", 400, BadInputs.badPaging()
                         .map(q -> HttpCall.get("/api/activities/" + published + "/registrations?" + q)), 60)
-                .refuses("check-in (bad credentials and codes, unknown or unapproved activities)", Arbitraries.oneOf(
+                .refusesWithAnyOf("check-in (bad credentials and codes, unknown or unapproved activities)", Set.of(400, 404, 409, 422), Arbitraries.oneOf(
                         Arbitraries.oneOf(Arbitraries.of("a.b.c", "not a credential", "eyJhbGciOiJub25lIn0.e30."),
                                 BadInputs.anyText(300).filter(t -> !t.isBlank()))
                                 .map(c -> HttpCall.postJson("/api/activities/" + published + "/check-ins/credential",
@@ -321,7 +322,7 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
                         Arbitraries.just(HttpCall.postJson("/api/activities/" + pending + "/check-ins/walk-in",
                                 "{\"studentNumber\":\"2095000001\"}")),
                         Arbitraries.just(HttpCall.postJson("/api/activities/" + pending + "/attendance/publication", ""))), 200)
-                .refuses("PUT /api/activities/{id}/report (invalid fields, unknown or unfinished activities)", Arbitraries.oneOf(
+                .refusesWithAnyOf("PUT /api/activities/{id}/report (invalid fields, unknown or unfinished activities)", Set.of(400, 404, 409), Arbitraries.oneOf(
                         BadInputs.withInvalidFields(Map.of("summary", "s", "links", List.of()), Map.of(
                                 "summary", Arbitraries.oneOf(blankOrHuge(20_000), structurallyWrong(), absent()),
                                 "links", Arbitraries.oneOf(Arbitraries.just(List.of("not a link")), Arbitraries.just(List.of("")),
@@ -333,7 +334,7 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
                         Arbitraries.just(HttpCall.get("/api/activities/" + published + "/report")),
                         Arbitraries.just(new HttpCall("PUT", "/api/activities/" + published + "/report", "application/json",
                                 "{\"summary\":\"s\",\"links\":[]}"))), 150)
-                .refuses("POST /api/activities/{id}/budget-request (bad items, unknown or approved activities)", Arbitraries.oneOf(
+                .refusesWithAnyOf("POST /api/activities/{id}/budget-request (bad items, unknown or approved activities)", Set.of(400, 404, 409, 422), Arbitraries.oneOf(
                         Arbitraries.of("{\"items\":[]}", "{\"items\":[{\"description\":\"\",\"amountFen\":1}]}",
                                 "{\"items\":[{\"description\":\"x\",\"amountFen\":0}]}",
                                 "{\"items\":[{\"description\":\"x\",\"amountFen\":-5}]}",
@@ -347,22 +348,20 @@ class EventAccessTest extends EmbeddedBackboneProperties implements RefusesBadTo
                         Arbitraries.just(HttpCall.get("/api/activities/" + pending + "/budget-request")),
                         Arbitraries.just(HttpCall.postJson("/api/activities/" + published + "/budget-request",
                                 "{\"items\":[{\"description\":\"x\",\"amountFen\":1}]}"))), 120)
-                .refuses("GET /api/activities/{id} (unknown ids)", BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id)), 80)
-                .refuses("GET /api/calendar/{id} (unknown ids)", BadInputs.unknownIds().map(id -> HttpCall.get("/api/calendar/" + id)), 80)
-                .refuses("unsupported methods on /api/calendar", BadInputs.unsupportedMethods("/api/calendar"), 40)
+                .refusesWithAnyOf("GET /api/activities/{id} (unknown ids)", Set.of(400, 404), BadInputs.unknownIds().map(id -> HttpCall.get("/api/activities/" + id)), 80)
+                .refusesWithAnyOf("GET /api/calendar/{id} (unknown ids)", Set.of(400, 404), BadInputs.unknownIds().map(id -> HttpCall.get("/api/calendar/" + id)), 80)
+                .refuses("unsupported methods on /api/calendar", 405, BadInputs.unsupportedMethods("/api/calendar"), 40)
                 .verify();
-        assertThat(cases).isGreaterThanOrEqualTo(1000);
     }
 
     @Test
     void everyEndpointSurvivesGeneratedBadInputWithAPreciseProblemAndNoChange() {
-        int cases = new BadInputCampaign(Persona.PRESIDIUM.on(app()), () -> StoredData.of(mongo))
-                .survives("GET /api/clubs (paging)", BadInputs.badPaging().map(q -> HttpCall.get("/api/clubs?" + q)), 350)
-                .refuses("GET /api/clubs/{id} (unknown ids)", BadInputs.unknownIds().map(id -> HttpCall.get("/api/clubs/" + id)), 350)
-                .refuses("unsupported methods on /api/clubs", BadInputs.unsupportedMethods("/api/clubs"), 150)
-                .refuses("unsupported methods on /api/clubs/{id}", BadInputs.unsupportedMethods("/api/clubs/" + OWN_CLUB), 100)
-                .refuses("unknown paths", BadInputs.unknownPaths(), 100)
+        new BadInputCampaign(Persona.PRESIDIUM.on(app()), () -> StoredData.of(mongo))
+                .refuses("GET /api/clubs (paging)", 400, BadInputs.badPaging().map(q -> HttpCall.get("/api/clubs?" + q)), 350)
+                .refusesWithAnyOf("GET /api/clubs/{id} (unknown ids)", Set.of(400, 404), BadInputs.unknownIds().map(id -> HttpCall.get("/api/clubs/" + id)), 350)
+                .refuses("unsupported methods on /api/clubs", 405, BadInputs.unsupportedMethods("/api/clubs"), 150)
+                .refuses("unsupported methods on /api/clubs/{id}", 405, BadInputs.unsupportedMethods("/api/clubs/" + OWN_CLUB), 100)
+                .refuses("unknown paths", 404, BadInputs.unknownPaths(), 100)
                 .verify();
-        assertThat(cases).isGreaterThanOrEqualTo(1000);
     }
 }
