@@ -256,12 +256,12 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                         .map(body -> HttpCall.postJson("/api/accounts/" + OWN_ACCOUNT + "/statements", body)), 150)
                 .refusesWithAnyOf("POST /api/accounts/{id}/statements (unknown accounts)", Set.of(400, 404), BadInputs.unknownIds()
                         .map(id -> HttpCall.postJson("/api/accounts/" + id + "/statements", "{\"period\":\"2019-02\"}")), 50)
-                .refusesWithAnyOf("GET /api/accounts/{id}/statements/{period} (unknown or bad periods)", Set.of(404, 422), Arbitraries.oneOf(
+                .refusesWithAnyOf("GET /api/accounts/{id}/statements/{period} (unknown or bad periods)", Set.of(400, 404, 422), Arbitraries.oneOf(
                         Arbitraries.of("2017-01", "2018-11", "2019-13", "x", "2018-autumn", "2018-12x"),
                         BadInputs.unknownIds()).map(p -> HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/statements/" + p)), 100)
-                .refusesWithAnyOf("GET /api/accounts/{id}/statements/{period}/csv (unknown or bad periods)", Set.of(404, 422), Arbitraries.of(
+                .refusesWithAnyOf("GET /api/accounts/{id}/statements/{period}/csv (unknown or bad periods)", Set.of(400, 404, 422), Arbitraries.of(
                         "2017-01", "2019-13", "x").map(p -> HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/statements/" + p + "/csv")), 20)
-                .refusesWithAnyOf("GET /api/accounts/{id}/statements/{period}/pdf (unknown or bad periods)", Set.of(404, 422), Arbitraries.of(
+                .refusesWithAnyOf("GET /api/accounts/{id}/statements/{period}/pdf (unknown or bad periods)", Set.of(400, 404, 422), Arbitraries.of(
                         "2017-01", "2019-13", "x").map(p -> HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/statements/" + p + "/pdf")), 20)
                 .refuses("GET /api/accounts/{id}/statements (paging)", 400, BadInputs.badPaging().map(q -> HttpCall.get("/api/accounts/"
                         + OWN_ACCOUNT + "/statements?" + q)), 100)
@@ -305,7 +305,7 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                                         + "/withdrawal", "{\"reason\":\"x\"}")),
                                 BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/budgets/" + id + "/claims/"
                                         + CLAIM_TO_WITHDRAW.get(LEADER) + "/withdrawal", "{\"reason\":\"x\"}"))), 100)
-                .refuses("POST /api/budgets/{activityId}/claims (bad bodies)", 400, Arbitraries.oneOf(
+                .refusesWithAnyOf("POST /api/budgets/{activityId}/claims (bad bodies)", Set.of(400, 422), Arbitraries.oneOf(
                         BadInputs.brokenJson(validClaim()), BadInputs.withInvalidFields(validClaim(), Map.of(
                                 "amountFen", Arbitraries.oneOf(Arbitraries.of(0, -5, 0.5, "700", 1_000_001, 2_000_000_000L)
                                         .map(v -> (Object) v), BadInputs.notAnAmount(), BadInputs.structurallyWrong(),
