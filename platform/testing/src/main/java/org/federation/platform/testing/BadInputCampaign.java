@@ -56,6 +56,20 @@ public final class BadInputCampaign {
     }
 
     /**
+     * Identifiers in an endpoint's path, two groups: well-formed ones that name nothing must get
+     * 404 (the endpoint looked and found nothing), malformed ones 400 (refused before any endpoint
+     * reads them); see {@link BadInputs#unknownIds()} and {@link BadInputs#malformedIds()}.
+     *
+     * @param endpoint what the calls reach, without the kind of id
+     * @param calls    the calls made with the given identifiers
+     */
+    public BadInputCampaign refusesIds(String endpoint, java.util.function.Function<Arbitrary<String>, Arbitrary<HttpCall>> calls,
+            int count) {
+        refuses(endpoint + " (unknown ids)", 404, calls.apply(BadInputs.unknownIds()), count);
+        return refuses(endpoint + " (malformed ids)", 400, calls.apply(BadInputs.malformedIds()), Math.max(5, count / 3));
+    }
+
+    /**
      * Queries that are refused (with some precise 4xx) or, when they happen to be valid, answered;
      * never a 5xx. Not for bad paging, which is always a 400.
      */
@@ -66,6 +80,8 @@ public final class BadInputCampaign {
     private BadInputCampaign attack(String endpoint, Arbitrary<HttpCall> calls, int count, boolean mayAnswer,
             Set<Integer> expected) {
         Object before = storedData.get();
+        // -DbadInputs.scale=0.2 sends a fifth of the cases: a quick look while splitting groups, never the suite's setting
+        count = Math.max(1, (int) Math.round(count * Double.parseDouble(System.getProperty("badInputs.scale", "1"))));
         calls.sampleStream().limit(count).forEach(call -> check(endpoint, call, mayAnswer, expected));
         cases.merge(endpoint, count, Integer::sum);
         Object after = storedData.get();
@@ -106,6 +122,7 @@ public final class BadInputCampaign {
         HttpProbe.Response response = caller.send(call);
         int status = response.status();
         answered.computeIfAbsent(endpoint, e -> new java.util.TreeMap<>()).putIfAbsent(status, call.toString());
+        dump(endpoint, status, call);
         String seen = endpoint + ": " + call + " -> " + status + " " + abbreviate(response.body());
         if (status >= 200 && status < 300) {
             if (!mayAnswer) {
@@ -120,6 +137,25 @@ public final class BadInputCampaign {
         if (!response.contentType().startsWith("application/problem+json")
                 || !response.body().contains("\"status\":" + status) || !response.body().contains("\"detail\"")) {
             failures.add(seen + " (not a problem-details body)");
+        }
+    }
+
+    /**
+     * With {@code -DbadInputs.dump=<file>}, every case and the status it got, one a line (group, status,
+     * call): what to read when a group's cases turn out to get different statuses and must be split.
+     */
+    private static void dump(String endpoint, int status, HttpCall call) {
+        String file = System.getProperty("badInputs.dump");
+        if (file == null) {
+            return;
+        }
+        String line = endpoint + "\t" + status + "\t" + call.toString().replace('\n', ' ').replace('\r', ' ') + "\n";
+        try {
+            // getBytes replaces what UTF-8 cannot hold (a lone surrogate of generated text) instead of failing
+            java.nio.file.Files.write(java.nio.file.Path.of(file), line.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
