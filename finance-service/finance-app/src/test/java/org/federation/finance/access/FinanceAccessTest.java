@@ -211,7 +211,7 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
     void everyEndpointSurvivesGeneratedBadInputWithAPreciseProblemAndNoChange() {
         new BadInputCampaign(Persona.PRESIDIUM.on(app()), () -> StoredData.of(mongo))
                 .refuses("GET /api/clubs (paging)", 400, BadInputs.badPaging().map(q -> HttpCall.get("/api/clubs?" + q)), 200)
-                .refusesWithAnyOf("GET /api/clubs/{id} (unknown ids)", Set.of(400, 404), BadInputs.unknownIds().map(id -> HttpCall.get("/api/clubs/" + id)), 150)
+                .refusesIds("GET /api/clubs/{id}", ids -> ids.map(id -> HttpCall.get("/api/clubs/" + id)), 150)
                 .refuses("unsupported methods on /api/clubs", 405, BadInputs.unsupportedMethods("/api/clubs"), 150)
                 .refuses("unsupported methods on /api/clubs/{id}", 405, BadInputs.unsupportedMethods("/api/clubs/" + OWN_CLUB), 100)
                 .refuses("unknown paths", 404, BadInputs.unknownPaths(), 100)
@@ -220,12 +220,11 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                         .map(q -> HttpCall.get("/api/accounts" + q)), 50)
                 .survives("GET /api/accounts (odd club ids)", BadInputs.unknownIds()
                         .map(id -> HttpCall.get("/api/accounts?clubId=" + BadInputs.encode(id))), 150)
-                .refusesWithAnyOf("GET /api/accounts/{id} (unknown ids)", Set.of(400, 404), BadInputs.unknownIds().map(id -> HttpCall.get("/api/accounts/" + id)), 150)
+                .refusesIds("GET /api/accounts/{id}", ids -> ids.map(id -> HttpCall.get("/api/accounts/" + id)), 150)
                 .refuses("unsupported methods on /api/accounts", 405, BadInputs.unsupportedMethods("/api/accounts?clubId=" + OWN_CLUB), 50)
                 .refuses("GET /api/accounts/{id}/transactions (paging)", 400, BadInputs.badPaging()
                         .map(q -> HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/transactions?" + q)), 100)
-                .refusesWithAnyOf("GET /api/accounts/{id}/transactions (unknown ids)", Set.of(400, 404), BadInputs.unknownIds()
-                        .map(id -> HttpCall.get("/api/accounts/" + id + "/transactions")), 50)
+                .refusesIds("GET /api/accounts/{id}/transactions", ids -> ids.map(id -> HttpCall.get("/api/accounts/" + id + "/transactions")), 50)
                 .refuses("POST /api/ledger/transactions (broken JSON)", 400, BadInputs.brokenJson(validTransaction())
                         .map(body -> HttpCall.postJson("/api/ledger/transactions", body)), 100)
                 .refusesWithAnyOf("POST /api/ledger/transactions (invalid fields)", Set.of(400, 422), BadInputs.withInvalidFields(validTransaction(),
@@ -238,15 +237,13 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                                 "lines", badLines())).map(body -> HttpCall.postJson("/api/ledger/transactions", body)), 200)
                 .refuses("POST /api/ledger/transactions (wrong media type)", 415, Arbitraries.of("text/plain", "application/xml",
                         "text/csv").map(type -> HttpCall.post("/api/ledger/transactions", type, json(validTransaction()))), 20)
-                .refusesWithAnyOf("POST /api/ledger/transactions/{id}/reversal (unknown ids)", Set.of(400, 404), BadInputs.unknownIds()
-                        .map(id -> HttpCall.postJson("/api/ledger/transactions/" + id + "/reversal", "{\"reason\":\"x\"}")), 100)
+                .refusesIds("POST /api/ledger/transactions/{id}/reversal", ids -> ids.map(id -> HttpCall.postJson("/api/ledger/transactions/" + id + "/reversal", "{\"reason\":\"x\"}")), 100)
                 .refuses("POST /api/ledger/transactions/{id}/reversal (bad bodies)", 400, Arbitraries.oneOf(
                         BadInputs.brokenJson(Map.of("reason", "x")), BadInputs.withInvalidFields(Map.of("reason", "x"),
                                 Map.of("reason", Arbitraries.oneOf(BadInputs.blankOrHuge(500), BadInputs.structurallyWrong(),
                                         BadInputs.absent()))))
                         .map(body -> HttpCall.postJson("/api/ledger/transactions/" + ownTransaction + "/reversal", body)), 100)
-                .refusesWithAnyOf("GET /api/ledger/transactions/{id} (unknown ids)", Set.of(400, 404), BadInputs.unknownIds()
-                        .map(id -> HttpCall.get("/api/ledger/transactions/" + id)), 100)
+                .refusesIds("GET /api/ledger/transactions/{id}", ids -> ids.map(id -> HttpCall.get("/api/ledger/transactions/" + id)), 100)
                 .refusesWithAnyOf("POST /api/accounts/{id}/statements (bad periods)", Set.of(400, 409, 422), Arbitraries.oneOf(
                         BadInputs.brokenJson(Map.of("period", "2019-02")),
                         BadInputs.withInvalidFields(Map.of("period", "2019-02"), Map.of("period", Arbitraries.oneOf(
@@ -254,8 +251,8 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                                 Arbitraries.of("2019-13", "2019-00", "2019-winter", "19-01", "2019-1", "2019-summer",
                                         "2018-12", "2019-03", "2999-01", "2999-autumn").map(v -> (Object) v)))))
                         .map(body -> HttpCall.postJson("/api/accounts/" + OWN_ACCOUNT + "/statements", body)), 150)
-                .refusesWithAnyOf("POST /api/accounts/{id}/statements (unknown accounts)", Set.of(400, 404), BadInputs.unknownIds()
-                        .map(id -> HttpCall.postJson("/api/accounts/" + id + "/statements", "{\"period\":\"2019-02\"}")), 50)
+                .refusesIds("POST /api/accounts/{id}/statements", ids -> ids.map(id -> HttpCall.postJson("/api/accounts/" + id
+                        + "/statements", "{\"period\":\"2019-02\"}")), 50)
                 .refusesWithAnyOf("GET /api/accounts/{id}/statements/{period} (unknown or bad periods)", Set.of(400, 404, 422), Arbitraries.oneOf(
                         Arbitraries.of("2017-01", "2018-11", "2019-13", "x", "2018-autumn", "2018-12x"),
                         BadInputs.unknownIds()).map(p -> HttpCall.get("/api/accounts/" + OWN_ACCOUNT + "/statements/" + p)), 100)
@@ -273,8 +270,7 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                 .refuses("GET /api/budgets (paging)", 400, BadInputs.badPaging().map(q -> HttpCall.get("/api/budgets?" + q)), 50)
                 .refuses("GET /api/budgets (bad filters)", 400, Arbitraries.of("state=open", "state=", "state=APPROVED", "clubId=",
                         "clubId=" + "x".repeat(201)).map(q -> HttpCall.get("/api/budgets?" + q)), 20)
-                .refusesWithAnyOf("GET /api/budgets/{activityId} (unknown ids)", Set.of(400, 404), BadInputs.unknownIds()
-                        .map(id -> HttpCall.get("/api/budgets/" + id)), 50)
+                .refusesIds("GET /api/budgets/{activityId}", ids -> ids.map(id -> HttpCall.get("/api/budgets/" + id)), 50)
                 .refusesWithAnyOf("POST /api/budgets/{activityId}/approval (bad bodies)", Set.of(400, 422), Arbitraries.oneOf(
                         BadInputs.brokenJson(Map.of("approvedFen", 1)), BadInputs.withInvalidFields(
                                 Map.of("approvedFen", 1, "fundingAccountId", "federation-general"), Map.of(
@@ -285,26 +281,27 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                                                 .map(v -> (Object) v),
                                                 BadInputs.structurallyWrong()))))
                         .map(body -> HttpCall.postJson("/api/budgets/" + TO_APPROVE.get(PRESIDIUM) + "/approval", body)), 150)
-                .refusesWithAnyOf("POST /api/budgets/{activityId}/approval (unknown or decided)", Set.of(404, 409), Arbitraries.oneOf(
-                        BadInputs.unknownIds(), Arbitraries.just(BUDGET)).map(id -> HttpCall.postJson("/api/budgets/" + id
-                        + "/approval", "{\"approvedFen\":1}")), 50)
-                .refusesWithAnyOf("POST /api/budgets/{activityId}/rejection (bad bodies, unknown or decided)", Set.of(400, 404, 409), Arbitraries.oneOf(
-                        BadInputs.brokenJson(Map.of("reason", "x")).map(body -> HttpCall.postJson("/api/budgets/"
-                                + TO_REJECT.get(PRESIDIUM) + "/rejection", body)),
-                        Arbitraries.oneOf(BadInputs.unknownIds(), Arbitraries.just(BUDGET)).map(id -> HttpCall.postJson(
-                                "/api/budgets/" + id + "/rejection", "{\"reason\":\"x\"}"))), 100)
-                .refusesWithAnyOf("POST /api/budgets/{activityId}/closure (bad bodies, unknown or rejected)", Set.of(400, 404, 409), Arbitraries.oneOf(
-                        BadInputs.brokenJson(Map.of("reason", "x")).map(body -> HttpCall.postJson("/api/budgets/"
-                                + TO_CLOSE.get(PRESIDIUM) + "/closure", body)),
-                        Arbitraries.oneOf(BadInputs.unknownIds(), Arbitraries.just(REJECTED)).map(id ->
-                                HttpCall.postJson("/api/budgets/" + id + "/closure", "{\"reason\":\"x\"}"))), 100)
-                .refusesWithAnyOf("POST /api/budgets/{activityId}/claims/{claimId}/withdrawal (bad bodies, unknown claims)", Set.of(400, 404),
-                        Arbitraries.oneOf(BadInputs.brokenJson(Map.of("reason", "x")).map(body -> HttpCall.postJson(
-                                        "/api/budgets/" + BUDGET + "/claims/" + CLAIM_TO_WITHDRAW.get(LEADER) + "/withdrawal", body)),
-                                BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/budgets/" + BUDGET + "/claims/" + id
-                                        + "/withdrawal", "{\"reason\":\"x\"}")),
-                                BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/budgets/" + id + "/claims/"
-                                        + CLAIM_TO_WITHDRAW.get(LEADER) + "/withdrawal", "{\"reason\":\"x\"}"))), 100)
+                .refusesIds("POST /api/budgets/{activityId}/approval", ids -> ids.map(id -> HttpCall.postJson("/api/budgets/" + id
+                        + "/approval", "{\"approvedFen\":1}")), 40)
+                .refuses("POST /api/budgets/{activityId}/{approval|rejection} (decided already)", 409, Arbitraries.of("approval",
+                        "rejection").map(step -> HttpCall.postJson("/api/budgets/" + BUDGET + "/" + step,
+                        step.equals("approval") ? "{\"approvedFen\":1}" : "{\"reason\":\"x\"}")), 10)
+                .refuses("POST /api/budgets/{activityId}/{rejection|closure|claims/{claimId}/withdrawal} (broken JSON)", 400,
+                        Arbitraries.oneOf(
+                                BadInputs.brokenJson(Map.of("reason", "x")).map(body -> HttpCall.postJson("/api/budgets/"
+                                        + TO_REJECT.get(PRESIDIUM) + "/rejection", body)),
+                                BadInputs.brokenJson(Map.of("reason", "x")).map(body -> HttpCall.postJson("/api/budgets/"
+                                        + TO_CLOSE.get(PRESIDIUM) + "/closure", body)),
+                                BadInputs.brokenJson(Map.of("reason", "x")).map(body -> HttpCall.postJson("/api/budgets/" + BUDGET
+                                        + "/claims/" + CLAIM_TO_WITHDRAW.get(LEADER) + "/withdrawal", body))), 150)
+                .refusesIds("POST /api/budgets/{activityId}/rejection|closure", ids -> Arbitraries.of("rejection", "closure")
+                        .flatMap(step -> ids.map(id -> HttpCall.postJson("/api/budgets/" + id + "/" + step, "{\"reason\":\"x\"}"))), 60)
+                .refuses("POST /api/budgets/{activityId}/closure (rejected)", 409, Arbitraries.just(
+                        HttpCall.postJson("/api/budgets/" + REJECTED + "/closure", "{\"reason\":\"x\"}")), 3)
+                .refusesIds("POST /api/budgets/{activityId}/claims/{claimId}/withdrawal", ids -> Arbitraries.oneOf(
+                        ids.map(id -> HttpCall.postJson("/api/budgets/" + BUDGET + "/claims/" + id + "/withdrawal", "{\"reason\":\"x\"}")),
+                        ids.map(id -> HttpCall.postJson("/api/budgets/" + id + "/claims/" + CLAIM_TO_WITHDRAW.get(LEADER)
+                                + "/withdrawal", "{\"reason\":\"x\"}"))), 60)
                 .refusesWithAnyOf("POST /api/budgets/{activityId}/claims (bad bodies)", Set.of(400, 422), Arbitraries.oneOf(
                         BadInputs.brokenJson(validClaim()), BadInputs.withInvalidFields(validClaim(), Map.of(
                                 "amountFen", Arbitraries.oneOf(Arbitraries.of(0, -5, 0.5, "700", 1_000_001, 2_000_000_000L)
@@ -321,17 +318,25 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                                         Map.of("number", "1", "issuedOn", LocalDate.now().plusDays(5).toString(), "issuer", "x"),
                                         List.of()).map(v -> (Object) v)))))
                         .map(body -> HttpCall.postJson("/api/budgets/" + BUDGET + "/claims", body)), 180)
-                .refusesWithAnyOf("POST /api/budgets/{activityId}/claims (unknown, undecided or over budget)", Set.of(400, 404, 409), Arbitraries.oneOf(
-                        BadInputs.unknownIds(), Arbitraries.of(TO_REJECT.get(FINANCE_MEMBER)))
-                        .map(id -> HttpCall.postJson("/api/budgets/" + id + "/claims", json(validClaim()))), 50)
+                .refusesIds("POST /api/budgets/{activityId}/claims", ids -> ids
+                        .map(id -> HttpCall.postJson("/api/budgets/" + id + "/claims", json(validClaim()))), 40)
+                .refuses("POST /api/budgets/{activityId}/claims (budget not decided)", 409, Arbitraries.just(
+                        HttpCall.postJson("/api/budgets/" + TO_REJECT.get(FINANCE_MEMBER) + "/claims", json(validClaim()))), 3)
                 .refuses("POST /api/budgets/{activityId}/claims (beyond what remains)", 409, Arbitraries.longs()
                         .between(1_000_001, 999_999_999).map(fen -> {
                             Map<String, Object> body = new LinkedHashMap<>(validClaim());
                             body.put("amountFen", fen);
                             return HttpCall.postJson("/api/budgets/" + BUDGET + "/claims", json(body));
                         }), 30)
-                .refusesWithAnyOf("GET /api/clubs/{clubId}/fees/{year} (bad or unknown years)", Set.of(404, 422), Arbitraries.of("2026", "2026-2028",
-                        "2026-2025", "x", "2030-2031", "2026_2027").map(y -> HttpCall.get(FEES + "/" + y)), 30)
+                // an academic year not written as two consecutive years breaks the federation's rule (422)
+                .refuses("GET /api/clubs/{clubId}/fees/{year} (years not consecutive)", 422, Arbitraries.of("2026", "2026-2028",
+                        "2026-2025", "x", "2026_2027").map(y -> HttpCall.get(FEES + "/" + y)), 25)
+                .refuses("GET /api/clubs/{clubId}/fees/{year} (no rule for the year)", 404, Arbitraries.just(
+                        HttpCall.get(FEES + "/2030-2031")), 3)
+                .refuses("PUT /api/clubs/{clubId}/fees/{year} (years not consecutive)", 422, Arbitraries.of("2028", "2028-2030", "x")
+                        .map(y -> new HttpCall("PUT", FEES + "/" + y, "application/json", "{\"amountFen\":1}")), 10)
+                .refusesIds("PUT /api/clubs/{clubId}/fees/{year}", ids -> ids.map(id -> new HttpCall("PUT", "/api/clubs/" + id
+                        + "/fees/2028-2029", "application/json", "{\"amountFen\":1}")), 30)
                 .refusesWithAnyOf("PUT /api/clubs/{clubId}/fees/{year} (bad bodies and years)", Set.of(400, 404, 422), Arbitraries.oneOf(
                         BadInputs.brokenJson(Map.of("amountFen", 5000)).map(body -> new HttpCall("PUT", FEES + "/2028-2029",
                                 "application/json", body)),
@@ -340,11 +345,7 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                                         .map(v -> (Object) v), BadInputs.absent(), BadInputs.structurallyWrong()),
                                 "dueOn", Arbitraries.oneOf(Arbitraries.of("soon", "2028-02-30", 7).map(v -> (Object) v),
                                         BadInputs.structurallyWrong())))
-                                .map(body -> new HttpCall("PUT", FEES + "/2028-2029", "application/json", body)),
-                        Arbitraries.of("2028", "2028-2030", "x").map(y -> new HttpCall("PUT", FEES + "/" + y,
-                                "application/json", "{\"amountFen\":1}")),
-                        BadInputs.unknownIds().map(id -> new HttpCall("PUT", "/api/clubs/" + id + "/fees/2028-2029",
-                                "application/json", "{\"amountFen\":1}"))), 120)
+                                .map(body -> new HttpCall("PUT", FEES + "/2028-2029", "application/json", body))), 90)
                 .refusesWithAnyOf("POST /api/clubs/{clubId}/fees/{year}/payments (bad bodies)", Set.of(400, 422), Arbitraries.oneOf(
                         BadInputs.brokenJson(Map.of("studentNumber", "x")), BadInputs.withInvalidFields(
                                 Map.of("studentNumber", MEMBER.subject(), "paidOn", "2026-10-01"), Map.of(
@@ -385,8 +386,7 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                                         .map(v -> (Object) v), BadInputs.absent()))))
                         .map(body -> HttpCall.postJson("/api/sponsorships", body)), 150)
                 .refuses("GET /api/sponsorships (paging)", 400, BadInputs.badPaging().map(q -> HttpCall.get("/api/sponsorships?" + q)), 50)
-                .refusesWithAnyOf("GET /api/sponsorships/{id} (unknown ids)", Set.of(400, 404), BadInputs.unknownIds()
-                        .map(id -> HttpCall.get("/api/sponsorships/" + id)), 50)
+                .refusesIds("GET /api/sponsorships/{id}", ids -> ids.map(id -> HttpCall.get("/api/sponsorships/" + id)), 50)
                 .refusesWithAnyOf("POST /api/sponsorships/{id}/receipts (bad bodies, unknown ids, beyond the promise)", Set.of(400, 404, 409, 422), Arbitraries.oneOf(
                         BadInputs.brokenJson(Map.of("amountFen", 1)).map(body -> HttpCall.postJson("/api/sponsorships/"
                                 + sponsorship + "/receipts", body)),
@@ -396,15 +396,14 @@ class FinanceAccessTest extends EmbeddedBackboneProperties implements RefusesBad
                                 "receivedOn", Arbitraries.oneOf(Arbitraries.of("2999-01-01", "x", 1, "1999-12-31")
                                         .map(v -> (Object) v), BadInputs.absent()),
                                 "note", BadInputs.structurallyWrong())).map(body -> HttpCall.postJson("/api/sponsorships/"
-                                + sponsorship + "/receipts", body)),
-                        BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/sponsorships/" + id + "/receipts",
-                                "{\"amountFen\":1,\"receivedOn\":\"2026-10-01\"}"))), 200)
-                .refusesWithAnyOf("POST /api/sponsorships/{id}/receipts/{receiptId}/withdrawal (bad bodies, unknown receipts)", Set.of(400, 404),
-                        Arbitraries.oneOf(BadInputs.brokenJson(Map.of("reason", "x")).map(body -> HttpCall.postJson(
-                                        "/api/sponsorships/" + sponsorship + "/receipts/" + RECEIPT_TO_WITHDRAW.get(PRESIDIUM)
-                                                + "/withdrawal", body)),
-                                BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/sponsorships/" + sponsorship
-                                        + "/receipts/" + id + "/withdrawal", "{\"reason\":\"x\"}"))), 100)
+                                + sponsorship + "/receipts", body))), 160)
+                .refusesIds("POST /api/sponsorships/{id}/receipts", ids -> ids.map(id -> HttpCall.postJson("/api/sponsorships/" + id
+                        + "/receipts", "{\"amountFen\":1,\"receivedOn\":\"2026-10-01\"}")), 40)
+                .refuses("POST /api/sponsorships/{id}/receipts/{receiptId}/withdrawal (broken JSON)", 400,
+                        BadInputs.brokenJson(Map.of("reason", "x")).map(body -> HttpCall.postJson("/api/sponsorships/" + sponsorship
+                                + "/receipts/" + RECEIPT_TO_WITHDRAW.get(PRESIDIUM) + "/withdrawal", body)), 60)
+                .refusesIds("POST /api/sponsorships/{id}/receipts/{receiptId}/withdrawal", ids -> ids.map(id -> HttpCall.postJson(
+                        "/api/sponsorships/" + sponsorship + "/receipts/" + id + "/withdrawal", "{\"reason\":\"x\"}")), 40)
                 .verify();
     }
 
