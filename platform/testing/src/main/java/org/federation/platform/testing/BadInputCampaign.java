@@ -48,14 +48,6 @@ public final class BadInputCampaign {
     }
 
     /**
-     * Requests that must all be refused with one of {@code statuses}: only for a group that mixes
-     * kinds of mistake on purpose (an oversized body is 413, a wrong media type 415).
-     */
-    public BadInputCampaign refusesWithAnyOf(String endpoint, Set<Integer> statuses, Arbitrary<HttpCall> calls, int count) {
-        return attack(endpoint, calls, count, false, statuses);
-    }
-
-    /**
      * Identifiers in an endpoint's path, two groups: well-formed ones that name nothing must get
      * 404 (the endpoint looked and found nothing), malformed ones 400 (refused before any endpoint
      * reads them); see {@link BadInputs#unknownIds()} and {@link BadInputs#malformedIds()}.
@@ -65,7 +57,18 @@ public final class BadInputCampaign {
      */
     public BadInputCampaign refusesIds(String endpoint, java.util.function.Function<Arbitrary<String>, Arbitrary<HttpCall>> calls,
             int count) {
+        return refusesIds(endpoint, calls, count, 404);
+    }
+
+    /**
+     * As {@link #refusesIds(String, java.util.function.Function, int)}, with the status an endpoint
+     * answers for an id far longer than any given out ({@link BadInputs#overlongIds()}): 404 where
+     * the endpoint looks it up, 400 where it bounds its ids.
+     */
+    public BadInputCampaign refusesIds(String endpoint, java.util.function.Function<Arbitrary<String>, Arbitrary<HttpCall>> calls,
+            int count, int overlongStatus) {
         refuses(endpoint + " (unknown ids)", 404, calls.apply(BadInputs.unknownIds()), count);
+        refuses(endpoint + " (over-long ids)", overlongStatus, calls.apply(BadInputs.overlongIds()), Math.max(3, count / 10));
         return refuses(endpoint + " (malformed ids)", 400, calls.apply(BadInputs.malformedIds()), Math.max(5, count / 3));
     }
 
