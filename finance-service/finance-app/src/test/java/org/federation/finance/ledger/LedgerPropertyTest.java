@@ -119,11 +119,11 @@ class LedgerPropertyTest extends EmbeddedBackboneProperties {
                 Tuple.of(1, Arbitraries.integers().between(0, 1000).map(i -> (Op) new Repeat(i))),
                 Tuple.of(2, Combinators.combine(posts(), Arbitraries.integers().between(0, 3))
                         .as((p, applied) -> (Op) new Crash(p, applied))));
-        return op.list().ofMinSize(1).ofMaxSize(20);
+        return op.list().ofMinSize(1).ofMaxSize(15);
     }
 
     // tries bounded so the property costs seconds, not minutes (each try opens six accounts and checks every step)
-    @Property(tries = 40, shrinking = ShrinkingMode.BOUNDED, afterFailure = AfterFailureMode.SAMPLE_FIRST)
+    @Property(tries = 30, shrinking = ShrinkingMode.BOUNDED, afterFailure = AfterFailureMode.SAMPLE_FIRST)
     void balancesAlwaysEqualTheSumOfTheirEntries(@ForAll("sequences") List<Op> run) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         List<String> ids = new ArrayList<>();
