@@ -349,14 +349,13 @@ class IdempotentCommandsTest extends EmbeddedBackboneProperties {
                 .map(body -> HttpCall.post("/api/clubs/import", "multipart/form-data; boundary=xyz", body));
         Arbitrary<HttpCall> otherMethods = BadInputs.unsupportedMethods("/api/clubs/some-club");
 
-        int cases = new BadInputCampaign(presidium, () -> StoredData.of(mongo))
-                .refuses("POST /api/clubs with a key (broken JSON)", brokenJson, 120)
-                .refuses("POST /api/clubs with a key (wrong media type)", wrongMediaType, 10)
-                .refuses("POST /api/clubs with a key (body over 1 MB)", tooLarge, 2)
-                .refuses("POST /api/clubs/import multipart with a key (broken)", badMultipart, 10)
-                .refuses("POST/PUT/PATCH/DELETE /api/clubs/{id} with a key (405)", otherMethods, 40)
+        new BadInputCampaign(presidium, () -> StoredData.of(mongo))
+                .refuses("POST /api/clubs with a key (broken JSON)", 400, brokenJson, 120)
+                .refuses("POST /api/clubs with a key (wrong media type)", 415, wrongMediaType, 10)
+                .refuses("POST /api/clubs with a key (body over 1 MB)", 413, tooLarge, 2)
+                .refuses("POST /api/clubs/import multipart with a key (broken)", 400, badMultipart, 10)
+                .refuses("POST/PUT/PATCH/DELETE /api/clubs/{id} with a key (405)", 405, otherMethods, 40)
                 .verify();
-        assertThat(cases).isEqualTo(182);
     }
 
     private static String multipart(String boundary, String csv) {

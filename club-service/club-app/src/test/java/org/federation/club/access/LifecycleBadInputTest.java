@@ -58,6 +58,31 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
         return invalid;
     }
 
+    /**
+     * Defect (issue 15): a club named in a request body that does not exist was answered 404, as if
+     * {@code /api/information-requests} or {@code /api/mergers} did not exist; it is a body the
+     * federation's rules refuse (422, naming the field), as notification-service already answers.
+     */
+    @Test
+    void aClubNamedInABodyThatDoesNotExistIsA422NotA404() {
+        HttpProbe presidium = Persona.PRESIDIUM.on(app());
+        String club = ClubLifecycleTest.newClub(app(), "named in a body");
+
+        HttpProbe.Response request = presidium.postJson("/api/information-requests", "{\"department\":\"publicity\","
+                + "\"title\":\"Booklet\",\"fields\":[\"constitution\"],\"maxAgeDays\":30,\"deadline\":\"2999-01-01T00:00:00Z\","
+                + "\"clubIds\":[\"" + club + "\",\"no-such-club\"]}");
+        HttpProbe.Response into = presidium.postJson("/api/mergers", "{\"mergedClubIds\":[\"" + club + "\"],"
+                + "\"intoClubId\":\"no-such-club\",\"reason\":\"r\"}");
+        HttpProbe.Response merged = presidium.postJson("/api/mergers", "{\"mergedClubIds\":[\"no-such-club\"],"
+                + "\"intoClubId\":\"" + club + "\",\"reason\":\"r\"}");
+
+        for (HttpProbe.Response response : List.of(request, into, merged)) {
+            assertThat(response.status()).as(response.body()).isEqualTo(422);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.body()).contains("no-such-club");
+        }
+    }
+
     @Test
     void lifecycleEndpointsSurviveGeneratedBadInputWithAPreciseProblemAndNoChange() {
         HttpProbe presidium = Persona.PRESIDIUM.on(app());
@@ -77,11 +102,14 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
 
         Map<String, Object> validWindow = Map.of("academicYear", "2990-2991", "deadline", "2999-01-01T00:00:00Z");
         Map<String, Arbitrary<Object>> invalidWindow = Map.of(
-                "academicYear", Arbitraries.oneOf(Arbitraries.of("2026", "2026-2028", "2026/2027", "26-27", "", "2027-2026"),
-                        structurallyWrong(), absent()),
-                "deadline", Arbitraries.oneOf(Arbitraries.of("2001-01-01T00:00:00Z", "tomorrow", "2999-13-01T00:00:00Z"),
-                        structurallyWrong(), absent()));
+                "academicYear", Arbitraries.oneOf(Arbitraries.of("2026", "2026/2027", "26-27", ""), structurallyWrong(), absent()),
+                "deadline", Arbitraries.oneOf(Arbitraries.of("tomorrow", "2999-13-01T00:00:00Z"), structurallyWrong(), absent()));
         Arbitrary<HttpCall> windows = BadInputs.withInvalidFields(validWindow, invalidWindow)
+                .map(body -> HttpCall.postJson("/api/registration-windows", body));
+        // well formed, against the rules: years not consecutive, a deadline passed
+        Arbitrary<HttpCall> ruleBreakingWindows = BadInputs.withInvalidFields(validWindow, Map.of(
+                        "academicYear", Arbitraries.of("2026-2028", "2027-2026"),
+                        "deadline", Arbitraries.just("2001-01-01T00:00:00Z")))
                 .map(body -> HttpCall.postJson("/api/registration-windows", body));
 
         Map<String, Arbitrary<Object>> invalidRegistration = Map.of(
@@ -91,30 +119,31 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
                 "memberCount", Arbitraries.oneOf(Arbitraries.of(-1, -50, 1_000_000, "many"), structurallyWrong()));
         Arbitrary<HttpCall> registrations = BadInputs.withInvalidFields(Map.of(), invalidRegistration)
                 .map(body -> HttpCall.postJson("/api/clubs/" + club + "/registrations/" + year, body));
-        Arbitrary<HttpCall> registrationPaths = Arbitraries.oneOf(
-                Arbitraries.of("2026", "2026-2028", "x", "3000-3001").map(y -> HttpCall.postJson(
-                        "/api/clubs/" + club + "/registrations/" + y, "{}")),
-                BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/clubs/" + id + "/registrations/" + year, "{}")));
+        // an academic year not written as two consecutive years breaks the federation's rule (422)
+        Arbitrary<HttpCall> registrationYears = Arbitraries.of("2026", "2026-2028", "x").map(y -> HttpCall.postJson(
+                "/api/clubs/" + club + "/registrations/" + y, "{}"));
 
-        Arbitrary<HttpCall> mergers = Arbitraries.oneOf(
-                Arbitraries.of("{\"mergedClubIds\":[],\"intoClubId\":\"" + club + "\",\"reason\":\"r\"}",
+        Arbitrary<HttpCall> malformedMergers = Arbitraries.of(
+                        "{\"mergedClubIds\":[],\"intoClubId\":\"" + club + "\",\"reason\":\"r\"}",
+                        "{\"mergedClubIds\":[\"" + club + "\"],\"intoClubId\":\"x\",\"reason\":\" \"}",
+                        "{\"mergedClubIds\":\"" + club + "\",\"intoClubId\":\"x\",\"reason\":\"r\"}")
+                .map(body -> HttpCall.postJson("/api/mergers", body));
+        // well formed, but incoherent or naming clubs that do not exist (422)
+        Arbitrary<HttpCall> incoherentMergers = Arbitraries.of(
                         "{\"mergedClubIds\":[\"" + club + "\"],\"reason\":\"r\"}",
                         "{\"mergedClubIds\":[\"" + club + "\"],\"intoClubId\":\"" + club + "\",\"reason\":\"r\"}",
                         "{\"mergedClubIds\":[\"" + club + "\",\"" + club + "\"],\"intoClubId\":\"x\",\"reason\":\"r\"}",
                         "{\"mergedClubIds\":[\"" + club + "\"],\"intoClubId\":\"no-such-club\",\"reason\":\"r\"}",
                         "{\"mergedClubIds\":[\"no-such-club\"],\"intoClubId\":\"" + club + "\",\"reason\":\"r\"}",
-                        "{\"mergedClubIds\":[\"" + club + "\"],\"intoClubId\":\"x\",\"reason\":\" \"}",
-                        "{\"mergedClubIds\":\"" + club + "\",\"intoClubId\":\"x\",\"reason\":\"r\"}",
+                        // the clubs are looked up before the new club's fields: 'other' names no club
                         "{\"mergedClubIds\":[\"" + club + "\",\"other\"],\"newClub\":{\"name\":\"n\",\"category\":\"cooking\","
                                 + "\"contact\":\"c\",\"president\":\"1\"},\"reason\":\"r\"}",
                         "{\"mergedClubIds\":[\"" + club + "\"],\"intoClubId\":\"x\",\"newClub\":{\"name\":\"n\",\"category\":\"sports\","
-                                + "\"contact\":\"c\",\"president\":\"1\"},\"reason\":\"r\"}"))
+                                + "\"contact\":\"c\",\"president\":\"1\"},\"reason\":\"r\"}")
                 .map(body -> HttpCall.postJson("/api/mergers", body));
         Arbitrary<HttpCall> filters = Arbitraries.of("state=alive", "state=ACTIVE", "category=cooking",
                         "registeredFor=2026", "unregisteredFor=next-year", "registeredFor=")
                 .map(query -> HttpCall.get("/api/clubs?" + query));
-        Arbitrary<HttpCall> unknownClubs = Arbitraries.of("lifecycle", "leadership", "lineage").flatMap(view ->
-                BadInputs.unknownIds().map(id -> HttpCall.get("/api/clubs/" + id + "/" + view)));
 
         Arbitrary<HttpCall> applications = Arbitraries.oneOf(
                 Arbitraries.strings().alpha().ofMinLength(2001).ofMaxLength(3000).map(m -> "{\"motivation\":\"" + m + "\"}"),
@@ -123,8 +152,6 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
         Arbitrary<HttpCall> decisions = Arbitraries.oneOf(
                 BadInputs.withInvalidFields(Map.of("reason", "r"), Map.of("reason", badReason))
                         .map(body -> HttpCall.postJson("/api/clubs/" + club + "/membership-applications/x/rejection", body)),
-                BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/clubs/" + club + "/membership-applications/"
-                        + id + "/approval", "")),
                 BadInputs.withInvalidFields(Map.of("reason", "r"), Map.of("reason", badReason))
                         .map(body -> new HttpCall("DELETE", "/api/clubs/" + club + "/members/2099000008",
                                 "application/json", body)));
@@ -151,10 +178,10 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
                         .map(body -> HttpCall.postJson("/api/departments/office/members", body)),
                 Arbitraries.of("boss", "Member", "").map(role -> HttpCall.postJson("/api/departments/office/members",
                         "{\"studentNumber\":\"2022999999\",\"name\":\"x\",\"role\":\"" + role + "\"}")),
-                Arbitraries.of("cooking", "Organization", "presidium").map(d -> HttpCall.postJson("/api/departments/" + d
-                        + "/members", "{\"studentNumber\":\"2022999999\",\"name\":\"x\"}")),
-                Arbitraries.of("{}", "{\"studentNumber\":\"\"}", "{\"studentNumber\":\"nobody-on-a-roster\"}", "[]")
+                Arbitraries.of("{}", "{\"studentNumber\":\"\"}", "[]")
                         .map(body -> new HttpCall("PUT", "/api/clubs/" + club + "/liaison-officer", "application/json", body)));
+        Arbitrary<HttpCall> unknownDepartments = Arbitraries.of("cooking", "Organization", "presidium")
+                .map(d -> HttpCall.postJson("/api/departments/" + d + "/members", "{\"studentNumber\":\"2022999999\",\"name\":\"x\"}"));
 
         Map<String, Object> validRequest = new LinkedHashMap<>();
         validRequest.put("department", "publicity");
@@ -164,25 +191,26 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
         validRequest.put("deadline", "2999-01-01T00:00:00Z");
         validRequest.put("clubIds", List.of(club));
         Map<String, Arbitrary<Object>> invalidRequest = new LinkedHashMap<>();
-        invalidRequest.put("department", Arbitraries.oneOf(Arbitraries.of("cooking", "Publicity", "presidium"),
-                blankOrHuge(40), structurallyWrong(), absent()));
+        invalidRequest.put("department", Arbitraries.oneOf(blankOrHuge(40), structurallyWrong(), absent()));
         invalidRequest.put("title", Arbitraries.oneOf(blankOrHuge(300), structurallyWrong(), absent()));
-        invalidRequest.put("fields", Arbitraries.oneOf(Arbitraries.of(List.of(), List.of("favouriteColour"),
-                List.of("contact", "contact"), List.of(" ")), Arbitraries.just("contact"), absent()));
+        invalidRequest.put("fields", Arbitraries.oneOf(Arbitraries.of(List.of(), List.of(" ")), Arbitraries.just("contact"), absent()));
         invalidRequest.put("maxAgeDays", Arbitraries.oneOf(Arbitraries.of(-1, 100_000, "a month"), structurallyWrong(), absent()));
         invalidRequest.put("deadline", Arbitraries.oneOf(Arbitraries.of("2001-01-01T00:00:00Z", "soon"), structurallyWrong(),
                 absent()));
-        invalidRequest.put("clubIds", Arbitraries.oneOf(Arbitraries.of(List.of("no-such-club"), List.of(" ")),
-                Arbitraries.just("all")));
+        invalidRequest.put("clubIds", Arbitraries.oneOf(Arbitraries.of(List.of(" ")), Arbitraries.just("all")));
         Arbitrary<HttpCall> requests = BadInputs.withInvalidFields(validRequest, invalidRequest)
+                .map(body -> HttpCall.postJson("/api/information-requests", body));
+        // well formed, against the rules: no such department, field or club; a field twice
+        Arbitrary<HttpCall> ruleBreakingRequests = BadInputs.withInvalidFields(validRequest, Map.of(
+                        "department", Arbitraries.of("cooking", "Publicity", "presidium"),
+                        "fields", Arbitraries.of(List.of("favouriteColour"), List.of("contact", "contact")),
+                        "clubIds", Arbitraries.just(List.of("no-such-club"))))
                 .map(body -> HttpCall.postJson("/api/information-requests", body));
         Arbitrary<HttpCall> answers = Arbitraries.of("{}", "{\"answers\":{}}", "{\"answers\":[]}",
                         "{\"answers\":{\"constitution\":\" \"}}", "{\"answers\":\"x\"}")
                 .map(body -> HttpCall.postJson("/api/information-requests/no-such-request/clubs/" + club + "/answers", body));
-        Arbitrary<HttpCall> profileReads = Arbitraries.oneOf(
-                Arbitraries.of("", "?field=", "?field=contact&asOf=yesterday").map(q -> HttpCall.get("/api/clubs/" + club
-                        + "/profile/history" + q)),
-                BadInputs.unknownIds().map(id -> HttpCall.get("/api/information-requests/" + id)));
+        Arbitrary<HttpCall> profileReads = Arbitraries.of("", "?field=", "?field=contact&asOf=yesterday")
+                .map(q -> HttpCall.get("/api/clubs/" + club + "/profile/history" + q));
 
         String branchPath = "/api/clubs/" + club + "/league-branch";
         Arbitrary<HttpCall> branches = Arbitraries.oneOf(
@@ -191,8 +219,7 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
                         .map(body -> HttpCall.postJson(branchPath, body)),
                 Arbitraries.of("{}", "{\"studentNumber\":\"\"}", "[]").map(body -> HttpCall.postJson(branchPath + "/members", body)),
                 Arbitraries.of("{\"award\":\"red-flag-branch\",\"year\":\"26\"}", "{\"award\":\" \",\"year\":\"2026\"}",
-                        "{\"year\":\"2026\"}", "{\"award\":\"best-party\",\"year\":\"2026\"}",
-                        "{\"award\":\"red-flag-branch\",\"year\":\"2026\",\"recipient\":\"\"}")
+                        "{\"year\":\"2026\"}", "{\"award\":\"red-flag-branch\",\"year\":\"2026\",\"recipient\":\"\"}")
                         .map(body -> HttpCall.postJson(branchPath + "/awards", body)));
 
         Map<String, Object> validPosition = Map.of("role", "treasurer", "description", "books",
@@ -204,55 +231,75 @@ class LifecycleBadInputTest extends EmbeddedBackboneProperties {
         Arbitrary<HttpCall> recruitment = Arbitraries.oneOf(
                 BadInputs.withInvalidFields(validPosition, invalidPosition)
                         .map(body -> HttpCall.postJson("/api/clubs/" + club + "/leader-positions", body)),
-                BadInputs.unknownIds().map(id -> HttpCall.postJson("/api/leader-positions/" + id + "/applications",
-                        "{\"statement\":\"me\"}")),
                 Arbitraries.of("{}", "{\"statement\":\" \"}", "[]").map(body -> HttpCall.postJson(
                         "/api/leader-positions/any/applications", body)),
                 Arbitraries.of("state=closed", "state=OPEN", "size=0").map(q -> HttpCall.get("/api/leader-positions?" + q)));
 
-        Arbitrary<HttpCall> evaluations = Arbitraries.oneOf(
-                Arbitraries.of("{}", "{\"scores\":[]}", "{\"scores\":{\"activities\":{\"score\":101,\"reason\":\"r\"}}}",
+        Arbitrary<HttpCall> badScores = Arbitraries.of("{}", "{\"scores\":[]}",
+                        "{\"scores\":{\"activities\":{\"score\":101,\"reason\":\"r\"}}}",
                         "{\"scores\":{\"activities\":{\"score\":-1,\"reason\":\"r\"}}}",
-                        "{\"scores\":{\"activities\":{\"score\":50,\"reason\":\" \"}}}",
-                        "{\"scores\":{\"activities\":{\"score\":50,\"reason\":\"r\"}}}",
-                        "{\"scores\":{\"charm\":{\"score\":50,\"reason\":\"r\"}}}")
+                        "{\"scores\":{\"activities\":{\"score\":50,\"reason\":\" \"}}}")
+                .map(body -> new HttpCall("PUT", "/api/clubs/" + club + "/evaluations/2026-2027", "application/json", body));
+        // well formed, against the rules: a criterion the federation does not score, a year not two consecutive years
+        Arbitrary<HttpCall> ruleBreakingScores = Arbitraries.oneOf(
+                Arbitraries.of("{\"scores\":{\"activities\":{\"score\":50,\"reason\":\"r\"}}}",
+                                "{\"scores\":{\"charm\":{\"score\":50,\"reason\":\"r\"}}}")
                         .map(body -> new HttpCall("PUT", "/api/clubs/" + club + "/evaluations/2026-2027", "application/json", body)),
                 Arbitraries.of("2026", "2026-2028", "x").map(y -> new HttpCall("PUT", "/api/clubs/" + club + "/evaluations/"
                         + y, "application/json", "{\"scores\":{\"activities\":{\"score\":5,\"reason\":\"r\"},"
-                        + "\"department-assessment\":{\"score\":5,\"reason\":\"r\"}}}")),
-                Arbitraries.of("2026-2027", "2999-3000").map(y -> HttpCall.postJson("/api/clubs/" + club + "/evaluations/"
-                        + y + "/publication", "")));
+                        + "\"department-assessment\":{\"score\":5,\"reason\":\"r\"}}}")));
+        Arbitrary<HttpCall> unpreparedPublications = Arbitraries.of("2026-2027", "2999-3000")
+                .map(y -> HttpCall.postJson("/api/clubs/" + club + "/evaluations/" + y + "/publication", ""));
 
-        int cases = new BadInputCampaign(presidium, () -> StoredData.of(mongo))
-                .refuses("evaluations (bad scores, bad years, publishing what was never prepared)", evaluations, 30)
-                .refuses("open recruitment (invalid positions, unknown positions, bad applications, bad queries)",
-                        recruitment, 60)
-                .refuses("youth-league branch commands (bad bodies; no branch yet)", branches, 30)
-                .refuses("POST /api/information-requests (invalid fields)", requests, 80)
-                .refuses("POST information request answers (bad bodies, unknown request)", answers, 20)
-                .refuses("GET profile history and requests (bad query, unknown ids)", profileReads, 30)
-                .refuses("roster and liaison commands (invalid people, roles, departments, officers)", roster, 80)
-                .refuses("POST /api/clubs/{id}/membership-applications (bad body)", applications, 30)
-                .refuses("POST membership decisions and removals (bad reason, unknown application)", decisions, 60)
+        new BadInputCampaign(presidium, () -> StoredData.of(mongo))
+                .refuses("PUT /api/clubs/{id}/evaluations/{year} (bad scores)", 400, badScores, 15)
+                .refuses("PUT /api/clubs/{id}/evaluations/{year} (unscored criteria, bad years)", 422, ruleBreakingScores, 15)
+                .refuses("POST /api/clubs/{id}/evaluations/{year}/publication (never prepared)", 404, unpreparedPublications, 5)
+                .refuses("open recruitment (invalid positions, bad applications, bad queries)", 400, recruitment, 50)
+                .refusesIds("POST /api/leader-positions/{id}/applications", ids -> ids.map(id -> HttpCall.postJson(
+                        "/api/leader-positions/" + id + "/applications", "{\"statement\":\"me\"}")), 15)
+                .refuses("youth-league branch commands (bad bodies)", 400, branches, 25)
+                .refuses("POST /api/clubs/{id}/league-branch/awards (no branch yet)", 404, Arbitraries.just(HttpCall.postJson(
+                        branchPath + "/awards", "{\"award\":\"best-party\",\"year\":\"2026\"}")), 3)
+                .refuses("POST /api/information-requests (invalid fields)", 400, requests, 70)
+                .refuses("POST /api/information-requests (unknown department, field or club; a field twice)", 422,
+                        ruleBreakingRequests, 20)
+                .refuses("POST information request answers (bad bodies, unknown request)", 400, answers, 20)
+                .refuses("GET /api/clubs/{id}/profile/history (bad query)", 400, profileReads, 10)
+                .refusesIds("GET /api/information-requests/{id}", ids -> ids.map(id -> HttpCall.get("/api/information-requests/" + id)), 20)
+                .refuses("roster and liaison commands (invalid people and roles)", 400, roster, 60)
+                .refuses("POST /api/departments/{department}/members (no such department)", 404, unknownDepartments, 6)
+                .refuses("PUT /api/clubs/{id}/liaison-officer (not on the roster)", 422, Arbitraries.just(new HttpCall("PUT",
+                        "/api/clubs/" + club + "/liaison-officer", "application/json", "{\"studentNumber\":\"nobody-on-a-roster\"}")), 3)
+                .refuses("POST /api/clubs/{id}/membership-applications (bad body)", 400, applications, 30)
+                .refuses("POST membership decisions and removals (bad reason)", 400, decisions, 35)
+                .refusesIds("POST /api/clubs/{id}/membership-applications/{applicationId}/approval", ids -> ids.map(id ->
+                        HttpCall.postJson("/api/clubs/" + club + "/membership-applications/" + id + "/approval", "")), 25)
                 .survives("GET /api/clubs/{id}/members|membership-applications (bad query)", memberQueries, 40)
-                .refuses("POST /api/credentials/verification (bad body)", verifications, 30)
-                .refuses("GET activity record and member attendance (bad year, unknown club)", Arbitraries.oneOf(
-                        Arbitraries.of("2026", "2026-2028", "x", "2026-2027-2028").flatMap(y -> Arbitraries.of(
+                .refuses("POST /api/credentials/verification (bad body)", 400, verifications, 30)
+                .refuses("GET activity record and member attendance (bad year)", 422, Arbitraries.of("2026", "2026-2028", "x",
+                        "2026-2027-2028").flatMap(y -> Arbitraries.of(
                                 HttpCall.get("/api/clubs/" + club + "/activity-record?year=" + y),
-                                HttpCall.get("/api/clubs/" + club + "/members/2099000008/attendance?year=" + y))),
-                        BadInputs.unknownIds().map(id -> HttpCall.get("/api/clubs/" + id + "/activity-record")),
-                        BadInputs.unknownIds().map(id -> HttpCall.get("/api/clubs/" + id + "/members/2099000008/attendance"))),
-                        40)
-                .refuses("POST /api/clubs/{id}/suspension|reinstatement|dissolution (bad reason)", reasons, 60)
-                .refuses("POST /api/clubs/{id}/elections (invalid fields)", elections, 150)
-                .refuses("POST /api/clubs/{id}/elections (broken JSON)", brokenElections, 40)
-                .refuses("POST /api/registration-windows (invalid fields)", windows, 60)
-                .refuses("POST /api/clubs/{id}/registrations/{year} (invalid fields)", registrations, 60)
-                .refuses("POST /api/clubs/{id}/registrations/{year} (bad year or club)", registrationPaths, 30)
-                .refuses("POST /api/mergers (incoherent)", mergers, 30)
-                .refuses("GET /api/clubs (bad filters)", filters, 12)
-                .refuses("GET /api/clubs/{id}/lifecycle|leadership|lineage (unknown)", unknownClubs, 30)
+                                HttpCall.get("/api/clubs/" + club + "/members/2099000008/attendance?year=" + y))), 20)
+                .refusesIds("GET activity record and member attendance", ids -> ids.flatMap(id -> Arbitraries.of(
+                        HttpCall.get("/api/clubs/" + id + "/activity-record"),
+                        HttpCall.get("/api/clubs/" + id + "/members/2099000008/attendance"))), 20)
+                .refuses("POST /api/clubs/{id}/suspension|reinstatement|dissolution (bad reason)", 400, reasons, 60)
+                .refuses("POST /api/clubs/{id}/elections (invalid fields)", 400, elections, 150)
+                .refuses("POST /api/clubs/{id}/elections (broken JSON)", 400, brokenElections, 40)
+                .refuses("POST /api/registration-windows (invalid fields)", 400, windows, 45)
+                .refuses("POST /api/registration-windows (years not consecutive, deadline passed)", 422, ruleBreakingWindows, 15)
+                .refuses("POST /api/clubs/{id}/registrations/{year} (invalid fields)", 400, registrations, 60)
+                .refuses("POST /api/clubs/{id}/registrations/{year} (years not consecutive)", 422, registrationYears, 10)
+                .refuses("POST /api/clubs/{id}/registrations/{year} (no registration window)", 404, Arbitraries.just(
+                        HttpCall.postJson("/api/clubs/" + club + "/registrations/3000-3001", "{}")), 3)
+                .refusesIds("POST /api/clubs/{id}/registrations/{year}", ids -> ids.map(id -> HttpCall.postJson(
+                        "/api/clubs/" + id + "/registrations/" + year, "{}")), 20)
+                .refuses("POST /api/mergers (malformed)", 400, malformedMergers, 15)
+                .refuses("POST /api/mergers (incoherent, unknown clubs)", 422, incoherentMergers, 20)
+                .refuses("GET /api/clubs (bad filters)", 400, filters, 12)
+                .refusesIds("GET /api/clubs/{id}/lifecycle|leadership|lineage", ids -> Arbitraries.of("lifecycle", "leadership",
+                        "lineage").flatMap(view -> ids.map(id -> HttpCall.get("/api/clubs/" + id + "/" + view))), 30)
                 .verify();
-        assertThat(cases).isGreaterThanOrEqualTo(920);
     }
 }

@@ -43,4 +43,11 @@ public class ProblemDetailsAutoConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
+
+    /** {@code page=} or {@code size=0x10} is a 400, not the default page: see {@link PagingParameters}. */
+    @Bean
+    FilterRegistrationBean<PagingParameters> pagingParameters() {
+        // after security (the default order): a caller who may not list learns nothing about its paging
+        return new FilterRegistrationBean<>(new PagingParameters());
+    }
 }

@@ -125,13 +125,48 @@ public final class BadInputs {
                 Arbitraries.of("size=0", "size=-1", "page=-1", "size=101", "page=-2147483648"));
     }
 
-    /** Identifiers that name nothing: unknown, oddly spelled, encoded or very long. */
+    /**
+     * Well-formed identifiers that name nothing: unknown or oddly spelled (any script, punctuation,
+     * encoded), but with nothing the server refuses in a path, so an endpoint must
+     * look them up and answer 404. See {@link #malformedIds()} for the ones refused unread.
+     */
     public static Arbitrary<String> unknownIds() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().alpha().numeric().withChars('-', '_', '.').ofMinLength(1).ofMaxLength(60)
                         .filter(s -> !s.equals(".") && !s.equals("..")),
-                anyText(80).filter(s -> !s.isBlank()).map(BadInputs::encode),
-                Arbitraries.strings().alpha().ofMinLength(1000).ofMaxLength(3000));
+                anyText(80).filter(s -> !s.isBlank() && s.chars().noneMatch(BadInputs::refusedInAPath)
+                        && !s.startsWith(".")).map(BadInputs::encode));
+    }
+
+    /**
+     * Identifiers far longer than any the platform gives out (1,000 to 3,000 letters): a service
+     * that bounds its ids refuses them (400), one that looks them up finds nothing (404), so each
+     * campaign says which its endpoint does.
+     */
+    public static Arbitrary<String> overlongIds() {
+        return Arbitraries.strings().alpha().ofMinLength(1000).ofMaxLength(3000);
+    }
+
+    /**
+     * Identifiers the server refuses before any endpoint reads them (400): each holds, encoded,
+     * a character Tomcat or the security firewall rejects in a path (a NUL, a slash, a backslash,
+     * a percent sign, a semicolon, a line break).
+     */
+    public static Arbitrary<String> malformedIds() {
+        return Combinators.combine(anyText(40), Arbitraries.of(REFUSED_IN_A_PATH.chars().mapToObj(c -> (char) c).toList()),
+                        Arbitraries.integers().between(0, 40))
+                .as((text, refused, at) -> {
+                    int cut = Math.min(at, text.length());
+                    return encode(text.substring(0, cut) + refused + text.substring(cut));
+                });
+    }
+
+    /** What Tomcat (NUL, encoded slash) and Spring Security's firewall (the rest) refuse in a decoded path. */
+    private static final String REFUSED_IN_A_PATH = "\0/\\%;\n\r";
+
+    private static boolean refusedInAPath(int c) {
+        return REFUSED_IN_A_PATH.indexOf(c) >= 0 || Character.isISOControl(c) || c == 0x2028 || c == 0x2029
+                || Character.isSurrogate((char) c);
     }
 
     /** Methods an endpoint does not support, with and without a body (405). */

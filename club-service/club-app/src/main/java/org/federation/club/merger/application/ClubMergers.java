@@ -57,10 +57,11 @@ public class ClubMergers {
         Instant now = clock.instant();
         Merger merger = Merger.decide(UUID.randomUUID().toString(), mergedAwayIds, intoClubId, newClub, reason,
                 caller.subject(), now);
-        List<Club> mergedAway = mergedAwayIds.stream().map(this::club).toList();
+        // a club the request names that does not exist is a bad request body (422), not a missing /api/mergers (404)
+        List<Club> mergedAway = mergedAwayIds.stream().map(id -> named("mergedClubIds", id)).toList();
         mergedAway.forEach(Club::requireMergeable);
         if (intoClubId != null) {
-            club(intoClubId).requireMergeable();
+            named("intoClubId", intoClubId).requireMergeable();
         } else {
             checkNewSuccessor(newClub, mergedAway);
         }
@@ -166,6 +167,10 @@ public class ClubMergers {
         }
         return candidates.stream().findFirst().orElseThrow(() -> new RuleViolationException("newClub.president",
                 studentNumber + " is neither a leader nor a member of a merging club"));
+    }
+
+    private Club named(String field, String id) {
+        return clubs.find(id).orElseThrow(() -> new RuleViolationException(field, "no club has the id '" + id + "'"));
     }
 
     private Club club(String id) {

@@ -83,8 +83,9 @@ public class SharedProfile {
         }
         List<Club> targets = clubIds == null || clubIds.isEmpty()
                 ? clubs.inStates(List.of(ClubState.ACTIVE, ClubState.UNREGISTERED))
-                : clubIds.stream().map(id -> clubs.find(id).orElseThrow(() -> new ResourceNotFoundException("club", id)))
-                        .toList();
+                // a club the body names that does not exist is a bad body (422), not a missing resource (404)
+                : clubIds.stream().map(id -> clubs.find(id).orElseThrow(() -> new RuleViolationException("clubIds",
+                        "no club has the id '" + id + "'"))).toList();
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, Club> byId = new LinkedHashMap<>();
         targets.forEach(c -> {
