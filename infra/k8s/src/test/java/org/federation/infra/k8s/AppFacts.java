@@ -53,6 +53,8 @@ final class AppFacts {
         readProperties.addAll(settings.keySet().stream().map(k -> k.replaceAll("\\[\\d+]$", "")).toList());
         StringBuilder code = new StringBuilder();
         for (Path sources : List.of(app.resolve("src/main/java"), ROOT.resolve("platform/messaging/src/main/java"),
+                ROOT.resolve("platform/web/src/main/java"), ROOT.resolve("platform/persistence/src/main/java"),
+                ROOT.resolve("platform/kernel/src/main/java"),
                 ROOT.resolve("platform/security/src/main/java"), ROOT.resolve("platform/printing/src/main/java"))) {
             try (Stream<Path> files = Files.walk(sources)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {

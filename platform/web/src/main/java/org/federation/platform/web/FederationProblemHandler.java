@@ -2,7 +2,7 @@ package org.federation.platform.web;
 
 import java.util.List;
 
-import org.federation.platform.messaging.ConcurrentAggregateUpdateException;
+import org.federation.platform.problem.ConcurrentChangeException;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.IllegalTransitionException;
 import org.federation.platform.problem.RejectedEntriesException;
@@ -72,8 +72,8 @@ public class FederationProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(ConcurrentAggregateUpdateException.class)
-    ProblemDetail concurrentUpdate(ConcurrentAggregateUpdateException e) {
+    @ExceptionHandler(ConcurrentChangeException.class)
+    ProblemDetail concurrentUpdate(ConcurrentChangeException e) {
         return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Changed concurrently",
                 e.getMessage() + "; reload and try again");
     }
