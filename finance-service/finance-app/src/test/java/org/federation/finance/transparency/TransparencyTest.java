@@ -82,8 +82,10 @@ class TransparencyTest extends EmbeddedBackboneProperties {
         List<String> ids = new ArrayList<>();
         page.get("items").forEach(a -> ids.add(a.get("id").asString()));
         List<String> chart = AccountKinds.federationAccounts().stream().map(a -> a[0]).sorted().toList();
-        assertThat(ids).as("every federation account, by id, and nothing else").isEqualTo(chart);
-        assertThat(page.get("totalItems").asLong()).isEqualTo(chart.size());
+        // other tests of this context open federation accounts of their own (LedgerPropertyTest): those are listed too
+        assertThat(ids).as("every federation account, by id").containsAll(chart).isSorted()
+                .allMatch(id -> id.startsWith("federation-"), "a federation account");
+        assertThat(page.get("totalItems").asLong()).isEqualTo(ids.size());
         assertThat(index.body()).as("no club's account, name or people")
                 .doesNotContain(clubId, "星空摄影社", "2023990001", "2023990002", "acct-");
 
@@ -171,11 +173,12 @@ class TransparencyTest extends EmbeddedBackboneProperties {
             assertThat(refused.status()).as(query + ": " + refused.body()).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }
-        HttpProbe.Response beyond = anyone.get("/api/transparency/accounts?page=5&size=10");
+        long total = anyone.get("/api/transparency/accounts?size=10").json().get("totalItems").asLong();
+        HttpProbe.Response beyond = anyone.get("/api/transparency/accounts?page=" + (total / 10 + 1) + "&size=10");
         assertThat(beyond.status()).isEqualTo(200);
         assertThat(beyond.json().get("items").size()).isZero();
-        assertThat(anyone.get("/api/transparency/accounts?page=1&size=10").json().get("items").size())
-                .isEqualTo(AccountKinds.federationAccounts().size() - 10);
+        assertThat(anyone.get("/api/transparency/accounts?page=" + (total / 10) + "&size=10").json().get("items").size())
+                .isEqualTo((int) (total % 10));
 
         for (String asOf : List.of("yesterday", "2003-02-30", "2003-6-1", "20030601")) {
             HttpProbe.Response refused = anyone.get("/api/transparency/trial-balance?asOf=" + asOf);
