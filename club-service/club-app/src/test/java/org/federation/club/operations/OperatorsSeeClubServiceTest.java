@@ -15,7 +15,11 @@ import org.federation.platform.testing.Persona;
 import org.federation.platform.testing.Scrape;
 import org.federation.platform.testing.TopicProbe;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+
+import io.micrometer.core.instrument.push.PushMeterRegistry;
 
 /**
  * What an operator sees of club-service: Actuator on its management port (metrics, detailed
@@ -27,6 +31,9 @@ class OperatorsSeeClubServiceTest extends EmbeddedBackboneProperties {
 
     @LocalManagementPort
     int managementPort;
+
+    @Autowired
+    ApplicationContext context;
 
     HttpProbe management() {
         return HttpProbe.onPort(managementPort);
@@ -44,6 +51,15 @@ class OperatorsSeeClubServiceTest extends EmbeddedBackboneProperties {
         assertThat(app().get("/livez").status()).isEqualTo(200);
         assertThat(app().get("/actuator/prometheus").status()).as("metrics are for the management port").isIn(401, 404);
         assertThat(Persona.PRESIDIUM.on(app()).get("/actuator/prometheus").status()).isEqualTo(404);
+    }
+
+    @Test
+    void metricsAreScrapedAndNothingPushesThemToACollectorNobodyConfigured() {
+        // the OpenTelemetry starter brings an OTLP metrics registry that pushes to localhost:4318 every
+        // minute and logs a stack trace each time nothing answers there (seen on the local platform)
+        assertThat(context.getBeansOfType(PushMeterRegistry.class))
+                .as("metrics leave through /actuator/prometheus only, unless an operator enables OTLP export")
+                .isEmpty();
     }
 
     @Test
