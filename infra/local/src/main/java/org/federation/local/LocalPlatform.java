@@ -58,22 +58,29 @@ public final class LocalPlatform {
             }
         }, "federation-stop"));
 
-        store.start();
-        say("Mongo-wire store  mongodb://127.0.0.1:27017  (" + data.resolve("mongo").toAbsolutePath() + ")");
-        kafka.start(Duration.ofSeconds(60));
-        say("Kafka broker      " + kafka.bootstrapServers() + "  (pid " + kafka.pid() + ", "
-                + data.resolve("kafka").toAbsolutePath() + ")");
-        tokens[0] = DevTokenIssuer.start(DevTokenIssuer.LOCAL_PORT, data.resolve("dev-issuer-key.json"));
-        say("Token issuer      " + tokens[0].issuer() + "  (development only: POST /dev/token {\"user\": …}, GET /dev/users)");
-        mailbox[0] = LocalMailbox.start(LocalMailbox.SMTP_PORT, LocalMailbox.WEB_PORT);
-        say("Mail (SMTP)       smtp://" + mailbox[0].smtpHost() + ":" + mailbox[0].smtpPort()
-                + "  (development only: catches every e-mail, sends none on)");
         // business time resumes where the last run's business-time command left it (never back)
         Duration businessOffset = BusinessTime.savedOffset(data);
-        apps[0] = FederationApps.start(kafka.bootstrapServers(), store::uri, tokens[0].issuer(), true,
-                List.of("--spring.main.banner-mode=off", "--federation.business-clock.offset=" + businessOffset),
-                Map.of("notification-service", mailbox[0].notificationServiceArguments()));
-
+        try {
+            store.start();
+            say("Mongo-wire store  mongodb://127.0.0.1:27017  (" + data.resolve("mongo").toAbsolutePath() + ")");
+            kafka.start(Duration.ofSeconds(60));
+            say("Kafka broker      " + kafka.bootstrapServers() + "  (pid " + kafka.pid() + ", "
+                    + data.resolve("kafka").toAbsolutePath() + ")");
+            tokens[0] = DevTokenIssuer.start(DevTokenIssuer.LOCAL_PORT, data.resolve("dev-issuer-key.json"));
+            say("Token issuer      " + tokens[0].issuer() + "  (development only: POST /dev/token {\"user\": …}, GET /dev/users)");
+            mailbox[0] = LocalMailbox.start(LocalMailbox.SMTP_PORT, LocalMailbox.WEB_PORT);
+            say("Mail (SMTP)       smtp://" + mailbox[0].smtpHost() + ":" + mailbox[0].smtpPort()
+                    + "  (development only: catches every e-mail, sends none on)");
+            apps[0] = FederationApps.start(kafka.bootstrapServers(), store::uri, tokens[0].issuer(), true,
+                    List.of("--spring.main.banner-mode=off", "--federation.business-clock.offset=" + businessOffset),
+                    Map.of("notification-service", mailbox[0].notificationServiceArguments()));
+        } catch (Exception | LinkageError e) {
+            // without this the threads already started (the store's, the broker's) keep the JVM alive,
+            // holding the data folder's lock, after the reason has scrolled away
+            say("The federation platform could not start: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1); // runs the shutdown hook: stops what did start
+        }
         say("");
         say("The federation platform is up in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s:");
         for (FederationApps.Service service : FederationApps.SERVICES) {
