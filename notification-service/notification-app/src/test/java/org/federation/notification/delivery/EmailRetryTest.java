@@ -1,5 +1,9 @@
 package org.federation.notification.delivery;
 
+import org.federation.notification.delivery.infrastructure.WebhookChannel;
+import org.federation.notification.delivery.infrastructure.EmailChannel;
+import org.federation.notification.delivery.domain.Delivery;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -17,10 +21,10 @@ import org.federation.notification.EmbeddedBackboneProperties;
 import org.federation.notification.NotificationServiceTest;
 import org.federation.notification.Smtp;
 import org.federation.notification.delivery.infrastructure.Contacts;
-import org.federation.notification.delivery.infrastructure.Deliveries;
-import org.federation.notification.inbox.infrastructure.Inboxes;
+import org.federation.notification.delivery.application.Deliveries;
+import org.federation.notification.inbox.application.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
-import org.federation.notification.scheduling.Timers;
+import org.federation.notification.scheduling.application.Timers;
 import org.federation.platform.messaging.IdempotentWrites;
 import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.testing.HttpProbe;

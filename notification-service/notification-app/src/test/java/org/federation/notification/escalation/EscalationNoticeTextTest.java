@@ -1,12 +1,14 @@
 package org.federation.notification.escalation;
 
+import org.federation.notification.escalation.application.EscalationSweep;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.federation.notification.directory.Names;
+import org.federation.notification.directory.domain.Names;
 import org.federation.notification.escalation.domain.Escalation;
 import org.federation.notification.inbox.domain.Notice;
 import org.junit.jupiter.api.Test;

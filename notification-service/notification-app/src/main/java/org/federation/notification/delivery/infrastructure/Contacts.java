@@ -1,6 +1,6 @@
 package org.federation.notification.delivery.infrastructure;
 
-import org.federation.notification.delivery.ContactPreferences;
+import org.federation.notification.delivery.domain.ContactPreferences;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -8,9 +8,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Clock;
 import java.util.List;
 
-import org.federation.notification.directory.infrastructure.People;
-import org.federation.notification.directory.Person;
-import org.federation.notification.directory.Recipients;
+import org.federation.notification.directory.domain.KnownPeople;
+import org.federation.notification.directory.domain.Person;
+import org.federation.notification.directory.application.Recipients;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -25,10 +25,10 @@ public class Contacts {
     static final String COLLECTION = "contacts";
 
     private final MongoTemplate mongo;
-    private final People people;
+    private final KnownPeople people;
     private final Clock clock;
 
-    Contacts(MongoTemplate mongo, People people, Clock clock) {
+    Contacts(MongoTemplate mongo, KnownPeople people, Clock clock) {
         this.mongo = mongo;
         this.people = people;
         this.clock = clock;

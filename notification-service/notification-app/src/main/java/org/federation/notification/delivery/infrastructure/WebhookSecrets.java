@@ -1,6 +1,6 @@
 package org.federation.notification.delivery.infrastructure;
 
-import org.federation.notification.delivery.WebhookSignature;
+import org.federation.notification.delivery.domain.WebhookSignature;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;

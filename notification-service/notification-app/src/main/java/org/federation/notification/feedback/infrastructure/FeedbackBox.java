@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.federation.notification.contracts.NotificationTopics;
-import org.federation.notification.directory.Recipients;
+import org.federation.notification.directory.application.Recipients;
 import org.federation.notification.feedback.domain.Feedback;
-import org.federation.notification.inbox.infrastructure.Inboxes;
+import org.federation.notification.inbox.application.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;

@@ -1,6 +1,6 @@
 package org.federation.notification.routing.infrastructure;
 
-import org.federation.notification.routing.Routed;
+import org.federation.notification.routing.domain.Routed;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;

@@ -1,7 +1,7 @@
 package org.federation.notification.routing.infrastructure;
 
-import org.federation.notification.routing.Subscription;
-import org.federation.notification.routing.NoticeKinds;
+import org.federation.notification.routing.domain.Subscription;
+import org.federation.notification.routing.domain.NoticeKinds;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
