@@ -1,6 +1,6 @@
 package org.federation.notification.feedback;
 
-import org.federation.notification.feedback.infrastructure.RateLimits;
+import org.federation.notification.feedback.domain.RateLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

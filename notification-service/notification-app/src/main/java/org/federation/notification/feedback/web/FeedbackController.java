@@ -1,13 +1,12 @@
 package org.federation.notification.feedback.web;
 
-import org.federation.notification.feedback.infrastructure.FeedbackBox;
+import org.federation.notification.feedback.application.FeedbackBox;
 
 import java.net.URI;
 import java.time.Instant;
 
 import org.federation.notification.feedback.domain.Feedback;
 import org.federation.platform.paging.PageOf;
-import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.security.Caller;
 import org.federation.platform.security.PublicEndpoints;
 import org.federation.platform.security.ratelimit.ClientAddresses;
@@ -47,7 +46,7 @@ import jakarta.validation.constraints.Size;
 class FeedbackController {
 
     static final String DEPARTMENTS = "organization|finance|evaluation|publicity|external-relations|office";
-    static final String FOLLOW_UP_TOKEN = "Follow-Up-Token";
+    static final String FOLLOW_UP_TOKEN = FeedbackBox.FOLLOW_UP_TOKEN;
 
     @Configuration(proxyBeanMethods = false)
     static class Open {
@@ -97,7 +96,7 @@ class FeedbackController {
     ResponseEntity<Receipt> send(@RequestBody @Valid FeedbackRequest request, HttpServletRequest http) {
         String sender = SecurityContextHolder.getContext().getAuthentication() != null
                 && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof Jwt jwt ? jwt.getSubject() : null;
-        FeedbackBox.Sent sent = box.send(request.kind(), request.department() == null ? "office" : request.department(),
+        FeedbackBox.Sent sent = box.send(request.kind(), request.department(),
                 request.subject().strip(), request.text().strip(), sender,
                 // the sender's address as seen through the trusted proxies: behind an ingress the peer is the proxy
                 clientAddresses.of(http));
@@ -109,15 +108,7 @@ class FeedbackController {
     @GetMapping("/{id}/status")
     FeedbackView status(@PathVariable @Size(max = 100) String id,
                         @RequestHeader(name = FOLLOW_UP_TOKEN, required = false) @Size(max = 200) String token, Caller caller) {
-        Feedback feedback = box.get(id);
-        boolean allowed = caller.actsFor(feedback.department())
-                || (feedback.sender() != null && caller.is(feedback.sender()))
-                || FeedbackBox.tokenMatches(feedback, token);
-        if (!allowed) {
-            throw new ForbiddenException("feedback " + id + " is followed by its sender (signed in, or with the "
-                    + FOLLOW_UP_TOKEN + " header given when it was sent) and by the " + feedback.department() + " department");
-        }
-        return FeedbackView.of(feedback);
+        return FeedbackView.of(box.status(id, token, caller));
     }
 
     @GetMapping
@@ -125,22 +116,13 @@ class FeedbackController {
                               @RequestParam(required = false) @Pattern(regexp = "received|answered") String state,
                               @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
-        if (!caller.actsFor(department)) {
-            throw new ForbiddenException("the feedback routed to the " + department
-                    + " department is listed for its members and head and the presidium");
-        }
-        PageOf<Feedback> items = box.newestFirst(department, state, page, size);
+        PageOf<Feedback> items = box.newestFirst(department, state, page, size, caller);
         return new PageOf<>(items.items().stream().map(FeedbackView::of).toList(), page, size, items.totalItems());
     }
 
     @PostMapping("/{id}/answer")
     FeedbackView answer(@PathVariable @Size(max = 100) String id, @RequestBody @Valid AnswerRequest request, Caller caller) {
-        Feedback feedback = box.get(id);
-        if (!caller.actsFor(feedback.department())) {
-            throw new ForbiddenException("feedback routed to the " + feedback.department()
-                    + " department is answered by its members and head and the presidium");
-        }
-        return FeedbackView.of(box.answer(id, request.answer().strip(), request.makePublic(), caller.subject()));
+        return FeedbackView.of(box.answer(id, request.answer().strip(), request.makePublic(), caller));
     }
 
     /** Answered feedback the departments made public, newest answer first; for everyone. */

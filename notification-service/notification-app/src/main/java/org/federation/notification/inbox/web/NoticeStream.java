@@ -10,23 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import java.util.function.Consumer;
 
-import org.federation.notification.contracts.NoticePosted;
-import org.federation.notification.contracts.NotificationEventTypes;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.notification.scheduling.application.Timers;
-import org.federation.platform.messaging.EventEnvelope;
-import org.federation.platform.messaging.InboundEvents;
 import org.federation.platform.problem.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.MediaType;
-import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -70,26 +62,6 @@ public class NoticeStream {
         this.perPerson = perPerson;
         this.retryAfter = retryAfter;
         timers.every("stream-heartbeat", heartbeat, heartbeat, this::heartbeat);
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class Feed {
-        /** Every instance's own view of notification.events: pushes each posted notice to its open streams. */
-        @Bean
-        Consumer<Message<byte[]>> liveNotices(InboundEvents inbound, NoticeStream stream) {
-            return message -> {
-                try {
-                    EventEnvelope event = inbound.envelope(message);
-                    if (NotificationEventTypes.NOTICE_POSTED.equals(event.type())) {
-                        NoticePosted posted = inbound.payload(event, NoticePosted.class);
-                        stream.push(posted.recipient(), posted.noticeId());
-                    }
-                } catch (RuntimeException e) {
-                    // a live view only: nothing is lost by skipping a message (the inbox has the notice)
-                    log.debug("Skipped a message on notification.events for the live stream: {}", e.getMessage());
-                }
-            };
-        }
     }
 
     /**
@@ -173,7 +145,8 @@ public class NoticeStream {
         held.computeIfPresent(holder, (h, count) -> count <= 1 ? null : count - 1);
     }
 
-    void push(String recipient, String noticeId) {
+    /** Sends the notice to every stream open on its recipient's inbox here (told by the live feed, {@code LiveNotices}). */
+    public void push(String recipient, String noticeId) {
         List<SseEmitter> emitters = open.get(recipient);
         if (emitters == null || emitters.isEmpty()) {
             return;

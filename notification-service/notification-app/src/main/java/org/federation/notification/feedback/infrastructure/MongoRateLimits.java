@@ -6,6 +6,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.federation.notification.feedback.domain.RateLimits;
+import org.federation.notification.feedback.domain.RateWindow;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,23 +21,22 @@ import org.springframework.stereotype.Component;
  * MongoDB can drop them; the embedded store keeps them).
  */
 @Component
-public class RateLimits {
+class MongoRateLimits implements RateLimits {
 
     static final String COLLECTION = "rate-limits";
 
     private final MongoTemplate mongo;
 
-    RateLimits(MongoTemplate mongo) {
+    MongoRateLimits(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    /** Takes one from the window's allowance for {@code key}; false if it is used up. */
+    @Override
     public boolean take(String key, int limit, Duration window, Instant now) {
-        long windowStart = now.toEpochMilli() / window.toMillis() * window.toMillis();
-        String id = key + "@" + windowStart;
+        RateWindow current = RateWindow.of(key, window, now);
         try {
-            Object counted = mongo.findAndModify(query(where("_id").is(id).and("count").lt(limit)),
-                    new Update().inc("count", 1).setOnInsert("expiresAt", Instant.ofEpochMilli(windowStart).plus(window)),
+            Object counted = mongo.findAndModify(query(where("_id").is(current.id()).and("count").lt(limit)),
+                    new Update().inc("count", 1).setOnInsert("expiresAt", current.expiresAt()),
                     FindAndModifyOptions.options().upsert(true).returnNew(true), org.bson.Document.class, COLLECTION);
             return counted != null;
         } catch (DuplicateKeyException usedUp) {
