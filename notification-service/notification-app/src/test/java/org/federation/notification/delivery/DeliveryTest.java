@@ -4,7 +4,7 @@ import org.federation.notification.delivery.domain.WebhookSignature;
 
 import org.federation.notification.delivery.application.Deliveries;
 
-import org.federation.notification.delivery.infrastructure.Contacts;
+import org.federation.notification.delivery.application.Contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,17 +1,5 @@
 package org.federation.notification.delivery.application;
 
-import org.federation.notification.delivery.infrastructure.Contacts;
-
-
-import org.federation.notification.delivery.infrastructure.WebhookChannel;
-import org.federation.notification.delivery.domain.ContactPreferences;
-import org.federation.notification.delivery.infrastructure.EmailChannel;
-import org.federation.notification.delivery.domain.PermanentDeliveryFailure;
-import org.federation.notification.delivery.domain.Delivery;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,20 +11,24 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import org.bson.Document;
+import org.federation.notification.delivery.domain.ContactPreferences;
+import org.federation.notification.delivery.domain.Delivery;
+import org.federation.notification.delivery.domain.DeliveryRecords;
+import org.federation.notification.delivery.domain.PermanentDeliveryFailure;
+import org.federation.notification.delivery.domain.RetryPolicy;
+import org.federation.notification.directory.domain.RecipientAccess;
+import org.federation.notification.inbox.application.Inboxes;
 import org.federation.notification.inbox.application.NoticeListener;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.notification.scheduling.application.Timers;
-import org.federation.platform.messaging.IdempotentWrites;
-import org.federation.platform.persistence.MongoIndexes;
+import org.federation.platform.problem.ForbiddenException;
+import org.federation.platform.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.Counter;
@@ -47,10 +39,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Deliveries beyond the inbox. Planned when a notice is posted (one per channel and address, id
  * derived from the notice and the address, so planning twice plans once), then attempted by a
  * worker on every instance: each attempt is claimed with a conditional update, recorded, and on
- * failure retried with exponential backoff until {@code max-attempts}. The poll runs on a timer of its
- * own and hands each claimed attempt to a pool of {@code workers} threads, claiming no more than it
- * has free threads for: a webhook that hangs holds one thread for its timeout, never the poll, the
- * other deliveries or any other sweep.
+ * failure retried with exponential backoff until {@code max-attempts} ({@link RetryPolicy}). The poll
+ * runs on a timer of its own and hands each claimed attempt to a pool of {@code workers} threads,
+ * claiming no more than it has free threads for: a webhook that hangs holds one thread for its
+ * timeout, never the poll, the other deliveries or any other sweep.
  *
  * <p>Giving up is visible three ways: the delivery is {@code failed} with its {@code failure} (what the
  * person sees at {@code GET /api/inbox/{notice}/deliveries}), the counter {@code notification.deliveries.failed}
@@ -58,26 +50,22 @@ import tools.jackson.databind.json.JsonMapper;
  * attempts ran out), and a warning naming the notice, the address and the reason.
  *
  * <p>Two instances never attempt one delivery at once: the claim is a compare-and-set on the delivery's
- * attempt count and lease, and the outcome is recorded only while the claim is still the instance's. An
- * attempt lasts at most the channel's timeouts (SMTP and webhooks: seconds), far below the lease, so a
- * claim does not lapse while its attempt is still sending (which would send twice).
+ * attempt count and lease ({@link DeliveryRecords#claim}), and the outcome is recorded only while the claim
+ * is still the instance's. An attempt lasts at most the channel's timeouts (SMTP and webhooks: seconds), far
+ * below the lease, so a claim does not lapse while its attempt is still sending (which would send twice).
  */
 @Service
 public class Deliveries implements NoticeListener {
 
-    public static final String COLLECTION = "deliveries";
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
-    private final MongoTemplate mongo;
-    private final IdempotentWrites writes;
+    private final DeliveryRecords records;
+    private final Inboxes inboxes;
     private final Contacts contacts;
-    private final EmailChannel email;
-    private final WebhookChannel webhook;
+    private final Map<String, Channel> channels;
     private final JsonMapper json;
     private final Clock clock;
-    private final Duration backoff;
-    private final Duration maxBackoff;
-    private final int maxAttempts;
+    private final RetryPolicy retries;
     private final Duration lease;
     private final String instance = UUID.randomUUID().toString();
     private final ExecutorService workers;
@@ -85,30 +73,27 @@ public class Deliveries implements NoticeListener {
     private final Semaphore freeWorkers;
     private final MeterRegistry meters;
 
-    public Deliveries(MongoTemplate mongo, MongoIndexes indexes, IdempotentWrites writes, Contacts contacts, EmailChannel email, WebhookChannel webhook,
-               JsonMapper json, Clock clock, Timers timers, MeterRegistry meters,
-               @Value("${federation.notifications.delivery.backoff:PT10S}") Duration backoff,
-               @Value("${federation.notifications.delivery.max-backoff:PT1H}") Duration maxBackoff,
-               @Value("${federation.notifications.delivery.max-attempts:6}") int maxAttempts,
-               @Value("${federation.notifications.delivery.lease:PT1M}") Duration lease,
-               @Value("${federation.notifications.delivery.poll:PT1S}") Duration poll,
-               @Value("${federation.notifications.delivery.workers:4}") int workers) {
-        this.mongo = mongo;
-        this.writes = writes;
+    public Deliveries(DeliveryRecords records, Inboxes inboxes, Contacts contacts, List<Channel> channels,
+                      JsonMapper json, Clock clock, Timers timers, MeterRegistry meters,
+                      @Value("${federation.notifications.delivery.backoff:PT10S}") Duration backoff,
+                      @Value("${federation.notifications.delivery.max-backoff:PT1H}") Duration maxBackoff,
+                      @Value("${federation.notifications.delivery.max-attempts:6}") int maxAttempts,
+                      @Value("${federation.notifications.delivery.lease:PT1M}") Duration lease,
+                      @Value("${federation.notifications.delivery.poll:PT1S}") Duration poll,
+                      @Value("${federation.notifications.delivery.workers:4}") int workers) {
+        this.records = records;
+        this.inboxes = inboxes;
         this.contacts = contacts;
-        this.email = email;
-        this.webhook = webhook;
+        this.channels = channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
         this.json = json;
         this.clock = clock;
-        this.backoff = backoff;
-        this.maxBackoff = maxBackoff;
-        this.maxAttempts = maxAttempts;
+        this.retries = new RetryPolicy(backoff, maxBackoff, maxAttempts);
         this.lease = lease;
         this.workers = timers.workers("delivery", workers);
         this.freeWorkers = new Semaphore(workers);
         this.meters = meters;
         // registered at start, at zero: an alert on a series that appears only with the first failure never sees it rise
-        for (String channel : List.of("email", "webhook")) {
+        for (String channel : List.of(ContactPreferences.EMAIL, ContactPreferences.WEBHOOK)) {
             for (String outcome : List.of("delivered", "error")) {
                 attempts(channel, outcome);
             }
@@ -117,9 +102,6 @@ public class Deliveries implements NoticeListener {
             }
         }
         timers.every("delivery-poll", poll, poll, this::onTimer);
-        // the delivery sweep (pending ones due); a notice's deliveries
-        indexes.ensure(COLLECTION, "status", "nextAttemptAt");
-        indexes.ensure(COLLECTION, "noticeId");
     }
 
     @Override
@@ -131,19 +113,19 @@ public class Deliveries implements NoticeListener {
     @Override
     public void beforePostingAll(List<Notice> notices) {
         Map<String, ContactPreferences> all = contacts.ofAll(notices.stream().map(Notice::recipient).distinct().toList());
-        List<Document> planned = new ArrayList<>();
+        Channel email = channels.get(ContactPreferences.EMAIL);
+        boolean emailAvailable = email != null && email.available();
+        List<Delivery> planned = new ArrayList<>();
         for (Notice notice : notices) {
-            ContactPreferences contact = all.get(notice.recipient());
-            if (contact.emailEnabled() && contact.email() != null && email.available()) {
-                planned.add(plan(notice, email.name(), contact.email()));
+            for (ContactPreferences.Target target : all.get(notice.recipient()).targets(emailAvailable)) {
+                planned.add(plan(notice, target.channel(), target.address()));
             }
-            contact.webhooks().forEach(url -> planned.add(plan(notice, webhook.name(), url)));
         }
         // a delivery planned when the notice was first posted stays as it is (its id is taken)
-        writes.insertAllOnce(COLLECTION, planned);
+        records.planAll(planned);
     }
 
-    private Document plan(Notice notice, String channel, String target) {
+    private Delivery plan(Notice notice, String channel, String target) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("noticeId", notice.id());
         payload.put("recipient", notice.recipient());
@@ -155,19 +137,23 @@ public class Deliveries implements NoticeListener {
         if (notice.acknowledgeBy() != null) {
             payload.put("acknowledgeBy", notice.acknowledgeBy().toString());
         }
-        String text = notice.body() + (notice.acknowledgeBy() == null ? ""
-                : "\n\nPlease acknowledge it in the federation portal by " + notice.acknowledgeBy() + ".");
-        Delivery delivery = new Delivery(Notice.idFor(notice.id() + "|" + channel, target), notice.id(), notice.recipient(),
-                channel, target, "[Federation] " + notice.title(), text, json.writeValueAsString(payload), Delivery.PENDING,
-                0, clock.instant(), List.of(), clock.instant(), null);
-        Document document = new Document();
-        mongo.getConverter().write(delivery, document);
-        document.remove("_class");
-        return document;
+        return new Delivery(Notice.idFor(notice.id() + "|" + channel, target), notice.id(), notice.recipient(),
+                channel, target, Delivery.subjectOf(notice.title()), Delivery.textOf(notice.body(), notice.acknowledgeBy()),
+                json.writeValueAsString(payload), Delivery.PENDING, 0, clock.instant(), List.of(), clock.instant(), null);
     }
 
     public List<Delivery> ofNotice(String noticeId) {
-        return mongo.find(query(where("noticeId").is(noticeId)).with(Sort.by("channel", "target")), Delivery.class, COLLECTION);
+        return records.ofNotice(noticeId);
+    }
+
+    /** A notice's deliveries, for the owner of its inbox and the presidium. */
+    public List<Delivery> ofNotice(String noticeId, Caller caller) {
+        Notice notice = inboxes.get(noticeId);
+        if (!RecipientAccess.mayRead(caller, notice.recipient())) {
+            throw new ForbiddenException("the deliveries of notice " + noticeId + " are seen by the owner of "
+                    + notice.recipient() + " and the presidium");
+        }
+        return ofNotice(noticeId);
     }
 
     void onTimer() {
@@ -186,14 +172,12 @@ public class Deliveries implements NoticeListener {
         if (freeWorkers.availablePermits() == 0) {
             return 0;
         }
-        var due = query(new Criteria().andOperator(where("status").is(Delivery.PENDING), where("nextAttemptAt").lte(now),
-                free(now))).limit(100);
         int started = 0;
-        for (Delivery delivery : mongo.find(due, Delivery.class, COLLECTION)) {
+        for (Delivery delivery : records.due(now, 100)) {
             if (!freeWorkers.tryAcquire()) {
                 break;
             }
-            if (!claim(delivery, now) || !start(delivery, now)) {
+            if (!records.claim(delivery, now, now.plus(lease), instance) || !start(delivery, now)) {
                 freeWorkers.release();
                 continue;
             }
@@ -220,63 +204,40 @@ public class Deliveries implements NoticeListener {
         }
     }
 
-    private static Criteria free(Instant now) {
-        return new Criteria().orOperator(where("claimedUntil").is(null), where("claimedUntil").lt(now));
-    }
-
-    private boolean claim(Delivery delivery, Instant now) {
-        return mongo.updateFirst(query(new Criteria().andOperator(where("_id").is(delivery.id()),
-                        where("status").is(Delivery.PENDING), where("attempts").is(delivery.attempts()), free(now))),
-                new Update().set("claimedUntil", now.plus(lease)).set("claimedBy", instance), COLLECTION).getModifiedCount() == 1;
-    }
-
     private void attempt(Delivery delivery, Instant now) {
-        Channel channel = "email".equals(delivery.channel()) ? email : webhook;
+        Channel channel = channels.get(delivery.channel());
         int number = delivery.attempts() + 1;
-        String outcome;
+        RetryPolicy.Result result;
         String detail;
-        boolean permanent = false;
         try {
+            if (channel == null) {
+                throw new PermanentDeliveryFailure("no channel " + delivery.channel() + " on this instance");
+            }
             channel.send(delivery);
-            outcome = Delivery.DELIVERED;
+            result = RetryPolicy.Result.DELIVERED;
             detail = "accepted";
         } catch (PermanentDeliveryFailure e) {
-            outcome = "error";
+            result = RetryPolicy.Result.REFUSED;
             detail = e.getMessage();
-            permanent = true;
         } catch (Exception e) {
-            outcome = "error";
+            result = RetryPolicy.Result.FAILED;
             detail = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        Instant at = clock.instant();
-        Update update = new Update().inc("attempts", 1)
-                .push("history", new Document("number", number).append("at", java.util.Date.from(at))
-                        .append("outcome", outcome).append("detail", detail))
-                .unset("claimedUntil").unset("claimedBy");
-        String failure = null;
-        if (Delivery.DELIVERED.equals(outcome)) {
-            update.set("status", Delivery.DELIVERED).unset("nextAttemptAt");
-        } else if (permanent || number >= maxAttempts) {
-            failure = (permanent ? "refused, not retried: " : "gave up after " + number + " attempts: ") + detail;
-            update.set("status", Delivery.FAILED).set("failure", failure).unset("nextAttemptAt");
-        } else {
-            update.set("nextAttemptAt", now.plus(backoffAfter(number)));
-        }
-        boolean recorded = mongo.updateFirst(query(where("_id").is(delivery.id()).and("claimedBy").is(instance)), update,
-                COLLECTION).getModifiedCount() == 1;
-        if (!recorded) {
+        RetryPolicy.Outcome outcome = retries.after(number, result, detail, now, clock.instant());
+        String said = outcome.attempt().outcome();
+        if (!records.record(delivery.id(), instance, outcome)) {
             // the claim lapsed and another instance holds the delivery now: its record counts, not this one
             log.warn("Delivery {} of notice {}: attempt {} ({}) ended after its claim lapsed (lease {}); not recorded",
-                    delivery.id(), delivery.noticeId(), number, outcome, lease);
+                    delivery.id(), delivery.noticeId(), number, said, lease);
             return;
         }
-        attempts(delivery.channel(), Delivery.DELIVERED.equals(outcome) ? "delivered" : "error").increment();
-        if (failure != null) {
-            givenUp(delivery.channel(), permanent ? "refused" : "exhausted").increment();
+        attempts(delivery.channel(), Delivery.DELIVERED.equals(said) ? "delivered" : "error").increment();
+        if (outcome.givenUp()) {
+            givenUp(delivery.channel(), result == RetryPolicy.Result.REFUSED ? "refused" : "exhausted").increment();
             log.warn("Gave up delivering notice {} to {} by {} ({}): {}. It stays failed, shown at GET /api/inbox/{}/deliveries;"
                             + " check the {} and the address, then send the notice again if it still matters.",
-                    delivery.noticeId(), delivery.target(), delivery.channel(), delivery.recipient(), failure,
-                    delivery.noticeId(), "email".equals(delivery.channel())
+                    delivery.noticeId(), delivery.target(), delivery.channel(), delivery.recipient(), outcome.failure(),
+                    delivery.noticeId(), ContactPreferences.EMAIL.equals(delivery.channel())
                             ? "SMTP server (spring.mail.host/port) and its log" : "receiver of the webhook");
         }
     }
@@ -290,11 +251,5 @@ public class Deliveries implements NoticeListener {
         return Counter.builder("notification.deliveries.failed")
                 .description("Deliveries given up: refused (no retry could help) or exhausted (the attempts ran out)")
                 .tag("channel", channel).tag("cause", cause).register(meters);
-    }
-
-    /** The wait after the n-th failed attempt: backoff × 2^(n-1), at most max-backoff. */
-    Duration backoffAfter(int attempt) {
-        Duration wait = backoff.multipliedBy(1L << Math.min(attempt - 1, 20));
-        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
     }
 }

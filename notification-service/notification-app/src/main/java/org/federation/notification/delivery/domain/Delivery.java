@@ -22,6 +22,16 @@ public record Delivery(String id, String noticeId, String recipient, String chan
     public static final String DELIVERED = "delivered";
     public static final String FAILED = "failed";
 
+    /** The subject of a notice's e-mail (and of its webhook's text). */
+    public static String subjectOf(String title) {
+        return "[Federation] " + title;
+    }
+
+    /** What a notice says beyond the inbox: its body, and the deadline to acknowledge it by in the portal if it has one. */
+    public static String textOf(String body, Instant acknowledgeBy) {
+        return body + (acknowledgeBy == null ? "" : "\n\nPlease acknowledge it in the federation portal by " + acknowledgeBy + ".");
+    }
+
     /** One attempt and how it went. */
     public record Attempt(int number, Instant at, String outcome, String detail) {
     }

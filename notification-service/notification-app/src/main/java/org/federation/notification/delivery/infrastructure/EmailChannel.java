@@ -2,6 +2,7 @@ package org.federation.notification.delivery.infrastructure;
 
 import org.federation.notification.delivery.application.Channel;
 import org.federation.notification.delivery.domain.PermanentDeliveryFailure;
+import org.federation.notification.delivery.domain.ContactPreferences;
 import org.federation.notification.delivery.domain.Delivery;
 
 import java.nio.charset.StandardCharsets;
@@ -42,13 +43,14 @@ public class EmailChannel implements Channel {
         this.from = from;
     }
 
+    @Override
     public boolean available() {
         return mail.getIfAvailable() != null;
     }
 
     @Override
     public String name() {
-        return "email";
+        return ContactPreferences.EMAIL;
     }
 
     @Override

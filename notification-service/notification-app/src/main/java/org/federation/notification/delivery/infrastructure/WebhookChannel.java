@@ -3,10 +3,10 @@ package org.federation.notification.delivery.infrastructure;
 import org.federation.notification.delivery.application.Channel;
 import org.federation.notification.delivery.domain.WebhookGuard;
 import org.federation.notification.delivery.domain.PermanentDeliveryFailure;
+import org.federation.notification.delivery.domain.ContactPreferences;
 import org.federation.notification.delivery.domain.Delivery;
 import org.federation.notification.delivery.domain.WebhookSignature;
 
-import org.federation.notification.delivery.infrastructure.WebhookSecrets;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +37,7 @@ public class WebhookChannel implements Channel {
 
     @Override
     public String name() {
-        return "webhook";
+        return ContactPreferences.WEBHOOK;
     }
 
     @Override

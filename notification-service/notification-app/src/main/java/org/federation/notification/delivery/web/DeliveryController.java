@@ -1,24 +1,19 @@
 package org.federation.notification.delivery.web;
 
-import org.federation.notification.delivery.domain.ContactPreferences;
-import org.federation.notification.delivery.domain.WebhookGuard;
-import org.federation.notification.delivery.domain.Delivery;
-
-import org.federation.notification.delivery.infrastructure.WebhookSecrets;
-
+import org.federation.notification.delivery.application.Contacts;
 import org.federation.notification.delivery.application.Deliveries;
 
-import org.federation.notification.delivery.infrastructure.Contacts;
+import org.federation.notification.delivery.domain.ContactPreferences;
+import org.federation.notification.delivery.domain.Delivery;
+
+
+
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.federation.notification.directory.domain.RecipientAccess;
-import org.federation.notification.inbox.application.Inboxes;
-import org.federation.notification.inbox.domain.Notice;
-import org.federation.platform.problem.ForbiddenException;
-import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.security.Caller;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,44 +55,25 @@ class DeliveryController {
 
     private final Contacts contacts;
     private final Deliveries deliveries;
-    private final Inboxes inboxes;
-    private final WebhookGuard guard;
-    private final WebhookSecrets secrets;
 
-    DeliveryController(Contacts contacts, Deliveries deliveries, Inboxes inboxes, WebhookGuard guard, WebhookSecrets secrets) {
+    DeliveryController(Contacts contacts, Deliveries deliveries) {
         this.contacts = contacts;
         this.deliveries = deliveries;
-        this.inboxes = inboxes;
-        this.guard = guard;
-        this.secrets = secrets;
     }
 
     @GetMapping("/api/contacts/{recipient}")
     ContactPreferences contact(@PathVariable @Pattern(regexp = RecipientAccess.PATTERN,
             message = RecipientAccess.PATTERN_MESSAGE) String recipient, Caller caller) {
-        RecipientAccess.requireRead(caller, recipient, "the contact preferences");
-        return contacts.of(recipient);
+        return contacts.of(recipient, caller);
     }
 
     @PutMapping("/api/contacts/{recipient}")
     ContactChange change(@PathVariable @Pattern(regexp = RecipientAccess.PATTERN,
                                       message = RecipientAccess.PATTERN_MESSAGE) String recipient,
                               @RequestBody @Valid ContactRequest request, Caller caller) {
-        RecipientAccess.requireManage(caller, recipient, "the contact preferences");
-        if (request.emailEnabled() && (request.email() == null || request.email().isBlank())) {
-            throw new RuleViolationException("email", "e-mail delivery needs an address");
-        }
-        for (String url : request.webhooks()) {
-            try {
-                guard.check(url);
-            } catch (WebhookGuard.Refused refused) {
-                throw new RuleViolationException("webhooks", refused.getMessage());
-            }
-        }
-        List<String> webhooks = request.webhooks().stream().distinct().toList();
-        ContactPreferences changed = contacts.change(recipient, request.email() == null || request.email().isBlank()
-                ? null : request.email(), request.emailEnabled(), webhooks, caller.subject());
-        return ContactChange.of(changed, secrets.keepOnly(recipient, webhooks));
+        Contacts.Changed changed = contacts.change(recipient, request.email(), request.emailEnabled(), request.webhooks(),
+                caller);
+        return ContactChange.of(changed.preferences(), changed.newWebhookSecrets());
     }
 
     /** Which webhook's secret to replace. */
@@ -116,21 +92,11 @@ class DeliveryController {
     RotatedSecret rotate(@PathVariable @Pattern(regexp = RecipientAccess.PATTERN,
                                  message = RecipientAccess.PATTERN_MESSAGE) String recipient,
                          @RequestBody @Valid SecretRotation request, Caller caller) {
-        RecipientAccess.requireManage(caller, recipient, "the contact preferences");
-        if (!contacts.of(recipient).webhooks().contains(request.webhook())) {
-            throw new RuleViolationException("webhook", request.webhook() + " is not one of " + recipient
-                    + "'s webhooks; register it with PUT /api/contacts/" + recipient);
-        }
-        return new RotatedSecret(request.webhook(), secrets.rotate(recipient, request.webhook()));
+        return new RotatedSecret(request.webhook(), contacts.rotateSecret(recipient, request.webhook(), caller));
     }
 
     @GetMapping("/api/inbox/{noticeId}/deliveries")
     List<Delivery> deliveries(@PathVariable @Size(max = 100) String noticeId, Caller caller) {
-        Notice notice = inboxes.get(noticeId);
-        if (!RecipientAccess.mayRead(caller, notice.recipient())) {
-            throw new ForbiddenException("the deliveries of notice " + noticeId + " are seen by the owner of "
-                    + notice.recipient() + " and the presidium");
-        }
-        return deliveries.ofNotice(noticeId);
+        return deliveries.ofNotice(noticeId, caller);
     }
 }
