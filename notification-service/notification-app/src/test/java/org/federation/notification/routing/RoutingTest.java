@@ -4,7 +4,7 @@ import org.federation.notification.routing.application.Router;
 import org.federation.notification.routing.application.LateClubRetry;
 import org.federation.notification.routing.domain.Routed;
 
-import org.federation.notification.routing.infrastructure.AwaitingClubs;
+import org.federation.notification.routing.domain.AwaitingClubs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -7,6 +7,7 @@ import org.federation.notification.directory.domain.KnownPeople;
 import org.federation.notification.directory.domain.KnownDepartments;
 
 import org.federation.notification.directory.domain.KnownClubs;
+import org.federation.notification.directory.domain.RecipientIds;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Recipients {
 
-    public static final String PERSON = "person:";
-    public static final String DEPARTMENT = "department:";
+    public static final String PERSON = RecipientIds.PERSON;
+    public static final String DEPARTMENT = RecipientIds.DEPARTMENT;
 
     private final KnownClubs clubs;
     private final KnownDepartments departments;
@@ -37,11 +38,11 @@ public class Recipients {
     }
 
     public static String person(String number) {
-        return PERSON + number;
+        return RecipientIds.person(number);
     }
 
     public static String department(String name) {
-        return DEPARTMENT + name;
+        return RecipientIds.department(name);
     }
 
     /** The club's liaison officer: as its snapshot names them, else as the roster assigns them. */

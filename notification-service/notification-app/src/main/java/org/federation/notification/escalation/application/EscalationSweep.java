@@ -107,7 +107,7 @@ public class EscalationSweep implements NoticeListener {
         Escalation.Step step = escalation.escalate(now, liaison, heads, defaults.timing()).state().lastStep();
         // the step's notices first: a crash before the step is recorded leaves it due, and the retry posts nothing twice
         for (String to : step.to()) {
-            inboxes.post(noticeFor(escalation, step, to, now, names), DomainEvent.SYSTEM);
+            inboxes.post(escalation.noticeOf(step, to, now, names), DomainEvent.SYSTEM);
         }
         boolean done = escalations.change(id, current -> current.status().equals(escalation.status()) && current.isDue(now)
                         ? current.escalate(now, liaison, heads, defaults.timing())
@@ -120,30 +120,13 @@ public class EscalationSweep implements NoticeListener {
         return done;
     }
 
-    /** The escalation's notice, naming the club and the people who did not answer (never their ids). */
-    public static Notice noticeFor(Escalation escalation, Escalation.Step step, String to, Instant now, Names names) {
-        List<String> people = escalation.recipients() == null ? List.of()
-                : escalation.recipients().stream().map(r -> r.startsWith("person:") ? r.substring("person:".length()) : r).toList();
-        String who = escalation.clubId() != null ? names.club(escalation.clubId()) : names.people(people);
-        String body = "The notice \"" + escalation.title() + "\" from the " + escalation.department().replace('-', ' ')
-                + " department was due to be acknowledged by " + escalation.acknowledgeBy() + "; nobody of " + who
-                + (escalation.clubId() != null ? " (" + names.people(people) + ")" : "") + " has acknowledged it."
-                + (Escalation.LIAISON_STEP.equals(step.step()) ? " As the club's liaison officer, please pass it on."
-                : " This is the last step of its escalation.");
-        return new Notice(Notice.idFor(escalation.id() + "|" + step.step(), to), to, "escalation",
-                "Unacknowledged: " + escalation.title() + " (" + who + ")", body, "direct-notice:" + escalation.directNoticeId(),
-                now);
-    }
-
     /** An acknowledgement stops its groups' escalations at once (the sweep also checks the notices). */
     @Override
     public void acknowledged(Notice notice) {
         if (notice.directNoticeId() == null) {
             return;
         }
-        List<String> groups = notice.clubIds() == null || notice.clubIds().isEmpty() ? List.of(notice.recipient())
-                : notice.clubIds().stream().map(c -> "club:" + c).toList();
-        for (String group : groups) {
+        for (String group : AcknowledgementGroups.groupsOf(notice)) {
             escalations.change(Escalation.idOf(notice.directNoticeId(), group), e -> e.acknowledge(notice.acknowledgedAt()));
         }
     }

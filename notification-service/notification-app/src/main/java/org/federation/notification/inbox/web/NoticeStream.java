@@ -145,7 +145,7 @@ public class NoticeStream {
         held.computeIfPresent(holder, (h, count) -> count <= 1 ? null : count - 1);
     }
 
-    /** Sends the notice to every stream open on its recipient's inbox here (told by the live feed, {@code LiveNotices}). */
+    /** Sends the notice to every stream open on its recipient's inbox here (told by the live feed, {@code LiveNoticeFeed}). */
     public void push(String recipient, String noticeId) {
         List<SseEmitter> emitters = open.get(recipient);
         if (emitters == null || emitters.isEmpty()) {

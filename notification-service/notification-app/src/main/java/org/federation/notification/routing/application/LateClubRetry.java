@@ -1,6 +1,6 @@
 package org.federation.notification.routing.application;
 
-import org.federation.notification.routing.infrastructure.AwaitingClubs;
+import org.federation.notification.routing.domain.AwaitingClubs;
 
 import java.time.Clock;
 import java.time.Duration;

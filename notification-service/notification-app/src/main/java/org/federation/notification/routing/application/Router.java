@@ -2,20 +2,16 @@ package org.federation.notification.routing.application;
 
 import org.federation.notification.routing.domain.Routed;
 
-import org.federation.notification.routing.infrastructure.Subscriptions;
 
-import org.federation.notification.routing.infrastructure.AwaitingClubs;
+import org.federation.notification.routing.domain.AwaitingClubs;
 
 import org.federation.platform.domain.BusinessClock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.federation.notification.directory.domain.KnownClubs;
 import org.federation.notification.directory.domain.KnownClub;
-import org.federation.notification.directory.application.Recipients;
 import org.federation.notification.inbox.application.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
 import org.slf4j.Logger;
@@ -46,26 +42,11 @@ public class Router {
         this.clock = clock;
     }
 
-    /** Who receives this routed event. */
+    /** Who receives this routed event ({@link Routed#recipients}). */
     public Set<String> recipientsOf(Routed routed) {
-        Set<String> recipients = new LinkedHashSet<>(subscriptions.subscribersOf(routed.kind()));
-        Set<String> inClubs = new LinkedHashSet<>();
-        if (routed.allClubs()) {
-            clubs.current().forEach(club -> inClubs.addAll(club.leaders()));
-        } else if (routed.clubIds() != null) {
-            Function<KnownClub, List<String>> reached = routed.clubReach() == Routed.ClubReach.MEMBERS
-                    ? KnownClub::everyone : KnownClub::leaders;
-            clubs.findAll(routed.clubIds()).stream().map(reached).forEach(inClubs::addAll);
-        }
-        if (!inClubs.isEmpty()) {
-            Set<String> optedOut = subscriptions.optedOutOfOwnClubs();
-            inClubs.stream().map(Recipients::person).filter(p -> !optedOut.contains(p)).forEach(recipients::add);
-        }
-        routed.departments().stream().map(Recipients::department).forEach(recipients::add);
-        if (routed.persons() != null) {
-            routed.persons().stream().map(Recipients::person).forEach(recipients::add);
-        }
-        return recipients;
+        List<KnownClub> reached = routed.allClubs() ? clubs.current()
+                : routed.clubIds() != null ? clubs.findAll(routed.clubIds()) : List.of();
+        return routed.recipients(subscriptions.subscribersOf(routed.kind()), reached, subscriptions::optedOutOfOwnClubs);
     }
 
     /** Posts the notices, all at once (a club's members may be hundreds); returns how many were new. */
@@ -88,11 +69,10 @@ public class Router {
     }
 
     /** The clubs the routed event names that the directory does not know (yet). */
-    List<String> missingClubs(Routed routed) {
+    public List<String> missingClubs(Routed routed) {
         if (routed.allClubs() || routed.clubIds() == null || routed.clubIds().isEmpty()) {
             return List.of();
         }
-        List<String> known = clubs.findAll(routed.clubIds()).stream().map(KnownClub::id).toList();
-        return routed.clubIds().stream().distinct().filter(id -> !known.contains(id)).toList();
+        return routed.missingClubs(clubs.findAll(routed.clubIds()).stream().map(KnownClub::id).toList());
     }
 }

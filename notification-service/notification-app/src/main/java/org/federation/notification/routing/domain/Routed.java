@@ -1,6 +1,14 @@
 package org.federation.notification.routing.domain;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.federation.notification.directory.domain.KnownClub;
+import org.federation.notification.directory.domain.RecipientIds;
 
 /**
  * What an incoming event comes to as a notice, before its recipients are resolved.
@@ -39,6 +47,44 @@ public record Routed(String cause, String kind, String title, String body, Strin
     public Routed(String cause, String kind, String title, String body, String subjectRef, List<String> clubIds,
                   List<String> persons) {
         this(cause, kind, title, body, subjectRef, clubIds, persons, false);
+    }
+
+    /**
+     * The rule of who receives it: the kind's {@code subscribers}; the leaders of every club if it is
+     * about all clubs, else the leaders (or, with {@link ClubReach#MEMBERS}, everyone) of the clubs it
+     * names, except those who opted out of their own clubs' notices; the departments and the people it
+     * concerns directly, whatever their subscriptions. Each recipient once.
+     *
+     * @param clubs            the clubs it reaches as the directory knows them: every current club if
+     *                         {@link #allClubs}, else those of {@link #clubIds} it knows
+     * @param optedOutOfOwnClubs asked only if some club member or leader is reached
+     */
+    public Set<String> recipients(Set<String> subscribers, List<KnownClub> clubs, Supplier<Set<String>> optedOutOfOwnClubs) {
+        Set<String> recipients = new LinkedHashSet<>(subscribers);
+        Set<String> inClubs = new LinkedHashSet<>();
+        if (allClubs) {
+            clubs.forEach(club -> inClubs.addAll(club.leaders()));
+        } else if (clubIds != null) {
+            Function<KnownClub, List<String>> reached = clubReach == ClubReach.MEMBERS ? KnownClub::everyone : KnownClub::leaders;
+            clubs.stream().map(reached).forEach(inClubs::addAll);
+        }
+        if (!inClubs.isEmpty()) {
+            Set<String> optedOut = optedOutOfOwnClubs.get();
+            inClubs.stream().map(RecipientIds::person).filter(p -> !optedOut.contains(p)).forEach(recipients::add);
+        }
+        departments.stream().map(RecipientIds::department).forEach(recipients::add);
+        if (persons != null) {
+            persons.stream().map(RecipientIds::person).forEach(recipients::add);
+        }
+        return recipients;
+    }
+
+    /** The clubs it names that are not among {@code knownClubIds} (none if it is about all clubs). */
+    public List<String> missingClubs(Collection<String> knownClubIds) {
+        if (allClubs || clubIds == null || clubIds.isEmpty()) {
+            return List.of();
+        }
+        return clubIds.stream().distinct().filter(id -> !knownClubIds.contains(id)).toList();
     }
 
     /** The same notice, also for {@code more} people (each still gets it once). */

@@ -3,12 +3,11 @@ package org.federation.notification.routing.web;
 import org.federation.notification.routing.domain.Subscription;
 import org.federation.notification.routing.domain.NoticeKinds;
 
-import org.federation.notification.routing.infrastructure.Subscriptions;
+import org.federation.notification.routing.application.Subscriptions;
 
 import java.util.List;
 
 import org.federation.notification.directory.domain.RecipientAccess;
-import org.federation.platform.problem.RuleViolationException;
 import org.federation.platform.security.Caller;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,20 +55,13 @@ class SubscriptionController {
     @GetMapping("/api/subscriptions/{subscriber}")
     SubscriptionView subscription(@PathVariable @Pattern(regexp = RecipientAccess.PATTERN,
             message = RecipientAccess.PATTERN_MESSAGE) String subscriber, Caller caller) {
-        RecipientAccess.requireRead(caller, subscriber, "the subscriptions");
-        return SubscriptionView.of(subscriptions.of(subscriber));
+        return SubscriptionView.of(subscriptions.of(subscriber, caller));
     }
 
     @PutMapping("/api/subscriptions/{subscriber}")
     SubscriptionView change(@PathVariable @Pattern(regexp = RecipientAccess.PATTERN,
                                     message = RecipientAccess.PATTERN_MESSAGE) String subscriber,
                             @RequestBody @Valid SubscriptionRequest request, Caller caller) {
-        RecipientAccess.requireManage(caller, subscriber, "the subscriptions");
-        List<String> unknown = request.kinds().stream().filter(k -> NoticeKinds.of(k).isEmpty()).toList();
-        if (!unknown.isEmpty()) {
-            throw new RuleViolationException("kinds", "unknown kinds " + unknown + "; GET /api/notice-kinds lists them");
-        }
-        return SubscriptionView.of(subscriptions.change(subscriber, request.kinds().stream().distinct().toList(),
-                request.ownClubs(), caller.subject()));
+        return SubscriptionView.of(subscriptions.change(subscriber, request.kinds(), request.ownClubs(), caller));
     }
 }

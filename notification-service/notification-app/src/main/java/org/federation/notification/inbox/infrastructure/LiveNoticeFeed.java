@@ -19,9 +19,9 @@ import org.springframework.messaging.Message;
  * connected to any instance sees notices whichever instance posted them.
  */
 @Configuration(proxyBeanMethods = false)
-class LiveNotices {
+class LiveNoticeFeed {
 
-    private static final Logger log = LoggerFactory.getLogger(LiveNotices.class);
+    private static final Logger log = LoggerFactory.getLogger(LiveNoticeFeed.class);
 
     @Bean
     Consumer<Message<byte[]>> liveNotices(InboundEvents inbound, NoticeStream stream) {

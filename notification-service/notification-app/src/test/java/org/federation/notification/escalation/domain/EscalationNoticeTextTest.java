@@ -1,6 +1,5 @@
-package org.federation.notification.escalation;
+package org.federation.notification.escalation.domain;
 
-import org.federation.notification.escalation.application.EscalationSweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +30,8 @@ class EscalationNoticeTextTest {
     @Test
     void anEscalationNamesTheClubAndItsPeople() {
         Names names = Names.of(Map.of(CLUB, "国际象棋社"), Map.of("2023020001", "王小明", "2023020002", "李华"));
-        Notice notice = EscalationSweep.noticeFor(escalation(CLUB, "club:" + CLUB, List.of("person:2023020001",
-                "person:2023020002")), new Escalation.Step(Escalation.LIAISON_STEP, List.of("person:9"), DEADLINE),
+        Notice notice = escalation(CLUB, "club:" + CLUB, List.of("person:2023020001",
+                "person:2023020002")).noticeOf(new Escalation.Step(Escalation.LIAISON_STEP, List.of("person:9"), DEADLINE),
                 "person:9", DEADLINE, names);
         assertThat(notice.title()).isEqualTo("Unacknowledged: Club exchange conference (国际象棋社)");
         assertThat(notice.body()).contains("nobody of 国际象棋社 (王小明 and 李华) has acknowledged it")
@@ -43,12 +42,10 @@ class EscalationNoticeTextTest {
     @Test
     void aClubOrPersonNotKnownYetIsSaidNeutrally() {
         Names nobody = Names.of(Map.of(), Map.of());
-        Notice toClub = EscalationSweep.noticeFor(escalation(CLUB, "club:" + CLUB, List.of("person:2023020001")),
-                new Escalation.Step(Escalation.HEAD_STEP, List.of("person:9"), DEADLINE), "person:9", DEADLINE, nobody);
+        Notice toClub = escalation(CLUB, "club:" + CLUB, List.of("person:2023020001")).noticeOf(new Escalation.Step(Escalation.HEAD_STEP, List.of("person:9"), DEADLINE), "person:9", DEADLINE, nobody);
         assertThat(toClub.title()).isEqualTo("Unacknowledged: Club exchange conference (a club)");
         assertThat(toClub.body()).doesNotContain(CLUB).doesNotContain("2023020001");
-        Notice toPerson = EscalationSweep.noticeFor(escalation(null, "person:2023020001", List.of("person:2023020001")),
-                new Escalation.Step(Escalation.HEAD_STEP, List.of("person:9"), DEADLINE), "person:9", DEADLINE, nobody);
+        Notice toPerson = escalation(null, "person:2023020001", List.of("person:2023020001")).noticeOf(new Escalation.Step(Escalation.HEAD_STEP, List.of("person:9"), DEADLINE), "person:9", DEADLINE, nobody);
         assertThat(toPerson.title()).isEqualTo("Unacknowledged: Club exchange conference (one person)");
         assertThat(toPerson.body()).doesNotContain("2023020001");
     }
