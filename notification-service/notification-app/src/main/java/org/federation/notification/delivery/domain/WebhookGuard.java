@@ -1,6 +1,5 @@
 package org.federation.notification.delivery.domain;
 
-import org.federation.notification.delivery.infrastructure.WebhookChannel;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;

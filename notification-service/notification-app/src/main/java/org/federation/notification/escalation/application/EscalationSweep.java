@@ -5,7 +5,6 @@ import org.federation.notification.escalation.domain.EscalationRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 
 import org.federation.notification.directory.domain.Names;
