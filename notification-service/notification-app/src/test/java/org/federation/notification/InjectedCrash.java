@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
-import org.federation.notification.inbox.NoticeListener;
+import org.federation.notification.inbox.application.NoticeListener;
 import org.federation.notification.inbox.domain.Notice;
 import org.springframework.stereotype.Component;
 

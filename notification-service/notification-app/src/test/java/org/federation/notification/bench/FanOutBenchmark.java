@@ -23,7 +23,7 @@ import org.federation.club.contracts.ClubSnapshot;
 import org.federation.notification.EmbeddedBackboneProperties;
 import org.federation.notification.NotificationServiceTest;
 import org.federation.notification.directory.infrastructure.ClubDirectory;
-import org.federation.notification.inbox.infrastructure.Inboxes;
+import org.federation.notification.inbox.application.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;

@@ -1,8 +1,10 @@
 package org.federation.notification.delivery;
 
-import org.federation.notification.delivery.infrastructure.Deliveries;
+import org.federation.notification.delivery.domain.WebhookSignature;
 
-import org.federation.notification.delivery.infrastructure.Contacts;
+import org.federation.notification.delivery.application.Deliveries;
+
+import org.federation.notification.delivery.application.Contacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +36,7 @@ import org.federation.notification.Smtp;
 import org.federation.notification.escalation.infrastructure.Escalations;
 import org.federation.notification.escalation.domain.Escalation;
 import org.federation.notification.escalation.domain.EscalationTiming;
-import org.federation.notification.inbox.infrastructure.Inboxes;
+import org.federation.notification.inbox.application.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.testing.HttpCall;
 import org.federation.platform.testing.HttpProbe;

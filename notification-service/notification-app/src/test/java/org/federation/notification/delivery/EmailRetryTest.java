@@ -1,5 +1,9 @@
 package org.federation.notification.delivery;
 
+import org.federation.notification.delivery.infrastructure.WebhookChannel;
+import org.federation.notification.delivery.infrastructure.EmailChannel;
+import org.federation.notification.delivery.domain.Delivery;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -16,12 +20,13 @@ import org.awaitility.Awaitility;
 import org.federation.notification.EmbeddedBackboneProperties;
 import org.federation.notification.NotificationServiceTest;
 import org.federation.notification.Smtp;
-import org.federation.notification.delivery.infrastructure.Contacts;
-import org.federation.notification.delivery.infrastructure.Deliveries;
-import org.federation.notification.inbox.infrastructure.Inboxes;
+import org.federation.notification.delivery.application.Contacts;
+import org.federation.notification.delivery.application.Deliveries;
+import org.federation.notification.delivery.infrastructure.MongoDeliveries;
+import org.federation.notification.delivery.domain.DeliveryRecords;
+import org.federation.notification.inbox.application.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
-import org.federation.notification.scheduling.Timers;
-import org.federation.platform.messaging.IdempotentWrites;
+import org.federation.notification.scheduling.application.Timers;
 import org.federation.platform.persistence.MongoIndexes;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.TestClock;
@@ -64,7 +69,7 @@ class EmailRetryTest extends EmbeddedBackboneProperties {
     @Autowired
     MongoIndexes indexes;
     @Autowired
-    IdempotentWrites writes;
+    DeliveryRecords records;
     @Autowired
     Contacts contacts;
     @Autowired
@@ -101,7 +106,7 @@ class EmailRetryTest extends EmbeddedBackboneProperties {
         }
         // due by every later test's clock: a delivery left pending by a failed test must not be attempted there
         mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("noticeId").in(planned)), Deliveries.COLLECTION);
+                org.springframework.data.mongodb.core.query.Criteria.where("noticeId").in(planned)), MongoDeliveries.COLLECTION);
     }
 
     /** One instance's delivery worker: backoff 10 s doubling, lease 1 min, its own timer never started. */
@@ -111,7 +116,7 @@ class EmailRetryTest extends EmbeddedBackboneProperties {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("mail", smtp);
         EmailChannel email = new EmailChannel(beans.getBeanProvider(JavaMailSender.class), "notifications@federation.example.edu");
-        return new Deliveries(mongo, indexes, writes, contacts, email, webhook, json, clock, own, meters,
+        return new Deliveries(records, inboxes, contacts, List.of(email, webhook), json, clock, own, meters,
                 Duration.ofSeconds(10), Duration.ofHours(1), maxAttempts, Duration.ofMinutes(1), Duration.ofHours(1), 4);
     }
 

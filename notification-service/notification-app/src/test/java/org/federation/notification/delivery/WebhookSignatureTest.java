@@ -1,5 +1,7 @@
 package org.federation.notification.delivery;
 
+import org.federation.notification.delivery.domain.WebhookSignature;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package org.federation.notification.feedback;
 
-import org.federation.notification.feedback.infrastructure.RateLimits;
+import org.federation.notification.feedback.domain.RateLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ import org.federation.notification.EmbeddedBackboneProperties;
 import org.federation.notification.Fixtures;
 import org.federation.notification.InjectedCrash;
 import org.federation.notification.NotificationServiceTest;
-import org.federation.notification.inbox.infrastructure.Inboxes;
+import org.federation.notification.inbox.application.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;

@@ -1,6 +1,6 @@
 package org.federation.notification.inbox;
 
-import org.federation.notification.inbox.infrastructure.NoticeStream;
+import org.federation.notification.inbox.web.NoticeStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
 package org.federation.notification.inbox;
 
-import org.federation.notification.inbox.infrastructure.Inboxes;
+import org.federation.notification.inbox.application.Inboxes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,9 @@
 package org.federation.notification.routing;
 
+import org.federation.notification.routing.application.ActivityEventNotices;
+import org.federation.notification.routing.domain.Routed;
+import org.federation.notification.routing.domain.NoticeKinds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

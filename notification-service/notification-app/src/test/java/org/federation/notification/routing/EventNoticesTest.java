@@ -1,12 +1,17 @@
 package org.federation.notification.routing;
 
+import org.federation.notification.routing.application.ClubEventNotices;
+import org.federation.notification.routing.domain.Routed;
+import org.federation.notification.routing.application.GenericEventNotices;
+import org.federation.notification.routing.domain.NoticeKinds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
 
-import org.federation.notification.directory.Names;
+import org.federation.notification.directory.domain.Names;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;

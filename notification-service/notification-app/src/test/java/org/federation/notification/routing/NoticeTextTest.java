@@ -1,5 +1,11 @@
 package org.federation.notification.routing;
 
+import org.federation.notification.routing.application.ClubEventNotices;
+import org.federation.notification.routing.application.ActivityEventNotices;
+import org.federation.notification.routing.domain.Routed;
+import org.federation.notification.routing.application.GenericEventNotices;
+import org.federation.notification.routing.domain.NoticeKinds;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -54,7 +60,7 @@ import org.federation.finance.contracts.SponsorshipReceiptRecorded;
 import org.federation.finance.contracts.StatementPublished;
 import org.federation.finance.contracts.TransactionPosted;
 import org.federation.finance.contracts.TransactionReversed;
-import org.federation.notification.directory.Names;
+import org.federation.notification.directory.domain.Names;
 import org.federation.platform.messaging.EventEnvelope;
 import org.junit.jupiter.api.Test;
 

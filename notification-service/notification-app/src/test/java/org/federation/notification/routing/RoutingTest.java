@@ -1,6 +1,10 @@
 package org.federation.notification.routing;
 
-import org.federation.notification.routing.infrastructure.AwaitingClubs;
+import org.federation.notification.routing.application.Router;
+import org.federation.notification.routing.application.LateClubRetry;
+import org.federation.notification.routing.domain.Routed;
+
+import org.federation.notification.routing.domain.AwaitingClubs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +20,7 @@ import org.federation.notification.Fixtures;
 import org.federation.notification.NotificationServiceTest;
 import org.federation.notification.directory.infrastructure.ClubDirectory;
 import org.federation.notification.directory.infrastructure.Departments;
-import org.federation.notification.inbox.infrastructure.Inboxes;
+import org.federation.notification.inbox.application.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.testing.EmbeddedBackbone;

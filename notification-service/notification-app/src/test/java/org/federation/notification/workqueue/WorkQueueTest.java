@@ -41,7 +41,7 @@ import org.federation.notification.contracts.NoticeEscalated;
 import org.federation.notification.contracts.NoticePosted;
 import org.federation.notification.contracts.NotificationEventTypes;
 import org.federation.notification.directory.infrastructure.ClubDirectory;
-import org.federation.notification.escalation.EscalationSweep;
+import org.federation.notification.escalation.application.EscalationSweep;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.testing.EmbeddedBackbone;

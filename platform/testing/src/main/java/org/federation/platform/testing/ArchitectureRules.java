@@ -18,14 +18,16 @@ import com.tngtech.archunit.lang.EvaluationResult;
 /**
  * The layering every service keeps (package by feature, then domain / application / web /
  * infrastructure): the domain is plain Java, free of Spring, MongoDB, Kafka and Jackson, and it
- * depends on no other layer; MongoDB and Kafka types are used only in infrastructure; feature
- * packages do not import each other in cycles. Each app checks its own classes with
+ * depends on no other layer; the application reaches storage and brokers only through ports, never
+ * the infrastructure classes behind them; controllers live in {@code web}; MongoDB and Kafka types
+ * are used only in infrastructure; feature packages do not import each other in cycles. Each app checks its own classes with
  * {@link #check(String)}.
  *
  * <p>None of the rules may pass vacuously: ArchUnit fails a rule whose subject set is empty
  * ({@code archRule.failOnEmptyShould}, on by default, and never switched off here). Each rule's
  * subjects are chosen so that emptiness means the guarded structure is missing: the domain rules
- * need a {@code domain} package, the web rule a {@code web} package, the MongoDB and Kafka rules
+ * need a {@code domain} package, the web rule a {@code web} package, the application rule an
+ * {@code application} package, the controller rule a {@code @RestController}, the MongoDB and Kafka rules
  * start from the classes that use MongoDB or Kafka (a service that owns data and consumes topics
  * has them, and they must sit in {@code infrastructure}), and the cycle rule needs feature
  * packages. {@code ArchitectureRulesTest} shows each rule failing on a deliberate violation.
@@ -58,6 +60,18 @@ public final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage("..infrastructure..")
             .as("controllers go through the application or the domain's ports, not the infrastructure");
 
+    static final ArchRule APPLICATION_DOES_NOT_DEPEND_ON_INFRASTRUCTURE = noClasses().that().resideInAPackage("..application..")
+            .should().dependOnClassesThat().resideInAPackage("..infrastructure..")
+            .as("the application works through ports (interfaces it or the domain owns), not the infrastructure that"
+                    + " implements them");
+
+    /** Spring's {@code @RestController}, named so that this module needs no Spring Web on its class path. */
+    static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
+
+    static final ArchRule CONTROLLERS_LIVE_IN_WEB = classes().that().areAnnotatedWith(REST_CONTROLLER)
+            .should().resideInAPackage("..web..")
+            .as("controllers (@RestController) live in a feature's web package");
+
     static final ArchRule MONGODB_ONLY_IN_INFRASTRUCTURE = classes().that(use("MongoDB", MONGODB))
             .should().resideInAPackage("..infrastructure..")
             .as("MongoDB types (MongoTemplate, Criteria, Document, ...) are used only in infrastructure");
@@ -87,7 +101,8 @@ public final class ArchitectureRules {
     /** Every rule {@link #check(String)} runs for a service rooted at {@code basePackage}. */
     static List<ArchRule> rules(String basePackage) {
         return List.of(DOMAIN_IS_PLAIN_JAVA, DOMAIN_DEPENDS_ON_NO_OTHER_LAYER, WEB_DOES_NOT_REACH_INTO_INFRASTRUCTURE,
-                MONGODB_ONLY_IN_INFRASTRUCTURE, MESSAGING_ONLY_IN_INFRASTRUCTURE, featuresFreeOfCycles(basePackage));
+                APPLICATION_DOES_NOT_DEPEND_ON_INFRASTRUCTURE, CONTROLLERS_LIVE_IN_WEB, MONGODB_ONLY_IN_INFRASTRUCTURE,
+                MESSAGING_ONLY_IN_INFRASTRUCTURE, featuresFreeOfCycles(basePackage));
     }
 
     /**

@@ -65,6 +65,20 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void anApplicationHoldingAnInfrastructureClassIsReported() {
+        assertThat(violations(ArchitectureRules.APPLICATION_DOES_NOT_DEPEND_ON_INFRASTRUCTURE, BROKEN))
+                .contains("broken.orders.application.OrderClerk", "broken.orders.infrastructure.MongoOrders")
+                .doesNotContain("OrderDesk", "OrderListener");
+    }
+
+    @Test
+    void aControllerOutsideWebIsReported() {
+        assertThat(violations(ArchitectureRules.CONTROLLERS_LIVE_IN_WEB, BROKEN))
+                .contains("broken.orders.OrderApi")
+                .doesNotContain("OrderController");
+    }
+
+    @Test
     void mongoDbOutsideInfrastructureIsReported() {
         assertThat(violations(ArchitectureRules.MONGODB_ONLY_IN_INFRASTRUCTURE, BROKEN))
                 .contains("broken.orders.application.OrderDesk")
@@ -93,6 +107,8 @@ class ArchitectureRulesTest {
                 .hasMessageContaining("the domain is plain Java")
                 .hasMessageContaining("the domain depends on no application, web or infrastructure code")
                 .hasMessageContaining("controllers go through the application")
+                .hasMessageContaining("the application works through ports")
+                .hasMessageContaining("controllers (@RestController) live in a feature's web package")
                 .hasMessageContaining("MongoDB types")
                 .hasMessageContaining("Kafka and Spring Cloud Stream types")
                 .hasMessageContaining("are free of cycles");

@@ -8,8 +8,7 @@ import java.util.UUID;
 
 import org.federation.club.contracts.MemberCredentials;
 import org.federation.club.credential.domain.CredentialIssue;
-import org.federation.club.credential.infrastructure.CredentialIssues;
-import org.federation.club.credential.infrastructure.CredentialKeys;
+import org.federation.club.credential.domain.CredentialIssueRecords;
 import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.ClubState;
 import org.federation.club.registry.domain.Clubs;
@@ -37,12 +36,12 @@ import com.nimbusds.jwt.SignedJWT;
 public class MemberCredentialIssuer {
 
     private final Clubs clubs;
-    private final CredentialKeys keys;
-    private final CredentialIssues issues;
+    private final SigningKeys keys;
+    private final CredentialIssueRecords issues;
     private final BusinessClock clock;
     private final Duration validity;
 
-    MemberCredentialIssuer(Clubs clubs, CredentialKeys keys, CredentialIssues issues, BusinessClock clock,
+    MemberCredentialIssuer(Clubs clubs, SigningKeys keys, CredentialIssueRecords issues, BusinessClock clock,
                            @Value("${federation.clubs.credential-validity:P180D}") Duration validity) {
         this.clubs = clubs;
         this.keys = keys;

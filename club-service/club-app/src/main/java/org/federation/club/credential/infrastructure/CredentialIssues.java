@@ -2,6 +2,7 @@ package org.federation.club.credential.infrastructure;
 
 import org.federation.club.contracts.ClubTopics;
 import org.federation.club.credential.domain.CredentialIssue;
+import org.federation.club.credential.domain.CredentialIssueRecords;
 import org.federation.platform.domain.Decision;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Issued credentials in {@code credential-issues} (id = the credential's jti), each with its outbox. */
 @Component
-public class CredentialIssues {
+public class CredentialIssues implements CredentialIssueRecords {
 
     static final String COLLECTION = "credential-issues";
 
@@ -20,6 +21,7 @@ public class CredentialIssues {
     }
 
     /** Stores the issue with its event; a credential is handed out only once this write succeeded. */
+    @Override
     public void record(Decision<CredentialIssue> issued) {
         issues.create(issued.state().id(), issued);
     }

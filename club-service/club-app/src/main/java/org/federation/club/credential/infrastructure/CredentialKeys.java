@@ -1,5 +1,7 @@
 package org.federation.club.credential.infrastructure;
 
+import org.federation.club.credential.application.SigningKeys;
+
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -49,7 +51,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
  * parts are erased: they only verify from then on, and what is not kept cannot leak.
  */
 @Component
-public class CredentialKeys {
+public class CredentialKeys implements SigningKeys {
 
     static final String COLLECTION = "credential-keys";
     /** The sealed private JWK. */
@@ -88,6 +90,7 @@ public class CredentialKeys {
      * on first use. Looked up on every call (one indexed read) so that a rotation made on any
      * instance takes effect on all.
      */
+    @Override
     public ECKey signingKey() {
         return newest().orElseGet(() -> {
             synchronized (this) {
@@ -176,12 +179,14 @@ public class CredentialKeys {
      * Every published public key, oldest first: each still verifies what it signed (retired keys
      * lose only their private part), so a verifier needs all of them.
      */
+    @Override
     public List<Map<String, Object>> publicKeys() {
         return mongo.find(new Query().with(Sort.by(Sort.Direction.ASC, "createdAt", "_id")), StoredKey.class, COLLECTION)
                 .stream().map(StoredKey::publicJwk).filter(java.util.Objects::nonNull).toList();
     }
 
     /** A published public key by id, or null. */
+    @Override
     public Map<String, Object> publicKey(String keyId) {
         StoredKey key = mongo.findById(keyId, StoredKey.class, COLLECTION);
         return key == null ? null : key.publicJwk();

@@ -17,7 +17,7 @@ import org.federation.event.checkin.domain.CheckIns;
 import org.federation.event.checkin.domain.CredentialKeys;
 import org.federation.event.checkin.domain.CodeAttemptLimit;
 import org.federation.event.checkin.domain.RotatingCode;
-import org.federation.event.checkin.infrastructure.MongoCodeAttempts;
+import org.federation.event.checkin.domain.CodeAttempts;
 import org.federation.event.contracts.ActivityAttendance;
 import org.federation.event.registration.domain.Registrations;
 import org.federation.platform.paging.PageOf;
@@ -58,14 +58,14 @@ public class CheckInDesk {
     private final CredentialKeys credentials;
     private final RotatingCode codes;
     private final CodeAttemptLimit attemptLimit;
-    private final MongoCodeAttempts attempts;
+    private final CodeAttempts attempts;
     private final BusinessClock clock;
     private final CheckInWindow window;
     private final MeterRegistry meters;
 
     CheckInDesk(CheckIns checkIns, Registrations registrations, ActivityPlanning planning, Activities activities,
                 CredentialKeys credentials,
-                BusinessClock clock, RotatingCode codes, CodeAttemptLimit attemptLimit, MongoCodeAttempts attempts,
+                BusinessClock clock, RotatingCode codes, CodeAttemptLimit attemptLimit, CodeAttempts attempts,
                 @Value("${federation.activities.check-in-opens-before:PT1H}") Duration opensBefore, MeterRegistry meters) {
         this.meters = meters;
         for (String method : java.util.List.of("credential", "code", CheckIn.WALK_IN)) {
@@ -106,7 +106,7 @@ public class CheckInDesk {
         }
         Instant now = clock.instant();
         // counted before the code is looked at: during a lock the right code is refused like any other
-        MongoCodeAttempts.Counted attempt = attempts.count(activityId, caller.subject(), attemptLimit, now);
+        CodeAttempts.Counted attempt = attempts.count(activityId, caller.subject(), attemptLimit, now);
         attemptLimit.requireAllowed(activityId, attempt.attempt(), attempt.windowStart(), now);
         if (!codes.accepts(activityId, code, now)) {
             throw new RuleViolationException("code", "not the activity's current check-in code");

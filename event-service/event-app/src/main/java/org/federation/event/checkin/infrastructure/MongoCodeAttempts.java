@@ -8,6 +8,7 @@ import java.util.Date;
 
 import org.bson.Document;
 import org.federation.event.checkin.domain.CodeAttemptLimit;
+import org.federation.event.checkin.domain.CodeAttempts;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,15 +23,11 @@ import org.springframework.stereotype.Component;
  * TTL index (which the embedded store ignores): an attempt after the window resets the count.
  */
 @Component
-public class MongoCodeAttempts {
+public class MongoCodeAttempts implements CodeAttempts {
 
     static final String ATTEMPTS = "check-in-code-attempts";
     /** Rounds of "increment, else start a new window" before giving up on a contended counter. */
     private static final int ROUNDS = 5;
-
-    /** An attempt counted: the how-manieth in the window started at {@code windowStart}. */
-    public record Counted(long attempt, Instant windowStart) {
-    }
 
     private final MongoTemplate mongo;
 
@@ -39,6 +36,7 @@ public class MongoCodeAttempts {
     }
 
     /** Counts one attempt of {@code person} at {@code activityId} at {@code now}. */
+    @Override
     public Counted count(String activityId, String person, CodeAttemptLimit limit, Instant now) {
         String id = activityId + "|" + person;
         Date windowOpenAfter = Date.from(now.minus(limit.window()));
@@ -65,6 +63,7 @@ public class MongoCodeAttempts {
     }
 
     /** Gives back an attempt that turned out to be the right code, so only wrong codes use the allowance. */
+    @Override
     public void giveBack(String activityId, String person) {
         mongo.updateFirst(query(where("_id").is(activityId + "|" + person).and("attempts").gt(0L)),
                 new Update().inc("attempts", -1L), ATTEMPTS);

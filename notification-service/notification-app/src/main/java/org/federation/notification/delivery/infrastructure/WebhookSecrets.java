@@ -1,6 +1,6 @@
 package org.federation.notification.delivery.infrastructure;
 
-import org.federation.notification.delivery.WebhookSignature;
+import org.federation.notification.delivery.domain.WebhookSignature;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.federation.notification.delivery.application.SigningSecrets;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.security.secret.SecretBox;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Repository;
  * stored in plaintext before is sealed at start.
  */
 @Repository
-public class WebhookSecrets {
+public class WebhookSecrets implements SigningSecrets {
 
     public static final String COLLECTION = "webhook-secrets";
     private static final Logger log = LoggerFactory.getLogger(WebhookSecrets.class);
@@ -109,6 +110,7 @@ public class WebhookSecrets {
      * Makes a secret for each of {@code urls} that has none, and deletes those of the recipient's
      * other webhooks; returns the new secrets by URL (the only time they are shown).
      */
+    @Override
     public Map<String, String> keepOnly(String recipient, Collection<String> urls) {
         mongo.remove(query(where("recipient").is(recipient).and("url").nin(urls)), COLLECTION);
         Map<String, String> created = new LinkedHashMap<>();
@@ -125,6 +127,7 @@ public class WebhookSecrets {
     }
 
     /** Replaces a registered webhook's secret (one that leaked): the old one signs nothing from now on. */
+    @Override
     public String rotate(String recipient, String url) {
         String secret = WebhookSignature.newSecret();
         // save replaces the whole document: a plaintext secret from before goes with it
@@ -133,6 +136,7 @@ public class WebhookSecrets {
     }
 
     /** The webhook's secret, opened; a plaintext one from before is still read until it is sealed at start. */
+    @Override
     public Optional<String> of(String recipient, String url) {
         Document stored = mongo.findById(idOf(recipient, url), Document.class, COLLECTION);
         if (stored == null) {

@@ -9,12 +9,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.federation.notification.direct.domain.DirectNotice;
-import org.federation.notification.directory.KnownClub;
-import org.federation.notification.directory.infrastructure.ClubDirectory;
+import org.federation.notification.directory.domain.KnownClub;
+import org.federation.notification.directory.domain.KnownClubs;
 import org.federation.notification.escalation.domain.Escalation;
-import org.federation.notification.escalation.infrastructure.Escalations;
+import org.federation.notification.escalation.domain.EscalationRecords;
 import org.federation.notification.inbox.domain.AcknowledgementGroups;
-import org.federation.notification.inbox.infrastructure.Inboxes;
+import org.federation.notification.inbox.application.Inboxes;
 import org.federation.platform.security.Caller;
 import org.springframework.stereotype.Service;
 
@@ -47,10 +47,10 @@ public class AcknowledgementReports {
 
     private final DirectNotices directNotices;
     private final Inboxes inboxes;
-    private final Escalations escalations;
-    private final ClubDirectory clubs;
+    private final EscalationRecords escalations;
+    private final KnownClubs clubs;
 
-    AcknowledgementReports(DirectNotices directNotices, Inboxes inboxes, Escalations escalations, ClubDirectory clubs) {
+    AcknowledgementReports(DirectNotices directNotices, Inboxes inboxes, EscalationRecords escalations, KnownClubs clubs) {
         this.directNotices = directNotices;
         this.inboxes = inboxes;
         this.escalations = escalations;

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.federation.notification.direct.domain.DirectNotice;
-import org.federation.notification.directory.infrastructure.ClubDirectory;
-import org.federation.notification.directory.KnownClub;
-import org.federation.notification.directory.Recipients;
+import org.federation.notification.directory.domain.KnownClubs;
+import org.federation.notification.directory.domain.KnownClub;
+import org.federation.notification.directory.application.Recipients;
 import org.springframework.stereotype.Component;
 
 /** Resolves a direct notice's audience from the directory into recipients, grouped by club. */
@@ -29,10 +29,10 @@ class Audience {
         }
     }
 
-    private final ClubDirectory clubs;
+    private final KnownClubs clubs;
     private final Recipients recipients;
 
-    Audience(ClubDirectory clubs, Recipients recipients) {
+    Audience(KnownClubs clubs, Recipients recipients) {
         this.clubs = clubs;
         this.recipients = recipients;
     }

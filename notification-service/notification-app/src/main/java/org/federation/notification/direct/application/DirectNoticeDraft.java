@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.federation.notification.escalation.EscalationDefaults;
+import org.federation.notification.escalation.application.EscalationDefaults;
 import org.federation.notification.escalation.domain.EscalationTiming;
 import org.federation.platform.problem.RuleViolationException;
 

@@ -15,13 +15,13 @@ import java.util.concurrent.Executors;
 import org.federation.platform.domain.BusinessClock;
 import org.federation.notification.direct.domain.DirectNotice;
 import org.federation.notification.direct.domain.DirectNoticeRecords;
-import org.federation.notification.escalation.EscalationDefaults;
+import org.federation.notification.escalation.application.EscalationDefaults;
 import org.federation.notification.escalation.domain.Escalation;
 import org.federation.notification.escalation.domain.EscalationTiming;
-import org.federation.notification.escalation.infrastructure.Escalations;
+import org.federation.notification.escalation.domain.EscalationRecords;
 import org.federation.notification.inbox.domain.Notice;
-import org.federation.notification.inbox.infrastructure.Inboxes;
-import org.federation.notification.scheduling.Timers;
+import org.federation.notification.inbox.application.Inboxes;
+import org.federation.notification.scheduling.application.Timers;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.problem.ForbiddenException;
 import org.federation.platform.problem.ResourceNotFoundException;
@@ -49,7 +49,7 @@ public class DirectNotices {
     private final DirectNoticeRecords directNotices;
     private final Audience audience;
     private final Inboxes inboxes;
-    private final Escalations escalations;
+    private final EscalationRecords escalations;
     private final EscalationDefaults escalationDefaults;
     private final Clock clock;
     private final BusinessClock business;
@@ -68,7 +68,7 @@ public class DirectNotices {
         return thread;
     });
 
-    DirectNotices(DirectNoticeRecords directNotices, Audience audience, Inboxes inboxes, Escalations escalations,
+    DirectNotices(DirectNoticeRecords directNotices, Audience audience, Inboxes inboxes, EscalationRecords escalations,
                   EscalationDefaults escalationDefaults, Clock clock, BusinessClock business, Timers timers,
                   @Value("${federation.notifications.fan-out.lease:PT5M}") Duration lease,
                   @Value("${federation.notifications.fan-out.sweep:PT30S}") Duration sweep) {

@@ -1,6 +1,7 @@
 package org.federation.notification.directory.infrastructure;
 
-import org.federation.notification.directory.KnownClub;
+import org.federation.notification.directory.domain.KnownClubs;
+import org.federation.notification.directory.domain.KnownClub;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** The clubs notification-service knows, the newest snapshot per club by the event's sequence. */
 @Repository
-public class ClubDirectory {
+public class ClubDirectory implements KnownClubs {
 
     static final String COLLECTION = "clubs";
 
@@ -46,25 +47,30 @@ public class ClubDirectory {
         return writes.applyIfNewer(COLLECTION, club.id(), sequence, update);
     }
 
+    @Override
     public Optional<KnownClub> find(String id) {
         return Optional.ofNullable(mongo.findById(id, KnownClub.class, COLLECTION));
     }
 
+    @Override
     public List<KnownClub> findAll(List<String> ids) {
         return mongo.find(query(where("_id").in(ids)), KnownClub.class, COLLECTION);
     }
 
     /** Every club that still takes part (not dissolved, not merged away). */
+    @Override
     public List<KnownClub> current() {
         return mongo.findAll(KnownClub.class, COLLECTION).stream().filter(KnownClub::isCurrent).toList();
     }
 
     /** The clubs a liaison officer is assigned to, as the clubs' snapshots say. */
+    @Override
     public List<KnownClub> withLiaisonOfficer(String officer) {
         return mongo.find(query(where("liaisonOfficer").is(officer)), KnownClub.class, COLLECTION);
     }
 
     /** Every liaison officer some club's snapshot names. */
+    @Override
     public List<String> liaisonOfficers() {
         return mongo.findDistinct(query(where("liaisonOfficer").ne(null)), "liaisonOfficer", COLLECTION, String.class);
     }

@@ -1,6 +1,7 @@
 package org.federation.notification.directory.infrastructure;
 
-import org.federation.notification.directory.Department;
+import org.federation.notification.directory.domain.KnownDepartments;
+import org.federation.notification.directory.domain.Department;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Repository;
 
 /** The departments: heads, members and liaison assignments, from the roster and from sign-ins. */
 @Repository
-public class Departments {
+public class Departments implements KnownDepartments {
 
     static final String COLLECTION = "departments";
 
@@ -51,11 +52,13 @@ public class Departments {
         return Optional.ofNullable(mongo.findById(department, Department.class, COLLECTION));
     }
 
+    @Override
     public Set<String> heads(String department) {
         return find(department).map(Department::heads).orElse(Set.of());
     }
 
     /** The liaison officer the roster assigns to this club, if any. */
+    @Override
     public Optional<String> rosterLiaisonOf(String clubId) {
         for (Department department : mongo.findAll(Department.class, COLLECTION)) {
             if (department.liaisonAssignments() != null) {
@@ -70,6 +73,7 @@ public class Departments {
     }
 
     /** Every liaison officer any roster names. */
+    @Override
     public Set<String> rosterLiaisonOfficers() {
         Set<String> officers = new LinkedHashSet<>();
         for (Department department : mongo.find(query(where("liaisonAssignments").ne(null)), Department.class, COLLECTION)) {

@@ -1,6 +1,7 @@
 package org.federation.notification.directory.infrastructure;
 
-import org.federation.notification.directory.Person;
+import org.federation.notification.directory.domain.KnownPeople;
+import org.federation.notification.directory.domain.Person;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Repository;
  * changes nothing stored.
  */
 @Repository
-public class People {
+public class People implements KnownPeople {
 
     static final String COLLECTION = "people";
 
@@ -46,6 +47,7 @@ public class People {
     }
 
     /** Records what the caller's token says about them, if it is new. */
+    @Override
     public void seen(Caller caller) {
         List<String> roles = caller.roles().stream().map(FederationRole::toString).sorted().toList();
         String fingerprint = caller.name() + "|" + caller.email() + "|" + roles;
@@ -72,16 +74,19 @@ public class People {
         recorded.put(caller.subject(), fingerprint);
     }
 
+    @Override
     public Optional<Person> find(String subject) {
         return Optional.ofNullable(mongo.findById(subject, Person.class, COLLECTION));
     }
 
+    @Override
     public Map<String, Person> findAll(Collection<String> subjects) {
         return mongo.find(query(where("_id").in(subjects)), Person.class, COLLECTION).stream()
                 .collect(Collectors.toMap(Person::id, p -> p));
     }
 
     /** Everyone who signed in with the liaison officer's role. */
+    @Override
     public List<String> liaisonOfficers() {
         return mongo.find(query(where("roles").is("LIAISON")), Person.class, COLLECTION).stream().map(Person::id).toList();
     }

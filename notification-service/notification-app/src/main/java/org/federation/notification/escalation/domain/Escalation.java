@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.federation.notification.contracts.NoticeEscalated;
 import org.federation.notification.contracts.NotificationEventTypes;
+import org.federation.notification.directory.domain.Names;
+import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.domain.Decision;
 import org.federation.platform.domain.DomainEvent;
 
@@ -116,5 +118,23 @@ public record Escalation(String id, String directNoticeId, String department, St
         allSteps.add(step);
         return new Escalation(id, directNoticeId, department, title, group, clubId, recipients, acknowledgeBy, newDueAt,
                 newStatus, List.copyOf(allSteps), acknowledgedAt, timing);
+    }
+
+    /**
+     * The notice a step sends to {@code to}: it names the club and the people who did not answer (by
+     * name, never by id), and asks a liaison officer to pass it on or tells a head it is the last step.
+     * Its id comes from the escalation, the step and the recipient, so a retried step posts nothing twice.
+     */
+    public Notice noticeOf(Step step, String to, Instant now, Names names) {
+        List<String> people = recipients == null ? List.of()
+                : recipients.stream().map(r -> r.startsWith("person:") ? r.substring("person:".length()) : r).toList();
+        String who = clubId != null ? names.club(clubId) : names.people(people);
+        String body = "The notice \"" + title + "\" from the " + department.replace('-', ' ')
+                + " department was due to be acknowledged by " + acknowledgeBy + "; nobody of " + who
+                + (clubId != null ? " (" + names.people(people) + ")" : "") + " has acknowledged it."
+                + (LIAISON_STEP.equals(step.step()) ? " As the club's liaison officer, please pass it on."
+                : " This is the last step of its escalation.");
+        return new Notice(Notice.idFor(id + "|" + step.step(), to), to, "escalation",
+                "Unacknowledged: " + title + " (" + who + ")", body, "direct-notice:" + directNoticeId, now);
     }
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.federation.notification.contracts.NotificationTopics;
 import org.federation.notification.escalation.domain.Escalation;
+import org.federation.notification.escalation.domain.EscalationRecords;
 import org.federation.platform.domain.Decision;
 import org.federation.platform.messaging.AggregateRepository;
 import org.federation.platform.messaging.AggregateStore;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Repository;
  * a conditional single-document update (a lease), so several instances never take a step twice.
  */
 @Repository
-public class Escalations {
+public class Escalations implements EscalationRecords {
 
     public static final String COLLECTION = "escalations";
     private static final String CLAIMED_UNTIL = "claimedUntil";
@@ -47,6 +48,7 @@ public class Escalations {
     }
 
     /** Opens the escalation unless it exists (a resumed fan-out opens it again). */
+    @Override
     public void open(Decision<Escalation> opened) {
         try {
             escalations.create(opened.state().id(), opened);
@@ -55,6 +57,7 @@ public class Escalations {
         }
     }
 
+    @Override
     public Optional<Escalation> find(String id) {
         return escalations.find(id);
     }
@@ -63,15 +66,18 @@ public class Escalations {
      * Decides on the escalation's current state and stores the decision (deciding again if another
      * writer got there first); empty if there is no such escalation.
      */
+    @Override
     public Optional<Decision<Escalation>> change(String id, Function<? super Escalation, Decision<Escalation>> decide) {
         return escalations.change(id, decide);
     }
 
+    @Override
     public List<Escalation> ofDirectNotice(String directNoticeId) {
         return mongo.find(query(where("directNoticeId").is(directNoticeId)), Escalation.class, COLLECTION);
     }
 
     /** Ids of escalations with a step due by {@code now}. */
+    @Override
     public List<String> dueIds(Instant now, int limit) {
         var due = query(dueBy(now)).limit(limit);
         due.fields().include("_id");
@@ -79,6 +85,7 @@ public class Escalations {
     }
 
     /** Claims a due escalation for {@code lease}; false if it is not due or another instance holds it. */
+    @Override
     public boolean claim(String id, Instant now, Instant realNow, Duration lease) {
         // due by business time; the lease by the real time (moving business time frees no claim)
         Criteria free = new Criteria().orOperator(where(CLAIMED_UNTIL).is(null), where(CLAIMED_UNTIL).lt(realNow));
@@ -87,6 +94,7 @@ public class Escalations {
         return result.getModifiedCount() == 1;
     }
 
+    @Override
     public void release(String id) {
         mongo.updateFirst(query(where("_id").is(id).and(CLAIMED_BY).is(instance)),
                 new Update().unset(CLAIMED_UNTIL).unset(CLAIMED_BY), COLLECTION);

@@ -3,6 +3,7 @@ package org.federation.notification.feedback.infrastructure;
 import java.util.function.Consumer;
 
 import org.federation.notification.contracts.NotificationEventTypes;
+import org.federation.notification.feedback.application.FeedbackBox;
 import org.federation.notification.workqueue.application.WorkQueues;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;

@@ -1,10 +1,10 @@
 package org.federation.notification.routing.infrastructure;
 
-import org.federation.notification.routing.ClubEventNotices;
-import org.federation.notification.routing.Router;
-import org.federation.notification.routing.ActivityEventNotices;
-import org.federation.notification.routing.GenericEventNotices;
-import org.federation.notification.routing.NoticeKinds;
+import org.federation.notification.routing.application.ClubEventNotices;
+import org.federation.notification.routing.application.Router;
+import org.federation.notification.routing.application.ActivityEventNotices;
+import org.federation.notification.routing.application.GenericEventNotices;
+import org.federation.notification.routing.domain.NoticeKinds;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +16,9 @@ import org.federation.notification.directory.infrastructure.Registrants;
 import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.RosterChanged;
 import org.federation.notification.directory.infrastructure.ClubDirectory;
-import org.federation.notification.directory.Department;
+import org.federation.notification.directory.domain.Department;
 import org.federation.notification.directory.infrastructure.Departments;
-import org.federation.notification.directory.Names;
+import org.federation.notification.directory.domain.Names;
 import org.federation.notification.workqueue.application.WorkQueues;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.InboundEvents;

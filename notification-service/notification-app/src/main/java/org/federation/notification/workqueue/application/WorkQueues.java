@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.federation.notification.direct.application.DirectNotices;
 import org.federation.notification.direct.domain.DirectNotice;
-import org.federation.notification.directory.Names;
+import org.federation.notification.directory.domain.Names;
 import org.federation.notification.workqueue.domain.WorkChange;
 import org.federation.notification.workqueue.domain.WorkItem;
 import org.federation.notification.workqueue.domain.WorkItems;

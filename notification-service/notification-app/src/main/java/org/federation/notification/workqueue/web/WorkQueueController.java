@@ -4,8 +4,8 @@ import org.federation.platform.domain.BusinessClock;
 import java.time.Instant;
 import java.util.List;
 
-import org.federation.notification.directory.RecipientAccess;
-import org.federation.notification.directory.Recipients;
+import org.federation.notification.directory.domain.RecipientAccess;
+import org.federation.notification.directory.application.Recipients;
 import org.federation.notification.workqueue.application.WorkQueues;
 import org.federation.notification.workqueue.domain.WorkItem;
 import org.federation.platform.paging.PageOf;

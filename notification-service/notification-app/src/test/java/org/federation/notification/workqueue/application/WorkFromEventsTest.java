@@ -32,7 +32,7 @@ import org.federation.notification.contracts.NoticeAcknowledged;
 import org.federation.notification.contracts.NoticeEscalated;
 import org.federation.notification.contracts.NoticePosted;
 import org.federation.notification.contracts.NotificationEventTypes;
-import org.federation.notification.directory.Names;
+import org.federation.notification.directory.domain.Names;
 import org.federation.notification.workqueue.domain.WorkChange;
 import org.federation.notification.workqueue.domain.WorkItem;
 import org.federation.notification.workqueue.domain.WorkKind;

@@ -2,7 +2,9 @@ package org.federation.platform.testing.archfixture.clean.orders.web;
 
 import org.federation.platform.testing.archfixture.clean.orders.application.OrderDesk;
 import org.federation.platform.testing.archfixture.clean.orders.domain.Order;
+import org.springframework.web.bind.annotation.RestController;
 
+@RestController
 public class OrderController {
 
     private final OrderDesk desk;

@@ -1,9 +1,0 @@
-package org.federation.notification.delivery;
-
-/** A delivery that no retry can make succeed (a refused or unregistered webhook): it fails at once. */
-public class PermanentDeliveryFailure extends Exception {
-
-    PermanentDeliveryFailure(String reason) {
-        super(reason);
-    }
-}
