@@ -14,10 +14,9 @@ import org.federation.event.activities.domain.Activity;
 import org.federation.event.checkin.domain.CheckIn;
 import org.federation.event.checkin.domain.CheckInWindow;
 import org.federation.event.checkin.domain.CheckIns;
-import org.federation.event.checkin.domain.CredentialKeys;
 import org.federation.event.checkin.domain.CodeAttemptLimit;
+import org.federation.event.checkin.domain.CodeAttempts;
 import org.federation.event.checkin.domain.RotatingCode;
-import org.federation.event.checkin.infrastructure.MongoCodeAttempts;
 import org.federation.event.contracts.ActivityAttendance;
 import org.federation.event.registration.domain.Registrations;
 import org.federation.platform.paging.PageOf;
@@ -55,17 +54,17 @@ public class CheckInDesk {
     private final Registrations registrations;
     private final ActivityPlanning planning;
     private final Activities activities;
-    private final CredentialKeys credentials;
+    private final CredentialVerifier credentials;
     private final RotatingCode codes;
     private final CodeAttemptLimit attemptLimit;
-    private final MongoCodeAttempts attempts;
+    private final CodeAttempts attempts;
     private final BusinessClock clock;
     private final CheckInWindow window;
     private final MeterRegistry meters;
 
     CheckInDesk(CheckIns checkIns, Registrations registrations, ActivityPlanning planning, Activities activities,
-                CredentialKeys credentials,
-                BusinessClock clock, RotatingCode codes, CodeAttemptLimit attemptLimit, MongoCodeAttempts attempts,
+                CredentialVerifier credentials,
+                BusinessClock clock, RotatingCode codes, CodeAttemptLimit attemptLimit, CodeAttempts attempts,
                 @Value("${federation.activities.check-in-opens-before:PT1H}") Duration opensBefore, MeterRegistry meters) {
         this.meters = meters;
         for (String method : java.util.List.of("credential", "code", CheckIn.WALK_IN)) {
@@ -86,8 +85,7 @@ public class CheckInDesk {
     public Outcome byCredential(String activityId, String credential, Caller caller) {
         Activity activity = open(activityId);
         requireScanner(activity, caller);
-        MemberCredentials.Verification verification = MemberCredentials.verify(credential, credentials::key,
-                credentials::newestRevocation, clock.instant());
+        MemberCredentials.Verification verification = credentials.verify(credential, clock.instant());
         if (!verification.valid()) {
             throw new RuleViolationException("credential", verification.problem() + ": " + verification.detail());
         }
@@ -106,7 +104,7 @@ public class CheckInDesk {
         }
         Instant now = clock.instant();
         // counted before the code is looked at: during a lock the right code is refused like any other
-        MongoCodeAttempts.Counted attempt = attempts.count(activityId, caller.subject(), attemptLimit, now);
+        CodeAttempts.Counted attempt = attempts.count(activityId, caller.subject(), attemptLimit, now);
         attemptLimit.requireAllowed(activityId, attempt.attempt(), attempt.windowStart(), now);
         if (!codes.accepts(activityId, code, now)) {
             throw new RuleViolationException("code", "not the activity's current check-in code");

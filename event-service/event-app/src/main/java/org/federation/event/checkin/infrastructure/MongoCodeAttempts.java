@@ -8,6 +8,7 @@ import java.util.Date;
 
 import org.bson.Document;
 import org.federation.event.checkin.domain.CodeAttemptLimit;
+import org.federation.event.checkin.domain.CodeAttempts;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,22 +16,18 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts the check-in codes a person tries at an activity, in {@code check-in-code-attempts} (one
+ * {@link CodeAttempts} in MongoDB. Counts the check-in codes a person tries at an activity, in {@code check-in-code-attempts} (one
  * document per activity and person: {@code attempts} in the window started at {@code windowStart}),
  * shared by every instance. Each step is a single-document atomic write, so two instances counting
  * at once never lose an attempt. The window's end is decided here from the caller's clock, not by a
  * TTL index (which the embedded store ignores): an attempt after the window resets the count.
  */
 @Component
-public class MongoCodeAttempts {
+class MongoCodeAttempts implements CodeAttempts {
 
     static final String ATTEMPTS = "check-in-code-attempts";
     /** Rounds of "increment, else start a new window" before giving up on a contended counter. */
     private static final int ROUNDS = 5;
-
-    /** An attempt counted: the how-manieth in the window started at {@code windowStart}. */
-    public record Counted(long attempt, Instant windowStart) {
-    }
 
     private final MongoTemplate mongo;
 
@@ -38,7 +35,7 @@ public class MongoCodeAttempts {
         this.mongo = mongo;
     }
 
-    /** Counts one attempt of {@code person} at {@code activityId} at {@code now}. */
+    @Override
     public Counted count(String activityId, String person, CodeAttemptLimit limit, Instant now) {
         String id = activityId + "|" + person;
         Date windowOpenAfter = Date.from(now.minus(limit.window()));
@@ -64,7 +61,7 @@ public class MongoCodeAttempts {
         throw new IllegalStateException("check-in code attempts of " + id + " could not be counted: contended");
     }
 
-    /** Gives back an attempt that turned out to be the right code, so only wrong codes use the allowance. */
+    @Override
     public void giveBack(String activityId, String person) {
         mongo.updateFirst(query(where("_id").is(activityId + "|" + person).and("attempts").gt(0L)),
                 new Update().inc("attempts", -1L), ATTEMPTS);
