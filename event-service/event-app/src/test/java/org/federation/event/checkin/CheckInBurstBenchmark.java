@@ -94,27 +94,32 @@ class CheckInBurstBenchmark extends EmbeddedBackboneProperties {
 
         System.out.printf("%nCHECK-IN LIMIT (%d cores, %s %s)%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
-        double verifications = es256Rate(key, bodies.get(0));
-        double refusals = run(SCANNERS, () -> scanner.postJson(path, "{\"credential\":\"\"}").status() == 400);
+        Rate verifications = es256Rate(key, bodies.get(0));
+        Rate refusals = run(SCANNERS, () -> scanner.postJson(path, "{\"credential\":\"\"}").status() == 400);
         MongoCollection<Document> store = mongo.getDb().getCollection("bench-limit-" + System.nanoTime());
         for (int i = 0; i < 1_000; i++) {
             store.insertOne(new Document("_id", "read|" + i).append("revokedAt", new java.util.Date()));
         }
         AtomicInteger reading = new AtomicInteger();
-        double reads = run(SCANNERS, () -> store.find(Filters.eq("_id", "read|" + (reading.incrementAndGet() % 1_000)))
+        Rate reads = run(SCANNERS, () -> store.find(Filters.eq("_id", "read|" + (reading.incrementAndGet() % 1_000)))
                 .first() != null);
         AtomicInteger inserting = new AtomicInteger();
-        double inserts = run(SCANNERS, () -> {
+        Rate inserts = run(SCANNERS, () -> {
             store.insertOne(checkInLike("insert|" + inserting.incrementAndGet()));
             return true;
         });
         store.drop();
-        double limit = 1 / (1 / verifications + 1 / refusals + READS_PER_CHECK_IN / reads + 1 / inserts);
-        System.out.printf("  ES256 verifications/s (JCA, %d threads): %.0f%n  cheapest refusal of the check-in endpoint/s"
-                        + " (%d clients): %.0f%n  single-document reads by _id/s: %.0f (x%d per check-in)%n"
-                        + "  single-document inserts/s: %.0f%nlimit %.0f check-ins/s = 1 / (1/%.0f + 1/%.0f + %d/%.0f + 1/%.0f)%n",
+        double limit = 1 / (1 / verifications.perSecond() + 1 / refusals.perSecond()
+                + READS_PER_CHECK_IN / reads.perSecond() + 1 / inserts.perSecond());
+        double stepsCpu = verifications.cpuMicros() + refusals.cpuMicros() + READS_PER_CHECK_IN * reads.cpuMicros()
+                + inserts.cpuMicros();
+        System.out.printf("  ES256 verifications/s (JCA, %d threads): %s%n  cheapest refusal of the check-in endpoint/s"
+                        + " (%d clients): %s%n  single-document reads by _id/s: %s (x%d per check-in)%n"
+                        + "  single-document inserts/s: %s%nlimit %.0f check-ins/s = 1 / (1/%.0f + 1/%.0f + %d/%.0f + 1/%.0f);"
+                        + " CPU of these steps per check-in %.0f µs; load average %s%n",
                 Runtime.getRuntime().availableProcessors(), verifications, SCANNERS, refusals, reads, READS_PER_CHECK_IN,
-                inserts, limit, verifications, refusals, READS_PER_CHECK_IN, reads, inserts);
+                inserts, limit, verifications.perSecond(), refusals.perSecond(), READS_PER_CHECK_IN, reads.perSecond(),
+                inserts.perSecond(), stepsCpu, loadAverage());
 
         long[] latencies = new long[scans.size()];
         AtomicInteger next = new AtomicInteger();
@@ -122,6 +127,7 @@ class CheckInBurstBenchmark extends EmbeddedBackboneProperties {
         AtomicLong repeats = new AtomicLong();
         AtomicLong failures = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(SCANNERS);
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
         for (int t = 0; t < SCANNERS; t++) {
@@ -138,14 +144,18 @@ class CheckInBurstBenchmark extends EmbeddedBackboneProperties {
             f.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuPerCheckIn = (processCpuNanos() - cpuBefore) / 1e3 / created.get();
         pool.shutdown();
         long attendance = attendance(scanner, made[1]);
         double accepted = created.get() / seconds;
         System.out.printf("%nCHECK-IN BURST: %d scans (%d distinct people, %d repeats) by %d scanners in %.1f s%n"
                         + "  accepted check-ins/s: %.0f = %.0f %% of limit (all scans/s: %.0f)%n  latency %s%n"
-                        + "  201 new: %d, 200 repeat: %d, other: %d; final attendance %d (expected %d)%n",
+                        + "  201 new: %d, 200 repeat: %d, other: %d; final attendance %d (expected %d)%n"
+                        + "  process CPU per accepted check-in (repeats included, client too): %.0f µs = %.0f %% of the steps' CPU;"
+                        + " load average %s%n",
                 scans.size(), PEOPLE, scans.size() - PEOPLE, SCANNERS, seconds, accepted, 100 * accepted / limit,
-                scans.size() / seconds, percentiles(latencies), created.get(), repeats.get(), failures.get(), attendance, PEOPLE);
+                scans.size() / seconds, percentiles(latencies), created.get(), repeats.get(), failures.get(), attendance, PEOPLE,
+                cpuPerCheckIn, 100 * stepsCpu / cpuPerCheckIn, loadAverage());
         assertThat(attendance).isEqualTo(PEOPLE);
         assertThat(created.get()).isEqualTo(PEOPLE);
 
@@ -166,6 +176,7 @@ class CheckInBurstBenchmark extends EmbeddedBackboneProperties {
         int senders = 64;
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         long interval = (long) (1e9 / rate);
+        long cpuBefore = processCpuNanos();
         long start = System.nanoTime() + 100_000_000;
         List<Future<?>> running = new ArrayList<>();
         for (int t = 0; t < senders; t++) {
@@ -188,14 +199,15 @@ class CheckInBurstBenchmark extends EmbeddedBackboneProperties {
         pool.shutdown();
         long attendance = attendance(scanner, made[1]);
         System.out.printf("%nCHECK-IN STEADY at half the limit: %d new people planned at %.0f/s, done in %.1f s (%.0f/s)%n"
-                        + "  latency from the planned time %s%n  201 new: %d, other: %d; final attendance %d (expected %d)%n%n",
+                        + "  latency from the planned time %s%n  201 new: %d, other: %d; final attendance %d (expected %d)%n"
+                        + "  process CPU per check-in %.0f µs; load average %s%n%n",
                 STEADY, rate, seconds, STEADY / seconds, percentiles(latencies), created.get(), repeats.get() + failures.get(),
-                attendance, STEADY);
+                attendance, STEADY, (processCpuNanos() - cpuBefore) / 1e3 / STEADY, loadAverage());
         assertThat(attendance).isEqualTo(STEADY);
     }
 
     /** ES256 verifications per second through JCA on as many threads as cores, of a real credential's signature. */
-    private static double es256Rate(ECKey key, String body) throws Exception {
+    private static Rate es256Rate(ECKey key, String body) throws Exception {
         String jws = body.substring(body.indexOf(':') + 2, body.lastIndexOf('"'));
         byte[] signingInput = jws.substring(0, jws.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
         byte[] der = ECDSA.transcodeSignatureToDER(new Base64URL(jws.substring(jws.lastIndexOf('.') + 1)).decode());
@@ -220,10 +232,25 @@ class CheckInBurstBenchmark extends EmbeddedBackboneProperties {
         boolean once() throws Exception;
     }
 
+    /** A step's rate, and the process CPU it took per step (the machine is shared: CPU per step is steadier than the rate). */
+    record Rate(double perSecond, double cpuMicros) {
+        @Override
+        public String toString() {
+            return String.format("%.0f (%.0f µs CPU each)", perSecond, cpuMicros);
+        }
+    }
+
     /** Steps done per second by {@code threads} threads over {@link #STEP_NANOS} after a warm-up of a third of it. */
-    private static double run(int threads, Step step) throws Exception {
+    private static Rate run(int threads, Step step) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong done = new AtomicLong();
+        long[] cpuFrom = new long[1];
+        // marks the CPU used so far when the warm-up ends, on a thread of its own (not taking a worker)
+        Thread cpuMark = new Thread(() -> {
+            LockSupport.parkNanos(STEP_NANOS / 3);
+            cpuFrom[0] = processCpuNanos();
+        });
+        cpuMark.start();
         long warmUntil = System.nanoTime() + STEP_NANOS / 3;
         long measureFrom = warmUntil;
         long until = warmUntil + STEP_NANOS;
@@ -244,8 +271,23 @@ class CheckInBurstBenchmark extends EmbeddedBackboneProperties {
         for (Future<?> f : running) {
             f.get();
         }
+        cpuMark.join();
+        long cpu = processCpuNanos() - cpuFrom[0];
         pool.shutdown();
-        return done.get() / (STEP_NANOS / 1e9);
+        return new Rate(done.get() / (STEP_NANOS / 1e9), cpu / 1e3 / done.get());
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ", 4)[0];
+        } catch (java.io.IOException e) {
+            return String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     private static Document checkInLike(String id) {

@@ -60,16 +60,15 @@ public class CheckInDesk {
     private final CodeAttempts attempts;
     private final BusinessClock clock;
     private final CheckInWindow window;
-    private final MeterRegistry meters;
+    private final java.util.Map<String, Counter> counters;
 
     CheckInDesk(CheckIns checkIns, Registrations registrations, ActivityPlanning planning, Activities activities,
                 CredentialVerifier credentials,
                 BusinessClock clock, RotatingCode codes, CodeAttemptLimit attemptLimit, CodeAttempts attempts,
                 @Value("${federation.activities.check-in-opens-before:PT1H}") Duration opensBefore, MeterRegistry meters) {
-        this.meters = meters;
-        for (String method : java.util.List.of("credential", "code", CheckIn.WALK_IN)) {
-            checkInCounter(method); // at 0 from the start, so a rate is defined before the first check-in
-        }
+        // registered once, at 0 from the start, so a rate is defined before the first check-in (not looked up per scan)
+        this.counters = java.util.stream.Stream.of("credential", "code", CheckIn.WALK_IN)
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(method -> method, method -> checkInCounter(meters, method)));
         this.checkIns = checkIns;
         this.registrations = registrations;
         this.planning = planning;
@@ -154,11 +153,11 @@ public class CheckInDesk {
             return new Outcome(checkIns.find(id).orElse(null), false); // a concurrent scan of the same person won
         }
         // counted where it was written, once per person and activity (a repeat scan or a race loser is not)
-        checkInCounter(method).increment();
+        counters.get(method).increment();
         return new Outcome(checkIn, true);
     }
 
-    private Counter checkInCounter(String method) {
+    private static Counter checkInCounter(MeterRegistry meters, String method) {
         return Counter.builder("federation.check-ins").description("people checked in at activities, by how")
                 .tag("method", method).register(meters);
     }
