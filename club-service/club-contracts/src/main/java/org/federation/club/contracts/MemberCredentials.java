@@ -1,5 +1,6 @@
 package org.federation.club.contracts;
 
+import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
@@ -10,7 +11,6 @@ import java.util.function.Function;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -65,6 +65,37 @@ public final class MemberCredentials {
      */
     public static Verification verify(String credential, Function<String, Map<String, Object>> publicJwkById,
                                       BiFunction<String, String, Instant> newestRevocation, Instant now) {
+        Verification signed = verifySignature(credential, keyId -> {
+            Map<String, Object> jwk = publicJwkById.apply(keyId);
+            return jwk == null ? null : publicKey(jwk);
+        });
+        return signed.valid() ? stillValid(signed.holder(), newestRevocation, now) : signed;
+    }
+
+    /**
+     * A published JWK as the key a credential is verified with: parse it once when it is published or
+     * first needed, not on every scan.
+     *
+     * @throws IllegalArgumentException if it is no EC public key
+     */
+    public static ECPublicKey publicKey(Map<String, Object> publicJwk) {
+        try {
+            return JWK.parse(publicJwk).toECKey().toECPublicKey();
+        } catch (ParseException | JOSEException | IllegalStateException | ClassCastException e) {
+            throw new IllegalArgumentException("not an EC public key: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The part of {@link #verify} that depends only on the credential's bytes and the key it names: form,
+     * algorithm, key, signature, issuer and claims. What the holder says may then be remembered for these
+     * exact bytes; {@link #stillValid} must still be asked at every scan, because expiry and revocation
+     * depend on the time and on revocations published since.
+     *
+     * @param publicKeyById the published public keys by key id (null if unknown)
+     * @return the holder, or why not (never {@code expired} or {@code revoked})
+     */
+    public static Verification verifySignature(String credential, Function<String, ECPublicKey> publicKeyById) {
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
@@ -77,16 +108,20 @@ public final class MemberCredentials {
             return Verification.refused("malformed", "credentials are signed with ES256");
         }
         String keyId = jwt.getHeader().getKeyID();
-        Map<String, Object> jwk = keyId == null ? null : publicJwkById.apply(keyId);
-        if (jwk == null) {
+        ECPublicKey key;
+        try {
+            key = keyId == null ? null : publicKeyById.apply(keyId);
+        } catch (IllegalArgumentException e) {
+            return Verification.refused("bad-signature", "cannot verify with key " + keyId + ": " + e.getMessage());
+        }
+        if (key == null) {
             return Verification.refused("unknown-key", "no published key with id " + keyId);
         }
         try {
-            ECKey key = JWK.parse(jwk).toECKey();
-            if (!jwt.verify(new ECDSAVerifier(key.toECPublicKey()))) {
+            if (!jwt.verify(new ECDSAVerifier(key))) {
                 return Verification.refused("bad-signature", "the signature does not match key " + keyId);
             }
-        } catch (ParseException | JOSEException | IllegalStateException e) {
+        } catch (JOSEException | IllegalStateException e) {
             return Verification.refused("bad-signature", "cannot verify with key " + keyId + ": " + e.getMessage());
         }
         if (!ISSUER.equals(claims.getIssuer())) {
@@ -107,14 +142,22 @@ public final class MemberCredentials {
         if (club == null || claims.getSubject() == null || issued == null || expires == null) {
             return Verification.refused("malformed", "sub, club, iat and exp are required");
         }
-        if (!now.isBefore(expires.toInstant())) {
-            return Verification.refused("expired", "valid until " + expires.toInstant());
-        }
-        Instant revoked = newestRevocation.apply(club, claims.getSubject());
-        if (revoked != null && !issued.toInstant().isAfter(revoked)) {
-            return Verification.refused("revoked", "revoked at " + revoked);
-        }
         return new Verification(new Holder(claims.getSubject(), club, clubName, role, issued.toInstant(),
                 expires.toInstant()), null, null);
+    }
+
+    /**
+     * The part of {@link #verify} asked at every scan of a credential whose signature was verified:
+     * unexpired at {@code now} and issued after the student's newest revocation at the club.
+     */
+    public static Verification stillValid(Holder holder, BiFunction<String, String, Instant> newestRevocation, Instant now) {
+        if (!now.isBefore(holder.validUntil())) {
+            return Verification.refused("expired", "valid until " + holder.validUntil());
+        }
+        Instant revoked = newestRevocation.apply(holder.clubId(), holder.studentNumber());
+        if (revoked != null && !holder.issuedAt().isAfter(revoked)) {
+            return Verification.refused("revoked", "revoked at " + revoked);
+        }
+        return new Verification(holder, null, null);
     }
 }

@@ -77,4 +77,25 @@ class MemberCredentialsTest {
         String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
         assertThat(verify(tampered, key, null).valid()).isFalse();
     }
+
+    /**
+     * Issue 26: a verifier may remember {@code verifySignature}'s answer for the credential's exact bytes,
+     * so that part must not depend on the time or on revocations; {@code stillValid} is what it asks at
+     * every scan.
+     */
+    @Test
+    void theSignaturePartDependsOnlyOnTheBytesAndTheStillValidPartOnTimeAndRevocations() throws Exception {
+        ECKey key = key("k1");
+        String credential = credential(key, MemberCredentials.ISSUER, ISSUED, ISSUED.plus(Duration.ofDays(1)));
+        MemberCredentials.Verification signed = MemberCredentials.verifySignature(credential,
+                id -> id.equals("k1") ? MemberCredentials.publicKey(key.toPublicJWK().toJSONObject()) : null);
+        assertThat(signed.valid()).isTrue();
+        MemberCredentials.Holder holder = signed.holder();
+        assertThat(MemberCredentials.stillValid(holder, (club, student) -> null, LATER).valid()).isTrue();
+        assertThat(MemberCredentials.stillValid(holder, (club, student) -> ISSUED.plusSeconds(1), LATER).problem())
+                .as("revoked after the signature was verified").isEqualTo("revoked");
+        assertThat(MemberCredentials.stillValid(holder, (club, student) -> null, ISSUED.plus(Duration.ofDays(2))).problem())
+                .as("expired since").isEqualTo("expired");
+        assertThat(MemberCredentials.verifySignature(credential, id -> null).problem()).isEqualTo("unknown-key");
+    }
 }

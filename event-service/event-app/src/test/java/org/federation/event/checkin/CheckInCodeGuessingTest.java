@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.federation.event.EmbeddedBackboneProperties;
 import org.federation.event.EventServiceTest;
 import org.federation.event.checkin.domain.CodeAttemptLimit;
-import org.federation.event.checkin.infrastructure.MongoCodeAttempts;
+import org.federation.event.checkin.domain.CodeAttempts;
 import org.federation.event.clubs.domain.ClubDirectory;
 import org.federation.platform.problem.TooManyRequestsException;
 import org.federation.platform.testing.HttpProbe;
@@ -32,7 +32,7 @@ class CheckInCodeGuessingTest extends EmbeddedBackboneProperties {
     @Autowired
     ClubDirectory directory;
     @Autowired
-    MongoCodeAttempts attempts;
+    CodeAttempts attempts;
     @Autowired
     CodeAttemptLimit limit;
 
@@ -72,23 +72,23 @@ class CheckInCodeGuessingTest extends EmbeddedBackboneProperties {
         String person = "2097" + UUID.randomUUID().toString().substring(0, 6);
         Instant start = Instant.parse("2027-03-01T10:00:00Z");
         for (int i = 1; i <= limit.attempts(); i++) {
-            MongoCodeAttempts.Counted counted = attempts.count(activity, person, limit, start.plusSeconds(i));
+            CodeAttempts.Counted counted = attempts.count(activity, person, limit, start.plusSeconds(i));
             assertThat(counted.attempt()).isEqualTo(i);
             assertThat(counted.windowStart()).isEqualTo(start.plusSeconds(1));
         }
         attempts.giveBack(activity, person);
-        MongoCodeAttempts.Counted given = attempts.count(activity, person, limit, start.plusSeconds(30));
+        CodeAttempts.Counted given = attempts.count(activity, person, limit, start.plusSeconds(30));
         assertThat(given.attempt()).as("a right code gave its attempt back").isEqualTo(limit.attempts());
         limit.requireAllowed(activity, given.attempt(), given.windowStart(), start.plusSeconds(30));
 
         Instant locked = start.plusSeconds(40);
-        MongoCodeAttempts.Counted over = attempts.count(activity, person, limit, locked);
+        CodeAttempts.Counted over = attempts.count(activity, person, limit, locked);
         assertThatThrownBy(() -> limit.requireAllowed(activity, over.attempt(), over.windowStart(), locked))
                 .isInstanceOfSatisfying(TooManyRequestsException.class, e -> assertThat(e.retryAfter())
                         .isEqualTo(Duration.between(locked, start.plusSeconds(1).plus(limit.window()))));
 
         Instant afterWindow = start.plusSeconds(1).plus(limit.window());
-        MongoCodeAttempts.Counted fresh = attempts.count(activity, person, limit, afterWindow);
+        CodeAttempts.Counted fresh = attempts.count(activity, person, limit, afterWindow);
         assertThat(fresh.attempt()).as("a new window").isEqualTo(1);
         assertThat(fresh.windowStart()).isEqualTo(afterWindow);
         assertThat(attempts.count(activity, person, limit, afterWindow.plusSeconds(1)).attempt()).isEqualTo(2);

@@ -58,8 +58,12 @@ public class CheckInTest extends EmbeddedBackboneProperties {
 
     /** A signing key published on club.events as club-service would, and known to event-service. */
     public static ECKey publishedKey(org.springframework.data.mongodb.core.MongoTemplate mongo) throws Exception {
-        String kid = "key-" + UUID.randomUUID();
-        ECKey key = new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
+        return publish(mongo, new ECKeyGenerator(Curve.P_256).keyID("key-" + UUID.randomUUID()).generate());
+    }
+
+    /** Publishes this signing key's public half on club.events as club-service would; returns once event-service keeps it. */
+    public static ECKey publish(org.springframework.data.mongodb.core.MongoTemplate mongo, ECKey key) throws Exception {
+        String kid = key.getKeyID();
         try (RawEvents raw = new RawEvents(EmbeddedBackbone.get().kafkaBootstrapServers())) {
             raw.send("club.events", RawEvents.envelope(ClubEventTypes.CREDENTIAL_KEY_PUBLISHED, "/club-service", kid, 1,
                     JSON.writeValueAsString(new org.federation.club.contracts.CredentialKeyPublished(kid,

@@ -14,10 +14,9 @@ import org.federation.event.activities.domain.Activity;
 import org.federation.event.checkin.domain.CheckIn;
 import org.federation.event.checkin.domain.CheckInWindow;
 import org.federation.event.checkin.domain.CheckIns;
-import org.federation.event.checkin.domain.CredentialKeys;
 import org.federation.event.checkin.domain.CodeAttemptLimit;
-import org.federation.event.checkin.domain.RotatingCode;
 import org.federation.event.checkin.domain.CodeAttempts;
+import org.federation.event.checkin.domain.RotatingCode;
 import org.federation.event.contracts.ActivityAttendance;
 import org.federation.event.registration.domain.Registrations;
 import org.federation.platform.paging.PageOf;
@@ -55,22 +54,21 @@ public class CheckInDesk {
     private final Registrations registrations;
     private final ActivityPlanning planning;
     private final Activities activities;
-    private final CredentialKeys credentials;
+    private final CredentialVerifier credentials;
     private final RotatingCode codes;
     private final CodeAttemptLimit attemptLimit;
     private final CodeAttempts attempts;
     private final BusinessClock clock;
     private final CheckInWindow window;
-    private final MeterRegistry meters;
+    private final java.util.Map<String, Counter> counters;
 
     CheckInDesk(CheckIns checkIns, Registrations registrations, ActivityPlanning planning, Activities activities,
-                CredentialKeys credentials,
+                CredentialVerifier credentials,
                 BusinessClock clock, RotatingCode codes, CodeAttemptLimit attemptLimit, CodeAttempts attempts,
                 @Value("${federation.activities.check-in-opens-before:PT1H}") Duration opensBefore, MeterRegistry meters) {
-        this.meters = meters;
-        for (String method : java.util.List.of("credential", "code", CheckIn.WALK_IN)) {
-            checkInCounter(method); // at 0 from the start, so a rate is defined before the first check-in
-        }
+        // registered once, at 0 from the start, so a rate is defined before the first check-in (not looked up per scan)
+        this.counters = java.util.stream.Stream.of("credential", "code", CheckIn.WALK_IN)
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(method -> method, method -> checkInCounter(meters, method)));
         this.checkIns = checkIns;
         this.registrations = registrations;
         this.planning = planning;
@@ -86,8 +84,7 @@ public class CheckInDesk {
     public Outcome byCredential(String activityId, String credential, Caller caller) {
         Activity activity = open(activityId);
         requireScanner(activity, caller);
-        MemberCredentials.Verification verification = MemberCredentials.verify(credential, credentials::key,
-                credentials::newestRevocation, clock.instant());
+        MemberCredentials.Verification verification = credentials.verify(credential, clock.instant());
         if (!verification.valid()) {
             throw new RuleViolationException("credential", verification.problem() + ": " + verification.detail());
         }
@@ -156,11 +153,11 @@ public class CheckInDesk {
             return new Outcome(checkIns.find(id).orElse(null), false); // a concurrent scan of the same person won
         }
         // counted where it was written, once per person and activity (a repeat scan or a race loser is not)
-        checkInCounter(method).increment();
+        counters.get(method).increment();
         return new Outcome(checkIn, true);
     }
 
-    private Counter checkInCounter(String method) {
+    private static Counter checkInCounter(MeterRegistry meters, String method) {
         return Counter.builder("federation.check-ins").description("people checked in at activities, by how")
                 .tag("method", method).register(meters);
     }

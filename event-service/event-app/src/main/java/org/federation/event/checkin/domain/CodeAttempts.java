@@ -3,9 +3,9 @@ package org.federation.event.checkin.domain;
 import java.time.Instant;
 
 /**
- * The attempts each person makes at an activity's check-in code, counted per window
- * ({@link CodeAttemptLimit}) so that guessing the rotating code is slowed down (a port; MongoDB in
- * infrastructure, each count one atomic update so two instances count every attempt once).
+ * The check-in codes a person tried at an activity, counted per {@link CodeAttemptLimit} window and
+ * shared by every instance: counting one attempt is a single atomic step, so two instances counting at
+ * once never lose one.
  */
 public interface CodeAttempts {
 
@@ -13,7 +13,7 @@ public interface CodeAttempts {
     record Counted(long attempt, Instant windowStart) {
     }
 
-    /** Counts one attempt of {@code person} at {@code activityId} at {@code now}. */
+    /** Counts one attempt of {@code person} at {@code activityId} at {@code now}; a window that is over starts anew. */
     Counted count(String activityId, String person, CodeAttemptLimit limit, Instant now);
 
     /** Gives back an attempt that turned out to be the right code, so only wrong codes use the allowance. */

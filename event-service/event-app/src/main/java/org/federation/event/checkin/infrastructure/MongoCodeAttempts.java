@@ -16,14 +16,14 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts the check-in codes a person tries at an activity, in {@code check-in-code-attempts} (one
+ * {@link CodeAttempts} in MongoDB. Counts the check-in codes a person tries at an activity, in {@code check-in-code-attempts} (one
  * document per activity and person: {@code attempts} in the window started at {@code windowStart}),
  * shared by every instance. Each step is a single-document atomic write, so two instances counting
  * at once never lose an attempt. The window's end is decided here from the caller's clock, not by a
  * TTL index (which the embedded store ignores): an attempt after the window resets the count.
  */
 @Component
-public class MongoCodeAttempts implements CodeAttempts {
+class MongoCodeAttempts implements CodeAttempts {
 
     static final String ATTEMPTS = "check-in-code-attempts";
     /** Rounds of "increment, else start a new window" before giving up on a contended counter. */
@@ -35,7 +35,6 @@ public class MongoCodeAttempts implements CodeAttempts {
         this.mongo = mongo;
     }
 
-    /** Counts one attempt of {@code person} at {@code activityId} at {@code now}. */
     @Override
     public Counted count(String activityId, String person, CodeAttemptLimit limit, Instant now) {
         String id = activityId + "|" + person;
@@ -62,7 +61,6 @@ public class MongoCodeAttempts implements CodeAttempts {
         throw new IllegalStateException("check-in code attempts of " + id + " could not be counted: contended");
     }
 
-    /** Gives back an attempt that turned out to be the right code, so only wrong codes use the allowance. */
     @Override
     public void giveBack(String activityId, String person) {
         mongo.updateFirst(query(where("_id").is(activityId + "|" + person).and("attempts").gt(0L)),

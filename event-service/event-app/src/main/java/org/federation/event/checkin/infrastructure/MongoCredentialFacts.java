@@ -3,6 +3,7 @@ package org.federation.event.checkin.infrastructure;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.federation.club.contracts.CredentialKeyPublished;
 import org.federation.club.contracts.CredentialRevoked;
+import org.federation.club.contracts.MemberCredentials;
 import org.federation.event.checkin.domain.CredentialKeys;
 import org.federation.event.clubs.domain.CredentialFacts;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,8 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * club-service's published credential keys ({@code credential-keys}, by key id) and the newest
  * revocation per club and student ({@code credential-revocations}, {@code _id} = club|student, only
- * ever moved forward), so check-in verifies member credentials offline. Keys are cached in memory
- * once read (a key never changes under its id).
+ * ever moved forward), so check-in verifies member credentials offline. Keys are parsed and kept in
+ * memory once read (a key never changes under its id); an id not (yet) published is not remembered, so
+ * a key rotated in is found at its first scan on every instance. Revocations are read at every scan.
  */
 @Component
 class MongoCredentialFacts implements CredentialFacts, CredentialKeys {
@@ -31,7 +34,7 @@ class MongoCredentialFacts implements CredentialFacts, CredentialKeys {
     static final String REVOCATIONS = "credential-revocations";
 
     private final MongoTemplate mongo;
-    private final Map<String, Map<String, Object>> keys = new ConcurrentHashMap<>();
+    private final Map<String, ECPublicKey> keys = new ConcurrentHashMap<>();
 
     MongoCredentialFacts(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -59,11 +62,12 @@ class MongoCredentialFacts implements CredentialFacts, CredentialKeys {
     }
 
     @Override
-    public Map<String, Object> key(String keyId) {
+    public ECPublicKey publicKey(String keyId) {
+        // computeIfAbsent keeps no null: an unknown id is looked up again next time
         return keys.computeIfAbsent(keyId, id -> {
             Document found = mongo.findById(id, Document.class, KEYS);
             Object jwk = found == null ? null : found.get("publicJwk");
-            return jwk instanceof Document d ? new java.util.HashMap<>(d) : null;
+            return jwk instanceof Document d ? MemberCredentials.publicKey(new java.util.HashMap<>(d)) : null;
         });
     }
 
