@@ -257,6 +257,31 @@ class OutboxRelayBatchTest {
     }
 
     /**
+     * A relay that claims a batch while another relay is sending it (the other's leases live) wins
+     * none of it and sends nothing: each document's claim inside the bulk write is a compare-and-set
+     * on the lease token it expects, never a blind overwrite.
+     */
+    @Test
+    void aRelayClaimingABatchAnotherIsSendingWinsNoneOfItAndSendsNothing() {
+        Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
+        OutboxRelay other = relay(mongo, countingSends(sends), Clock.systemUTC());
+        List<OutboxRelay.Target> targets = new ArrayList<>();
+        int[] sentByOther = {-1};
+        OutboxRelay sending = relay(mongo, intercepting(record -> {
+            if (sentByOther[0] < 0) {
+                sentByOther[0] = other.relayAll(targets);
+            }
+        }), Clock.systemUTC());
+        targets.addAll(aggregates(sending, Clock.systemUTC(), 50, 2));
+
+        assertThat(sending.relayAll(targets)).isEqualTo(100);
+
+        assertThat(sentByOther[0]).isZero();
+        assertThat(sends).isEmpty();
+        assertThat(targets).allSatisfy(t -> assertThat(pending(t.id())).isEmpty());
+    }
+
+    /**
      * An event written while its aggregate is in a batch being sent goes out right after that
      * batch, not at the next sweep (ten minutes away here): the write asks for the aggregate again
      * and the request waits until the batch let go of it.
