@@ -100,24 +100,22 @@ class BackboneBenchmark {
             double mongoRate = plainMongo(mongo);
             double limit = Math.min(kafkaRate, mongoRate);
             backbone(kafka, mongo, Math.min(EVENTS, 1_000), 0, null); // warm-up (JIT), not counted
+            // with -Dbench.tracing=true, flat out with tracing as the services have it alternates with the untraced
+            // runs in the same JVM, broker and store, so neither side gets the warm-up or a quiet moment alone
+            Tracing tracing = TRACING ? new Tracing() : null;
             Result flatOut = backbone(kafka, mongo, EVENTS, 0, null);
+            Result traced = TRACING ? backbone(kafka, mongo, EVENTS, 0, tracing) : null;
             Result flatOutAgain = backbone(kafka, mongo, EVENTS, 0, null);
+            Result tracedAgain = TRACING ? backbone(kafka, mongo, EVENTS, 0, tracing) : null;
+            if (tracing != null) {
+                tracing.close();
+            }
             List<Result> steady = new ArrayList<>();
             Instant steadyFrom = Instant.now();
             for (int run = 0; run < STEADY_RUNS; run++) {
                 steady.add(backbone(kafka, mongo, (int) Math.min(EVENTS, limit / 2 * 10), limit / 2, null));
             }
             Instant steadyUntil = Instant.now();
-            Result traced = null;
-            Result tracedAgain = null;
-            if (TRACING) {
-                // flat out with tracing as the services have it, between two untraced runs in the same JVM, broker
-                // and store, so neither side gets the warm-up or a quiet moment of the machine alone
-                try (Tracing tracing = new Tracing()) {
-                    traced = backbone(kafka, mongo, EVENTS, 0, tracing);
-                    tracedAgain = backbone(kafka, mongo, EVENTS, 0, tracing);
-                }
-            }
             System.out.printf("%n== Backbone benchmark, Mongo-wire %s backend, %d events of ~%d bytes, relay batches of up to %d%n",
                     backend, EVENTS, PAYLOAD.length(), RELAY_BATCH);
             System.out.printf("plain Kafka producer->consumer : %8.0f events/s%n", kafkaRate);
