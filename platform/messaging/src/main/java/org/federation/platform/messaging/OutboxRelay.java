@@ -1,7 +1,6 @@
 package org.federation.platform.messaging;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,35 +16,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Moves events from aggregates' {@code pendingEvents} to Kafka: claim the document with a lease,
- * send its events in order, wait for the broker's acknowledgement, then {@code $pull} exactly the
- * sent events by id. Delivery is at least once and in order per aggregate; consumers are
+ * Moves events from aggregates' {@code pendingEvents} to Kafka, a batch of aggregates at a time:
+ * claim the batch's documents with a lease ({@link OutboxLeases}: one bulk write and one read),
+ * send their events in order per aggregate and wait for the broker's acknowledgements
+ * ({@link OutboxSender}), then {@code $pull} exactly the acknowledged events by id and drop the
+ * leases (one bulk write). Delivery is at least once and in order per aggregate; consumers are
  * idempotent, so a resend after a crash is harmless.
  *
  * <p>The relay tries right after each write ({@link #relaySoon}) and sweeps all outbox
  * collections on a timer, which recovers whatever a crashed instance left behind once its lease
- * expires. Several instances may run at once: the lease (a conditional single-document update)
- * makes sure only one of them sends a given aggregate's events at a time, so they never
- * interleave.
+ * expires. Several instances may run at once: the lease (a compare-and-set on each document, also
+ * inside a bulk write) makes sure only one of them sends a given aggregate's events at a time, so
+ * they never interleave.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -69,12 +66,14 @@ public class OutboxRelay implements SmartLifecycle {
     public record Target(String collection, String id) {
     }
 
-    /** An aggregate this relay holds the lease on (by token), with the events it is sending. */
+    /**
+     * An aggregate this relay holds the lease on (by its batch's token), with the events it read
+     * under that lease and is sending.
+     */
     protected record Claim(Target target, String token, List<EventEnvelope> events) {
     }
 
     private final MongoTemplate mongo;
-    private final Producer<String, byte[]> producer;
     private final Map<String, String> topicByCollection;
     private final Duration lease;
     private final Duration sweepInterval;
@@ -86,6 +85,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final Set<Target> queued = ConcurrentHashMap.newKeySet();
     private final Queue<Target> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger draining = new AtomicInteger();
+    /** Aggregates a thread of this instance is relaying right now, and those asked for meanwhile. */
+    private final Set<Target> relaying = ConcurrentHashMap.newKeySet();
+    private final Set<Target> wanted = ConcurrentHashMap.newKeySet();
+    private final OutboxLeases leases;
+    private final OutboxSender sender;
     private volatile ExecutorService relayers;
     private volatile ScheduledExecutorService sweeper;
     private volatile OutboxRelayMetrics metrics = OutboxRelayMetrics.NONE;
@@ -95,7 +99,6 @@ public class OutboxRelay implements SmartLifecycle {
     public OutboxRelay(MongoTemplate mongo, Producer<String, byte[]> producer, List<OutboxCollection> collections,
                        OutboxRelaySettings settings, Clock clock) {
         this.mongo = mongo;
-        this.producer = producer;
         this.topicByCollection = new ConcurrentHashMap<>();
         this.lease = settings.lease();
         this.sweepInterval = settings.sweepInterval();
@@ -103,6 +106,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.workers = settings.workers();
         this.clock = clock;
         this.indexes = new org.federation.platform.persistence.MongoIndexes(mongo);
+        this.leases = new OutboxLeases(mongo, owner, lease);
+        this.sender = new OutboxSender(producer, clock, sendTimeout, this::topicFor);
         collections.forEach(c -> register(c.collection(), c.topic()));
     }
 
@@ -155,7 +160,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Sends every pending event of one aggregate, including those added while it was sending.
+     * Sends every pending event of one aggregate (those added while it was sending go out with the
+     * next call, or right away through {@link #relaySoon} once the relay is started).
      *
      * @return how many events were sent and removed
      */
@@ -164,10 +170,13 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Relays several aggregates in rounds: read them with one query, lease those with pending
-     * events, send everything and wait once for the broker, then pull each one's sent events.
-     * One broker wait per round, however many aggregates it holds, lets the relay keep up with
-     * many writers.
+     * Relays several aggregates in batches of up to {@value #BATCH}: claim the batch (one bulk
+     * write and one read), send everything and wait once per wave for the broker, then pull each
+     * one's acknowledged events and drop the leases (one bulk write). A few round trips per batch,
+     * however many aggregates it holds, let the relay keep up with a fan-out of thousands.
+     *
+     * <p>Events written while an aggregate is in a batch here are not lost: their writer asks for
+     * the aggregate again ({@link #relaySoon}), and the request waits until this batch let go of it.
      */
     int relayAll(List<Target> targets) {
         int sent = 0;
@@ -176,40 +185,16 @@ public class OutboxRelay implements SmartLifecycle {
         targets.forEach(t -> byCollection.computeIfAbsent(t.collection(), c -> new ArrayList<>()).add(t.id()));
         for (Map.Entry<String, List<String>> entry : byCollection.entrySet()) {
             String collection = entry.getKey();
-            List<String> round = entry.getValue();
-            while (!round.isEmpty()) {
-                Instant claimedAt = clock.instant();
-                List<Claim> claims = claim(collection, round);
-                if (claims.isEmpty()) {
-                    break;
-                }
-                // no send may start once the rest of the lease is shorter than the wait for its
-                // acknowledgement: a send still in flight when the lease runs out could land after
-                // the next relay's sends of the same aggregate
-                Instant lastSend = claimedAt.plus(lease).minus(sendTimeout);
-                Sent outcome;
+            List<String> all = entry.getValue();
+            for (int from = 0; from < all.size(); from += BATCH) {
+                List<Target> mine = take(collection, all.subList(from, Math.min(all.size(), from + BATCH)));
                 try {
-                    outcome = send(claims, lastSend);
-                } catch (RuntimeException e) {
-                    claims.forEach(c -> release(collection, c));
-                    throw e;
+                    Batch batch = relayBatch(collection, mine.stream().map(Target::id).toList());
+                    sent += batch.sent();
+                    failure = failure != null ? failure : batch.failure();
+                } finally {
+                    letGo(mine);
                 }
-                List<String> again = new ArrayList<>();
-                for (int i = 0; i < claims.size(); i++) {
-                    Claim claim = claims.get(i);
-                    int acknowledged = outcome.acknowledged()[i];
-                    // only the acknowledged prefix goes: the rest is resent from its first event, in order
-                    Claim done = new Claim(claim.target(), claim.token(), claim.events().subList(0, acknowledged));
-                    boolean more = removeSent(collection, done);
-                    sent += acknowledged;
-                    if (more && acknowledged == claim.events().size()) {
-                        again.add(claim.target().id());
-                    }
-                }
-                if (outcome.failure() != null && failure == null) {
-                    failure = outcome.failure();
-                }
-                round = again;
             }
         }
         if (failure != null) {
@@ -218,11 +203,63 @@ public class OutboxRelay implements SmartLifecycle {
         return sent;
     }
 
+    private record Batch(int sent, String failure) {
+    }
+
+    private Batch relayBatch(String collection, List<String> ids) {
+        if (ids.isEmpty()) {
+            return new Batch(0, null);
+        }
+        Instant claimedAt = clock.instant();
+        List<Claim> claims = leases.claim(collection, ids, claimedAt);
+        if (claims.isEmpty()) {
+            return new Batch(0, null);
+        }
+        // no send may start once the rest of the lease is shorter than the wait for its
+        // acknowledgement: a send still in flight when the lease runs out could land after
+        // the next relay's sends of the same aggregate
+        Instant lastSend = claimedAt.plus(lease).minus(sendTimeout);
+        OutboxSender.Sent outcome;
+        try {
+            outcome = sender.send(claims, lastSend, metrics);
+        } catch (RuntimeException e) {
+            leases.release(collection, claims, new int[claims.size()]);
+            throw e;
+        }
+        // only each aggregate's acknowledged prefix goes: the rest is resent from its first event, in order
+        release(collection, claims, outcome.acknowledged());
+        return new Batch(java.util.Arrays.stream(outcome.acknowledged()).sum(), outcome.failure());
+    }
+
     /**
-     * What a round's sends achieved: per claim (same order), how many of its events, from the
-     * first, the broker acknowledged; and why a claim stopped short, if one did.
+     * Takes the aggregates no other thread of this instance is relaying; each of the others is
+     * noted as wanted and asked for again once that thread let go of it (so an event written
+     * while it was being sent still goes out right away, not at the next sweep).
      */
-    protected record Sent(int[] acknowledged, String failure) {
+    private List<Target> take(String collection, List<String> ids) {
+        List<Target> mine = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Target target = new Target(collection, id);
+            if (relaying.add(target)) {
+                mine.add(target);
+            } else {
+                wanted.add(target);
+                // the holder may have let go between the add above and here, without seeing the wish
+                if (!relaying.contains(target) && wanted.remove(target)) {
+                    relaySoon(collection, id);
+                }
+            }
+        }
+        return mine;
+    }
+
+    private void letGo(List<Target> mine) {
+        for (Target target : mine) {
+            relaying.remove(target);
+            if (wanted.remove(target)) {
+                relaySoon(target.collection(), target.id());
+            }
+        }
     }
 
     /**
@@ -252,80 +289,11 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Sends the claimed events in waves: the n-th event of every aggregate, then a wait for the
-     * broker, then the (n+1)-th. So an aggregate's event goes out only once the one before it was
-     * acknowledged: a failed send stops that aggregate there, and nothing after it is published
-     * with a gap. No send starts at or after {@code lastSend} (the round is abandoned before the
-     * lease runs out; what was not sent stays pending for the next round).
+     * Pulls each claim's acknowledged events and drops the leases, in one bulk write (a hook, so a
+     * test can make the relay die right here, after the broker acknowledged and before the pull).
      */
-    protected Sent send(List<Claim> claims, Instant lastSend) {
-        int[] acknowledged = new int[claims.size()];
-        boolean[] stopped = new boolean[claims.size()];
-        String failure = null;
-        for (int wave = 0; ; wave++) {
-            List<Integer> sentTo = new ArrayList<>();
-            List<Future<RecordMetadata>> acks = new ArrayList<>();
-            long sentAt = System.nanoTime();
-            for (int i = 0; i < claims.size(); i++) {
-                Claim claim = claims.get(i);
-                if (stopped[i] || wave >= claim.events().size()) {
-                    continue;
-                }
-                if (!clock.instant().isBefore(lastSend)) {
-                    failure = failure != null ? failure : "the round ran out of lease before every event was sent; "
-                            + "the rest stays pending";
-                    java.util.Arrays.fill(stopped, true);
-                    break;
-                }
-                try {
-                    acks.add(producer.send(claim.events().get(wave).toRecord(topicFor(claim.target().collection()))));
-                    sentTo.add(i);
-                } catch (RuntimeException e) {
-                    stopped[i] = true;
-                    metrics.failed(topicFor(claim.target().collection()));
-                    failure = failure != null ? failure : "could not send " + claim.target() + ": " + e.getMessage();
-                }
-            }
-            if (acks.isEmpty()) {
-                return new Sent(acknowledged, failure);
-            }
-            long deadline = System.nanoTime() + sendTimeout.toNanos();
-            for (int k = 0; k < acks.size(); k++) {
-                int i = sentTo.get(k);
-                try {
-                    acks.get(k).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    acknowledged[i]++;
-                    metrics.sent(topicFor(claims.get(i).target().collection()), Duration.ofNanos(System.nanoTime() - sentAt));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    java.util.Arrays.fill(stopped, true);
-                    failure = "interrupted while waiting for the broker";
-                } catch (Exception e) {
-                    stopped[i] = true;
-                    metrics.failed(topicFor(claims.get(i).target().collection()));
-                    failure = failure != null ? failure : "broker did not acknowledge event "
-                            + claims.get(i).events().get(wave).id() + " of " + claims.get(i).target() + ": " + e.getMessage();
-                }
-            }
-        }
-    }
-
-    /**
-     * Removes exactly the sent events (newer ones may have been pushed meanwhile) and frees the
-     * lease, if this relay still holds it.
-     *
-     * @return true if the aggregate has more pending events
-     */
-    protected boolean removeSent(String collection, Claim claim) {
-        List<String> ids = claim.events().stream().map(EventEnvelope::id).toList();
-        Update update = new Update()
-                .pull(OutboxFields.PENDING, new Document("id", new Document("$in", ids)))
-                .unset(OutboxFields.LEASE);
-        Query ours = query(where(OutboxFields.ID).is(claim.target().id()).and(OutboxFields.LEASE_TOKEN).is(claim.token()));
-        ours.fields().include(OutboxFields.PENDING);
-        Document after = mongo.findAndModify(ours, update, FindAndModifyOptions.options().returnNew(true),
-                Document.class, collection);
-        return after != null && !after.getList(OutboxFields.PENDING, Document.class, List.of()).isEmpty();
+    protected void release(String collection, List<Claim> claims, int[] acknowledged) {
+        leases.release(collection, claims, acknowledged);
     }
 
     private void drain() {
@@ -355,42 +323,6 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Leases whichever of {@code ids} have pending events and no live lease, and reads their
-     * events. Every write here filters on {@code _id} plus the lease token it saw, an equality the
-     * outbox's unique (_id, relayLease.token) index answers, so the store never scans.
-     */
-    private List<Claim> claim(String collection, List<String> ids) {
-        Instant now = clock.instant();
-        Query candidates = query(where(OutboxFields.ID).in(ids));
-        candidates.fields().include(OutboxFields.LEASE).include(OutboxFields.PENDING);
-        List<Claim> claims = new ArrayList<>();
-        for (Document candidate : mongo.find(candidates, Document.class, collection)) {
-            Document lease = candidate.get(OutboxFields.LEASE, Document.class);
-            boolean free = lease == null || lease.get("expiresAt", Date.class).toInstant().isBefore(now);
-            if (!free || candidate.getList(OutboxFields.PENDING, Document.class, List.of()).isEmpty()) {
-                continue;
-            }
-            String id = candidate.get(OutboxFields.ID).toString();
-            String token = UUID.randomUUID().toString();
-            Query unchanged = query(where(OutboxFields.ID).is(id).and(OutboxFields.LEASE_TOKEN)
-                    .is(lease == null ? null : lease.getString("token")));
-            unchanged.fields().include(OutboxFields.PENDING);
-            Document claimed = mongo.findAndModify(unchanged, new Update().set(OutboxFields.LEASE,
-                            new Document("owner", owner).append("token", token).append("expiresAt", Date.from(now.plus(this.lease)))),
-                    FindAndModifyOptions.options().returnNew(true), Document.class, collection);
-            if (claimed != null) {
-                claims.add(new Claim(new Target(collection, id), token, pendingOf(claimed)));
-            }
-        }
-        return claims;
-    }
-
-    private void release(String collection, Claim claim) {
-        mongo.updateFirst(query(where(OutboxFields.ID).is(claim.target().id()).and(OutboxFields.LEASE_TOKEN)
-                .is(claim.token())), new Update().unset(OutboxFields.LEASE), collection);
-    }
-
-    /**
      * The unique indexes that let the store find a document by {@code _id} together with the
      * version (business writes) or the lease token (relay writes). The embedded store uses an
      * index only for a query on exactly its keys; on MongoDB they are cheap and harmless.
@@ -414,13 +346,6 @@ public class OutboxRelay implements SmartLifecycle {
             throw new IllegalArgumentException("collection " + collection + " is not a registered outbox");
         }
         return topic;
-    }
-
-    private static List<EventEnvelope> pendingOf(Document document) {
-        List<Document> pending = document.getList(OutboxFields.PENDING, Document.class);
-        List<EventEnvelope> events = new ArrayList<>(pending.size());
-        pending.forEach(p -> events.add(PendingEventCodec.fromDocument(p)));
-        return events;
     }
 
     private static Criteria hasPending() {

@@ -340,7 +340,7 @@ class OutboxRelayTest {
         OutboxRelay dying = new OutboxRelay(mongo, producer, List.of(new OutboxCollection(collection, topic)),
                 shortLease, Clock.systemUTC()) {
             @Override
-            protected boolean removeSent(String collection, Claim claim) {
+            protected void release(String collection, List<Claim> claims, int[] acknowledged) {
                 throw new IllegalStateException("killed between the broker's acknowledgement and the $pull");
             }
         };
