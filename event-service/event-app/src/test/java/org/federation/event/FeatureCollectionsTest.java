@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
 import org.federation.club.contracts.testing.ClubFacts;
 import org.federation.event.budget.FinanceEvents;
+import org.federation.platform.testing.ConsumerGroups;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.MongoCollections;
 import org.federation.platform.testing.MongoCollections.Touched;
@@ -85,7 +86,8 @@ class FeatureCollectionsTest extends EmbeddedBackboneProperties {
             assertThat(Persona.LEADER.on(app()).get("/api/activities/" + id).status()).isEqualTo(200);
             assertThat(Persona.ORGANIZATION_MEMBER.on(app()).get("/api/activities").status()).isEqualTo(200);
         });
-        assertTouches("activities", touched.byRequests(), "activities");
+        // a proposal books its venue (the venue schedules) for the organising clubs the directory knows
+        assertTouches("activities", touched.byRequests(), "activities", "venues", "clubs");
     }
 
     @Test
@@ -138,9 +140,11 @@ class FeatureCollectionsTest extends EmbeddedBackboneProperties {
                     "approved", null);
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Persona.LEADER.on(app())
                     .get("/api/activities/" + activity + "/budget-request").json().toString().contains("approved"));
+            // and the event's whole handling done: the group has consumed the topic to its end
+            ConsumerGroups.awaitCaughtUp("event-service", "finance.events", Duration.ofSeconds(20));
         });
         assertTouches("finance outcomes (finance.events consumed)", decided.byConsumersOf("finance.events"),
-                "budget-requests");
+                "budget-decisions", "activity-spending");
     }
 
     @Test
