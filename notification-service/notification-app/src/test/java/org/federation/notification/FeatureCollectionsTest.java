@@ -76,7 +76,8 @@ class FeatureCollectionsTest extends EmbeddedBackboneProperties {
             assertThat(Persona.ORGANIZATION_HEAD.on(app()).get("/api/direct-notices/" + id + "/acknowledgements").status())
                     .isEqualTo(200);
         });
-        assertTouches("direct notices", touched.byRequests(), "direct-notices", "notices", "clubs");
+        assertTouches("direct notices", touched.byRequests(), "direct-notices", "notices", "clubs",
+                "escalations");
     }
 
     @Test
