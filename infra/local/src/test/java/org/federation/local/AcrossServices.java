@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 
+import org.federation.platform.testing.ConsumerGroups;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.TestTokens;
@@ -62,18 +57,16 @@ abstract class AcrossServices {
      * each other, so an activity event may otherwise overtake the membership it is routed by).
      */
     static void awaitCaughtUp(String group, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedBackbone.get().kafkaBootstrapServers()))) {
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> read = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                        .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-                return admin.listOffsets(ends).all().get().entrySet().stream().allMatch(end -> end.getValue().offset() == 0
-                        || (read.get(end.getKey()) != null && read.get(end.getKey()).offset() >= end.getValue().offset()));
-            });
-        }
+        ConsumerGroups.awaitCaughtUp(group, topic, Duration.ofSeconds(60));
+    }
+
+    /**
+     * The running platform's business clock: moved by the local platform's own command (each service's
+     * {@code /actuator/businessclock}), so a test lets a deadline pass without waiting for it.
+     */
+    static BusinessTime businessTime() {
+        return new BusinessTime(TestTokens.issuer().issuer(), FederationApps.SERVICES.stream()
+                .map(s -> apps.managementPort(s.name())).toList());
     }
 
     /** A demo user signed in to one of the services. */

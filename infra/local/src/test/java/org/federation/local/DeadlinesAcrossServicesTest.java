@@ -35,8 +35,7 @@ class DeadlinesAcrossServicesTest extends AcrossServices {
     @BeforeAll
     static void startPlatform() throws Exception {
         startPlatform("e2e-deadlines-");
-        businessTime = new BusinessTime(TestTokens.issuer().issuer(), FederationApps.SERVICES.stream()
-                .map(s -> apps.managementPort(s.name())).toList());
+        businessTime = businessTime();
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(signIn("organization-member", "notification-service")
                         .get("/api/inbox?recipient=department:organization&kind=club-established&size=100").json()

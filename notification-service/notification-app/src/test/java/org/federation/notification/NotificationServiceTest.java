@@ -6,7 +6,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /** notification-service on a random port against the shared embedded backbone; one cached context. */
 @Target(ElementType.TYPE)
@@ -15,7 +14,5 @@ import org.springframework.context.annotation.Import;
         properties = {"spring.config.name=" + NotificationServiceApplication.CONFIG_NAME,
                 // the tests run like the local platform: development defaults (the encryption key) apply
                 "spring.profiles.active=local"})
-// counts what the store returns, so a test can tell a paged query from a load of everything
-@Import(MongoReads.Recording.class)
 public @interface NotificationServiceTest {
 }

@@ -23,6 +23,7 @@ import org.federation.notification.directory.infrastructure.Departments;
 import org.federation.notification.inbox.application.Inboxes;
 import org.federation.notification.inbox.domain.Notice;
 import org.federation.platform.messaging.EventEnvelope;
+import org.federation.platform.testing.ConsumerGroups;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
@@ -130,7 +131,8 @@ class RoutingTest extends EmbeddedBackboneProperties {
                 payload.formatted(club, club, leader, run, run, run, club, run, merger));
         send("club.events", first, second);
         awaitTitle("department:organization", "Clubs merged into United " + run);
-        Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        // both events handled (the group has consumed the topic to its end), not half a second let pass
+        ConsumerGroups.awaitCaughtUp("notification-service", "club.events", Duration.ofSeconds(20));
         assertThat(titles("department:organization")).containsOnlyOnce("Clubs merged into United " + run);
         assertThat(clubs.find(club).orElseThrow().state()).isEqualTo("merged");
     }

@@ -15,17 +15,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * What operators see of a service, beyond Boot's own: the outbox backlog gauges and the relay's
- * per-topic meters (registered once every repository has declared its outbox), the caller in every
- * request's log lines, and the public port's status-only health when Actuator has a port of its own.
+ * per-topic meters (registered once every repository has declared its outbox), and the public port's
+ * status-only health when Actuator has a port of its own. (The caller in every request's log lines is
+ * the web kit's {@code RequestLogContextAutoConfiguration}.)
  * The relay's and the store's meters and the {@code traceparent} kept with events are wired by
  * {@link MessagingAutoConfiguration}.
  */
@@ -43,15 +42,6 @@ public class ObservabilityAutoConfiguration {
             MicrometerRelayMetrics relayMeters = new MicrometerRelayMetrics(registry);
             relay.collections().stream().map(OutboxCollection::topic).distinct().forEach(relayMeters::prepare);
         });
-    }
-
-    @Bean
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    FilterRegistrationBean<ActorLogContext> actorLogContext(@Value("${spring.application.name}") String service) {
-        FilterRegistrationBean<ActorLogContext> registration = new FilterRegistrationBean<>(new ActorLogContext(service));
-        // after Spring Security's filter chain (order -100), which has authenticated the caller
-        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
-        return registration;
     }
 
     @Bean

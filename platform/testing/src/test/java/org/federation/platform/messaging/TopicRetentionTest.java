@@ -36,11 +36,11 @@ class TopicRetentionTest {
 
         topics(null).ensure(needed, Set.of(owned, FederationTopics.deadLetterTopic(consumed, "test-group")));
 
-        assertThat(retention(owned)).isEqualTo("-1");
-        assertThat(retention(consumed)).as("an owner topic created by a consumer").isEqualTo("-1");
-        assertThat(cleanup(owned)).isEqualTo("delete");
-        assertThat(retention(FederationTopics.deadLetterTopic(consumed, "test-group")))
-                .isEqualTo(Long.toString(Duration.ofDays(14).toMillis()));
+        awaitConfig(owned, "retention.ms", "-1", "retention.ms");
+        awaitConfig(consumed, "retention.ms", "-1", "an owner topic created by a consumer");
+        awaitConfig(owned, "cleanup.policy", "delete", "cleanup.policy");
+        awaitConfig(FederationTopics.deadLetterTopic(consumed, "test-group"), "retention.ms",
+                Long.toString(Duration.ofDays(14).toMillis()), "retention.ms");
     }
 
     @Test
@@ -52,13 +52,13 @@ class TopicRetentionTest {
                     new NewTopic(dlq, 6, (short) 1).configs(Map.of("retention.ms", "-1"))))
                     .all().get(30, TimeUnit.SECONDS);
         }
-        assertThat(retention(owned)).as("the broker's default").isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
+        awaitConfig(owned, "retention.ms", Long.toString(Duration.ofDays(7).toMillis()), "the broker's default");
 
         topics(null).ensure(Set.of(owned, dlq), Set.of(owned, dlq));
 
-        assertThat(retention(owned)).isEqualTo("-1");
-        assertThat(cleanup(owned)).isEqualTo("delete");
-        assertThat(retention(dlq)).isEqualTo(Long.toString(Duration.ofDays(14).toMillis()));
+        awaitConfig(owned, "retention.ms", "-1", "retention.ms");
+        awaitConfig(owned, "cleanup.policy", "delete", "cleanup.policy");
+        awaitConfig(dlq, "retention.ms", Long.toString(Duration.ofDays(14).toMillis()), "retention.ms");
     }
 
     @Test
@@ -70,8 +70,8 @@ class TopicRetentionTest {
 
         topics.ensure(Set.of(owned, retry), Set.of(owned, retry));
 
-        assertThat(retention(owned)).isEqualTo(Long.toString(Duration.ofDays(400).toMillis()));
-        assertThat(retention(retry)).isEqualTo(Long.toString(Duration.ofDays(3).toMillis()));
+        awaitConfig(owned, "retention.ms", Long.toString(Duration.ofDays(400).toMillis()), "retention.ms");
+        awaitConfig(retry, "retention.ms", Long.toString(Duration.ofDays(3).toMillis()), "retention.ms");
     }
 
     @Test
@@ -83,7 +83,7 @@ class TopicRetentionTest {
 
         topics(null).ensure(Set.of(others), Set.of());
 
-        assertThat(retention(others)).as("its owner sets it").isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
+        awaitConfig(others, "retention.ms", Long.toString(Duration.ofDays(7).toMillis()), "its owner sets it");
     }
 
     @Test
@@ -116,7 +116,8 @@ class TopicRetentionTest {
         try (Admin admin = admin()) {
             assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).doesNotContain(missing);
         }
-        assertThat(retention(present)).as("not altered: the operators own it").isEqualTo(Long.toString(Duration.ofDays(7).toMillis()));
+        awaitConfig(present, "retention.ms", Long.toString(Duration.ofDays(7).toMillis()),
+                "not altered: the operators own it");
     }
 
     private FederationTopics topics(Duration ownerRetention) {
@@ -128,12 +129,18 @@ class TopicRetentionTest {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, backbone.kafkaBootstrapServers()));
     }
 
-    private String retention(String topic) throws Exception {
-        return config(topic).get("retention.ms").value();
-    }
-
-    private String cleanup(String topic) throws Exception {
-        return config(topic).get("cleanup.policy").value();
+    /**
+     * The topic's setting reaches {@code expected}: a change the controller has accepted reaches the
+     * broker's view of the topic a moment later (under load, after the first read), so the outcome is
+     * awaited, never read once right after the change.
+     */
+    private void awaitConfig(String topic, String key, String expected, String as) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try (Admin admin = admin()) {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .untilAsserted(() -> assertThat(admin.describeConfigs(List.of(resource)).all().get(5, TimeUnit.SECONDS)
+                            .get(resource).get(key).value()).as(topic + " " + as).isEqualTo(expected));
+        }
     }
 
     /** A topic just created may not be known to the broker's metadata yet: asked again until it is. */

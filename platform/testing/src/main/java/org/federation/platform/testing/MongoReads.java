@@ -1,13 +1,10 @@
-package org.federation.notification;
+package org.federation.platform.testing;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.BsonDocument;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 
 import com.mongodb.event.CommandFailedEvent;
 import com.mongodb.event.CommandListener;
@@ -18,7 +15,8 @@ import com.mongodb.event.CommandSucceededEvent;
  * Counts the documents the store hands back to the service, per collection, for the commands
  * that mention a watched value (a direct notice's id, say) and the further batches of their
  * cursors: how a test tells a query that returns one page from one that loads everything and
- * pages in memory, whatever the response looks like after.
+ * pages in memory, whatever the response looks like after. On the MongoDB client of every service
+ * test context, with {@link MongoCollections} and {@link MongoFilters} ({@link MongoFilterRecording}).
  */
 public final class MongoReads implements CommandListener {
 
@@ -84,15 +82,5 @@ public final class MongoReads implements CommandListener {
     @Override
     public void commandFailed(CommandFailedEvent event) {
         requests.remove(event.getRequestId());
-    }
-
-    /** Puts {@link #INSTANCE} on the service's MongoDB client in the tests' one context. */
-    @TestConfiguration(proxyBeanMethods = false)
-    public static class Recording {
-
-        @Bean
-        MongoClientSettingsBuilderCustomizer countMongoReads() {
-            return settings -> settings.addCommandListener(INSTANCE);
-        }
     }
 }
