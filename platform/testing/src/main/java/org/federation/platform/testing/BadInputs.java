@@ -30,7 +30,8 @@ public final class BadInputs {
 
     /** Text that is not a valid JSON document of an object. */
     public static Arbitrary<String> brokenJson(Map<String, Object> valid) {
-        String good = JSON.writeValueAsString(valid);
+        // fields in a fixed order: the cuts below are drawn by position, and Map.of's order changes per JVM run
+        String good = JSON.writeValueAsString(new java.util.TreeMap<>(valid));
         return Arbitraries.oneOf(
                 Arbitraries.integers().between(0, good.length() - 1).map(cut -> good.substring(0, cut)),
                 Arbitraries.of("", " ", "null", "[]", "[1,2,3]", "\"text\"", "42", "true", "{", "}", "{\"name\":}",
