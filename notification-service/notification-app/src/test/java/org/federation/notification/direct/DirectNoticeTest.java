@@ -289,6 +289,15 @@ class DirectNoticeTest extends EmbeddedBackboneProperties {
         assertThat(organization.postJson("/api/direct-notices", """
                 {"department":"organization","title":"t","body":"b","audience":"all-clubs","acknowledgeBy":"2020-01-01T00:00:00Z"}""")
                 .status()).isEqualTo(422);
+        for (String notATime : new String[] {"2026-13-45T10:00:00Z", "2026-02-30T10:00:00Z", "2026-12-01T25:00:00Z",
+                "2026-12-01T10:00:00+25:00", "2026-12-01 10:00:00Z", "tomorrow"}) {
+            HttpProbe.Response refused = organization.postJson("/api/direct-notices", """
+                    {"department":"organization","title":"t","body":"b","audience":"all-clubs","acknowledgeBy":"%s"}"""
+                    .formatted(notATime));
+            // before: the shaped ones (the first four) passed the pattern and were refused later as a broken rule, 422
+            assertThat(refused.status()).as(notATime + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("acknowledgeBy");
+        }
         assertThat(organization.postJson("/api/direct-notices", """
                 {"department":"finance","title":"t","body":"b","audience":"all-clubs"}""").status())
                 .as("another department's name").isEqualTo(403);

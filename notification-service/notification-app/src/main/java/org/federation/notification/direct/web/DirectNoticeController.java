@@ -51,8 +51,7 @@ class DirectNoticeController {
                                @Pattern(regexp = CATEGORIES) String category,
                                @Size(max = 500) List<@NotBlank @Size(max = 100) String> clubIds,
                                @Pattern(regexp = "leaders|members") String reach,
-                               @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}T[0-9:.]+(Z|[+-]\\d{2}:\\d{2})",
-                                       message = "must be an ISO-8601 time such as 2026-12-01T12:00:00Z") String acknowledgeBy,
+                               @Size(max = 40) @IsoTime String acknowledgeBy,
                                @Pattern(regexp = DURATION, message = DURATION_MESSAGE) String escalateToLiaisonAfter,
                                @Pattern(regexp = DURATION, message = DURATION_MESSAGE) String escalateToHeadAfter) {
 
