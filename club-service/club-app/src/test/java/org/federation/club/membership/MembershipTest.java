@@ -13,6 +13,7 @@ import org.federation.club.ClubServiceTest;
 import org.federation.club.EmbeddedBackboneProperties;
 import org.federation.club.contracts.MemberCredentials;
 import org.federation.club.lifecycle.ClubLifecycleTest;
+import org.federation.platform.domain.BusinessClock;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpCall;
 import org.federation.platform.testing.HttpProbe;
@@ -28,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ClubServiceTest
 class MembershipTest extends EmbeddedBackboneProperties {
 
+    @Autowired
+    BusinessClock businessTime;
     @Autowired
     JsonMapper json;
 
@@ -109,7 +112,9 @@ class MembershipTest extends EmbeddedBackboneProperties {
         assertThat(membership.get("studentNumber").asString()).isEqualTo(Persona.STUDENT.subject());
         assertThat(membership.get("how").asString()).isEqualTo("left");
         assertThat(membership.get("leftAt").isNull()).isFalse();
-        assertThat(membership.get("joinedOn").asString()).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
+        // a business date (other tests in this context moved business time on), and it may have passed midnight meanwhile
+        LocalDate businessToday = LocalDate.ofInstant(businessTime.instant(), ZoneOffset.UTC);
+        assertThat(membership.get("joinedOn").asString()).isIn(businessToday.minusDays(1).toString(), businessToday.toString());
         assertThat(left.body()).as("no one else's student number")
                 .doesNotContain(Persona.LEADER.subject(), Persona.MEMBER.subject())
                 .doesNotContain("leaders", "members");
