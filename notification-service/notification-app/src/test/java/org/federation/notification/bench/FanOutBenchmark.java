@@ -76,6 +76,8 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
                 0, 50, TimeUnit.MILLISECONDS);
 
         HttpProbe sender = Persona.ORGANIZATION_MEMBER.on(app());
+        java.util.Map<String, Long> cpuAtStart = cpuByThreadGroup();
+        long gcAtStart = gcMillis();
         long start = System.nanoTime();
         HttpProbe.Response sent = sender.postJson("/api/direct-notices", """
                 {"department":"organization","title":"Club Showcase Festival","body":"Opening gala on Saturday at 19:00.",
@@ -88,17 +90,22 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
         Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> "sent".equals(sender.get("/api/direct-notices/" + id).json().get("state").asString()));
         double inboxesSeconds = seconds(start);
+        java.util.Map<String, Long> cpuAtInboxes = cpuByThreadGroup();
+        long gcAtInboxes = gcMillis();
         long inInboxes = inboxes.countOfDirectNotice(id);
         Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() ->
                 !mongo.exists(query(where("directNoticeId").is(id).and("pendingEvents.0").exists(true)), Inboxes.COLLECTION));
         double eventsSeconds = seconds(start);
+        java.util.Map<String, Long> cpuAtEvents = cpuByThreadGroup();
+        long gcAtEvents = gcMillis();
         sampler.shutdown();
         sampler.awaitTermination(5, TimeUnit.SECONDS);
         System.gc();
         long heapAfter = memory.getHeapMemoryUsage().getUsed();
 
         double rate = inInboxes / inboxesSeconds;
-        double rawBatched = rawInsertsOf(id);
+        double rawBatched = rawInsertsOf(id, false);
+        double rawIndexed = rawInsertsOf(id, true);
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf("%n== Fan-out benchmark: one notice to every member of %d clubs (%d recipients), Mongo-wire memory backend%n",
                 CLUBS, recipients);
@@ -111,9 +118,20 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
         System.out.printf("raw insertMany of the same documents  : %8.0f docs/s (batches of %d, one thread)%n", rawBatched, RAW_BATCH);
         System.out.printf("inbox rate / raw batched rate         : %8.0f %%   (goal >= 50 %%: %s)%n", 100 * rate / rawBatched,
                 rate / rawBatched >= 0.5 ? "met" : "not met");
+        System.out.printf("the same into a copy of the inbox's indexes : %8.0f docs/s (the inbox rate is %.0f %% of it; for comparison)%n",
+                rawIndexed, 100 * rate / rawIndexed);
         System.out.printf("heap used before / peak / after (GC)  : %6.0f / %6.0f / %6.0f MB%n", mb(heapBefore), mb(peak.get()),
                 mb(heapAfter));
-        System.out.printf("load average (1 min) at the end       : %8.2f%n%n", load);
+        System.out.printf("load average (1 min) at the end       : %8.2f%n", load);
+        System.out.printf("garbage collection (all collectors)   : %6.2f / %6.2f s until every inbox / every event on Kafka%n",
+                (gcAtInboxes - gcAtStart) / 1e3, (gcAtEvents - gcAtStart) / 1e3);
+        System.out.printf("CPU seconds by thread group           : until every inbox / until every event on Kafka%n");
+        cpuAtEvents.keySet().stream().sorted((a, b) -> Long.compare(cpuAtEvents.get(b) - cpuAtStart.getOrDefault(b, 0L),
+                cpuAtEvents.get(a) - cpuAtStart.getOrDefault(a, 0L))).limit(12).forEach(group ->
+                System.out.printf("  %-44s: %6.2f / %6.2f%n", group,
+                        (cpuAtInboxes.getOrDefault(group, 0L) - cpuAtStart.getOrDefault(group, 0L)) / 1e9,
+                        (cpuAtEvents.get(group) - cpuAtStart.getOrDefault(group, 0L)) / 1e9));
+        System.out.println();
     }
 
     static final int RAW_BATCH = 500;
@@ -123,9 +141,11 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
      * driver into a fresh collection: unordered {@code insertMany} in batches of {@value #RAW_BATCH}
      * (the fan-out's batch) on one thread. The relay has pulled their {@code notice-posted} events by
      * now, so each gets back a pending event with the fields the store keeps (id, type, source, subject,
-     * time, actor, sequence, the payload's JSON) and the payload's size. Documents per second.
+     * time, actor, sequence, the payload's JSON) and the payload's size. With {@code inboxIndexes}, the
+     * fresh collection first gets every index the inbox's collection has (the embedded store updates
+     * each on every insert). Documents per second.
      */
-    private double rawInsertsOf(String directNoticeId) {
+    private double rawInsertsOf(String directNoticeId, boolean inboxIndexes) {
         List<Document> documents = new ArrayList<>();
         for (Document stored : mongo.getCollection(Inboxes.COLLECTION).find(new Document("directNoticeId", directNoticeId))) {
             Document payload = new Document(stored);
@@ -140,6 +160,15 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
             documents.add(stored);
         }
         MongoCollection<Document> collection = mongo.getDb().getCollection("raw_" + UUID.randomUUID().toString().substring(0, 6));
+        if (inboxIndexes) {
+            for (Document index : mongo.getCollection(Inboxes.COLLECTION).listIndexes()) {
+                if (!"_id_".equals(index.getString("name"))) {
+                    collection.createIndex(index.get("key", Document.class),
+                            new com.mongodb.client.model.IndexOptions().unique(index.getBoolean("unique", false))
+                                    .sparse(index.getBoolean("sparse", false)));
+                }
+            }
+        }
         long start = System.nanoTime();
         for (int from = 0; from < documents.size(); from += RAW_BATCH) {
             collection.insertMany(documents.subList(from, Math.min(documents.size(), from + RAW_BATCH)),
@@ -148,6 +177,32 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
         double rate = documents.size() / seconds(start);
         collection.drop();
         return rate;
+    }
+
+    private static final java.util.regex.Pattern CONSUMER_THREAD = java.util.regex.Pattern.compile("consumerDestinationName='([^']+)'");
+
+    /** Milliseconds spent in garbage collection so far, every collector together. */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
+    }
+
+    /** CPU time so far of every live thread, summed by its name without digits (a pool's threads together). */
+    private static java.util.Map<String, Long> cpuByThreadGroup() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> byGroup = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long cpu = threads.getThreadCpuTime(info.getThreadId());
+            if (cpu > 0) {
+                java.util.regex.Matcher consumer = CONSUMER_THREAD.matcher(info.getThreadName());
+                String group = consumer.find() ? "consumers of " + consumer.group(1)
+                        : info.getThreadName().replaceAll("\\d+", "#");
+                byGroup.merge(group.length() > 44 ? group.substring(0, 44) : group, cpu, Long::sum);
+            }
+        }
+        return byGroup;
     }
 
     private static double seconds(long start) {

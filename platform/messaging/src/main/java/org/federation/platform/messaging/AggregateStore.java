@@ -123,11 +123,15 @@ public class AggregateStore {
 
     /** A new aggregate's document: its state, version 1 and its first events pending. */
     private Document newDocument(String id, Object state, List<DomainEvent> events) {
+        return documentOf(id, state, envelopes(id, 0, events));
+    }
+
+    private Document documentOf(String id, Object state, List<EventEnvelope> events) {
         Document document = stateDocument(state);
         document.put(OutboxFields.ID, id);
         document.put(OutboxFields.VERSION, 1L);
         document.put(OutboxFields.LAST_SEQUENCE, (long) events.size());
-        document.put(OutboxFields.PENDING, envelopes(id, 0, events));
+        document.put(OutboxFields.PENDING, events.stream().map(PendingEventCodec::toDocument).toList());
         return document;
     }
 
@@ -139,22 +143,45 @@ public class AggregateStore {
      * Creates many new aggregates with their first events in one unordered {@code insertMany} (a
      * fan-out): one round trip instead of one per aggregate. An aggregate whose id is taken is left
      * as it is (its cause was handled before), so the call is idempotent for ids derived from the cause.
+     * While the relay runs, the documents are written under its lease ({@link OutboxRelay#leaseNew})
+     * and it sends the events it is handed here, without claiming and reading the documents again.
      *
-     * @return the ids of the aggregates this call created; the relay is asked to send their events
+     * @return the ids of the aggregates this call created; their events are on their way to the broker
      */
     public java.util.Set<String> insertAll(String collection, List<NewAggregate> aggregates) {
+        OutboxRelay.NewDocuments leased = relay.leaseNew(collection, aggregates.stream().map(NewAggregate::id).toList());
         List<Document> documents = new ArrayList<>(aggregates.size());
+        Map<String, List<EventEnvelope>> events = new java.util.HashMap<>();
         for (NewAggregate aggregate : aggregates) {
-            documents.add(newDocument(aggregate.id(), aggregate.state(), aggregate.events()));
+            List<EventEnvelope> envelopes = envelopes(aggregate.id(), 0, aggregate.events());
+            events.put(aggregate.id(), envelopes);
+            Document document = documentOf(aggregate.id(), aggregate.state(), envelopes);
+            Document lease = leased == null ? null : leased.leaseFor(aggregate.id());
+            if (lease != null) {
+                document.put(OutboxFields.LEASE, lease);
+            }
+            documents.add(document);
         }
         java.util.Set<String> created = new java.util.LinkedHashSet<>();
-        IdempotentWrites.insertIgnoringDuplicates(mongo, collection, documents).forEach(id -> created.add(id.toString()));
+        try {
+            IdempotentWrites.insertIgnoringDuplicates(mongo, collection, documents).forEach(id -> created.add(id.toString()));
+        } catch (RuntimeException e) {
+            if (leased != null) {
+                relay.abandonNew(leased);
+            }
+            throw e;
+        }
         for (NewAggregate aggregate : aggregates) {
             if (created.contains(aggregate.id())) {
                 recorded.stored(collection, aggregate.events());
             }
         }
-        created.forEach(id -> relay.relaySoon(collection, id));
+        if (leased == null) {
+            created.forEach(id -> relay.relaySoon(collection, id));
+        } else {
+            events.keySet().retainAll(created);
+            relay.relayNew(leased, events);
+        }
         return created;
     }
 
@@ -179,7 +206,7 @@ public class AggregateStore {
         update.inc(OutboxFields.VERSION, 1);
         if (!events.isEmpty()) {
             update.set(OutboxFields.LAST_SEQUENCE, current.lastSequence() + events.size());
-            update.push(OutboxFields.PENDING).each(envelopes(id, current.lastSequence(), events).toArray());
+            update.push(OutboxFields.PENDING).each(envelopes(id, current.lastSequence(), events).stream().map(PendingEventCodec::toDocument).toArray());
         }
         UpdateResult result = mongo.updateFirst(query(atVersion(id, current.version())), update, collection);
         if (result.getMatchedCount() == 0) {
@@ -236,8 +263,8 @@ public class AggregateStore {
         return document;
     }
 
-    private List<Document> envelopes(String subject, long lastSequence, List<DomainEvent> events) {
-        List<Document> documents = new ArrayList<>(events.size());
+    private List<EventEnvelope> envelopes(String subject, long lastSequence, List<DomainEvent> events) {
+        List<EventEnvelope> documents = new ArrayList<>(events.size());
         Instant now = clock.instant();
         String cause = traceparent.get();
         long sequence = lastSequence;
@@ -245,7 +272,7 @@ public class AggregateStore {
             sequence++;
             EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), event.type(), source, subject,
                     now, event.actor(), sequence, json.writeValueAsString(event.payload()), cause);
-            documents.add(PendingEventCodec.toDocument(envelope));
+            documents.add(envelope);
         }
         return documents;
     }

@@ -53,8 +53,9 @@ final class OutboxLeases {
      * @return the claims with pending events; documents won with none pending are released at once
      */
     List<OutboxRelay.Claim> claim(String collection, List<String> ids, Instant now) {
-        String token = UUID.randomUUID().toString();
-        Document ours = new Document("owner", owner).append("token", token).append("expiresAt", Date.from(now.plus(lease)));
+        Taken taken = take(now);
+        String token = taken.token();
+        Document ours = taken.document();
         List<OutboxRelay.Claim> claims = new ArrayList<>();
         List<OutboxRelay.Claim> empty = new ArrayList<>();
         List<String> unleased = ids.stream().map(id -> (String) null).toList();
@@ -90,6 +91,24 @@ final class OutboxLeases {
             release(collection, empty, new int[empty.size()]);
         }
         return claims;
+    }
+
+    /**
+     * A lease this relay takes: its token, until when it holds, and the document that marks an outbox
+     * document as held ({@code relayLease}).
+     */
+    record Taken(String token, Instant expiresAt, Document document) {
+    }
+
+    /**
+     * A new lease of this relay from {@code now}: what {@link #claim} compare-and-sets onto existing
+     * documents, and what a writer puts into documents it creates ({@link OutboxRelay#leaseNew}).
+     */
+    Taken take(Instant now) {
+        String token = UUID.randomUUID().toString();
+        Instant expiresAt = now.plus(lease);
+        return new Taken(token, expiresAt, new Document("owner", owner).append("token", token)
+                .append("expiresAt", Date.from(expiresAt)));
     }
 
     /**

@@ -84,6 +84,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private final Set<Target> queued = ConcurrentHashMap.newKeySet();
     private final Queue<Target> queue = new ConcurrentLinkedQueue<>();
+    /** Batches of new documents written under this relay's lease ({@link #leaseNew}), waiting to be sent. */
+    private final Queue<LeasedBatch> leasedBatches = new ConcurrentLinkedQueue<>();
     private final AtomicInteger draining = new AtomicInteger();
     /** Aggregates a thread of this instance is relaying right now, and those asked for meanwhile. */
     private final Set<Target> relaying = ConcurrentHashMap.newKeySet();
@@ -148,14 +150,110 @@ public class OutboxRelay implements SmartLifecycle {
         if (queued.add(target)) {
             queue.add(target);
         }
+        startDraining();
+    }
+
+    private void startDraining() {
+        ExecutorService executor = relayers;
+        if (executor == null) {
+            return;
+        }
         if (draining.get() < workers) {
             draining.incrementAndGet();
             try {
                 executor.execute(this::drain);
             } catch (RejectedExecutionException stopping) {
                 draining.decrementAndGet();
-                log.debug("relay stopping; {}/{} is left for the next sweep", collection, id);
+                log.debug("relay stopping; what is queued is sent as it stops or left for the next sweep");
             }
+        }
+    }
+
+    /**
+     * Documents a writer is about to create under this relay's lease ({@link #leaseNew}): the lease to
+     * write into each, for the ids this relay reserved (no thread of this instance relays them meanwhile).
+     */
+    public static final class NewDocuments {
+
+        private final String collection;
+        private final OutboxLeases.Taken lease;
+        private final Set<String> reserved;
+
+        private NewDocuments(String collection, OutboxLeases.Taken lease, Set<String> reserved) {
+            this.collection = collection;
+            this.lease = lease;
+            this.reserved = reserved;
+        }
+
+        /** The {@code relayLease} to write into new document {@code id}; null: it is written without one. */
+        public Document leaseFor(String id) {
+            return reserved.contains(id) ? lease.document() : null;
+        }
+    }
+
+    /** New documents' claims under one lease, sent together. */
+    private record LeasedBatch(String collection, OutboxLeases.Taken lease, List<Claim> claims) {
+    }
+
+    /**
+     * A lease for documents a writer is about to create with their first events (a fan-out's batch):
+     * written into each new document, so this relay holds it from the first write and sends the
+     * events it is handed ({@link #relayNew}) without claiming the documents first: a bulk write and
+     * a read fewer per batch. A crash in between leaves the documents leased until the lease lapses;
+     * then any instance's sweep sends them, as after a crash between an ordinary claim and its send.
+     *
+     * @return null while the relay is not running: the documents are written without a lease and the
+     *         writer asks for them with {@link #relaySoon} (or the sweep finds them)
+     */
+    public NewDocuments leaseNew(String collection, List<String> ids) {
+        if (relayers == null) {
+            return null;
+        }
+        Set<String> reserved = new java.util.HashSet<>();
+        take(collection, ids).forEach(target -> reserved.add(target.id()));
+        return new NewDocuments(collection, leases.take(clock.instant()), reserved);
+    }
+
+    /**
+     * Sends the events of the documents the writer created under {@code documents}' lease (by id;
+     * those it did not create, their ids already taken, are let go untouched); a created document
+     * written without the lease is relayed as after any write.
+     */
+    public void relayNew(NewDocuments documents, Map<String, List<EventEnvelope>> created) {
+        String collection = documents.collection;
+        List<Claim> claims = new ArrayList<>();
+        List<Target> notCreated = new ArrayList<>();
+        for (String id : documents.reserved) {
+            List<EventEnvelope> events = created.get(id);
+            if (events == null) {
+                notCreated.add(new Target(collection, id));
+            } else {
+                claims.add(new Claim(new Target(collection, id), documents.lease.token(), events));
+            }
+        }
+        letGo(notCreated);
+        created.keySet().stream().filter(id -> !documents.reserved.contains(id)).forEach(id -> relaySoon(collection, id));
+        for (int from = 0; from < claims.size(); from += BATCH) {
+            leasedBatches.add(new LeasedBatch(collection, documents.lease, claims.subList(from, Math.min(claims.size(), from + BATCH))));
+        }
+        startDraining();
+    }
+
+    /**
+     * Gives up a lease taken for new documents whose write failed: whichever of them were written
+     * anyway (an unordered insert goes on past a failed document) lose the lease at once, so the
+     * next sweep sends their events instead of waiting for the lease to lapse.
+     */
+    public void abandonNew(NewDocuments documents) {
+        List<Claim> claims = documents.reserved.stream()
+                .map(id -> new Claim(new Target(documents.collection, id), documents.lease.token(), List.of())).toList();
+        try {
+            leases.release(documents.collection, claims, new int[claims.size()]);
+        } catch (RuntimeException e) {
+            log.warn("Could not drop the lease on {} new document(s) in {}; they are sent once it lapses: {}",
+                    claims.size(), documents.collection, e.getMessage());
+        } finally {
+            letGo(claims.stream().map(Claim::target).toList());
         }
     }
 
@@ -218,7 +316,10 @@ public class OutboxRelay implements SmartLifecycle {
         // no send may start once the rest of the lease is shorter than the wait for its
         // acknowledgement: a send still in flight when the lease runs out could land after
         // the next relay's sends of the same aggregate
-        Instant lastSend = claimedAt.plus(lease).minus(sendTimeout);
+        return sendAndRelease(collection, claims, claimedAt.plus(lease).minus(sendTimeout));
+    }
+
+    private Batch sendAndRelease(String collection, List<Claim> claims, Instant lastSend) {
         OutboxSender.Sent outcome;
         try {
             outcome = sender.send(claims, lastSend, metrics);
@@ -229,6 +330,35 @@ public class OutboxRelay implements SmartLifecycle {
         // only each aggregate's acknowledged prefix goes: the rest is resent from its first event, in order
         release(collection, claims, outcome.acknowledged());
         return new Batch(java.util.Arrays.stream(outcome.acknowledged()).sum(), outcome.failure());
+    }
+
+    /**
+     * Sends a batch of new documents this relay leased when they were written. A batch that waited
+     * in the queue until its lease is too short for a send is released unsent (the next sweep of any
+     * instance sends it), never sent on a lease that may run out meanwhile.
+     */
+    private void relayLeased(LeasedBatch batch) {
+        List<Target> targets = batch.claims().stream().map(Claim::target).toList();
+        try {
+            Instant lastSend = batch.lease().expiresAt().minus(sendTimeout);
+            if (!clock.instant().isBefore(lastSend)) {
+                log.info("{} new document(s) in {} waited too long to be sent under their first lease; the next sweep "
+                        + "sends them", targets.size(), batch.collection());
+                leases.release(batch.collection(), batch.claims(), new int[targets.size()]);
+                return;
+            }
+            Batch sent = sendAndRelease(batch.collection(), batch.claims(), lastSend);
+            if (sent.failure() != null) {
+                log.warn("Could not relay every event of {} new aggregate(s) in {}; the rest stay pending for the next "
+                        + "sweep: {}", targets.size(), batch.collection(), sent.failure());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not relay events of {} new aggregate(s) in {}, first {}; they stay pending and the next "
+                    + "sweep retries once their lease lapses: {}", targets.size(), batch.collection(), targets.get(0),
+                    e.getMessage());
+        } finally {
+            letGo(targets);
+        }
     }
 
     /**
@@ -298,8 +428,17 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void drain() {
         try {
-            List<Target> batch;
-            while (!(batch = takeBatch()).isEmpty()) {
+            while (true) {
+                // new documents first: they are leased already, and their lease is running
+                LeasedBatch leased = leasedBatches.poll();
+                if (leased != null) {
+                    relayLeased(leased);
+                    continue;
+                }
+                List<Target> batch = takeBatch();
+                if (batch.isEmpty()) {
+                    return;
+                }
                 try {
                     relayAll(batch);
                 } catch (RuntimeException e) {
@@ -396,6 +535,10 @@ public class OutboxRelay implements SmartLifecycle {
         }
         // what is still queued (a target queued just as the last drain ended) is sent here, not left to
         // another instance's sweep: the requests that wrote it were answered before the relay stopped
+        LeasedBatch leased;
+        while ((leased = leasedBatches.poll()) != null) {
+            relayLeased(leased);
+        }
         List<Target> left;
         while (!(left = takeBatch()).isEmpty()) {
             try {

@@ -54,7 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The relay working in batches (one bulk write to claim a batch, one to release it) against the
  * embedded broker and store: the round trips a batch costs, a relay that dies between a batch's
  * send and its release, two relays claiming the same batch at the same moment, and an event
- * written while its aggregate is in a batch.
+ * written while its aggregate is in a batch; and new aggregates written under the relay's lease
+ * (a fan-out): sent without a claim, after a crash, and when their lease ran short in the queue.
  */
 class OutboxRelayBatchTest {
 
@@ -68,6 +69,8 @@ class OutboxRelayBatchTest {
     private static final JsonMapper json = JsonMapper.builder().build();
     /** The store commands sent, by name (the relay's and the test's own). */
     private static final Map<String, AtomicInteger> commands = new ConcurrentHashMap<>();
+    /** The {@code update} commands (single or bulk) sent, by collection. */
+    private static final Map<String, AtomicInteger> updates = new ConcurrentHashMap<>();
     private static MongoClient client;
     private static MongoTemplate mongo;
     private static Producer<String, byte[]> producer;
@@ -81,6 +84,10 @@ class OutboxRelayBatchTest {
             @Override
             public void commandStarted(CommandStartedEvent event) {
                 commands.computeIfAbsent(event.getCommandName(), c -> new AtomicInteger()).incrementAndGet();
+                if (event.getCommandName().equals("update")) {
+                    updates.computeIfAbsent(event.getCommand().getString("update").getValue(), c -> new AtomicInteger())
+                            .incrementAndGet();
+                }
             }
         };
         client = MongoClients.create(MongoClientSettings.builder()
@@ -193,7 +200,15 @@ class OutboxRelayBatchTest {
             assertThat(pending(t.id())).isEmpty();
             assertThat(mongo.findById(t.id(), Document.class, collection).get("relayLease")).isNull();
         });
+        assertEachEventSentTwiceInOrderAndAppliedOnce(count, events);
+    }
 
+    /**
+     * Every aggregate's {@code events} events are on the topic twice (a relay died after sending them,
+     * another sent them again), in order, with the same ids the second time; an idempotent consumer
+     * applies each once.
+     */
+    private void assertEachEventSentTwiceInOrderAndAppliedOnce(int count, int events) {
         String readModel = collection + "_read";
         IdempotentWrites writes = new IdempotentWrites(mongo);
         Map<String, List<Seen>> byAggregate = new LinkedHashMap<>();
@@ -209,14 +224,170 @@ class OutboxRelayBatchTest {
             }
         }
         assertThat(byAggregate).hasSize(count);
+        List<String> inOrder = IntStream.rangeClosed(1, events).mapToObj(String::valueOf).toList();
+        List<String> twice = new ArrayList<>(inOrder);
+        twice.addAll(inOrder);
         byAggregate.forEach((id, seen) -> {
             assertThat(seen).extracting(s -> s.headers().get("ce_sequence")).as(id + " sent twice, in order")
-                    .containsExactly("1", "2", "3", "1", "2", "3");
-            assertThat(seen.subList(3, 6)).extracting(s -> s.headers().get("ce_id")).as("the same events again")
-                    .containsExactlyElementsOf(seen.subList(0, 3).stream().map(s -> s.headers().get("ce_id")).toList());
+                    .containsExactlyElementsOf(twice);
+            assertThat(seen.subList(events, 2 * events)).extracting(s -> s.headers().get("ce_id")).as("the same events again")
+                    .containsExactlyElementsOf(seen.subList(0, events).stream().map(s -> s.headers().get("ce_id")).toList());
             assertThat(applied.get(id)).as(id + " applied once each").isEqualTo(events);
-            assertThat(mongo.findById(id, Document.class, readModel).get("sequence", Number.class).longValue()).isEqualTo(3);
+            assertThat(mongo.findById(id, Document.class, readModel).get("sequence", Number.class).longValue()).isEqualTo(events);
         });
+    }
+
+    /** {@code count} new aggregates with {@code events} events each, for {@link AggregateStore#insertAll}. */
+    private static List<AggregateStore.NewAggregate> newAggregates(String prefix, int count, int events) {
+        return IntStream.range(0, count).mapToObj(a -> prefix + a).map(id -> new AggregateStore.NewAggregate(id,
+                new Counter(id, events), IntStream.rangeClosed(1, events).mapToObj(v -> changed(id, v)).toList())).toList();
+    }
+
+    private long updatesOfTheCollection() {
+        return updates.getOrDefault(collection, new AtomicInteger()).get();
+    }
+
+    /**
+     * New aggregates written in one {@code insertMany} while the relay runs carry its lease from the
+     * first write, so their events go out without the claim (a bulk write and a read per batch): the
+     * store sees one bulk write per batch, the release. Writing the same aggregates again (the same
+     * cause) creates nothing, sends nothing again and leaves no lease behind.
+     */
+    @Test
+    void newAggregatesAreWrittenUnderTheRelaysLeaseAndSentWithoutAClaim() {
+        OutboxRelay relay = relay(mongo, producer, Clock.systemUTC());
+        AggregateStore store = store(relay, Clock.systemUTC());
+        relay.start();
+        try {
+            updates.clear();
+            List<AggregateStore.NewAggregate> written = newAggregates("new-", 300, 2);
+
+            assertThat(store.insertAll(collection, written)).hasSize(300);
+
+            try (TopicProbe probe = new TopicProbe(backbone.kafkaBootstrapServers(), topic)) {
+                Map<String, List<String>> sequences = new HashMap<>();
+                probe.awaitAtLeast(s -> true, 600, Duration.ofSeconds(30)).forEach(s ->
+                        sequences.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s.headers().get("ce_sequence")));
+                assertThat(sequences).hasSize(300).allSatisfy((id, seq) -> assertThat(seq).containsExactly("1", "2"));
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                    written.stream().allMatch(a -> pending(a.id()).isEmpty()));
+            assertThat(written).allSatisfy(a ->
+                    assertThat(mongo.findById(a.id(), Document.class, collection).get("relayLease")).isNull());
+            assertThat(updatesOfTheCollection()).as("one release per batch of 200, no claims").isEqualTo(2);
+
+            assertThat(store.insertAll(collection, written)).as("the same cause again").isEmpty();
+            assertThat(written).allSatisfy(a -> {
+                assertThat(mongo.findById(a.id(), Document.class, collection).get("relayLease")).isNull();
+                assertThat(pending(a.id())).isEmpty();
+            });
+            assertThat(relay.sweep()).isZero();
+        } finally {
+            relay.stop();
+        }
+    }
+
+    /**
+     * A relay dies after the broker acknowledged new aggregates' events it held the lease on from
+     * their first write, before the release: every event stays pending under that lease. Once it
+     * lapsed, another relay's sweep sends them again with the same ids and sequences, in order, and
+     * an idempotent consumer applies each once.
+     */
+    @Test
+    void aCrashBetweenTheSendAndTheReleaseOfNewAggregatesLosesNothingAndTheResentEventsAreAppliedOnce() {
+        OutboxRelayTest.MovableClock clock = new OutboxRelayTest.MovableClock();
+        OutboxRelay dying = new OutboxRelay(mongo, producer, List.of(new OutboxCollection(collection, topic)),
+                OutboxRelaySettings.defaults(), clock) {
+            @Override
+            protected void release(String collection, List<Claim> claims, int[] acknowledged) {
+                throw new IllegalStateException("killed between the broker's acknowledgement and the release");
+            }
+        };
+        int count = 40;
+        int events = 3;
+        List<AggregateStore.NewAggregate> written = newAggregates("fan-", count, events);
+        dying.start();
+        try {
+            store(dying, clock).insertAll(collection, written);
+            try (TopicProbe probe = new TopicProbe(backbone.kafkaBootstrapServers(), topic)) {
+                probe.awaitAtLeast(s -> true, count * events, Duration.ofSeconds(30));
+            }
+        } finally {
+            dying.stop();
+        }
+        assertThat(written).allSatisfy(a -> {
+            assertThat(pending(a.id())).as("nothing pulled").hasSize(events);
+            assertThat(mongo.findById(a.id(), Document.class, collection).get("relayLease")).as("still leased").isNotNull();
+        });
+
+        OutboxRelay survivor = relay(mongo, producer, clock);
+        assertThat(survivor.sweep()).as("the dead relay's lease still holds").isZero();
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(survivor.sweep()).isEqualTo(count * events);
+        assertThat(written).allSatisfy(a -> {
+            assertThat(pending(a.id())).isEmpty();
+            assertThat(mongo.findById(a.id(), Document.class, collection).get("relayLease")).isNull();
+        });
+        assertEachEventSentTwiceInOrderAndAppliedOnce(count, events);
+    }
+
+    /**
+     * New aggregates whose batch waited behind another until their first lease is too short for a
+     * send (the broker held the only relay thread for 20 s of a 30 s lease) are not sent under it:
+     * the relay drops the lease, and the next sweep sends them at once instead of after the lapse.
+     * One of them, given a second event while it waited, was asked for again, so both its events go
+     * out right away under a fresh claim, not at the next sweep.
+     */
+    @Test
+    void newAggregatesThatWaitedTooLongForTheirFirstLeaseAreLeftToTheSweepAndNothingIsLost() throws Exception {
+        OutboxRelayTest.MovableClock clock = new OutboxRelayTest.MovableClock();
+        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch goOn = new java.util.concurrent.CountDownLatch(1);
+        Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
+        Producer<String, byte[]> heldAtFirstSend = intercepting(record -> {
+            sends.computeIfAbsent(record.key(), k -> new AtomicInteger()).incrementAndGet();
+            if (sending.getCount() > 0) {
+                sending.countDown();
+                try {
+                    goOn.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        OutboxRelay relay = new OutboxRelay(mongo, heldAtFirstSend, List.of(new OutboxCollection(collection, topic)),
+                new OutboxRelaySettings(Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(15), 1), clock);
+        AggregateStore store = store(relay, clock);
+        relay.start();
+        try {
+            store.insertAll(collection, newAggregates("first-", 1, 1));
+            assertThat(sending.await(20, TimeUnit.SECONDS)).as("the only relay thread is sending").isTrue();
+            List<AggregateStore.NewAggregate> waiting = newAggregates("waiting-", 5, 1);
+            store.insertAll(collection, waiting);
+            store.update(collection, "waiting-0", store.find(collection, "waiting-0", Counter.class).orElseThrow(),
+                    new Counter("waiting-0", 2), List.of(changed("waiting-0", 2)));
+            clock.advance(Duration.ofSeconds(20));
+            goOn.countDown();
+
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> pending("waiting-0").isEmpty()
+                    && waiting.stream().allMatch(a -> mongo.findById(a.id(), Document.class, collection).get("relayLease") == null));
+            try (TopicProbe probe = new TopicProbe(backbone.kafkaBootstrapServers(), topic)) {
+                assertThat(probe.awaitAtLeast(s -> "waiting-0".equals(s.key()), 2, Duration.ofSeconds(20)))
+                        .as("asked for again when the batch let go of it: claimed afresh and sent at once")
+                        .extracting(s -> s.headers().get("ce_sequence")).containsExactly("1", "2");
+            }
+            assertThat(sends.get("waiting-0")).hasValue(2);
+            assertThat(waiting.subList(1, 5)).allSatisfy(a -> {
+                assertThat(sends).as("not sent under the lease that ran short").doesNotContainKey(a.id());
+                assertThat(pending(a.id())).hasSize(1);
+            });
+
+            assertThat(relay.sweep()).as("sent at once, not after the lease's lapse").isEqualTo(4);
+            assertThat(waiting).allSatisfy(a -> assertThat(pending(a.id())).isEmpty());
+        } finally {
+            goOn.countDown();
+            relay.stop();
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.federation.platform.domain.BusinessClock;
+import org.federation.platform.domain.Decision;
 import org.federation.notification.direct.domain.DirectNotice;
 import org.federation.notification.direct.domain.DirectNoticeRecords;
 import org.federation.notification.escalation.application.EscalationDefaults;
@@ -206,10 +207,12 @@ public class DirectNotices {
         if (notice.acknowledgeBy() != null) {
             // a notice sent before timings were chosen per notice has none: the defaults apply
             EscalationTiming timing = escalationDefaults.with(notice.escalateToLiaisonAfter(), notice.escalateToHeadAfter());
-            resolved.recipientsByGroup().forEach((group, recipients) -> escalations.open(Escalation.open(id,
+            List<Decision<Escalation>> opened = new ArrayList<>();
+            resolved.recipientsByGroup().forEach((group, recipients) -> opened.add(Escalation.open(id,
                     notice.department(), notice.title(), group,
                     group.startsWith("club:") ? group.substring("club:".length()) : null, recipients, notice.acknowledgeBy(),
                     timing)));
+            escalations.openAll(opened);
         }
         int count = resolved.clubsByRecipient().size();
         Instant sentAt = business.instant();

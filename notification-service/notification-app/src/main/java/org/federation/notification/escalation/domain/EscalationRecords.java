@@ -17,6 +17,9 @@ public interface EscalationRecords {
     /** Opens the escalation unless it exists (a resumed fan-out opens it again). */
     void open(Decision<Escalation> opened);
 
+    /** Opens every one of them that does not exist yet, in one write (a fan-out's groups). */
+    void openAll(List<Decision<Escalation>> opened);
+
     Optional<Escalation> find(String id);
 
     /**

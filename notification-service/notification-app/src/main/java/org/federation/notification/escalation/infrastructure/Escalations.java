@@ -58,6 +58,11 @@ public class Escalations implements EscalationRecords {
     }
 
     @Override
+    public void openAll(List<Decision<Escalation>> opened) {
+        escalations.createAll(opened, Escalation::id);
+    }
+
+    @Override
     public Optional<Escalation> find(String id) {
         return escalations.find(id);
     }

@@ -55,10 +55,10 @@ public class Inboxes {
         if (batch.isEmpty()) {
             return 0;
         }
-        listeners.orderedStream().forEach(l -> l.beforePostingAll(batch));
+        List<NoticeListener> told = listeners.orderedStream().toList(); // looked up once per batch, not per notice
+        told.forEach(l -> l.beforePostingAll(batch));
         Set<String> created = notices.createAll(batch.stream().map(notice -> notice.post(actor)).toList());
-        batch.stream().filter(n -> created.contains(n.id()))
-                .forEach(notice -> listeners.orderedStream().forEach(l -> l.posted(notice)));
+        batch.stream().filter(n -> created.contains(n.id())).forEach(notice -> told.forEach(l -> l.posted(notice)));
         return created.size();
     }
 

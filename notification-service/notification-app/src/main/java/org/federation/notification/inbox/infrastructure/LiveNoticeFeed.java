@@ -26,6 +26,9 @@ class LiveNoticeFeed {
     @Bean
     Consumer<Message<byte[]>> liveNotices(InboundEvents inbound, NoticeStream stream) {
         return message -> {
+            if (!stream.anyOpen()) {
+                return; // nobody streams here: not even the envelope is read (a fan-out sends thousands)
+            }
             try {
                 EventEnvelope event = inbound.envelope(message);
                 if (NotificationEventTypes.NOTICE_POSTED.equals(event.type())) {

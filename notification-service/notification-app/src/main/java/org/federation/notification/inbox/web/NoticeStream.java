@@ -164,6 +164,11 @@ public class NoticeStream {
         }
     }
 
+    /** Whether any stream is open here: without one the live feed has nobody to tell. */
+    public boolean anyOpen() {
+        return open.values().stream().anyMatch(emitters -> !emitters.isEmpty());
+    }
+
     /** How many streams are open (for tests and health). */
     public int openStreams() {
         return open.values().stream().mapToInt(List::size).sum();
