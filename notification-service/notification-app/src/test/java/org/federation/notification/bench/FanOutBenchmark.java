@@ -24,6 +24,7 @@ import org.federation.notification.EmbeddedBackboneProperties;
 import org.federation.notification.NotificationServiceTest;
 import org.federation.notification.directory.infrastructure.ClubDirectory;
 import org.federation.notification.inbox.application.Inboxes;
+import org.federation.platform.testing.ConsumerGroups;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
 import org.junit.jupiter.api.Tag;
@@ -34,12 +35,16 @@ import com.mongodb.client.MongoCollection;
 
 /**
  * Fan-out of one notice to every member of 150 clubs (30,000 recipients) through the running app
- * on the embedded backbone: time until every inbox has it, deliveries (inbox notices) per second,
- * time until every notice-posted event is on Kafka (goal: at most 1.5 times the first), and heap
- * used; next to the raw rate of inserting the same documents with the MongoDB driver in batches, in
- * the same run (goal: the inbox rate at least half of it). Printed, never asserted. Run with
+ * on the embedded backbone, after {@value #WARM_UPS_DEFAULT} fan-outs of the same size that warm the
+ * code up (a service that has run a while has its fan-out path compiled; the raw inserts below run
+ * warm too): time until every inbox has it, deliveries (inbox notices) per second, time until every
+ * notice-posted event is on Kafka (goal: at most 1.5 times the first), heap used, GC and JIT time,
+ * the whole process's CPU and each thread group's; next to the raw rate of inserting the same
+ * documents with the MongoDB driver in batches, in the same run (goal: the inbox rate at least half
+ * of it), and into a copy of the inbox's indexes for comparison. Printed, never asserted. Run with
  * {@code ./mvnw -o -pl notification-service/notification-app test -Dgroups=bench -Dsurefire.excludedGroups=none
- * -Dtest=FanOutBenchmark -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbench.clubs}, {@code -Dbench.members} to resize).
+ * -Dtest=FanOutBenchmark -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbench.clubs}, {@code -Dbench.members}
+ * to resize, {@code -Dbench.warm-ups} for more or fewer warm-up fan-outs).
  */
 @Tag("bench")
 @NotificationServiceTest
@@ -47,6 +52,9 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
 
     static final int CLUBS = Integer.getInteger("bench.clubs", 150);
     static final int MEMBERS = Integer.getInteger("bench.members", 200);
+    /** Fan-outs of the same size before the measured one, so that it runs on compiled code. */
+    static final int WARM_UPS_DEFAULT = 2;
+    static final int WARM_UPS = Integer.getInteger("bench.warm-ups", WARM_UPS_DEFAULT);
 
     @Autowired
     ClubDirectory clubs;
@@ -76,28 +84,41 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
                 0, 50, TimeUnit.MILLISECONDS);
 
         HttpProbe sender = Persona.ORGANIZATION_MEMBER.on(app());
+        // a service that has been running a while has its fan-out path compiled, and so have the raw
+        // inserts below by the time they run: fan-outs of the same size first warm it up
+        List<String> warmUps = new ArrayList<>();
+        for (int w = 1; w <= WARM_UPS; w++) {
+            long warmUpStart = System.nanoTime();
+            String warmUpId = fanOutToAllClubs(sender, "Warm-up " + w);
+            awaitSent(sender, warmUpId);
+            double warmUpSeconds = seconds(warmUpStart);
+            Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    !mongo.exists(query(where("pendingEvents.0").exists(true)), Inboxes.COLLECTION));
+            ConsumerGroups.awaitCaughtUp("notification-service", "notification.events", Duration.ofMinutes(5));
+            warmUps.add(String.format("%.1f s (%.0f /s)", warmUpSeconds, inboxes.countOfDirectNotice(warmUpId) / warmUpSeconds));
+        }
+
         java.util.Map<String, Long> cpuAtStart = cpuByThreadGroup();
         long gcAtStart = gcMillis();
+        long processAtStart = processCpu();
+        long jitAtStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long start = System.nanoTime();
-        HttpProbe.Response sent = sender.postJson("/api/direct-notices", """
-                {"department":"organization","title":"Club Showcase Festival","body":"Opening gala on Saturday at 19:00.",
-                 "audience":"all-clubs","reach":"members","acknowledgeBy":"%s"}""".formatted(Instant.now().plus(Duration.ofDays(7))));
+        String id = fanOutToAllClubs(sender, "Club Showcase Festival");
         long accepted = System.nanoTime();
-        if (sent.status() != 202) {
-            throw new AssertionError(sent.status() + " " + sent.body());
-        }
-        String id = sent.json().get("id").asString();
-        Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> "sent".equals(sender.get("/api/direct-notices/" + id).json().get("state").asString()));
+        awaitSent(sender, id);
         double inboxesSeconds = seconds(start);
         java.util.Map<String, Long> cpuAtInboxes = cpuByThreadGroup();
         long gcAtInboxes = gcMillis();
+        long processAtInboxes = processCpu();
+        long jitAtInboxes = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long inInboxes = inboxes.countOfDirectNotice(id);
         Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100)).until(() ->
                 !mongo.exists(query(where("directNoticeId").is(id).and("pendingEvents.0").exists(true)), Inboxes.COLLECTION));
         double eventsSeconds = seconds(start);
         java.util.Map<String, Long> cpuAtEvents = cpuByThreadGroup();
         long gcAtEvents = gcMillis();
+        long processAtEvents = processCpu();
+        long jitAtEvents = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         sampler.shutdown();
         sampler.awaitTermination(5, TimeUnit.SECONDS);
         System.gc();
@@ -109,6 +130,7 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf("%n== Fan-out benchmark: one notice to every member of %d clubs (%d recipients), Mongo-wire memory backend%n",
                 CLUBS, recipients);
+        System.out.printf("warm-up fan-outs first (not counted)  : %s%n", String.join(", ", warmUps));
         System.out.printf("request accepted (202) after          : %8.0f ms%n", (accepted - start) / 1e6);
         System.out.printf("every inbox has it after              : %8.1f s  (%d notices)%n", inboxesSeconds, inInboxes);
         System.out.printf("inbox deliveries per second           : %8.0f /s%n", rate);
@@ -125,6 +147,11 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
         System.out.printf("load average (1 min) at the end       : %8.2f%n", load);
         System.out.printf("garbage collection (all collectors)   : %6.2f / %6.2f s until every inbox / every event on Kafka%n",
                 (gcAtInboxes - gcAtStart) / 1e3, (gcAtEvents - gcAtStart) / 1e3);
+        System.out.printf("JIT compilation (all compiler threads): %6.2f / %6.2f s%n", (jitAtInboxes - jitAtStart) / 1e3,
+                (jitAtEvents - jitAtStart) / 1e3);
+        System.out.printf("CPU of the whole process              : %6.2f / %6.2f s (of %.1f / %.1f s on %d cores; with GC and JIT threads)%n",
+                (processAtInboxes - processAtStart) / 1e9, (processAtEvents - processAtStart) / 1e9,
+                inboxesSeconds * CORES, eventsSeconds * CORES, CORES);
         System.out.printf("CPU seconds by thread group           : until every inbox / until every event on Kafka%n");
         cpuAtEvents.keySet().stream().sorted((a, b) -> Long.compare(cpuAtEvents.get(b) - cpuAtStart.getOrDefault(b, 0L),
                 cpuAtEvents.get(a) - cpuAtStart.getOrDefault(a, 0L))).limit(12).forEach(group ->
@@ -135,6 +162,23 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
     }
 
     static final int RAW_BATCH = 500;
+
+    /** Posts a direct notice to every member of every club; its id once accepted (202). */
+    private static String fanOutToAllClubs(HttpProbe sender, String title) {
+        HttpProbe.Response sent = sender.postJson("/api/direct-notices", ("{\"department\":\"organization\",\"title\":\"%s\","
+                + "\"body\":\"Opening gala on Saturday at 19:00.\",\"audience\":\"all-clubs\",\"reach\":\"members\","
+                + "\"acknowledgeBy\":\"%s\"}").formatted(title, Instant.now().plus(Duration.ofDays(7))));
+        if (sent.status() != 202) {
+            throw new AssertionError(sent.status() + " " + sent.body());
+        }
+        return sent.json().get("id").asString();
+    }
+
+    /** Waits until the direct notice is in every inbox (its state {@code sent}). */
+    private static void awaitSent(HttpProbe sender, String id) {
+        Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> "sent".equals(sender.get("/api/direct-notices/" + id).json().get("state").asString()));
+    }
 
     /**
      * Inserts the run's own notice documents again, as the fan-out wrote them, straight through the
@@ -180,6 +224,13 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
     }
 
     private static final java.util.regex.Pattern CONSUMER_THREAD = java.util.regex.Pattern.compile("consumerDestinationName='([^']+)'");
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    /** Nanoseconds of CPU the whole JVM used so far (all threads, those of the GC and the JIT too). */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
 
     /** Milliseconds spent in garbage collection so far, every collector together. */
     private static long gcMillis() {
