@@ -125,8 +125,10 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
         long heapAfter = memory.getHeapMemoryUsage().getUsed();
 
         double rate = inInboxes / inboxesSeconds;
-        double rawBatched = rawInsertsOf(id, false);
-        double rawIndexed = rawInsertsOf(id, true);
+        // the raw inserts are measured on a store and cores the service no longer uses: its consumers catch up first
+        ConsumerGroups.awaitCaughtUp("notification-service", "notification.events", Duration.ofMinutes(5));
+        double rawBatched = medianOfThree(() -> rawInsertsOf(id, false));
+        double rawIndexed = medianOfThree(() -> rawInsertsOf(id, true));
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.printf("%n== Fan-out benchmark: one notice to every member of %d clubs (%d recipients), Mongo-wire memory backend%n",
                 CLUBS, recipients);
@@ -137,7 +139,8 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
         System.out.printf("every notice-posted event on Kafka at : %8.1f s%n", eventsSeconds);
         System.out.printf("Kafka / inboxes                       : %8.2f    (goal <= 1.5: %s)%n", eventsSeconds / inboxesSeconds,
                 eventsSeconds / inboxesSeconds <= 1.5 ? "met" : "not met");
-        System.out.printf("raw insertMany of the same documents  : %8.0f docs/s (batches of %d, one thread)%n", rawBatched, RAW_BATCH);
+        System.out.printf("raw insertMany of the same documents  : %8.0f docs/s (batches of %d, one thread; median of 3)%n", rawBatched,
+                RAW_BATCH);
         System.out.printf("inbox rate / raw batched rate         : %8.0f %%   (goal >= 50 %%: %s)%n", 100 * rate / rawBatched,
                 rate / rawBatched >= 0.5 ? "met" : "not met");
         System.out.printf("the same into a copy of the inbox's indexes : %8.0f docs/s (the inbox rate is %.0f %% of it; for comparison)%n",
@@ -224,6 +227,13 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
     }
 
     private static final java.util.regex.Pattern CONSUMER_THREAD = java.util.regex.Pattern.compile("consumerDestinationName='([^']+)'");
+
+    /** The median of three measurements (one pass of 30,000 inserts varied by a factor of two from run to run). */
+    private static double medianOfThree(java.util.function.DoubleSupplier measure) {
+        double[] rates = {measure.getAsDouble(), measure.getAsDouble(), measure.getAsDouble()};
+        java.util.Arrays.sort(rates);
+        return rates[1];
+    }
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
