@@ -178,13 +178,7 @@ class OutboxRelayBatchTest {
     @Test
     void aCrashBetweenABatchedSendAndItsReleaseLosesNothingAndTheResentEventsAreAppliedOnce() {
         OutboxRelayTest.MovableClock clock = new OutboxRelayTest.MovableClock();
-        OutboxRelay dying = new OutboxRelay(mongo, producer, List.of(new OutboxCollection(collection, topic)),
-                OutboxRelaySettings.defaults(), clock) {
-            @Override
-            protected void release(String collection, List<Claim> claims, int[] acknowledged) {
-                throw new IllegalStateException("killed between the broker's acknowledgement and the release");
-            }
-        };
+        OutboxRelay dying = dyingBeforeItsRelease(clock);
         int count = 40;
         int events = 3;
         List<OutboxRelay.Target> targets = aggregates(dying, clock, count, events);
@@ -235,6 +229,17 @@ class OutboxRelayBatchTest {
             assertThat(applied.get(id)).as(id + " applied once each").isEqualTo(events);
             assertThat(mongo.findById(id, Document.class, readModel).get("sequence", Number.class).longValue()).isEqualTo(events);
         });
+    }
+
+    /** A relay (default settings) that dies after the broker acknowledged a batch, before its release. */
+    private OutboxRelay dyingBeforeItsRelease(Clock clock) {
+        return new OutboxRelay(mongo, producer, List.of(new OutboxCollection(collection, topic)),
+                OutboxRelaySettings.defaults(), clock) {
+            @Override
+            protected void release(String collection, List<Claim> claims, int[] acknowledged) {
+                throw new IllegalStateException("killed between the broker's acknowledgement and the release");
+            }
+        };
     }
 
     /** {@code count} new aggregates with {@code events} events each, for {@link AggregateStore#insertAll}. */
@@ -296,13 +301,7 @@ class OutboxRelayBatchTest {
     @Test
     void aCrashBetweenTheSendAndTheReleaseOfNewAggregatesLosesNothingAndTheResentEventsAreAppliedOnce() {
         OutboxRelayTest.MovableClock clock = new OutboxRelayTest.MovableClock();
-        OutboxRelay dying = new OutboxRelay(mongo, producer, List.of(new OutboxCollection(collection, topic)),
-                OutboxRelaySettings.defaults(), clock) {
-            @Override
-            protected void release(String collection, List<Claim> claims, int[] acknowledged) {
-                throw new IllegalStateException("killed between the broker's acknowledgement and the release");
-            }
-        };
+        OutboxRelay dying = dyingBeforeItsRelease(clock);
         int count = 40;
         int events = 3;
         List<AggregateStore.NewAggregate> written = newAggregates("fan-", count, events);
