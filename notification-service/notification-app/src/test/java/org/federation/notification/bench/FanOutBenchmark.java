@@ -37,11 +37,12 @@ import com.mongodb.client.MongoCollection;
  * Fan-out of one notice to every member of 150 clubs (30,000 recipients) through the running app
  * on the embedded backbone, after {@value #WARM_UPS_DEFAULT} fan-outs of the same size that warm the
  * code up (a service that has run a while has its fan-out path compiled; the raw inserts below run
- * warm too; each warm-up's notices and work items are removed after it): time until every inbox has it, deliveries (inbox notices) per second, time until every
- * notice-posted event is on Kafka (goal: at most 1.5 times the first), heap used, GC and JIT time,
- * the whole process's CPU and each thread group's; next to the raw rate of inserting the same
- * documents with the MongoDB driver in batches, in the same run (goal: the inbox rate at least half
- * of it), and into a copy of the inbox's indexes for comparison. Printed, never asserted. Run with
+ * warm too; each warm-up's notices and work items are removed after it): time until every inbox has
+ * it, deliveries (inbox notices) per second, time until every notice-posted event is on Kafka (goal:
+ * at most 1.5 times the first), heap used, GC and JIT time, the whole process's CPU and each thread
+ * group's; next to the raw rate of inserting the same documents with the MongoDB driver in batches,
+ * in the same run (goal: the inbox rate at least half of it), and into a copy of the inbox's indexes
+ * for comparison. Printed, never asserted. Run with
  * {@code ./mvnw -o -pl notification-service/notification-app test -Dgroups=bench -Dsurefire.excludedGroups=none
  * -Dtest=FanOutBenchmark -Dsurefire.failIfNoSpecifiedTests=false} ({@code -Dbench.clubs}, {@code -Dbench.members}
  * to resize, {@code -Dbench.warm-ups} for more or fewer warm-up fan-outs).
