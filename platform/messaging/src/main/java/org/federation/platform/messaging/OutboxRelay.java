@@ -142,8 +142,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Asks the relay to send this aggregate's pending events now, without waiting for the sweep. */
     public void relaySoon(String collection, String id) {
-        ExecutorService executor = relayers;
-        if (executor == null) {
+        if (relayers == null) {
             return; // not started (or stopping): the sweep picks it up
         }
         Target target = new Target(collection, id);

@@ -1,6 +1,12 @@
 package org.federation.platform.testing;
 
 import java.net.InetSocketAddress;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,6 +51,16 @@ public final class EmbeddedBackbone {
 
     public String kafkaBootstrapServers() {
         return kafka.getBrokersAsString();
+    }
+
+    /**
+     * A new producer on this backbone's broker, set as the outbox relay's is ({@code acks=all},
+     * idempotent), lingering 1 ms; for tests and benchmarks that run a relay of their own. The caller closes it.
+     */
+    public KafkaProducer<String, byte[]> relayProducer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 1), new StringSerializer(), new ByteArraySerializer());
     }
 
     public String mongoUri(String database) {

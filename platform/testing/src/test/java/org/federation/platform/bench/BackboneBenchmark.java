@@ -20,12 +20,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.messaging.EventEnvelope;
@@ -224,15 +221,6 @@ class BackboneBenchmark {
         return topic;
     }
 
-    private static KafkaProducer<String, byte[]> producer(String kafka) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-    }
-
     private static KafkaConsumer<String, byte[]> consumer(String kafka, String topic) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
@@ -252,7 +240,7 @@ class BackboneBenchmark {
 
     private double plainKafka(String kafka) {
         String topic = topic("kafka");
-        try (KafkaProducer<String, byte[]> producer = producer(kafka);
+        try (KafkaProducer<String, byte[]> producer = EmbeddedBackbone.get().relayProducer();
              KafkaConsumer<String, byte[]> consumer = consumer(kafka, topic)) {
             long start = System.nanoTime();
             for (int i = 0; i < EVENTS; i++) {
@@ -327,7 +315,7 @@ class BackboneBenchmark {
         String collection = "clubs_" + UUID.randomUUID().toString().substring(0, 6);
         String readModel = collection + "_read";
         JsonMapper json = JsonMapper.builder().build();
-        try (KafkaProducer<String, byte[]> producer = producer(kafka);
+        try (KafkaProducer<String, byte[]> producer = EmbeddedBackbone.get().relayProducer();
              KafkaConsumer<String, byte[]> consumer = consumer(kafka, topic)) {
             OutboxRelaySettings defaults = OutboxRelaySettings.defaults();
             OutboxRelay relay = new OutboxRelay(mongo, producer, List.of(new OutboxCollection(collection, topic)),
