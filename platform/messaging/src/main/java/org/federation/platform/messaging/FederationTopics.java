@@ -168,6 +168,7 @@ public class FederationTopics {
                 }
                 if (!missing.isEmpty()) {
                     createAll(admin, missing);
+                    awaitLeaders(admin, missing.stream().map(NewTopic::name).toList(), deadline);
                     log.info("Created topics {} with {} partitions on {}", missing.stream().map(NewTopic::name).toList(),
                             partitions, bootstrapServers);
                 }
@@ -226,6 +227,47 @@ public class FederationTopics {
         log.info("Retention of {}: owner topics retention.ms={}, dead letters retention.ms={}", topics,
                 ownerRetention == null || ownerRetention.isNegative() ? "-1" : ownerRetention.toMillis(),
                 deadLetterRetention.toMillis());
+    }
+
+    /**
+     * Waits until every partition of the just-created topics has a leader the broker knows. The
+     * controller acknowledges a creation before the brokers have applied it; a producer that sends
+     * at once can meet NOT_LEADER_OR_FOLLOWER, and an idempotent one may then keep retrying
+     * out-of-order sequences for its whole delivery timeout.
+     */
+    private void awaitLeaders(Admin admin, List<String> created, long deadline) throws Exception {
+        while (true) {
+            List<String> leaderless = leaderless(admin, created);
+            if (leaderless.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topics " + leaderless + " created on Kafka at " + bootstrapServers
+                        + " still have partitions without a leader after " + brokerWait);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** The topics among {@code topics} that the broker does not know yet or that have a partition without a leader. */
+    private List<String> leaderless(Admin admin, List<String> topics) throws Exception {
+        List<String> leaderless = new ArrayList<>();
+        for (var entry : admin.describeTopics(topics).topicNameValues().entrySet()) {
+            try {
+                var description = entry.getValue().get(10, TimeUnit.SECONDS);
+                boolean led = !description.partitions().isEmpty() && description.partitions().stream()
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (!led) {
+                    leaderless.add(entry.getKey());
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                leaderless.add(entry.getKey());
+            }
+        }
+        return leaderless;
     }
 
     private static void createAll(Admin admin, List<NewTopic> missing) throws Exception {
