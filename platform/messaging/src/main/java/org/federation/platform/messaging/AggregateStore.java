@@ -116,14 +116,35 @@ public class AggregateStore {
      *                                                       index, is taken
      */
     public void insert(String collection, String id, Object state, List<DomainEvent> events) {
-        mongo.insert(newDocument(id, state, events), collection);
+        // written under the relay's lease, as insertAll writes: the relay sends the events it is
+        // handed without claiming and reading the document first (two round trips fewer per write)
+        OutboxRelay.NewDocuments leased = relay.leaseNew(collection, List.of(id));
+        List<EventEnvelope> envelopes = envelopes(id, 0, events);
+        Document document = leasedDocument(leased, id, state, envelopes);
+        try {
+            mongo.insert(document, collection);
+        } catch (RuntimeException e) {
+            if (leased != null) {
+                relay.abandonNew(leased);
+            }
+            throw e;
+        }
         recorded.stored(collection, events);
-        relay.relaySoon(collection, id);
+        if (leased == null) {
+            relay.relaySoon(collection, id);
+        } else {
+            relay.relayNew(leased, Map.of(id, envelopes));
+        }
     }
 
-    /** A new aggregate's document: its state, version 1 and its first events pending. */
-    private Document newDocument(String id, Object state, List<DomainEvent> events) {
-        return documentOf(id, state, envelopes(id, 0, events));
+    /** A new aggregate's document (version 1, its first events pending) with the relay's lease, if it reserved the id. */
+    private Document leasedDocument(OutboxRelay.NewDocuments leased, String id, Object state, List<EventEnvelope> events) {
+        Document document = documentOf(id, state, events);
+        Document lease = leased == null ? null : leased.leaseFor(id);
+        if (lease != null) {
+            document.put(OutboxFields.LEASE, lease);
+        }
+        return document;
     }
 
     private Document documentOf(String id, Object state, List<EventEnvelope> events) {
@@ -155,12 +176,7 @@ public class AggregateStore {
         for (NewAggregate aggregate : aggregates) {
             List<EventEnvelope> envelopes = envelopes(aggregate.id(), 0, aggregate.events());
             events.put(aggregate.id(), envelopes);
-            Document document = documentOf(aggregate.id(), aggregate.state(), envelopes);
-            Document lease = leased == null ? null : leased.leaseFor(aggregate.id());
-            if (lease != null) {
-                document.put(OutboxFields.LEASE, lease);
-            }
-            documents.add(document);
+            documents.add(leasedDocument(leased, aggregate.id(), aggregate.state(), envelopes));
         }
         java.util.Set<String> created = new java.util.LinkedHashSet<>();
         try {

@@ -332,28 +332,43 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Sends a batch of new documents this relay leased when they were written. A batch that waited
-     * in the queue until its lease is too short for a send is released unsent (the next sweep of any
-     * instance sends it), never sent on a lease that may run out meanwhile.
+     * Sends batches of new documents this relay leased when they were written, in one send and one
+     * release. A batch that waited in the queue until its lease is too short for a send is released
+     * unsent (the next sweep of any instance sends it), never sent on a lease that may run out meanwhile.
      */
-    private void relayLeased(LeasedBatch batch) {
-        List<Target> targets = batch.claims().stream().map(Claim::target).toList();
+    private void relayLeased(List<LeasedBatch> batches) {
+        String collection = batches.get(0).collection();
+        List<Target> targets = batches.stream().flatMap(b -> b.claims().stream()).map(Claim::target).toList();
         try {
-            Instant lastSend = batch.lease().expiresAt().minus(sendTimeout);
-            if (!clock.instant().isBefore(lastSend)) {
+            Instant now = clock.instant();
+            List<Claim> expiring = new ArrayList<>();
+            List<Claim> claims = new ArrayList<>();
+            Instant lastSend = null;
+            for (LeasedBatch batch : batches) {
+                Instant batchLastSend = batch.lease().expiresAt().minus(sendTimeout);
+                if (!now.isBefore(batchLastSend)) {
+                    expiring.addAll(batch.claims());
+                } else {
+                    claims.addAll(batch.claims());
+                    lastSend = lastSend == null || batchLastSend.isBefore(lastSend) ? batchLastSend : lastSend;
+                }
+            }
+            if (!expiring.isEmpty()) {
                 log.info("{} new document(s) in {} waited too long to be sent under their first lease; the next sweep "
-                        + "sends them", targets.size(), batch.collection());
-                leases.release(batch.collection(), batch.claims(), new int[targets.size()]);
+                        + "sends them", expiring.size(), collection);
+                leases.release(collection, expiring, new int[expiring.size()]);
+            }
+            if (claims.isEmpty()) {
                 return;
             }
-            Batch sent = sendAndRelease(batch.collection(), batch.claims(), lastSend);
+            Batch sent = sendAndRelease(collection, claims, lastSend);
             if (sent.failure() != null) {
                 log.warn("Could not relay every event of {} new aggregate(s) in {}; the rest stay pending for the next "
-                        + "sweep: {}", targets.size(), batch.collection(), sent.failure());
+                        + "sweep: {}", claims.size(), collection, sent.failure());
             }
         } catch (RuntimeException e) {
             log.warn("Could not relay events of {} new aggregate(s) in {}, first {}; they stay pending and the next "
-                    + "sweep retries once their lease lapses: {}", targets.size(), batch.collection(), targets.get(0),
+                    + "sweep retries once their lease lapses: {}", targets.size(), collection, targets.get(0),
                     e.getMessage());
         } finally {
             letGo(targets);
@@ -429,8 +444,8 @@ public class OutboxRelay implements SmartLifecycle {
         try {
             while (true) {
                 // new documents first: they are leased already, and their lease is running
-                LeasedBatch leased = leasedBatches.poll();
-                if (leased != null) {
+                List<LeasedBatch> leased = takeLeased();
+                if (!leased.isEmpty()) {
                     relayLeased(leased);
                     continue;
                 }
@@ -448,6 +463,26 @@ public class OutboxRelay implements SmartLifecycle {
         } finally {
             draining.decrementAndGet();
         }
+    }
+
+    /**
+     * The leased batches queued for one collection, up to {@value #BATCH} claims together (or one
+     * larger batch): single new aggregates written while the relay was busy go out in one send and
+     * one release, not one each. A batch of another collection taken meanwhile is put back.
+     */
+    private List<LeasedBatch> takeLeased() {
+        List<LeasedBatch> taken = new ArrayList<>();
+        int claims = 0;
+        LeasedBatch next;
+        while (claims < BATCH && (next = leasedBatches.poll()) != null) {
+            if (!taken.isEmpty() && !next.collection().equals(taken.get(0).collection())) {
+                leasedBatches.add(next);
+                break;
+            }
+            taken.add(next);
+            claims += next.claims().size();
+        }
+        return taken;
     }
 
     private List<Target> takeBatch() {
@@ -534,8 +569,8 @@ public class OutboxRelay implements SmartLifecycle {
         }
         // what is still queued (a target queued just as the last drain ended) is sent here, not left to
         // another instance's sweep: the requests that wrote it were answered before the relay stopped
-        LeasedBatch leased;
-        while ((leased = leasedBatches.poll()) != null) {
+        List<LeasedBatch> leased;
+        while (!(leased = takeLeased()).isEmpty()) {
             relayLeased(leased);
         }
         List<Target> left;

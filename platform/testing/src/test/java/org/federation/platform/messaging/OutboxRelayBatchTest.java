@@ -284,6 +284,91 @@ class OutboxRelayBatchTest {
     }
 
     /**
+     * A single new aggregate ({@code insert}) is written under the relay's lease too: its events go
+     * out with one store write after the insert (the release), not a claim, a read and a release.
+     * Inserting the same id again is refused and leaves the stored aggregate, sent once, as it is.
+     */
+    @Test
+    void aSingleNewAggregateIsWrittenUnderTheRelaysLeaseAndSentWithoutAClaim() {
+        OutboxRelay relay = relay(mongo, producer, Clock.systemUTC());
+        AggregateStore store = store(relay, Clock.systemUTC());
+        relay.start();
+        try {
+            updates.clear();
+
+            store.insert(collection, "single", new Counter("single", 2), List.of(changed("single", 1), changed("single", 2)));
+
+            try (TopicProbe probe = new TopicProbe(backbone.kafkaBootstrapServers(), topic)) {
+                assertThat(probe.awaitAtLeast(s -> "single".equals(s.key()), 2, Duration.ofSeconds(30)))
+                        .extracting(s -> s.headers().get("ce_sequence")).containsExactly("1", "2");
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pending("single").isEmpty());
+            assertThat(mongo.findById("single", Document.class, collection).get("relayLease")).isNull();
+            assertThat(updatesOfTheCollection()).as("the release only, no claim").isEqualTo(1);
+
+            assertThatThrownBy(() -> store.insert(collection, "single", new Counter("single", 9), List.of(changed("single", 9))))
+                    .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+            Document stored = mongo.findById("single", Document.class, collection);
+            assertThat(stored.get("value")).isEqualTo(2);
+            assertThat(stored.get("relayLease")).isNull();
+            assertThat(pending("single")).isEmpty();
+            assertThat(relay.sweep()).isZero();
+            try (TopicProbe probe = new TopicProbe(backbone.kafkaBootstrapServers(), topic)) {
+                assertThat(probe.drain(Duration.ofMillis(500))).filteredOn(s -> "single".equals(s.key())).hasSize(2);
+            }
+        } finally {
+            relay.stop();
+        }
+    }
+
+    /**
+     * New aggregates inserted one by one while the relay's only thread is busy go out together once
+     * it is free: one send and one release for all of them, not one each (a steady stream of single
+     * writes gets the batches a fan-out gets).
+     */
+    @Test
+    void singleNewAggregatesWrittenWhileTheRelayIsBusyAreSentAndReleasedTogether() throws Exception {
+        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch goOn = new java.util.concurrent.CountDownLatch(1);
+        Producer<String, byte[]> heldAtFirstSend = intercepting(record -> {
+            if (sending.getCount() > 0) {
+                sending.countDown();
+                try {
+                    goOn.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        OutboxRelay relay = new OutboxRelay(mongo, heldAtFirstSend, List.of(new OutboxCollection(collection, topic)),
+                new OutboxRelaySettings(Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(15), 1),
+                Clock.systemUTC());
+        AggregateStore store = store(relay, Clock.systemUTC());
+        relay.start();
+        try {
+            updates.clear();
+            store.insert(collection, "first", new Counter("first", 1), List.of(changed("first", 1)));
+            assertThat(sending.await(20, TimeUnit.SECONDS)).as("the only relay thread is sending").isTrue();
+            for (int i = 0; i < 20; i++) {
+                String id = "next-" + i;
+                store.insert(collection, id, new Counter(id, 1), List.of(changed(id, 1)));
+            }
+            goOn.countDown();
+
+            try (TopicProbe probe = new TopicProbe(backbone.kafkaBootstrapServers(), topic)) {
+                assertThat(probe.awaitAtLeast(s -> true, 21, Duration.ofSeconds(30))).extracting(Seen::key)
+                        .doesNotHaveDuplicates().contains("first", "next-0", "next-19");
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> IntStream.range(0, 20)
+                    .allMatch(i -> pending("next-" + i).isEmpty()) && pending("first").isEmpty());
+            assertThat(updatesOfTheCollection()).as("the first one's release and one release for the twenty").isEqualTo(2);
+        } finally {
+            goOn.countDown();
+            relay.stop();
+        }
+    }
+
+    /**
      * A relay dies after the broker acknowledged new aggregates' events it held the lease on from
      * their first write, before the release: every event stays pending under that lease. Once it
      * lapsed, another relay's sweep sends them again with the same ids and sequences, in order, and
