@@ -155,7 +155,9 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
         System.out.printf("load average (1 min) at the end       : %8.2f%n", load);
         System.out.printf("garbage collection (all collectors)   : %6.2f / %6.2f s until every inbox / every event on Kafka%n",
                 (gcAtInboxes - gcAtStart) / 1e3, (gcAtEvents - gcAtStart) / 1e3);
-        System.out.printf("JIT compilation (all compiler threads): %6.2f / %6.2f s%n", (jitAtInboxes - jitAtStart) / 1e3,
+        System.out.printf("JIT code cache used / reserved        : %6.0f / %6.0f MB%n", mb(codeCache(java.lang.management.MemoryUsage::getUsed)),
+                mb(codeCache(java.lang.management.MemoryUsage::getMax)));
+        System.out.printf("JIT compiling, elapsed (not CPU) time : %6.2f / %6.2f s%n", (jitAtInboxes - jitAtStart) / 1e3,
                 (jitAtEvents - jitAtStart) / 1e3);
         System.out.printf("CPU of the whole process              : %6.2f / %6.2f s (of %.1f / %.1f s on %d cores; with GC and JIT threads)%n",
                 (processAtInboxes - processAtStart) / 1e9, (processAtEvents - processAtStart) / 1e9,
@@ -245,6 +247,12 @@ class FanOutBenchmark extends EmbeddedBackboneProperties {
     /** Nanoseconds of CPU the whole JVM used so far (all threads, those of the GC and the JIT too). */
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The JIT's code heaps together (used or reserved): a full code cache stops or churns compilation. */
+    private static long codeCache(java.util.function.ToLongFunction<java.lang.management.MemoryUsage> measure) {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getName().startsWith("CodeHeap")
+                || pool.getName().equals("Code Cache")).mapToLong(pool -> measure.applyAsLong(pool.getUsage())).sum();
     }
 
     /** Milliseconds spent in garbage collection so far, every collector together. */
