@@ -466,16 +466,18 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * The leased batches queued for one collection, up to {@value #BATCH} claims together (or one
-     * larger batch): single new aggregates written while the relay was busy go out in one send and
-     * one release, not one each. A batch of another collection taken meanwhile is put back.
+     * The next leased batch with those queued after it for the same collection, up to {@value #BATCH}
+     * claims together: single new aggregates written while the relay was busy go out in one send and
+     * one release, not one each. A batch taken that does not fit (another collection, too many claims)
+     * is put back at the end of the queue; order between aggregates does not matter, each one's is kept.
      */
     private List<LeasedBatch> takeLeased() {
         List<LeasedBatch> taken = new ArrayList<>();
         int claims = 0;
         LeasedBatch next;
         while (claims < BATCH && (next = leasedBatches.poll()) != null) {
-            if (!taken.isEmpty() && !next.collection().equals(taken.get(0).collection())) {
+            if (!taken.isEmpty() && (!next.collection().equals(taken.get(0).collection())
+                    || claims + next.claims().size() > BATCH)) {
                 leasedBatches.add(next);
                 break;
             }
