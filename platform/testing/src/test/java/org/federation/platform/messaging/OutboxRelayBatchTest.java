@@ -328,32 +328,19 @@ class OutboxRelayBatchTest {
      */
     @Test
     void singleNewAggregatesWrittenWhileTheRelayIsBusyAreSentAndReleasedTogether() throws Exception {
-        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch goOn = new java.util.concurrent.CountDownLatch(1);
-        Producer<String, byte[]> heldAtFirstSend = intercepting(record -> {
-            if (sending.getCount() > 0) {
-                sending.countDown();
-                try {
-                    goOn.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
-        OutboxRelay relay = new OutboxRelay(mongo, heldAtFirstSend, List.of(new OutboxCollection(collection, topic)),
-                new OutboxRelaySettings(Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(15), 1),
-                Clock.systemUTC());
+        HeldAtFirstSend held = new HeldAtFirstSend();
+        OutboxRelay relay = oneThreadRelay(held.producer, Clock.systemUTC());
         AggregateStore store = store(relay, Clock.systemUTC());
         relay.start();
         try {
             updates.clear();
             store.insert(collection, "first", new Counter("first", 1), List.of(changed("first", 1)));
-            assertThat(sending.await(20, TimeUnit.SECONDS)).as("the only relay thread is sending").isTrue();
+            assertThat(held.sending.await(20, TimeUnit.SECONDS)).as("the only relay thread is sending").isTrue();
             for (int i = 0; i < 20; i++) {
                 String id = "next-" + i;
                 store.insert(collection, id, new Counter(id, 1), List.of(changed(id, 1)));
             }
-            goOn.countDown();
+            held.goOn.countDown();
 
             try (TopicProbe probe = new TopicProbe(backbone.kafkaBootstrapServers(), topic)) {
                 assertThat(probe.awaitAtLeast(s -> true, 21, Duration.ofSeconds(30))).extracting(Seen::key)
@@ -363,7 +350,7 @@ class OutboxRelayBatchTest {
                     .allMatch(i -> pending("next-" + i).isEmpty()) && pending("first").isEmpty());
             assertThat(updatesOfTheCollection()).as("the first one's release and one release for the twenty").isEqualTo(2);
         } finally {
-            goOn.countDown();
+            held.goOn.countDown();
             relay.stop();
         }
     }
@@ -416,33 +403,20 @@ class OutboxRelayBatchTest {
     @Test
     void newAggregatesThatWaitedTooLongForTheirFirstLeaseAreLeftToTheSweepAndNothingIsLost() throws Exception {
         OutboxRelayTest.MovableClock clock = new OutboxRelayTest.MovableClock();
-        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch goOn = new java.util.concurrent.CountDownLatch(1);
-        Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
-        Producer<String, byte[]> heldAtFirstSend = intercepting(record -> {
-            sends.computeIfAbsent(record.key(), k -> new AtomicInteger()).incrementAndGet();
-            if (sending.getCount() > 0) {
-                sending.countDown();
-                try {
-                    goOn.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
-        OutboxRelay relay = new OutboxRelay(mongo, heldAtFirstSend, List.of(new OutboxCollection(collection, topic)),
-                new OutboxRelaySettings(Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(15), 1), clock);
+        HeldAtFirstSend held = new HeldAtFirstSend();
+        Map<String, AtomicInteger> sends = held.sends;
+        OutboxRelay relay = oneThreadRelay(held.producer, clock);
         AggregateStore store = store(relay, clock);
         relay.start();
         try {
             store.insertAll(collection, newAggregates("first-", 1, 1));
-            assertThat(sending.await(20, TimeUnit.SECONDS)).as("the only relay thread is sending").isTrue();
+            assertThat(held.sending.await(20, TimeUnit.SECONDS)).as("the only relay thread is sending").isTrue();
             List<AggregateStore.NewAggregate> waiting = newAggregates("waiting-", 5, 1);
             store.insertAll(collection, waiting);
             store.update(collection, "waiting-0", store.find(collection, "waiting-0", Counter.class).orElseThrow(),
                     new Counter("waiting-0", 2), List.of(changed("waiting-0", 2)));
             clock.advance(Duration.ofSeconds(20));
-            goOn.countDown();
+            held.goOn.countDown();
 
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> pending("waiting-0").isEmpty()
                     && waiting.stream().allMatch(a -> mongo.findById(a.id(), Document.class, collection).get("relayLease") == null));
@@ -460,7 +434,7 @@ class OutboxRelayBatchTest {
             assertThat(relay.sweep()).as("sent at once, not after the lease's lapse").isEqualTo(4);
             assertThat(waiting).allSatisfy(a -> assertThat(pending(a.id())).isEmpty());
         } finally {
-            goOn.countDown();
+            held.goOn.countDown();
             relay.stop();
         }
     }
@@ -559,6 +533,33 @@ class OutboxRelayBatchTest {
     }
 
     /** The real producer, counting each event id it is asked to send. */
+    /**
+     * A relay producer whose first send waits until {@code goOn} (so the relay's only thread is busy
+     * meanwhile), counting the sends of each key.
+     */
+    private static final class HeldAtFirstSend {
+        final java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch goOn = new java.util.concurrent.CountDownLatch(1);
+        final Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
+        final Producer<String, byte[]> producer = intercepting(record -> {
+            sends.computeIfAbsent(record.key(), k -> new AtomicInteger()).incrementAndGet();
+            if (sending.getCount() > 0) {
+                sending.countDown();
+                try {
+                    goOn.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+    }
+
+    /** A relay with one thread, so what is written while it sends waits for it. */
+    private OutboxRelay oneThreadRelay(Producer<String, byte[]> through, Clock clock) {
+        return new OutboxRelay(mongo, through, List.of(new OutboxCollection(collection, topic)),
+                new OutboxRelaySettings(Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(15), 1), clock);
+    }
+
     private static Producer<String, byte[]> countingSends(Map<String, AtomicInteger> sends) {
         return intercepting(record -> sends.computeIfAbsent(new String(record.headers().lastHeader("ce_id").value(),
                 java.nio.charset.StandardCharsets.UTF_8), k -> new AtomicInteger()).incrementAndGet());
