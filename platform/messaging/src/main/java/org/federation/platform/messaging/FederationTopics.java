@@ -154,7 +154,9 @@ public class FederationTopics {
     public void ensure(Set<String> topics, Set<String> owned) {
         long deadline = System.nanoTime() + brokerWait.toNanos();
         while (true) {
-            try (Admin admin = Admin.create(adminConfig)) {
+            Admin admin = null;
+            try {
+                admin = Admin.create(adminConfig);
                 Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
                 if (!create) {
                     verify(topics, existing);
@@ -176,16 +178,23 @@ public class FederationTopics {
                 return;
             } catch (MissingTopicsException e) {
                 throw e;
+            } catch (InterruptedException | org.apache.kafka.common.errors.InterruptException e) {
+                // the start is being cancelled: stop, rather than retry (every wait would fail at once) until the deadline
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while creating topics " + topics + " on Kafka at "
+                        + bootstrapServers, e);
             } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Could not create topics " + topics + " on Kafka at "
                             + bootstrapServers + " within " + brokerWait + ": " + e.getMessage(), e);
                 }
                 log.info("Kafka at {} not ready for topic creation yet ({}); retrying", bootstrapServers, e.getMessage());
                 pause();
+            } finally {
+                if (admin != null) {
+                    // bounded: an unfinished call (broker unreachable, start interrupted) is not waited for until its timeout
+                    admin.close(Duration.ofSeconds(1));
+                }
             }
         }
     }
@@ -245,7 +254,7 @@ public class FederationTopics {
                 throw new IllegalStateException("Topics " + leaderless + " created on Kafka at " + bootstrapServers
                         + " still have partitions without a leader after " + brokerWait);
             }
-            Thread.sleep(50);
+            Thread.sleep(50); // the broker applies the controller's records within milliseconds; interrupted, ensure stops
         }
     }
 
@@ -281,6 +290,7 @@ public class FederationTopics {
         }
     }
 
+    /** Waits before asking the broker again; interrupted, it keeps the flag, so the next call to the broker stops {@link #ensure}. */
     private static void pause() {
         try {
             Thread.sleep(1_000);

@@ -34,6 +34,27 @@ class TopicLeadersTest {
 
     private final EmbeddedBackbone backbone = EmbeddedBackbone.get();
 
+    /**
+     * A start being cancelled (its thread interrupted) stops waiting for the broker at once; it used to
+     * retry, every wait failing at once, until the broker wait ran out.
+     */
+    @Test
+    void anInterruptedEnsureStopsInsteadOfRetryingUntilTheDeadline() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        FederationTopics unreachable = new FederationTopics("127.0.0.1:" + closedPort, 6, (short) 1, Duration.ofMinutes(10));
+        Thread.currentThread().interrupt();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> unreachable.ensure(Set.of("test.interrupted")))
+                    .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("Interrupted while creating topics");
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
     @Test
     void everyPartitionOfACreatedTopicHasALeaderWhenEnsureReturns() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
