@@ -4,8 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
+import org.federation.platform.embeddedstore.EmbeddedStore;
+
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * The Mongo-wire store as a process of its own: mongo-java-server with its H2 backend in one file,
@@ -21,7 +22,7 @@ public final class StoreMain {
         Path file = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         Files.createDirectories(file.getParent());
-        MongoServer server = new MongoServer(new H2Backend(file.toString()));
+        MongoServer server = new MongoServer(EmbeddedStore.inFile(file.toString()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.shutdown();

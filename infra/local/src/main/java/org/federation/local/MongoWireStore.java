@@ -3,8 +3,9 @@ package org.federation.local;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.federation.platform.embeddedstore.EmbeddedStore;
+
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * The embedded Mongo-wire store: mongo-java-server with its H2 backend, in one file of the data
@@ -17,7 +18,7 @@ final class MongoWireStore implements AutoCloseable {
 
     MongoWireStore(Path file, int port) throws java.io.IOException {
         Files.createDirectories(file.getParent());
-        this.server = new MongoServer(new H2Backend(file.toAbsolutePath().toString()));
+        this.server = new MongoServer(EmbeddedStore.inFile(file.toAbsolutePath().toString()));
         this.port = port;
     }
 

@@ -4,10 +4,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import org.bson.Document;
+import org.federation.platform.persistence.MongoIndexes;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -26,10 +25,12 @@ public class IdempotentWrites {
     private static final int MAX_ATTEMPTS = 10;
 
     private final MongoTemplate mongo;
-    private final java.util.Set<String> indexed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final MongoIndexes indexes;
+    private final java.util.Set<String> checked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public IdempotentWrites(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.indexes = new MongoIndexes(mongo);
     }
 
     /**
@@ -39,8 +40,8 @@ public class IdempotentWrites {
      * <p>Reads the document's sequence by {@code _id}, then writes with a filter on {@code _id}
      * and exactly that sequence (compare-and-set). A concurrent writer makes the filter miss (or
      * the upsert collide on {@code _id}, E11000), and the read is repeated. Both the read and the
-     * write are answered by an index on the embedded store too (a unique (_id, sequence) index),
-     * where a range filter such as {@code sequence < n} would scan the collection.
+     * write find their document through the {@code _id} index, on MongoDB and on the embedded store
+     * alike, where a range filter such as {@code sequence < n} would scan the collection.
      *
      * @return true if applied, false if the document already reflects this or a newer event
      */
@@ -58,7 +59,7 @@ public class IdempotentWrites {
      * @param sequenceField the field holding the newest sequence applied to this group
      */
     public boolean applyIfNewer(String collection, String id, String sequenceField, long sequence, Update update) {
-        ensureSequenceIndex(collection, sequenceField);
+        retireSequenceIndex(collection, sequenceField);
         update.set(sequenceField, sequence);
         if (applyAfter(collection, id, sequenceField, sequence == 1 ? null : sequence - 1, update)) {
             return true; // the usual case: the event right after the last one applied, in one write
@@ -91,10 +92,14 @@ public class IdempotentWrites {
         }
     }
 
-    private void ensureSequenceIndex(String collection, String sequenceField) {
-        if (indexed.add(collection + "/" + sequenceField)) {
-            mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                    .on(sequenceField, Sort.Direction.ASC).unique());
+    /**
+     * An earlier version created a unique {@code (_id, sequenceField)} index for the embedded store
+     * (which now finds a filter's {@code _id} by itself); MongoDB would keep updating it on every
+     * write, so it is dropped where it exists, once per collection and field.
+     */
+    private void retireSequenceIndex(String collection, String sequenceField) {
+        if (checked.add(collection + "/" + sequenceField)) {
+            indexes.retire(collection, "_id", sequenceField);
         }
     }
 

@@ -498,16 +498,18 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * The unique indexes that let the store find a document by {@code _id} together with the
-     * version (business writes) or the lease token (relay writes). The embedded store uses an
-     * index only for a query on exactly its keys; on MongoDB they are cheap and harmless.
+     * The outbox's index, and none of the two an earlier version kept for the embedded store:
+     * unique on {@code _id} with {@code version} and with the lease token. A write by {@code _id}
+     * and a condition finds its document through the {@code _id} index on MongoDB and on the
+     * embedded store alike (platform-embedded-store); those two only cost every insert, version
+     * and lease change two more index updates, so they are dropped where they exist.
      */
     private void ensureIndexes(String collection) {
-        indexes.ensureUnique(collection, OutboxFields.ID, OutboxFields.VERSION);
-        indexes.ensureUnique(collection, OutboxFields.ID, OutboxFields.LEASE_TOKEN);
         // the sweep and the backlog gauge look for documents with a pending event: on MongoDB a sparse
         // index holds only those, so neither scans the aggregates whose events are all sent
         indexes.ensureSparse(collection, OutboxFields.PENDING + ".0");
+        indexes.retire(collection, OutboxFields.ID, OutboxFields.VERSION);
+        indexes.retire(collection, OutboxFields.ID, OutboxFields.LEASE_TOKEN);
     }
 
     /** Where the outbox collections' indexes are declared (the service's one {@link MongoIndexes}); before any register. */

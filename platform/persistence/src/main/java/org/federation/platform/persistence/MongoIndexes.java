@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexField;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 
 /**
  * The indexes a service's queries need, declared where the queries are written (the
@@ -52,6 +56,28 @@ public class MongoIndexes {
      */
     public void ensureSparse(String collection, String key) {
         create(collection, false, true, key);
+    }
+
+    /**
+     * Drops the index on exactly {@code keys} (in that order) if the collection has it: one an
+     * earlier version declared and no query needs any more, which MongoDB would otherwise keep
+     * updating on every write. Safe with several instances starting at once (one that finds the
+     * index already gone carries on).
+     */
+    public void retire(String collection, String... keys) {
+        List<String> wanted = List.of(keys);
+        IndexOperations operations = mongo.indexOps(collection);
+        for (IndexInfo index : operations.getIndexInfo()) {
+            if (index.getIndexFields().stream().map(IndexField::getKey).toList().equals(wanted)) {
+                try {
+                    operations.dropIndex(index.getName());
+                } catch (DataAccessException e) {
+                    if (operations.getIndexInfo().stream().anyMatch(i -> i.getName().equals(index.getName()))) {
+                        throw e; // not another instance dropping it first: a real failure
+                    }
+                }
+            }
+        }
     }
 
     /** Every index declared so far in this service. */

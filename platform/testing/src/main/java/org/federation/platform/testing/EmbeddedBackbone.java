@@ -8,11 +8,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.federation.platform.embeddedstore.EmbeddedStore;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.MongoBackend;
 
 /**
  * One embedded Kafka broker (KRaft) and one in-memory Mongo-wire store per test JVM, started on
@@ -24,7 +25,7 @@ public final class EmbeddedBackbone {
     private static EmbeddedBackbone instance;
 
     private final EmbeddedKafkaKraftBroker kafka;
-    private final MemoryBackend mongoBackend = new MemoryBackend();
+    private final MongoBackend mongoBackend = EmbeddedStore.inMemory();
     private volatile MongoServer mongo;
     private final InetSocketAddress mongoSocket;
     private final String mongoAddress;

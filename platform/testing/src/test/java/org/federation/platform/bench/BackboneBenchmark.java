@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
+import org.federation.platform.embeddedstore.EmbeddedStore;
 import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.FederationTopics;
@@ -42,8 +43,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -79,13 +78,13 @@ class BackboneBenchmark {
 
     @Test
     void memoryBackend() throws Exception {
-        run("memory", new MongoServer(new MemoryBackend()));
+        run("memory", new MongoServer(EmbeddedStore.inMemory()));
     }
 
     @Test
     void h2Backend() throws Exception {
         Path file = Files.createTempDirectory("bench-h2").resolve("bench.mv");
-        run("h2 (file)", new MongoServer(new H2Backend(file.toString())));
+        run("h2 (file)", new MongoServer(EmbeddedStore.inFile(file.toString())));
     }
 
     private void run(String backend, MongoServer server) throws Exception {

@@ -13,7 +13,10 @@ import org.federation.platform.testing.EmbeddedBackbone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.query.Update;
 
 import com.mongodb.client.MongoClient;
@@ -45,6 +48,19 @@ class IdempotentWritesTest {
 
     private Document stored() {
         return mongo.findById("c1", Document.class, collection);
+    }
+
+    @Test
+    void theSequenceIndexAnEarlierVersionCreatedIsDroppedAndTheGuardStillHolds() {
+        mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC).on("sequence", Sort.Direction.ASC).unique());
+        mongo.indexOps(collection).createIndex(new Index().on("name", Sort.Direction.ASC));
+
+        assertThat(apply(2, "two")).isTrue();
+        assertThat(apply(1, "one")).as("older than what is applied").isFalse();
+
+        assertThat(mongo.indexOps(collection).getIndexInfo()).extracting(IndexInfo::getName)
+                .containsExactlyInAnyOrder("_id_", "name_1");
+        assertThat(stored().getString("name")).isEqualTo("two");
     }
 
     @Test

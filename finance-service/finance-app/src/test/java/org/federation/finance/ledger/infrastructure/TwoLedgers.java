@@ -21,6 +21,7 @@ import org.federation.finance.ledger.domain.Line;
 import org.federation.finance.ledger.domain.ReversalFollowUp;
 import org.federation.finance.ledger.domain.Transaction;
 import org.federation.platform.domain.Decision;
+import org.federation.platform.embeddedstore.EmbeddedStore;
 import org.federation.platform.messaging.AggregateStore;
 import org.federation.platform.messaging.OutboxRelay;
 import org.federation.platform.messaging.OutboxRelaySettings;
@@ -30,7 +31,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import com.mongodb.client.MongoClients;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TwoLedgers implements AutoCloseable {
 
-    final MongoServer server = new MongoServer(new MemoryBackend());
+    final MongoServer server = new MongoServer(EmbeddedStore.inMemory());
     final MongoTemplate mongo;
     final MongoJournal[] journals = new MongoJournal[2];
     final Ledger[] ledgers = new Ledger[2];
