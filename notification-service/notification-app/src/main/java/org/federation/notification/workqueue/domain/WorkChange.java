@@ -45,6 +45,10 @@ public sealed interface WorkChange {
         public CloseAll {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(source, "source");
+            if (!kind.closedBySource()) {
+                // its openings do not look up what the source closed (WorkKind#closedBySource): it would reopen
+                throw new IllegalArgumentException(kind.code() + " items are closed one at a time, not by their source");
+            }
         }
 
         /** Every open item of the kind from the source, opened before {@code sequence}. */

@@ -193,6 +193,17 @@ class WorkFromEventsTest {
     }
 
     @Test
+    void onlyTheKindsASourcesLaterEventClosesAsAWholeAreClosedThatWay() {
+        assertThat(EnumSet.allOf(WorkKind.class).stream().filter(WorkKind::closedBySource))
+                .containsExactlyInAnyOrder(WorkKind.FOUNDING_REVIEW, WorkKind.HEARING_VOTE, WorkKind.LATE_REGISTRATION,
+                        WorkKind.ELECTION_CONFIRMATION);
+        // an acknowledgement's opening does not look up what its source closed: closing it as a whole would not hold
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> WorkChange.CloseAll.of(WorkKind.ACKNOWLEDGEMENT, NOTICE, 2, "x", AT))
+                .withMessageContaining("acknowledgement");
+    }
+
+    @Test
     void theEventsThatCompleteTheWorkCloseIt() {
         WorkFromEvents mapping = mapping(KNOWING);
         assertThat(mapping.of(event(ClubEventTypes.FOUNDING_QUALIFIED, "/club-service", APPLICATION, 2,
