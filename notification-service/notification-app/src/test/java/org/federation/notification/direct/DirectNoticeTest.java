@@ -1,6 +1,7 @@
 package org.federation.notification.direct;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +56,8 @@ class DirectNoticeTest extends EmbeddedBackboneProperties {
     DirectNotices directNotices;
     @Autowired
     Escalations escalations;
+    @Autowired
+    org.federation.notification.InjectedCrash crash;
 
     String a;
     String b;
@@ -278,6 +281,29 @@ class DirectNoticeTest extends EmbeddedBackboneProperties {
             assertThat(events.drain(Duration.ofMillis(500)).stream().filter(ours).toList()).as("one notice-posted per notice, for the live streams").extracting(TopicProbe.Seen::key)
                     .containsExactlyInAnyOrder(noticeOf(id, number(1)), noticeOf(id, number(4)));
         }
+    }
+
+    @Test
+    void aFanOutThatFailsGivesItsLeaseBackSoTheNextSweepResumesItNotTheLeasesEnd() {
+        String id = "failed-" + run;
+        mongo.insert(new org.bson.Document("_id", id).append("department", "organization").append("sentBy", "2099000003")
+                .append("title", "Failed once " + run).append("body", "b").append("audience", "clubs")
+                .append("clubIds", List.of(a, b)).append("reach", "leaders").append("state", "sending")
+                .append("recipients", 0).append("createdAt", java.util.Date.from(Instant.now().minusSeconds(60)))
+                .append("version", 1L).append("lastSequence", 0L).append("pendingEvents", List.of()), "direct-notices");
+        crash.onceBefore(notice -> id.equals(notice.directNoticeId()));
+        Instant now = Instant.now();
+
+        assertThatThrownBy(() -> directNotices.fanOut(id, now)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(id);
+        assertThat(crash.fired()).isEqualTo(1);
+        assertThat(mongo.findById(id, org.bson.Document.class, "direct-notices")).as("lease given back")
+                .doesNotContainKey("fanOutUntil");
+
+        // the next sweep, within the (5-minute) lease it took
+        assertThat(directNotices.fanOut(id, now.plusSeconds(30))).isEqualTo(2);
+        assertThat(directNotices.find(id).orElseThrow().state()).isEqualTo("sent");
+        assertThat(inboxes.countOfDirectNotice(id)).isEqualTo(2);
     }
 
     @Test

@@ -40,7 +40,8 @@ import jakarta.annotation.PreDestroy;
  * inbox (one notice per recipient, id derived from the direct notice and the recipient), opens an
  * escalation per group when it asks for acknowledgement, and marks it sent with its event. The
  * fan-out runs right after the request and is claimed with a lease; a sweep resumes any fan-out a
- * crash interrupted, and a repeat posts nothing twice.
+ * crash interrupted (once its lease lapsed) or that failed (its lease given back at once, or at the next
+ * sweep if the store was away), and a repeat posts nothing twice.
  */
 @Service
 public class DirectNotices {
@@ -55,6 +56,8 @@ public class DirectNotices {
     private final Clock clock;
     private final BusinessClock business;
     private final Duration lease;
+    /** Fan-outs that failed here while the store was away, with the lease to give back once it answers. */
+    private final Map<String, Instant> leasesToGiveBack = new java.util.concurrent.ConcurrentHashMap<>();
     /** Notices posted per batch: their deliveries are planned with one lookup of the batch's contacts. */
     private static final int BATCH = 500;
     /** Batches of one fan-out posted in parallel. */
@@ -176,9 +179,32 @@ public class DirectNotices {
      * number of inboxes it reached, or -1 if it was not this call's to do.
      */
     public int fanOut(String id, Instant now) {
-        if (!directNotices.claimFanOut(id, now, now.plus(lease))) {
+        // the store keeps milliseconds: the lease given back must equal the one stored
+        Instant until = now.plus(lease).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        if (!directNotices.claimFanOut(id, now, until)) {
             return -1;
         }
+        try {
+            return fanOutClaimed(id, until);
+        } catch (RuntimeException e) {
+            // a store blip or a shutdown, not a crash: the next sweep (of any instance) resumes it, not the lease's end
+            giveBack(id, until);
+            throw e;
+        }
+    }
+
+    private void giveBack(String id, Instant until) {
+        try {
+            directNotices.releaseFanOut(id, until);
+            leasesToGiveBack.remove(id);
+        } catch (RuntimeException storeAway) {
+            leasesToGiveBack.put(id, until);
+            log.warn("Could not give back the fan-out lease of direct notice {} ({}); tried again at the next sweep", id,
+                    storeAway.toString());
+        }
+    }
+
+    private int fanOutClaimed(String id, Instant until) {
         DirectNotice notice = get(id);
         Audience.Resolved resolved = audience.resolve(notice);
         Instant postedAt = business.instant();
@@ -194,15 +220,20 @@ public class DirectNotices {
             List<Notice> batch = all.subList(from, Math.min(all.size(), from + BATCH));
             batches.add(posters.submit(() -> inboxes.postAll(batch, notice.sentBy())));
         }
+        Throwable failed = null;
         for (var batch : batches) {
             try {
                 batch.get();
             } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("fan-out of direct notice " + id + " failed; it is resumed", e.getCause());
+                // the other batches finish first: the lease is given back only when nothing of ours still writes
+                failed = failed == null ? e.getCause() : failed;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("fan-out of direct notice " + id + " interrupted; it is resumed", e);
             }
+        }
+        if (failed != null) {
+            throw new IllegalStateException("fan-out of direct notice " + id + " failed; it is resumed", failed);
         }
         if (notice.acknowledgeBy() != null) {
             // a notice sent before timings were chosen per notice has none: the defaults apply
@@ -217,7 +248,7 @@ public class DirectNotices {
         int count = resolved.clubsByRecipient().size();
         Instant sentAt = business.instant();
         directNotices.change(id, current -> current.sent(resolved.clubIds(), count, sentAt));
-        directNotices.releaseFanOut(id);
+        directNotices.releaseFanOut(id, until);
         log.info("Direct notice {} from {} reached {} inboxes in {} groups", id, notice.department(), count,
                 resolved.recipientsByGroup().size());
         return count;
@@ -229,6 +260,7 @@ public class DirectNotices {
      */
     void resumeInterrupted() {
         try {
+            leasesToGiveBack.forEach(this::giveBack);
             Instant now = clock.instant();
             for (DirectNotice waiting : directNotices.sending()) {
                 // createdAt is business time; the fan-out lease (in fanOut) is real time

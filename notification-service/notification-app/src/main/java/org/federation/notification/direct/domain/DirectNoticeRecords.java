@@ -28,8 +28,8 @@ public interface DirectNoticeRecords {
     /** Claims the fan-out of a notice still {@code sending} whose lease is free at {@code now}; false if not ours. */
     boolean claimFanOut(String id, Instant now, Instant until);
 
-    /** Releases the fan-out's lease. */
-    void releaseFanOut(String id);
+    /** Releases the fan-out's lease claimed until {@code until}; nothing if the lease is no longer that one. */
+    void releaseFanOut(String id, Instant until);
 
     /** Every notice still {@code sending}. */
     List<DirectNotice> sending();

@@ -73,8 +73,10 @@ class MongoDirectNotices implements DirectNoticeRecords {
     }
 
     @Override
-    public void releaseFanOut(String id) {
-        mongo.updateFirst(query(where("_id").is(id)), new Update().unset(FAN_OUT_UNTIL), COLLECTION);
+    public void releaseFanOut(String id, Instant until) {
+        // only our own lease: one that lapsed and another instance claimed is theirs
+        mongo.updateFirst(query(where("_id").is(id).and(FAN_OUT_UNTIL).is(until)), new Update().unset(FAN_OUT_UNTIL),
+                COLLECTION);
     }
 
     @Override
