@@ -98,8 +98,10 @@ public class IdempotentWrites {
      * write, so it is dropped where it exists, once per collection and field.
      */
     private void retireSequenceIndex(String collection, String sequenceField) {
-        if (checked.add(collection + "/" + sequenceField)) {
-            indexes.retire(collection, "_id", sequenceField);
+        String key = collection + "/" + sequenceField;
+        if (!checked.contains(key)) {
+            indexes.retire(collection, "_id", sequenceField); // a store away fails the write: retried with the message
+            checked.add(key);
         }
     }
 
