@@ -63,10 +63,16 @@ class DirectNoticeTest extends EmbeddedBackboneProperties {
     String b;
     String c;
     String run;
+    int people;
+    private static final java.util.concurrent.atomic.AtomicInteger RUNS =
+            new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(1000));
 
     @BeforeEach
     void threeClubs() {
         run = UUID.randomUUID().toString().substring(0, 6);
+        // each test's people are its own: a hash of the run collided now and then (two tests' liaison officer
+        // 91 the same person, one test's escalation in the other's inbox)
+        people = Math.floorMod(RUNS.getAndIncrement(), 1000);
         a = "club-a-" + run;
         b = "club-b-" + run;
         c = "club-c-" + run;
@@ -83,7 +89,7 @@ class DirectNoticeTest extends EmbeddedBackboneProperties {
 
     /** A student number unique to this test run. */
     String number(int n) {
-        return "77" + Math.floorMod(run.hashCode(), 1000) + "0" + n;
+        return "77" + people + "0" + n;
     }
 
     private String noticeOf(String directId, String number) {
@@ -260,11 +266,7 @@ class DirectNoticeTest extends EmbeddedBackboneProperties {
     @Test
     void aFanOutInterruptedByACrashIsResumedAndRepeatsPostNothingTwice() {
         String id = "interrupted-" + run;
-        mongo.insert(new org.bson.Document("_id", id).append("department", "organization").append("sentBy", "2099000003")
-                .append("title", "Resumed " + run).append("body", "b").append("audience", "clubs")
-                .append("clubIds", List.of(a, b)).append("reach", "leaders").append("state", "sending")
-                .append("recipients", 0).append("createdAt", java.util.Date.from(Instant.now().minusSeconds(60)))
-                .append("version", 1L).append("lastSequence", 0L).append("pendingEvents", List.of()), "direct-notices");
+        storeSending(id, "Resumed " + run);
         inboxes.post(new Notice(noticeOf(id, number(1)), "person:" + number(1), "direct", "Resumed " + run, "b",
                 "direct-notice:" + id, Instant.now(), null, "organization", id, List.of(a), null, null), "2099000003");
         assertThat(directNotices.fanOut(id, Instant.now())).isEqualTo(2);
@@ -286,11 +288,7 @@ class DirectNoticeTest extends EmbeddedBackboneProperties {
     @Test
     void aFanOutThatFailsGivesItsLeaseBackSoTheNextSweepResumesItNotTheLeasesEnd() {
         String id = "failed-" + run;
-        mongo.insert(new org.bson.Document("_id", id).append("department", "organization").append("sentBy", "2099000003")
-                .append("title", "Failed once " + run).append("body", "b").append("audience", "clubs")
-                .append("clubIds", List.of(a, b)).append("reach", "leaders").append("state", "sending")
-                .append("recipients", 0).append("createdAt", java.util.Date.from(Instant.now().minusSeconds(60)))
-                .append("version", 1L).append("lastSequence", 0L).append("pendingEvents", List.of()), "direct-notices");
+        storeSending(id, "Failed once " + run);
         crash.onceBefore(notice -> id.equals(notice.directNoticeId()));
         Instant now = Instant.now();
 
@@ -304,6 +302,15 @@ class DirectNoticeTest extends EmbeddedBackboneProperties {
         assertThat(directNotices.fanOut(id, now.plusSeconds(30))).isEqualTo(2);
         assertThat(directNotices.find(id).orElseThrow().state()).isEqualTo("sent");
         assertThat(inboxes.countOfDirectNotice(id)).isEqualTo(2);
+    }
+
+    /** A notice to the leaders of clubs a and b, stored a minute ago and still {@code sending}: its fan-out not done. */
+    private void storeSending(String id, String title) {
+        mongo.insert(new org.bson.Document("_id", id).append("department", "organization").append("sentBy", "2099000003")
+                .append("title", title).append("body", "b").append("audience", "clubs")
+                .append("clubIds", List.of(a, b)).append("reach", "leaders").append("state", "sending")
+                .append("recipients", 0).append("createdAt", java.util.Date.from(Instant.now().minusSeconds(60)))
+                .append("version", 1L).append("lastSequence", 0L).append("pendingEvents", List.of()), "direct-notices");
     }
 
     @Test

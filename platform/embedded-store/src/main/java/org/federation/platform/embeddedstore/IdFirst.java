@@ -1,6 +1,7 @@
 package org.federation.platform.embeddedstore;
 
 import java.util.List;
+import java.util.Optional;
 
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.bson.Document;
@@ -17,7 +18,7 @@ final class IdFirst {
      * the filter names no single id (no {@code _id}, an operator such as {@code $in}, or only the
      * {@code _id}, which mongo-java-server already serves from its index).
      */
-    static Document byId(Document query) {
+    private static Document byId(Document query) {
         if (query.size() < 2) {
             return null;
         }
@@ -27,13 +28,20 @@ final class IdFirst {
                 ? new Document("_id", id) : null;
     }
 
-    /** The index that serves {@code byId} (the {@code _id} index), or {@code null} before it exists. */
-    static <P> Index<P> indexFor(Document byId, List<Index<P>> indexes) {
+    /**
+     * The positions of the one document {@code query} can match, read from the {@code _id} index; empty
+     * when the filter names no single id or the collection has no {@code _id} index yet.
+     */
+    static <P> Optional<Iterable<P>> positions(Document query, List<Index<P>> indexes) {
+        Document byId = byId(query);
+        if (byId == null) {
+            return Optional.empty();
+        }
         for (Index<P> index : indexes) {
             if (index.canHandle(byId)) {
-                return index;
+                return Optional.of(index.getPositions(byId));
             }
         }
-        return null;
+        return Optional.empty();
     }
 }

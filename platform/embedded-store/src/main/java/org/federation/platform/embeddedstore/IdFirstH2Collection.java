@@ -5,10 +5,9 @@ import org.h2.mvstore.MVMap;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
 
 /** H2 backend's collection that reads a filter naming one {@code _id} through the {@code _id} index ({@link IdFirst}). */
 class IdFirstH2Collection extends H2Collection {
@@ -21,12 +20,9 @@ class IdFirstH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                          Document fields) {
-        Document byId = IdFirst.byId(query);
-        Index<Object> ids = byId == null ? null : IdFirst.indexFor(byId, getIndexes());
-        if (ids != null) {
-            // the whole filter is still applied, to the one document the id names
-            return matchDocuments(query, ids.getPositions(byId), orderBy, skip, limit, batchSize, fields);
-        }
-        return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+        // the whole filter is still applied, to the one document the id names
+        return IdFirst.positions(query, getIndexes())
+                .map(positions -> matchDocuments(query, positions, orderBy, skip, limit, batchSize, fields))
+                .orElseGet(() -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields));
     }
 }

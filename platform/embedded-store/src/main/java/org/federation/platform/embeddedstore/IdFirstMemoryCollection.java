@@ -3,10 +3,9 @@ package org.federation.platform.embeddedstore;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
-import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
-import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.bson.Document;
 
 /** Memory backend's collection that reads a filter naming one {@code _id} through the {@code _id} index ({@link IdFirst}). */
 class IdFirstMemoryCollection extends MemoryCollection {
@@ -18,12 +17,9 @@ class IdFirstMemoryCollection extends MemoryCollection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                                          Document fields) {
-        Document byId = IdFirst.byId(query);
-        Index<Integer> ids = byId == null ? null : IdFirst.indexFor(byId, getIndexes());
-        if (ids != null) {
-            // the whole filter is still applied, to the one document the id names
-            return matchDocuments(query, ids.getPositions(byId), orderBy, skip, limit, batchSize, fields);
-        }
-        return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+        // the whole filter is still applied, to the one document the id names
+        return IdFirst.positions(query, getIndexes())
+                .map(positions -> matchDocuments(query, positions, orderBy, skip, limit, batchSize, fields))
+                .orElseGet(() -> super.queryDocuments(query, orderBy, skip, limit, batchSize, fields));
     }
 }
