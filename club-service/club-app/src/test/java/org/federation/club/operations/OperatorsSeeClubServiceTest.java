@@ -63,6 +63,15 @@ class OperatorsSeeClubServiceTest extends EmbeddedBackboneProperties {
     }
 
     @Test
+    void aConsumedEventIsObservedOnceByItsListenerNotAgainByTheFunctionItCalls() {
+        io.micrometer.observation.ObservationRegistry observations = context.getBean(io.micrometer.observation.ObservationRegistry.class);
+        assertThat(io.micrometer.observation.Observation.start("spring.kafka.listener", observations).isNoop())
+                .as("the listener's span continues the event's trace").isFalse();
+        assertThat(io.micrometer.observation.Observation.start("spring.cloud.function", observations).isNoop())
+                .as("the function's own observation inside it is off").isTrue();
+    }
+
+    @Test
     void theManagementPortShowsDetailedHealthAndProbeGroups() {
         HttpProbe.Response health = management().get("/actuator/health");
         assertThat(health.status()).as(health.body()).isEqualTo(200);
