@@ -154,6 +154,24 @@ class FeedbackTest extends EmbeddedBackboneProperties {
     }
 
     @Test
+    void windowsThatAreOverAreDeletedNotKeptForGood() {
+        String key = "address:198.51.100." + Math.floorMod(UUID.randomUUID().hashCode(), 250);
+        Duration hour = Duration.ofHours(1);
+        // after every other test's windows (an instance prunes at most once a minute, forward in time)
+        Instant first = Instant.now().plus(Duration.ofDays(1));
+        String firstWindow = org.federation.notification.feedback.domain.RateWindow.of(key, hour, first).id();
+        assertThat(limits.take(key, 5, hour, first)).isTrue();
+        assertThat(mongo.findById(firstWindow, org.bson.Document.class, "rate-limits")).isNotNull();
+
+        Instant later = first.plus(Duration.ofHours(2));
+        assertThat(limits.take(key, 5, hour, later)).isTrue();
+
+        assertThat(mongo.findById(firstWindow, org.bson.Document.class, "rate-limits")).as("over, so deleted").isNull();
+        assertThat(mongo.findById(org.federation.notification.feedback.domain.RateWindow.of(key, hour, later).id(),
+                org.bson.Document.class, "rate-limits")).as("the current window counts").isNotNull();
+    }
+
+    @Test
     void anAddressWindowLetsExactlyItsAllowanceThroughEvenWhenRacedAndOpensAgainInTheNextWindow() throws Exception {
         String address = "address:203.0.113." + Math.floorMod(UUID.randomUUID().hashCode(), 250);
         Instant now = Instant.parse("2026-11-20T10:15:00Z");
