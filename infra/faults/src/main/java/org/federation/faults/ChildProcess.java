@@ -81,6 +81,22 @@ class ChildProcess {
         return p != null && p.isAlive();
     }
 
+    /** The exit code of a process that has ended ({@code null} while it runs or before it started). */
+    Integer exitCode() {
+        Process p = process;
+        return p == null || p.isAlive() ? null : p.exitValue();
+    }
+
+    /** The last {@code lines} lines of its log (what an operator would look at first). */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
     long pid() {
         Process p = process;
         return p == null ? -1 : p.pid();

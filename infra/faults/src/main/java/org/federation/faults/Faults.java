@@ -175,7 +175,8 @@ final class Faults {
     private Duration awaitRecovery() throws Exception {
         long started = System.nanoTime();
         Set<String> all = topics.ownerTopics();
-        Waits.until("every instance is ready again", RECOVERY_TIMEOUT, platform::allReady);
+        Waits.until(() -> "every instance is ready again; not ready:" + platform.notReady(), RECOVERY_TIMEOUT,
+                platform::allReadyNoneExited);
         Waits.until("the broker answers", RECOVERY_TIMEOUT, () -> !topics.ownerTopics().isEmpty());
         Map<TopicPartition, Long> ends = topics.endOffsets(all);
         Map<String, Set<String>> byGroup = topics.topicsByGroup();

@@ -96,18 +96,55 @@ final class Instance {
 
     /** Ready: the process answers {@code /readyz} with 200 (its store answers). */
     boolean ready() {
+        return process.alive() && readiness().equals("ready");
+    }
+
+    /**
+     * Its state in words, for a wait that timed out: "ready", "exited with code N", or what
+     * {@code /readyz} answered and, when it was not 200, what the management port's health says.
+     */
+    String state() {
         if (!process.alive()) {
-            return false;
+            Integer code = process.exitCode();
+            return code == null ? "not started" : "exited with code " + code;
         }
+        String readiness = readiness();
+        return readiness.equals("ready") ? readiness : readiness + "; " + managementHealth();
+    }
+
+    /** The process exited although the suite did not stop it (start() runs it again). */
+    boolean exited() {
+        return process.exitCode() != null;
+    }
+
+    String logTail(int lines) {
+        return process.logTail(lines);
+    }
+
+    private String readiness() {
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUri() + "/readyz"))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
+            return response.statusCode() == 200 ? "ready" : "/readyz answered " + response.statusCode();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return false;
+            return "/readyz: no answer (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    private String managementHealth() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementUri() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return "health " + response.statusCode() + " " + body.substring(0, Math.min(600, body.length()));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return "health: no answer (" + e.getClass().getSimpleName() + ")";
         }
     }
 

@@ -92,6 +92,34 @@ final class Platform implements AutoCloseable {
         return instances.stream().allMatch(Instance::ready);
     }
 
+    /**
+     * Every instance ready; an instance that exited by itself (the suite restarts every one it stops)
+     * fails the wait at once, with its log's end: waiting longer would not bring it back.
+     */
+    boolean allReadyNoneExited() {
+        for (Instance instance : instances) {
+            if (instance.exited()) {
+                throw new IllegalStateException(instance.name() + " " + instance.state() + " by itself; the end of its log:\n"
+                        + instance.logTail(80));
+            }
+        }
+        return allReady();
+    }
+
+    /** The instances that are not ready, each with its state, and the end of each one's log. */
+    String notReady() {
+        StringBuilder out = new StringBuilder();
+        for (Instance instance : instances) {
+            String state = instance.state();
+            if (!state.equals("ready")) {
+                out.append("\n  ").append(instance.name()).append(": ").append(state)
+                        .append("\n  the end of its log:\n").append(instance.logTail(60));
+            }
+        }
+        out.append("\n  the store's log ends:\n").append(store.logTail(20));
+        return out.toString();
+    }
+
     List<Instance> instances() {
         return instances;
     }

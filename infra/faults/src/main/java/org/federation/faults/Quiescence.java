@@ -92,8 +92,9 @@ final class Quiescence {
     Duration await(Duration timeout) {
         long started = System.nanoTime();
         int[] calm = {0};
-        Waits.until("every instance is ready, every outbox empty and every consumer group caught up", timeout, () -> {
-            boolean quiet = platform.allReady() && pendingEverywhere() == 0
+        Waits.until(() -> "every instance is ready, every outbox empty and every consumer group caught up"
+                + (platform.allReady() ? "" : "; not ready:" + platform.notReady()), timeout, () -> {
+            boolean quiet = platform.allReadyNoneExited() && pendingEverywhere() == 0
                     && lag().values().stream().allMatch(l -> l == 0);
             calm[0] = quiet ? calm[0] + 1 : 0;
             if (calm[0] < 2) {
