@@ -142,13 +142,45 @@ class ChildProcess {
         }
     }
 
-    /** A port nothing listens on now (the platform's local defaults are never used). */
+    /**
+     * A port nothing uses now, below the kernel's ephemeral range. The suite binds each of its ports
+     * again after a restart; a port from the ephemeral range (what {@code new ServerSocket(0)} gives)
+     * can be taken in between as the local end of any outgoing connection (a client reconnecting,
+     * a new HTTP connection), and the restarted process then fails to start: "address already in use".
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        int below = ephemeralRangeStart();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(FIRST_PORT, below);
+            if (PORTS_GIVEN.add(port) && bindable(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port between " + FIRST_PORT + " and " + below);
+    }
+
+    private static final int FIRST_PORT = 20_000;
+    /** Ports already handed out (a child may not have bound its port yet when the next one is chosen). */
+    private static final java.util.Set<Integer> PORTS_GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return false;
+        }
+    }
+
+    /** The first port of {@code net.ipv4.ip_local_port_range} (32768 where it cannot be read). */
+    static int ephemeralRangeStart() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            int start = Integer.parseInt(range.split("\\s+")[0]);
+            return start > FIRST_PORT + 1_000 ? start : 32_768;
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
         }
     }
 }
