@@ -12,7 +12,6 @@ import static org.federation.club.founding.FoundingFixtures.unique;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +34,7 @@ import org.federation.club.founding.domain.Proposal;
 import org.federation.club.registry.domain.ClubCategory;
 import org.federation.platform.domain.Decision;
 import org.federation.platform.domain.BusinessClock;
+import org.federation.platform.domain.FederationCalendar;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpProbe;
 import org.federation.platform.testing.Persona;
@@ -165,7 +165,7 @@ class FoundingTest extends EmbeddedBackboneProperties {
         assertThat(club.get("name").asString()).isEqualTo(name);
         assertThat(club.get("state").asString()).isEqualTo("active");
         // a business date (other tests in this context moved business time on), and it may have passed midnight meanwhile
-        LocalDate businessToday = LocalDate.ofInstant(businessTime.instant(), ZoneOffset.UTC);
+        LocalDate businessToday = FederationCalendar.dayOf(businessTime.instant());
         assertThat(club.get("foundedOn").asString()).isIn(businessToday.minusDays(1).toString(), businessToday.toString());
         assertThat(club.get("leaders").valueStream().map(l -> l.get("role").asString()).toList())
                 .containsExactly("president", "vice-president", "treasurer");
@@ -262,7 +262,7 @@ class FoundingTest extends EmbeddedBackboneProperties {
         HttpProbe.Response closed = as(Persona.ORGANIZATION_MEMBER).post(PATH + "/" + id + "/hearing/closing",
                 "application/json", "");
         assertThat(closed.status()).as(closed.body()).isEqualTo(200);
-        LocalDate reapplyAfter = LocalDate.ofInstant(businessClock.instant(), ZoneOffset.UTC).plusDays(90);
+        LocalDate reapplyAfter = FederationCalendar.dayOf(businessClock.instant()).plusDays(90);
         assertThat(closed.json().get("state").asString()).isEqualTo("rejected");
         assertThat(closed.json().get("reasons").toString()).contains("it duplicates the existing debate club",
                 "no budget plan");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +13,7 @@ import org.federation.club.EmbeddedBackboneProperties;
 import org.federation.club.contracts.MemberCredentials;
 import org.federation.club.lifecycle.ClubLifecycleTest;
 import org.federation.platform.domain.BusinessClock;
+import org.federation.platform.domain.FederationCalendar;
 import org.federation.platform.testing.EmbeddedBackbone;
 import org.federation.platform.testing.HttpCall;
 import org.federation.platform.testing.HttpProbe;
@@ -68,7 +68,7 @@ class MembershipTest extends EmbeddedBackboneProperties {
         assertThat(again.json().get("currentState").asString()).isEqualTo("approved");
 
         assertThat(rosterOf(clubId, null)).contains(Persona.STUDENT.subject(), Persona.MEMBER.subject());
-        assertThat(rosterOf(clubId, LocalDate.now(ZoneOffset.UTC).minusDays(1).toString()))
+        assertThat(rosterOf(clubId, FederationCalendar.dayOf(businessTime.instant()).minusDays(1).toString()))
                 .as("yesterday's roster").doesNotContain(Persona.STUDENT.subject());
         assertThat(Persona.STUDENT.on(app()).postJson("/api/clubs/" + clubId + "/membership-applications", "{}").status())
                 .as("already a member").isEqualTo(409);
@@ -92,6 +92,20 @@ class MembershipTest extends EmbeddedBackboneProperties {
      * roster states the real rule (leaders, the liaison officer and the departments of the remit). Before the fix the answer
      * was the whole roster and the 403 said the roster was "for the club's own leaders and members".
      */
+    /** Today's roster is of the business day, the day joins are dated by (it once read the real UTC date). */
+    @Test
+    void todaysRosterIsOfTheBusinessDayAMemberAdmittedTodayIsOn() {
+        businessTime.advance(Duration.ofDays(3));
+        String clubId = ClubLifecycleTest.newClub(app(), "天文社");
+        String applicationId = applyAsStudent(clubId);
+        assertThat(Persona.LEADER.on(app()).postJson("/api/clubs/" + clubId + "/membership-applications/" + applicationId
+                + "/approval", "").status()).isEqualTo(200);
+
+        JsonNode roster = Persona.LEADER.on(app()).get("/api/clubs/" + clubId + "/members").json();
+        assertThat(roster.get("on").asString()).isEqualTo(FederationCalendar.dayOf(businessTime.instant()).toString());
+        assertThat(rosterOf(clubId, null)).contains(Persona.STUDENT.subject());
+    }
+
     @Test
     void leavingAnswersWithTheLeaversOwnMembershipAndTheRosterIsForLeadersAndStaff() {
         String clubId = ClubLifecycleTest.newClub(app(), "围棋社");
@@ -113,7 +127,7 @@ class MembershipTest extends EmbeddedBackboneProperties {
         assertThat(membership.get("how").asString()).isEqualTo("left");
         assertThat(membership.get("leftAt").isNull()).isFalse();
         // a business date (other tests in this context moved business time on), and it may have passed midnight meanwhile
-        LocalDate businessToday = LocalDate.ofInstant(businessTime.instant(), ZoneOffset.UTC);
+        LocalDate businessToday = FederationCalendar.dayOf(businessTime.instant());
         assertThat(membership.get("joinedOn").asString()).isIn(businessToday.minusDays(1).toString(), businessToday.toString());
         assertThat(left.body()).as("no one else's student number")
                 .doesNotContain(Persona.LEADER.subject(), Persona.MEMBER.subject())

@@ -1,8 +1,8 @@
 package org.federation.club.activity.domain;
 
+import org.federation.platform.domain.FederationCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -43,13 +43,13 @@ public record ClubActivity(String id, String title, Instant start, Instant end, 
         return OVERDUE.equals(report) ? ReportStatus.OVERDUE : ReportStatus.AWAITED;
     }
 
-    /** The academic year ({@code 2026-2027}, September to August, by the start's UTC date) it belongs to. */
+    /** The academic year ({@code 2026-2027}, September to August, by the start's date in Beijing) it belongs to. */
     public String academicYear() {
         return academicYearOf(start);
     }
 
     public static String academicYearOf(Instant when) {
-        LocalDate day = LocalDate.ofInstant(when, ZoneOffset.UTC);
+        LocalDate day = FederationCalendar.dayOf(when);
         int first = day.getMonthValue() >= 9 ? day.getYear() : day.getYear() - 1;
         return first + "-" + (first + 1);
     }

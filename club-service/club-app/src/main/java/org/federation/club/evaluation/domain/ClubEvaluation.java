@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.federation.platform.domain.FederationCalendar;
 import org.federation.club.activity.domain.ClubActivity;
 import org.federation.club.activity.domain.YearOfActivities;
 import org.federation.club.contracts.ClubEventTypes;
@@ -179,7 +180,7 @@ public record ClubEvaluation(String id, String clubId, String academicYear, List
     private static EvaluationPublished.Score retention(Club club, String year, EvaluationCriterion c, Instant now) {
         LocalDate start = LocalDate.of(Integer.parseInt(year.substring(0, 4)), 9, 1);
         LocalDate end = LocalDate.of(Integer.parseInt(year.substring(5)), 8, 31);
-        LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+        LocalDate today = FederationCalendar.dayOf(now);
         LocalDate until = today.isBefore(end) ? today : end;
         List<String> atStart = club.memberships().on(start).stream().map(Memberships.Period::studentNumber).toList();
         if (atStart.isEmpty()) {

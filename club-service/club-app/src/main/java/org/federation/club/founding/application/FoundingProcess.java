@@ -1,10 +1,10 @@
 package org.federation.club.founding.application;
 
+import org.federation.platform.domain.FederationCalendar;
 import org.federation.platform.domain.BusinessClock;
 import org.federation.club.ClubResources;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -242,7 +242,7 @@ public class FoundingProcess {
         if (clubs.nameTaken(name)) {
             throw new StateConflictException("a club named '" + name + "' already exists");
         }
-        applications.rejectedUntil(name, LocalDate.ofInstant(now, ZoneOffset.UTC)).ifPresent(date -> {
+        applications.rejectedUntil(name, FederationCalendar.dayOf(now)).ifPresent(date -> {
             throw new StateConflictException("the name '" + name + "' was rejected at a founding hearing; it may be "
                     + "applied for again from " + date);
         });

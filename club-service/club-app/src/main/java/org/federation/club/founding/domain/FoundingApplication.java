@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.federation.platform.domain.FederationCalendar;
 import org.federation.club.contracts.ClubEventTypes;
 import org.federation.club.contracts.ClubProfileUpdated;
 import org.federation.club.contracts.FoundingAnnouncement;
@@ -402,6 +402,6 @@ public record FoundingApplication(String id, Proposal proposal, FoundingState st
     }
 
     private static LocalDate today(Instant now) {
-        return LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return FederationCalendar.dayOf(now);
     }
 }

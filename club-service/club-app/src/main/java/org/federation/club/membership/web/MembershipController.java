@@ -1,9 +1,9 @@
 package org.federation.club.membership.web;
 
+import org.federation.platform.domain.FederationCalendar;
 import org.federation.club.ClubResources;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.federation.club.contracts.MemberCredentials;
@@ -13,6 +13,7 @@ import org.federation.club.membership.domain.MembershipApplication;
 import org.federation.club.registry.application.ClubRegistry;
 import org.federation.club.registry.domain.Club;
 import org.federation.club.registry.domain.Memberships;
+import org.federation.platform.domain.BusinessClock;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.security.Caller;
 import org.federation.platform.security.Remit;
@@ -43,15 +44,17 @@ import jakarta.validation.constraints.Size;
 @Validated
 class MembershipController {
 
-
     private final ClubMemberships memberships;
     private final MemberCredentialIssuer credentials;
     private final ClubRegistry registry;
+    private final BusinessClock clock;
 
-    MembershipController(ClubMemberships memberships, MemberCredentialIssuer credentials, ClubRegistry registry) {
+    MembershipController(ClubMemberships memberships, MemberCredentialIssuer credentials, ClubRegistry registry,
+                         BusinessClock clock) {
         this.memberships = memberships;
         this.credentials = credentials;
         this.registry = registry;
+        this.clock = clock;
     }
 
     /** An application as the API shows it. */
@@ -170,7 +173,8 @@ class MembershipController {
         return new Roster(club.id(), on, club.leaders(), members, members.size());
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    /** The federation's today in business time (the day memberships are dated by). */
+    private LocalDate today() {
+        return FederationCalendar.dayOf(clock.instant());
     }
 }

@@ -1,11 +1,11 @@
 package org.federation.club.merger.application;
 
+import org.federation.platform.domain.FederationCalendar;
 import org.federation.platform.domain.BusinessClock;
 import org.federation.platform.domain.Decision;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -132,7 +132,7 @@ public class ClubMergers {
         Merger.NewSuccessor spec = merger.newSuccessor();
         List<Club> mergedAway = merger.mergedAwayIds().stream().map(this::club).toList();
         Leader president = personIn(spec.president(), mergedAway);
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate today = FederationCalendar.dayOf(now);
         ClubProfile profile = new ClubProfile(spec.name().strip(), categoryOf(spec), today,
                 spec.contact().strip(), null, null, null);
         return Club.formForMerger(merger.successorId(), profile,

@@ -1,9 +1,9 @@
 package org.federation.club.profile.application;
 
+import org.federation.platform.domain.FederationCalendar;
 import org.federation.platform.domain.BusinessClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,7 +212,7 @@ public class SharedProfile {
         put(facts, "memberCount", String.valueOf(club.memberStudentNumbers().size()), "club-service", now, "memberships");
         club.leaders().stream().filter(l -> Leader.PRESIDENT.equals(l.role())).findFirst().ifPresent(p ->
                 put(facts, "president", p.name() + " (" + p.studentNumber() + ")", "club-service",
-                        club.leadership().termStartedOn().atStartOfDay().toInstant(ZoneOffset.UTC), "leadership record"));
+                        FederationCalendar.startOf(club.leadership().termStartedOn()), "leadership record"));
         // a president is kept current by elections, so the fact is as fresh as the record
         facts.computeIfPresent("president", (k, f) -> new ClubProfileUpdated.Fact(k, f.value(), f.setBy(), now, f.source()));
         return facts;

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.federation.platform.domain.FederationCalendar;
 import org.federation.club.contracts.ClubElectionRecorded;
 import org.federation.club.contracts.ClubEstablished;
 import org.federation.club.contracts.ClubEventTypes;
@@ -494,6 +494,6 @@ public record Club(String id, ClubProfile profile, ClubState state, Leadership l
     }
 
     private static LocalDate today(Instant now) {
-        return LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return FederationCalendar.dayOf(now);
     }
 }

@@ -2,7 +2,6 @@ package org.federation.club.registry.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.federation.platform.domain.FederationCalendar;
 import org.federation.platform.problem.StateConflictException;
 
 /**
@@ -33,7 +33,7 @@ public record Memberships(List<Period> periods) {
 
         public boolean activeOn(LocalDate day) {
             return (joinedOn == null || !joinedOn.isAfter(day))
-                    && (leftAt == null || LocalDate.ofInstant(leftAt, ZoneOffset.UTC).isAfter(day));
+                    && (leftAt == null || FederationCalendar.dayOf(leftAt).isAfter(day));
         }
 
         boolean isOpen() {

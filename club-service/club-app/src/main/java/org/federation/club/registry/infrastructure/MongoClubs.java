@@ -2,12 +2,12 @@ package org.federation.club.registry.infrastructure;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.federation.platform.domain.FederationCalendar;
 import org.federation.club.contracts.ClubTopics;
 import org.federation.club.registry.domain.AnnualRegistration;
 import org.federation.club.registry.domain.Club;
@@ -82,7 +82,7 @@ public class MongoClubs implements Clubs {
         }
 
         Club toClub() {
-            LocalDate entered = LocalDate.ofInstant(enteredAt, ZoneOffset.UTC);
+            LocalDate entered = FederationCalendar.dayOf(enteredAt);
             // documents from before lifecycle tracking: a term from entry, one year long
             Leadership leadership = new Leadership(orEmpty(leaders), termStartedOn == null ? entered : termStartedOn,
                     termEndsOn == null ? entered.plusYears(1) : termEndsOn, pendingElection, handoverOverdueSince,

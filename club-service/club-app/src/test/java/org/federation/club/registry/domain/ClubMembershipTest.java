@@ -106,4 +106,25 @@ class ClubMembershipTest {
         assertThat(Memberships.fromStored(null, List.of("M1", "M2"), List.of("P")).members(List.of("P")))
                 .as("a club stored before periods were kept").containsExactly("M1", "M2");
     }
+
+    /**
+     * The federation's day is Beijing's: a member admitted at 07:00 there joined that day (the UTC
+     * date is still the day before), and a member who leaves at 07:00 is no longer on that day's roster.
+     */
+    @Test
+    void joinAndLeaveDatesAreTheFederationsDaysNotUtcs() {
+        Instant sevenInBeijing = Instant.parse("2026-12-06T23:00:00Z");
+        LocalDate beijingDay = LocalDate.of(2026, 12, 7);
+
+        Club admitted = club().admit("S", "孙", "L", sevenInBeijing).state();
+        Memberships.Period period = admitted.memberships().periods().stream()
+                .filter(p -> p.studentNumber().equals("S")).findFirst().orElseThrow();
+        assertThat(period.joinedOn()).isEqualTo(beijingDay);
+
+        Club left = admitted.endMembership("M1", "left", null, "M1", sevenInBeijing).state();
+        assertThat(left.memberships().on(beijingDay)).extracting(Memberships.Period::studentNumber)
+                .as("gone that day").doesNotContain("M1");
+        assertThat(left.memberships().on(beijingDay.minusDays(1))).extracting(Memberships.Period::studentNumber)
+                .as("still a member the day before").contains("M1");
+    }
 }
