@@ -97,6 +97,38 @@ class ChildProcess {
         }
     }
 
+    /** The last line of its log that names an error (an exception, a "Caused by", an ERROR line), or null. */
+    String lastError() {
+        String[] lines = logTail(400).split("\n");
+        for (int i = lines.length - 1; i >= 0; i--) {
+            String line = lines[i];
+            if (line.contains(" ERROR ") || line.startsWith("Caused by:") || line.contains("Exception:")
+                    || line.contains("already in use")) {
+                return line.strip();
+            }
+        }
+        return null;
+    }
+
+    /** Writes its threads' stacks (jcmd Thread.print) to {@code file}; says where, or why not. */
+    String dumpThreads(Path file) {
+        Process p = process;
+        if (p == null || !p.isAlive()) {
+            return "no threads to dump (not running)";
+        }
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(p.pid()), "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(file.toFile()).start();
+            return jcmd.waitFor(30, TimeUnit.SECONDS) ? "threads in " + file : "jcmd did not finish in 30 s";
+        } catch (IOException e) {
+            return "threads not dumped: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "threads not dumped: interrupted";
+        }
+    }
+
     long pid() {
         Process p = process;
         return p == null ? -1 : p.pid();

@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * One instance of one service: its own JVM, public port and management (Actuator) port, the same
@@ -100,13 +103,15 @@ final class Instance {
     }
 
     /**
-     * Its state in words, for a wait that timed out: "ready", "exited with code N", or what
-     * {@code /readyz} answered and, when it was not 200, what the management port's health says.
+     * Its state in one line, for a wait that timed out: "ready", "exited with code N" and the last error
+     * its log names, or what {@code /readyz} answered and, when it was not 200, which health components
+     * the management port says are not up, and why.
      */
     String state() {
         if (!process.alive()) {
             Integer code = process.exitCode();
-            return code == null ? "not started" : "exited with code " + code;
+            String error = process.lastError();
+            return (code == null ? "not started" : "exited with code " + code) + (error == null ? "" : " (" + shorten(error) + ")");
         }
         String readiness = readiness();
         return readiness.equals("ready") ? readiness : readiness + "; " + managementHealth();
@@ -119,6 +124,14 @@ final class Instance {
 
     String logTail(int lines) {
         return process.logTail(lines);
+    }
+
+    Path log() {
+        return process.log();
+    }
+
+    String dumpThreads() {
+        return process.dumpThreads(process.log().resolveSibling(name() + "-threads-" + System.currentTimeMillis() + ".txt"));
     }
 
     private String readiness() {
@@ -134,12 +147,21 @@ final class Instance {
         }
     }
 
+    /** The health components that are not up, with their error (the management port shows details). */
     private String managementHealth() {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementUri() + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
-            return "health " + response.statusCode() + " " + body.substring(0, Math.min(600, body.length()));
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode components = Http.JSON.readTree(response.body()).path("components");
+            List<String> down = new ArrayList<>();
+            for (Map.Entry<String, JsonNode> component : components.properties()) {
+                String status = component.getValue().path("status").asString("");
+                if (!status.equals("UP")) {
+                    JsonNode error = component.getValue().path("details").path("error");
+                    down.add(component.getKey() + " " + status + (error.isMissingNode() ? "" : ": " + shorten(error.asString(""))));
+                }
+            }
+            return "health " + response.statusCode() + (down.isEmpty() ? ", every component up" : ": " + String.join(", ", down));
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -148,10 +170,14 @@ final class Instance {
         }
     }
 
+    private static String shorten(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+
     void awaitReady(Duration timeout) {
         Waits.until(name() + " is ready", timeout, () -> {
             if (!process.alive()) {
-                throw new IllegalStateException(name() + " exited; see " + process.log());
+                throw new IllegalStateException(name() + " " + state() + "; see " + process.log());
             }
             return ready();
         });

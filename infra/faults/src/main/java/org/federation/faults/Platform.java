@@ -94,30 +94,38 @@ final class Platform implements AutoCloseable {
 
     /**
      * Every instance ready; an instance that exited by itself (the suite restarts every one it stops)
-     * fails the wait at once, with its log's end: waiting longer would not bring it back.
+     * fails the wait at once: waiting longer would not bring it back.
      */
     boolean allReadyNoneExited() {
         for (Instance instance : instances) {
             if (instance.exited()) {
-                throw new IllegalStateException(instance.name() + " " + instance.state() + " by itself; the end of its log:\n"
-                        + instance.logTail(80));
+                String state = instance.state();
+                System.out.println("[faults] " + instance.name() + " " + state + " by itself; the end of its log ("
+                        + instance.log() + "):\n" + instance.logTail(80));
+                throw new IllegalStateException(instance.name() + " " + state + " by itself");
             }
         }
         return allReady();
     }
 
-    /** The instances that are not ready, each with its state, and the end of each one's log. */
+    /**
+     * For a wait that timed out: one line naming each instance that is not ready and why (the line CI
+     * shows); the end of each one's log, its threads and the store's threads go to the output and the
+     * logs folder.
+     */
     String notReady() {
-        StringBuilder out = new StringBuilder();
+        List<String> summary = new ArrayList<>();
         for (Instance instance : instances) {
             String state = instance.state();
             if (!state.equals("ready")) {
-                out.append("\n  ").append(instance.name()).append(": ").append(state)
-                        .append("\n  the end of its log:\n").append(instance.logTail(60));
+                summary.add(instance.name() + ": " + state);
+                System.out.println("[faults] " + instance.name() + " is not ready: " + state + "; " + instance.dumpThreads()
+                        + "; the end of its log (" + instance.log() + "):\n" + instance.logTail(60));
             }
         }
-        out.append("\n  the store's log ends:\n").append(store.logTail(20));
-        return out.toString();
+        System.out.println("[faults] the store: " + store.dumpThreads(work.resolve("logs").resolve("store-threads-"
+                + System.currentTimeMillis() + ".txt")) + "; the end of its log:\n" + store.logTail(20));
+        return summary.isEmpty() ? " none now" : " " + String.join("; ", summary);
     }
 
     List<Instance> instances() {

@@ -1,11 +1,16 @@
 package org.federation.faults;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChildProcessTest {
 
@@ -21,6 +26,30 @@ class ChildProcessTest {
             int port = ChildProcess.freePort();
             assertTrue(port >= 1_024 && port < ephemeralStart, port + " is in the ephemeral range from " + ephemeralStart);
             assertTrue(ports.add(port), "port " + port + " handed out twice");
+        }
+    }
+
+    /** A child that exits by itself is reported with its exit code and the error its log ends with. */
+    @Test
+    void aChildThatExitedIsReportedWithItsExitCodeAndTheLastErrorItLogged(@TempDir Path work) throws Exception {
+        ChildProcess child = new ChildProcess("failing", List.of("-Xmx32m"), System.getProperty("java.class.path"),
+                FailsToStart.class.getName(), List.of(), work.resolve("logs").resolve("failing.log"));
+        child.start();
+        Waits.until("the child has exited", java.time.Duration.ofSeconds(30), () -> !child.alive());
+
+        assertEquals(3, child.exitCode());
+        assertEquals("Caused by: java.net.BindException: Address already in use", child.lastError());
+        assertTrue(Files.readString(child.log()).contains("===== start"), "the log marks each start");
+        assertEquals("no threads to dump (not running)", child.dumpThreads(work.resolve("threads.txt")));
+    }
+
+    /** A main that fails as a service does whose port is taken. */
+    public static final class FailsToStart {
+        public static void main(String[] args) {
+            System.out.println("starting");
+            System.out.println("Caused by: java.net.BindException: Address already in use");
+            System.out.println("\tat sun.nio.ch.Net.bind0(Native Method)");
+            System.exit(3);
         }
     }
 }
