@@ -24,6 +24,7 @@ import org.federation.event.contracts.ActivityReportOverdue;
 import org.federation.event.contracts.ActivitySnapshot;
 import org.federation.event.contracts.BudgetRequested;
 import org.federation.event.contracts.RegistrationChanged;
+import org.federation.platform.domain.FederationCalendar;
 import org.federation.platform.messaging.EventEnvelope;
 import org.federation.platform.messaging.MalformedEventException;
 import org.junit.jupiter.api.Test;
@@ -119,7 +120,7 @@ class ActivityEventNoticesTest {
         Routed routed = route(ActivityEventTypes.PUBLISHED, new ActivityPublished(joint()));
         assertThat(routed.kind()).isEqualTo("activity-published");
         assertThat(routed.title()).isEqualTo("Activity published: 算法竞赛训练营");
-        assertThat(routed.body()).contains("Lab 305").contains(START.toString());
+        assertThat(routed.body()).contains("Lab 305").contains(FederationCalendar.wallClockSpan(START, START.plusSeconds(7200)));
         assertThat(routed.clubIds()).containsExactly("club-acmore", "club-board-games");
         assertThat(routed.clubReach()).isEqualTo(Routed.ClubReach.MEMBERS);
         assertThat(routed.subjectRef()).isEqualTo("activity:act-1");

@@ -90,7 +90,8 @@ class NoticeTextTest {
             Pattern.compile("org\\.federation\\."),
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"),
             Pattern.compile("\\b(act|acct|club|tc|st|txn|app|fees|settle)-[A-Za-z0-9]"),
-            Pattern.compile("\\b20\\d{8}\\b")); // a student number
+            Pattern.compile("\\b20\\d{8}\\b"), // a student number
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}")); // a machine timestamp (in UTC, 8 hours off what people read)
 
     record Sample(String type, String subject, Object payload) {
     }
@@ -263,6 +264,16 @@ class NoticeTextTest {
         assertThat(byKind.get("activity-proposed").body()).startsWith("国际象棋社 and 围棋社 propose 算法竞赛训练营");
         assertThat(byKind.get("trainee-enrolled").body()).startsWith("李华 is enrolled in 未来管理者培训班");
         assertThat(byKind.get("budget-requested").body()).startsWith("国际象棋社 asks for 5,000.00 yuan");
+        // moments as people there read them: 11:00 UTC is 19:00 in Beijing
+        assertThat(byKind.get("activity-published").body())
+                .contains("from 2026-12-05 19:00 to 21:00 (Beijing time) at Lab 305");
+        assertThat(byKind.get("hearing-scheduled").body()).contains("Hearing: 2026-12-05 19:00 (Beijing time), Room 3");
+        assertThat(byKind.get("registration-opened").body())
+                .isEqualTo("Every club registers again for 2026-2027 by 2026-12-05 19:00 (Beijing time).");
+        assertThat(byKind.get("report-overdue").body()).contains("(ended 2026-12-05 21:00 (Beijing time)) was due by "
+                + "2026-12-19 19:00 (Beijing time)");
+        assertThat(byKind.get("registration-promoted").body()).contains("(starting 2026-12-05 19:00 (Beijing time))");
+        assertThat(byKind.get("credential-issued").body()).endsWith("valid until 2027-06-03 19:00 (Beijing time).");
 
         // names not known yet: neutral words, never the id
         Sample credential = samples().stream().filter(s -> s.type().equals(ClubEventTypes.CREDENTIAL_ISSUED)).findFirst()

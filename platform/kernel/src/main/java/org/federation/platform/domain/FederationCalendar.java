@@ -3,6 +3,7 @@ package org.federation.platform.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The federation's calendar: the day a moment falls on where the federation is (Beijing time,
@@ -17,6 +18,9 @@ public final class FederationCalendar {
     /** Where the federation is. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    private static final DateTimeFormatter WALL_CLOCK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZONE);
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm").withZone(ZONE);
+
     private FederationCalendar() {
     }
 
@@ -28,5 +32,22 @@ public final class FederationCalendar {
     /** The first moment of {@code day} in the federation (midnight in Beijing). */
     public static Instant startOf(LocalDate day) {
         return day.atStartOfDay(ZONE).toInstant();
+    }
+
+    /**
+     * A moment as people at the federation read it, for texts (notices, e-mails):
+     * {@code 2026-12-05 19:00 (Beijing time)}, not {@code 2026-12-05T11:00:00Z}.
+     */
+    public static String wallClock(Instant moment) {
+        return WALL_CLOCK.format(moment) + " (Beijing time)";
+    }
+
+    /**
+     * From one moment to another as people read it: {@code 2026-12-05 19:00 to 21:00 (Beijing time)}, the
+     * end's date written only when it is another day.
+     */
+    public static String wallClockSpan(Instant from, Instant to) {
+        String end = dayOf(from).equals(dayOf(to)) ? TIME_OF_DAY.format(to) : WALL_CLOCK.format(to);
+        return WALL_CLOCK.format(from) + " to " + end + " (Beijing time)";
     }
 }

@@ -24,4 +24,19 @@ class FederationCalendarTest {
         assertThat(FederationCalendar.dayOf(FederationCalendar.startOf(LocalDate.of(2026, 12, 7))))
                 .isEqualTo(LocalDate.of(2026, 12, 7));
     }
+
+    @Test
+    void aMomentInATextIsWrittenAsTheFederationsWallClockShowsIt() {
+        assertThat(FederationCalendar.wallClock(Instant.parse("2026-12-05T11:00:00Z"))).isEqualTo("2026-12-05 19:00 (Beijing time)");
+        assertThat(FederationCalendar.wallClock(Instant.parse("2026-12-05T16:30:59Z"))).isEqualTo("2026-12-06 00:30 (Beijing time)");
+    }
+
+    @Test
+    void aSpanWritesTheEndsDateOnlyWhenItIsAnotherDayInBeijing() {
+        assertThat(FederationCalendar.wallClockSpan(Instant.parse("2026-12-05T11:00:00Z"), Instant.parse("2026-12-05T13:00:00Z")))
+                .isEqualTo("2026-12-05 19:00 to 21:00 (Beijing time)");
+        assertThat(FederationCalendar.wallClockSpan(Instant.parse("2026-12-05T11:00:00Z"), Instant.parse("2026-12-05T17:00:00Z")))
+                .as("01:00 the next morning in Beijing, still the 5th in UTC")
+                .isEqualTo("2026-12-05 19:00 to 2026-12-06 01:00 (Beijing time)");
+    }
 }

@@ -3,6 +3,8 @@ package org.federation.notification.delivery.domain;
 import java.time.Instant;
 import java.util.List;
 
+import org.federation.platform.domain.FederationCalendar;
+
 /**
  * One notice on its way to one address over one channel, with every attempt recorded.
  *
@@ -29,7 +31,7 @@ public record Delivery(String id, String noticeId, String recipient, String chan
 
     /** What a notice says beyond the inbox: its body, and the deadline to acknowledge it by in the portal if it has one. */
     public static String textOf(String body, Instant acknowledgeBy) {
-        return body + (acknowledgeBy == null ? "" : "\n\nPlease acknowledge it in the federation portal by " + acknowledgeBy + ".");
+        return body + (acknowledgeBy == null ? "" : "\n\nPlease acknowledge it in the federation portal by " + FederationCalendar.wallClock(acknowledgeBy) + ".");
     }
 
     /** One attempt and how it went. */

@@ -109,7 +109,7 @@ public final class ActivityEventNotices {
                 ActivityReportOverdue e = inbound.payload(event, ActivityReportOverdue.class);
                 ActivitySnapshot a = snapshot(event, e.activity());
                 yield toLeaders(event, "report-overdue", "Summary report overdue: " + a.title(),
-                        "The summary report of " + a.title() + " (ended " + a.end() + ") was due by " + e.dueAt()
+                        "The summary report of " + a.title() + " (ended " + Moments.at(a.end()) + ") was due by " + Moments.at(e.dueAt())
                                 + " and has not been submitted.", a, departmentOf(a));
             }
             case ActivityEventTypes.REPORT_SUBMITTED -> {
@@ -133,7 +133,7 @@ public final class ActivityEventNotices {
                 RegistrationChanged r = registration(event, inbound);
                 yield RegistrationChanged.PROMOTED.equals(r.change())
                         ? new Routed(event.id(), "registration-promoted", "You have a seat: " + r.activityTitle(),
-                                "A place came free at " + r.activityTitle() + " (starting " + r.activityStart()
+                                "A place came free at " + r.activityTitle() + " (starting " + Moments.at(r.activityStart())
                                         + ") and it is yours: you were first on the waitlist. Cancel your registration"
                                         + " if you cannot come, so the next person gets it.",
                                 "activity:" + r.activityId(), List.of(), List.of(r.studentNumber()))
@@ -186,7 +186,7 @@ public final class ActivityEventNotices {
     }
 
     private static String when(ActivitySnapshot a) {
-        return "from " + a.start() + " to " + a.end() + (a.venue() == null ? "" : " at " + a.venue());
+        return Moments.span(a.start(), a.end()) + (a.venue() == null ? "" : " at " + a.venue());
     }
 
     /** "The Organization Department", "The presidium": the organiser as people call it. */

@@ -48,7 +48,7 @@ public final class ClubEventNotices {
                 RegistrationOpened e = inbound.payload(event, RegistrationOpened.class);
                 InboundEvents.require(e.academicYear() != null, event, "academicYear is required");
                 yield new Routed(id, "registration-opened", "Annual registration opened: " + e.academicYear(),
-                        "Every club registers again for " + e.academicYear() + " by " + e.deadline() + ".",
+                        "Every club registers again for " + e.academicYear() + " by " + Moments.at(e.deadline()) + ".",
                         "registration:" + e.academicYear(), List.of(), List.of(), true);
             }
             case ClubEventTypes.REGISTRATION_CONFIRMED -> {
@@ -131,7 +131,7 @@ public final class ClubEventNotices {
                 String club = names.club(e.clubId());
                 yield new Routed(id, "credential-issued", "Member credential issued: " + club,
                         names.person(e.holder()) + " received a " + (e.role() == null ? "member" : e.role()) + " credential of "
-                                + club + ", valid until " + e.validUntil() + ".",
+                                + club + ", valid until " + Moments.at(e.validUntil()) + ".",
                         "club:" + e.clubId(), List.of(), List.of());
             }
             default -> null;
@@ -156,7 +156,7 @@ public final class ClubEventNotices {
         StringBuilder body = new StringBuilder("The founding application for " + application.proposedName() + " ("
                 + application.category() + ") is now " + application.state() + ".");
         if (application.hearing() != null && "hearing-scheduled".equals(kind)) {
-            body.append(" Hearing: ").append(application.hearing().scheduledAt()).append(", ").append(application.hearing().place());
+            body.append(" Hearing: ").append(Moments.at(application.hearing().scheduledAt())).append(", ").append(application.hearing().place());
             if (application.hearing().panel() != null) {
                 persons.addAll(application.hearing().panel());
             }

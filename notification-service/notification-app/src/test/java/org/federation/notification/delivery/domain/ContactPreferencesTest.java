@@ -37,6 +37,6 @@ class ContactPreferencesTest {
         assertThat(Delivery.subjectOf("Club exchange conference")).isEqualTo("[Federation] Club exchange conference");
         assertThat(Delivery.textOf("Friday at 19:00.", null)).isEqualTo("Friday at 19:00.");
         assertThat(Delivery.textOf("Friday at 19:00.", Instant.parse("2026-12-04T12:00:00Z"))).isEqualTo(
-                "Friday at 19:00.\n\nPlease acknowledge it in the federation portal by 2026-12-04T12:00:00Z.");
+                "Friday at 19:00.\n\nPlease acknowledge it in the federation portal by 2026-12-04 20:00 (Beijing time).");
     }
 }
