@@ -33,6 +33,8 @@ import tools.jackson.databind.JsonNode;
 class ActivityRecordTest extends EmbeddedBackboneProperties {
 
     static final String YEAR = "2024-2025";
+    /** 01:00 on 10 October in Beijing (still the 9th in UTC): the evaluation lists it on the 10th. */
+    static final String GO_NIGHT = "2024-10-09T17:00:00Z";
 
     static String snapshot(String id, String title, String start, String end, List<String> clubs, String state) {
         return """
@@ -90,9 +92,9 @@ class ActivityRecordTest extends EmbeddedBackboneProperties {
         String joint = "act-" + UUID.randomUUID();
         String moved = "act-" + UUID.randomUUID();
 
-        published(onTime, "Go night", "2024-10-10T10:00:00Z", own);
-        attendance(onTime, "Go night", "2024-10-10T10:00:00Z", own, 2, List.of(member, student, "2094000001"));
-        report(onTime, "Go night", "2024-10-10T10:00:00Z", own, 3, false);
+        published(onTime, "Go night", GO_NIGHT, own);
+        attendance(onTime, "Go night", GO_NIGHT, own, 2, List.of(member, student, "2094000001"));
+        report(onTime, "Go night", GO_NIGHT, own, 3, false);
         published(late, "Chess clinic", "2025-03-01T10:00:00Z", own);
         overdue(late, "Chess clinic", "2025-03-01T10:00:00Z", own, 2);
         report(late, "Chess clinic", "2025-03-01T10:00:00Z", own, 3, true);
@@ -109,9 +111,9 @@ class ActivityRecordTest extends EmbeddedBackboneProperties {
                 "2025-09-15T12:00:00Z", own, "approved") + ",\"change\":\"time\"}");
         send(ActivityEventTypes.BUDGET_REQUESTED, moved, 3, "{\"activityId\":\"" + moved + "\",\"amountFen\":100}");
         // redeliveries and an older event arriving again change nothing; a marker after them on the same key
-        published(onTime, "Go night", "2024-10-10T10:00:00Z", own);
-        attendance(onTime, "Go night", "2024-10-10T10:00:00Z", own, 2, List.of(member, student, "2094000001"));
-        attendance(onTime, "Go night", "2024-10-10T10:00:00Z", own, 4, List.of(member, student, "2094000001", "2094000002"));
+        published(onTime, "Go night", GO_NIGHT, own);
+        attendance(onTime, "Go night", GO_NIGHT, own, 2, List.of(member, student, "2094000001"));
+        attendance(onTime, "Go night", GO_NIGHT, own, 4, List.of(member, student, "2094000001", "2094000002"));
 
         String record = "/api/clubs/" + club + "/activity-record?year=" + YEAR;
         JsonNode year = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Persona.LEADER.on(app()).get(record)

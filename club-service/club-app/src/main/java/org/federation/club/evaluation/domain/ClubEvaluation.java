@@ -160,7 +160,7 @@ public record ClubEvaluation(String id, String clubId, String academicYear, List
             }
             if (!missed && !now.isAfter(deadline)) {
                 return EvaluationPublished.Score.pending(c.id(), c.weight(), "not registered for " + year
-                        + " yet; the registration is open until " + deadline, "derived");
+                        + " yet; the registration is open until " + FederationCalendar.wallClock(deadline), "derived");
             }
             return derived(c, 0, missed ? "missed the registration deadline for " + year : "not registered for " + year);
         }
@@ -168,7 +168,7 @@ public record ClubEvaluation(String id, String clubId, String academicYear, List
             return derived(c, 25, "registered late for " + year + ", not accepted yet");
         }
         return r.late() ? derived(c, 50, "registered late for " + year + " (accepted)")
-                : derived(c, 100, "registered on time for " + year + " on " + r.submittedAt());
+                : derived(c, 100, "registered on time for " + year + " on " + FederationCalendar.dayOf(r.submittedAt()));
     }
 
     private static EvaluationPublished.Score handover(Club club, EvaluationCriterion c) {
@@ -198,7 +198,7 @@ public record ClubEvaluation(String id, String clubId, String academicYear, List
         int held = year.held().size();
         int expected = Math.max(1, activities.expectedPerYear());
         int score = (int) Math.min(100, Math.round(100.0 * held / expected));
-        String titles = year.held().stream().limit(10).map(a -> a.title() + " (" + a.start().toString().substring(0, 10) + ")")
+        String titles = year.held().stream().limit(10).map(a -> a.title() + " (" + FederationCalendar.dayOf(a.start()) + ")")
                 .collect(java.util.stream.Collectors.joining("; "));
         return derived(c, score, held + " activities held in " + year.academicYear() + " (" + expected + " expected)"
                 + (held == 0 ? "" : ": " + titles + (held > 10 ? "; ..." : "")));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.federation.platform.domain.FederationCalendar;
 import org.federation.notification.contracts.NoticeEscalated;
 import org.federation.notification.contracts.NotificationEventTypes;
 import org.federation.notification.directory.domain.Names;
@@ -130,7 +131,7 @@ public record Escalation(String id, String directNoticeId, String department, St
                 : recipients.stream().map(r -> r.startsWith("person:") ? r.substring("person:".length()) : r).toList();
         String who = clubId != null ? names.club(clubId) : names.people(people);
         String body = "The notice \"" + title + "\" from the " + department.replace('-', ' ')
-                + " department was due to be acknowledged by " + acknowledgeBy + "; nobody of " + who
+                + " department was due to be acknowledged by " + FederationCalendar.wallClock(acknowledgeBy) + "; nobody of " + who
                 + (clubId != null ? " (" + names.people(people) + ")" : "") + " has acknowledged it."
                 + (LIAISON_STEP.equals(step.step()) ? " As the club's liaison officer, please pass it on."
                 : " This is the last step of its escalation.");

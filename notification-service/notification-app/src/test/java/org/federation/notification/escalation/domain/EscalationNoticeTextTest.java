@@ -35,6 +35,7 @@ class EscalationNoticeTextTest {
                 "person:9", DEADLINE, names);
         assertThat(notice.title()).isEqualTo("Unacknowledged: Club exchange conference (国际象棋社)");
         assertThat(notice.body()).contains("nobody of 国际象棋社 (王小明 and 李华) has acknowledged it")
+                .contains("due to be acknowledged by 2026-12-05 19:00 (Beijing time)").doesNotContain("T11:00")
                 .doesNotContain(CLUB).doesNotContain("2023020001").doesNotContain("person:");
         assertThat(notice.subjectRef()).isEqualTo("direct-notice:dn-1");
     }
