@@ -120,7 +120,11 @@ class ChildProcess {
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                     String.valueOf(p.pid()), "Thread.print").redirectErrorStream(true)
                     .redirectOutput(file.toFile()).start();
-            return jcmd.waitFor(30, TimeUnit.SECONDS) ? "threads in " + file : "jcmd did not finish in 30 s";
+            if (jcmd.waitFor(15, TimeUnit.SECONDS)) {
+                return "threads in " + file;
+            }
+            jcmd.destroyForcibly();
+            return "jcmd did not finish in 15 s";
         } catch (IOException e) {
             return "threads not dumped: " + e.getMessage();
         } catch (InterruptedException e) {
@@ -175,44 +179,59 @@ class ChildProcess {
     }
 
     /**
-     * A port nothing uses now, below the kernel's ephemeral range. The suite binds each of its ports
-     * again after a restart; a port from the ephemeral range (what {@code new ServerSocket(0)} gives)
-     * can be taken in between as the local end of any outgoing connection (a client reconnecting,
-     * a new HTTP connection), and the restarted process then fails to start: "address already in use".
+     * A port nothing uses now, outside the kernel's ephemeral range (below it, or above it where it starts
+     * too low). The suite binds each of its ports again after a restart; a port of the ephemeral range
+     * (what {@code new ServerSocket(0)} gives) can be taken in between as the local end of any outgoing
+     * connection, and the restarted process then fails to start: "address already in use".
      */
     static int freePort() {
-        int below = ephemeralRangeStart();
+        int[] range = portsOutsideEphemeral(ephemeralRange());
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 200; attempt++) {
-            int port = random.nextInt(FIRST_PORT, below);
+            int port = random.nextInt(range[0], range[1]);
             if (PORTS_GIVEN.add(port) && bindable(port)) {
                 return port;
             }
         }
-        throw new IllegalStateException("no free port between " + FIRST_PORT + " and " + below);
+        throw new IllegalStateException("no free port between " + range[0] + " and " + range[1]);
     }
 
-    private static final int FIRST_PORT = 20_000;
+    private static final int LOWEST = 20_000;
     /** Ports already handed out (a child may not have bound its port yet when the next one is chosen). */
     private static final java.util.Set<Integer> PORTS_GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** Where to choose from, [first, last), given the ephemeral range [start, end]. */
+    static int[] portsOutsideEphemeral(int[] ephemeral) {
+        if (ephemeral[0] - LOWEST >= 2_000) {
+            return new int[] {LOWEST, ephemeral[0]};
+        }
+        if (65_535 - ephemeral[1] >= 2_000) {
+            return new int[] {ephemeral[1] + 1, 65_536};
+        }
+        throw new IllegalStateException("the ephemeral port range " + ephemeral[0] + "-" + ephemeral[1]
+                + " leaves no room for the suite's ports; narrow net.ipv4.ip_local_port_range");
+    }
+
+    /** Free on every address, as the children bind it. */
     private static boolean bindable(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            socket.bind(new InetSocketAddress(port));
             return true;
         } catch (IOException e) {
             return false;
         }
     }
 
-    /** The first port of {@code net.ipv4.ip_local_port_range} (32768 where it cannot be read). */
-    static int ephemeralRangeStart() {
+    /**
+     * {@code net.ipv4.ip_local_port_range} (Linux's default 32768-60999 where it cannot be read). Read by
+     * lines: {@code Files.readString} gets only the first byte of this procfs file on JDK 17.
+     */
+    static int[] ephemeralRange() {
         try {
-            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
-            int start = Integer.parseInt(range.split("\\s+")[0]);
-            return start > FIRST_PORT + 1_000 ? start : 32_768;
+            String[] range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+");
+            return new int[] {Integer.parseInt(range[0]), Integer.parseInt(range[1])};
         } catch (IOException | RuntimeException e) {
-            return 32_768;
+            return new int[] {32_768, 60_999};
         }
     }
 }

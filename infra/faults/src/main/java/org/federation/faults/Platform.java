@@ -114,18 +114,19 @@ final class Platform implements AutoCloseable {
      * logs folder.
      */
     String notReady() {
-        List<String> summary = new ArrayList<>();
-        for (Instance instance : instances) {
+        // each instance's look (HTTP checks, a thread dump) at once: one at a time they could take minutes
+        List<String> looks = instances.parallelStream().map(instance -> {
             String state = instance.state();
-            if (!state.equals("ready")) {
-                summary.add(instance.name() + ": " + state);
-                System.out.println("[faults] " + instance.name() + " is not ready: " + state + "; " + instance.dumpThreads()
-                        + "; the end of its log (" + instance.log() + "):\n" + instance.logTail(60));
+            if (state.equals("ready")) {
+                return null;
             }
-        }
+            System.out.println("[faults] " + instance.name() + " is not ready: " + state + "; " + instance.dumpThreads()
+                    + "; the end of its log (" + instance.log() + "):\n" + instance.logTail(60));
+            return instance.name() + ": " + state;
+        }).filter(java.util.Objects::nonNull).toList();
         System.out.println("[faults] the store: " + store.dumpThreads(work.resolve("logs").resolve("store-threads-"
                 + System.currentTimeMillis() + ".txt")) + "; the end of its log:\n" + store.logTail(20));
-        return summary.isEmpty() ? " none now" : " " + String.join("; ", summary);
+        return looks.isEmpty() ? " none now" : " " + String.join("; ", looks);
     }
 
     List<Instance> instances() {

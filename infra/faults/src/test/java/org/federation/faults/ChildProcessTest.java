@@ -1,6 +1,8 @@
 package org.federation.faults;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -19,14 +21,23 @@ class ChildProcessTest {
      * become the local end of an outgoing connection, and the restart then fails to bind it.
      */
     @Test
-    void portsForProcessesThatRestartComeFromBelowTheEphemeralRangeAndAreNeverHandedOutTwice() {
-        int ephemeralStart = ChildProcess.ephemeralRangeStart();
+    void portsForProcessesThatRestartComeFromOutsideTheEphemeralRangeAndAreNeverHandedOutTwice() throws Exception {
+        String[] range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+");
+        int start = Integer.parseInt(range[0]);
+        int end = Integer.parseInt(range[1]);
         Set<Integer> ports = new HashSet<>();
         for (int i = 0; i < 40; i++) {
             int port = ChildProcess.freePort();
-            assertTrue(port >= 1_024 && port < ephemeralStart, port + " is in the ephemeral range from " + ephemeralStart);
+            assertTrue(port >= 1_024 && (port < start || port > end), port + " is in the ephemeral range " + start + "-" + end);
             assertTrue(ports.add(port), "port " + port + " handed out twice");
         }
+    }
+
+    @Test
+    void anEphemeralRangeStartingLowLeavesThePortsAboveIt() {
+        assertArrayEquals(new int[] {20_000, 32_768}, ChildProcess.portsOutsideEphemeral(new int[] {32_768, 60_999}));
+        assertArrayEquals(new int[] {50_001, 65_536}, ChildProcess.portsOutsideEphemeral(new int[] {1_024, 50_000}));
+        assertThrows(IllegalStateException.class, () -> ChildProcess.portsOutsideEphemeral(new int[] {1_024, 65_000}));
     }
 
     /** A child that exits by itself is reported with its exit code and the error its log ends with. */
