@@ -152,22 +152,27 @@ final class Instance {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementUri() + "/actuator/health"))
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode components = Http.JSON.readTree(response.body()).path("components");
-            List<String> down = new ArrayList<>();
-            for (Map.Entry<String, JsonNode> component : components.properties()) {
-                String status = component.getValue().path("status").asString("");
-                if (!status.equals("UP")) {
-                    JsonNode error = component.getValue().path("details").path("error");
-                    down.add(component.getKey() + " " + status + (error.isMissingNode() ? "" : ": " + shorten(error.asString(""))));
-                }
-            }
-            return "health " + response.statusCode() + (down.isEmpty() ? ", every component up" : ": " + String.join(", ", down));
+            return "health " + response.statusCode() + componentsNotUp(response.body());
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             return "health: no answer (" + e.getClass().getSimpleName() + ")";
         }
+    }
+
+    /** ", every component up" or ": mongo DOWN: <its error>, …" from Actuator's health with details. */
+    static String componentsNotUp(String health) {
+        JsonNode components = Http.JSON.readTree(health).path("components");
+        List<String> down = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> component : components.properties()) {
+            String status = component.getValue().path("status").asString("");
+            if (!status.equals("UP")) {
+                JsonNode error = component.getValue().path("details").path("error");
+                down.add(component.getKey() + " " + status + (error.isMissingNode() ? "" : ": " + shorten(error.asString(""))));
+            }
+        }
+        return down.isEmpty() ? ", every component up" : ": " + String.join(", ", down);
     }
 
     private static String shorten(String text) {
