@@ -84,6 +84,38 @@ class LiveStreamLimitTest extends EmbeddedBackboneProperties {
         opened.add(after);
     }
 
+    /**
+     * On shutdown the open streams end first, each telling its portal to reconnect (to another instance)
+     * in a second. They once stayed open: the web server's graceful shutdown waited for them until its
+     * timeout (30 s) on every SIGTERM, and cut them then.
+     */
+    @Test
+    void onShutdownOpenStreamsEndWithAReconnectHintAndFreeTheirSlots() throws Exception {
+        HttpResponse<Stream<String>> stream = open(60_000);
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(streams.heldBy(person)).isEqualTo(1);
+        java.util.concurrent.CompletableFuture<List<String>> lines = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> stream.body().toList());
+        try {
+            streams.stop();
+
+            assertThat(lines.get(10, TimeUnit.SECONDS)).as("the stream ended, telling the client when to reconnect")
+                    .contains("retry:" + 1_000);
+            assertThat(streams.heldBy(person)).isZero();
+            assertThat(streams.isRunning()).isFalse();
+            HttpResponse<Stream<String>> during = open(60_000);
+            assertThat(during.body().toList()).as("a stream opened while shutting down ends at once")
+                    .anyMatch(l -> l.startsWith("event:unread")).contains("retry:" + 1_000);
+            assertThat(streams.heldBy(person)).isZero();
+        } finally {
+            streams.start(); // the app is shared with the other tests
+        }
+        HttpResponse<Stream<String>> after = open(60_000);
+        assertThat(after.statusCode()).isEqualTo(200);
+        opened.add(after);
+        assertThat(streams.heldBy(person)).isEqualTo(1);
+    }
+
     private HttpResponse<Stream<String>> open(long timeoutMs) throws Exception {
         return HttpClient.newHttpClient().sendAsync(request(timeoutMs), HttpResponse.BodyHandlers.ofLines())
                 .get(10, TimeUnit.SECONDS);

@@ -17,6 +17,7 @@ import org.federation.platform.problem.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -36,9 +37,18 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * learns that a client went away only when it writes to it, so every open stream gets a comment
  * line every {@code federation.notifications.streams.heartbeat} (15 s): a write to a closed
  * connection fails and frees the slot (the heartbeat also keeps proxies from cutting an idle stream).
+ * <p>
+ * On shutdown every open stream is ended first, each telling its client to reconnect in a second (which
+ * the load balancer sends to another instance): an open stream is an open request, and the web server's
+ * graceful shutdown waited for each one until its own timeout (30 s) on every SIGTERM, then cut them.
  */
 @Component
-public class NoticeStream {
+public class NoticeStream implements SmartLifecycle {
+
+    /** Above the web server's graceful shutdown ({@code DEFAULT_PHASE - 1024}): Spring stops higher phases first. */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE;
+    /** How soon a client whose stream was ended by a shutdown reconnects. */
+    static final long RECONNECT_MILLIS = 1_000;
 
     private static final Logger log = LoggerFactory.getLogger(NoticeStream.class);
 
@@ -50,6 +60,9 @@ public class NoticeStream {
     private final Inboxes inboxes;
     private final int perPerson;
     private final Duration retryAfter;
+    private volatile boolean running;
+    /** Stopped (shutting down), as opposed to not started yet: the web server takes requests before this starts. */
+    private volatile boolean stopped;
 
     NoticeStream(@Lazy Inboxes inboxes, Timers timers,
                  @Value("${federation.notifications.streams.per-person:3}") int perPerson,
@@ -96,7 +109,50 @@ public class NoticeStream {
         } catch (IOException | IllegalStateException e) {
             remove.run();
         }
+        if (stopped) {
+            end(emitter); // connected while this instance shuts down: come back to another one
+        }
         return emitter;
+    }
+
+    @Override
+    public void start() {
+        stopped = false;
+        running = true;
+    }
+
+    /** Ends every open stream, each told to reconnect (to another instance) in {@value #RECONNECT_MILLIS} ms. */
+    @Override
+    public void stop() {
+        stopped = true;
+        running = false;
+        int ended = 0;
+        for (SseEmitter emitter : List.copyOf(closers.keySet())) {
+            end(emitter);
+            ended++;
+        }
+        if (ended > 0) {
+            log.info("Ended {} live inbox stream(s) for shutdown; their portals reconnect to another instance", ended);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    private void end(SseEmitter emitter) {
+        try {
+            emitter.send(SseEmitter.event().comment("this instance is shutting down").reconnectTime(RECONNECT_MILLIS));
+        } catch (IOException | IllegalStateException gone) {
+            // the client went away already: nothing to tell it
+        }
+        gone(emitter);
     }
 
     /** A comment line to every open stream; a stream whose client has gone fails the write and is closed. */
