@@ -10,8 +10,9 @@ import java.time.format.DateTimeFormatter;
  * {@code Asia/Shanghai}). A member who joins at 07:00 in Beijing joined that day, not the day before
  * as the UTC date would say; a cool-down of 90 days ends on a Beijing date. Every date the domain
  * derives from a moment (join dates, founding dates, terms, cool-downs, academic years) goes
- * through here, so club-service agrees with event-service's calendar and finance-service's booking
- * days (both {@code Asia/Shanghai} by default).
+ * through here, and so do event-service's public calendar and prints and finance-service's booking
+ * days: every service counts the same days. Not a setting: the federation does not move, and a
+ * per-service setting could only make two services disagree on what day it is.
  */
 public final class FederationCalendar {
 

@@ -3,16 +3,15 @@ package org.federation.event.activities.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import org.federation.event.activities.application.PublicCalendar;
 import org.federation.event.clubs.domain.ClubDirectory;
 import org.federation.event.contracts.ActivitySnapshot;
+import org.federation.platform.domain.FederationCalendar;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.security.PublicEndpoints;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -53,14 +52,11 @@ class CalendarController {
     private final PublicCalendar calendar;
     private final ClubDirectory clubs;
     private final Clock clock;
-    private final ZoneId zone;
 
-    CalendarController(PublicCalendar calendar, ClubDirectory clubs, Clock clock,
-                       @Value("${federation.activities.time-zone:Asia/Shanghai}") ZoneId zone) {
+    CalendarController(PublicCalendar calendar, ClubDirectory clubs, Clock clock) {
         this.calendar = calendar;
         this.clubs = clubs;
         this.clock = clock;
-        this.zone = zone;
     }
 
     /** Published activities overlapping the dates, soonest first, each naming its organising clubs. */
@@ -99,10 +95,10 @@ class CalendarController {
     }
 
     private Instant startOf(LocalDate day) {
-        return day == null ? null : day.atStartOfDay(zone).toInstant();
+        return day == null ? null : FederationCalendar.startOf(day);
     }
 
     private Instant endOf(LocalDate day) {
-        return day == null ? null : day.plusDays(1).atStartOfDay(zone).toInstant();
+        return day == null ? null : FederationCalendar.startOf(day.plusDays(1));
     }
 }

@@ -2,7 +2,6 @@ package org.federation.event.training.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.federation.event.training.application.TrainingOffice;
@@ -16,7 +15,6 @@ import org.federation.event.training.domain.TrainingSession;
 import org.federation.event.training.domain.TrainingSummary;
 import org.federation.platform.paging.PageOf;
 import org.federation.platform.security.Caller;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -60,12 +58,9 @@ class TrainingClassController {
     static final MediaType PDF = MediaType.APPLICATION_PDF;
 
     private final TrainingOffice office;
-    private final ZoneId zone;
 
-    TrainingClassController(TrainingOffice office,
-                            @Value("${federation.activities.time-zone:Asia/Shanghai}") ZoneId zone) {
+    TrainingClassController(TrainingOffice office) {
         this.office = office;
-        this.zone = zone;
     }
 
     /** Counts are read as decimals and must be whole: JSON's 1.5 is refused, not silently cut to 1. */
@@ -197,7 +192,7 @@ class TrainingClassController {
     @GetMapping("/{id}/trainees/csv")
     ResponseEntity<byte[]> rosterCsv(@PathVariable String id, Caller caller) {
         TrainingClass trainingClass = office.manage(id, caller);
-        return download(TrainingPrints.rosterCsv(trainingClass, zone), "text/csv;charset=UTF-8", id + "-roster.csv");
+        return download(TrainingPrints.rosterCsv(trainingClass), "text/csv;charset=UTF-8", id + "-roster.csv");
     }
 
     @GetMapping("/{id}/trainees/{studentNumber}")
@@ -250,7 +245,7 @@ class TrainingClassController {
     @GetMapping("/{id}/report/pdf")
     ResponseEntity<byte[]> reportPdf(@PathVariable String id, Caller caller) {
         TrainingClass trainingClass = office.manage(id, caller);
-        return download(TrainingPrints.report(trainingClass, zone), PDF.toString(), id + "-report.pdf");
+        return download(TrainingPrints.report(trainingClass), PDF.toString(), id + "-report.pdf");
     }
 
     /** Attendance of every trainee at every session, with each trainee's rate. */
@@ -264,7 +259,7 @@ class TrainingClassController {
     ResponseEntity<byte[]> signInSheet(@PathVariable String id, @PathVariable int session, Caller caller) {
         TrainingClass trainingClass = office.manage(id, caller);
         TrainingSession at = trainingClass.requireSession(session);
-        return download(TrainingPrints.signInSheet(trainingClass, at, zone), PDF.toString(),
+        return download(TrainingPrints.signInSheet(trainingClass, at), PDF.toString(),
                 id + "-session-" + session + "-sign-in.pdf");
     }
 
@@ -283,7 +278,7 @@ class TrainingClassController {
                                            @RequestParam(required = false) Integer seatsPerRow, Caller caller) {
         TrainingClass trainingClass = office.manage(id, caller);
         SeatingChart chart = office.seating(trainingClass, session, rule, rows, seatsPerRow);
-        return download(TrainingPrints.seatingChart(trainingClass, trainingClass.requireSession(session), chart, zone),
+        return download(TrainingPrints.seatingChart(trainingClass, trainingClass.requireSession(session), chart),
                 PDF.toString(), id + "-session-" + session + "-seating.pdf");
     }
 

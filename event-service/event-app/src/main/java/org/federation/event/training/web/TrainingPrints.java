@@ -1,7 +1,6 @@
 package org.federation.event.training.web;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.federation.event.training.domain.Trainee;
 import org.federation.event.training.domain.TrainingClass;
 import org.federation.event.training.domain.TrainingSession;
 import org.federation.event.training.domain.TrainingSummary;
+import org.federation.platform.domain.FederationCalendar;
 import org.federation.platform.printing.BarChart;
 import org.federation.platform.printing.Column;
 import org.federation.platform.printing.PrintedDocument;
@@ -33,7 +33,7 @@ final class TrainingPrints {
     }
 
     /** A session's sign-in sheet (签到表): every enrolled trainee in student-number order, with room to sign. */
-    static byte[] signInSheet(TrainingClass c, TrainingSession session, ZoneId zone) {
+    static byte[] signInSheet(TrainingClass c, TrainingSession session) {
         List<Column> columns = List.of(Column.amount("No.", 0.5), Column.text("Student number", 1.4),
                 Column.text("Name", 1.4), Column.text("Club", 2), Column.text("Team", 1), Column.text("Signature 签名", 2.3));
         List<List<String>> rows = new ArrayList<>();
@@ -45,7 +45,7 @@ final class TrainingPrints {
         return PrintedDocument.portrait(c.title() + " - sign-in sheet, session " + session.number())
                 .heading(c.title())
                 .text("签到表 Sign-in sheet · session " + session.number() + ": " + session.topic())
-                .text(when(session, zone) + " · " + session.venue())
+                .text(when(session) + " · " + session.venue())
                 .text(trainees.size() + " trainees · organised by " + organiser(c))
                 .gap()
                 .table(columns, rows, SIGNATURE_ROW)
@@ -53,7 +53,7 @@ final class TrainingPrints {
     }
 
     /** A session's seating chart (座位表): the front row first, each seat with its trainee's name, club and team. */
-    static byte[] seatingChart(TrainingClass c, TrainingSession session, SeatingChart chart, ZoneId zone) {
+    static byte[] seatingChart(TrainingClass c, TrainingSession session, SeatingChart chart) {
         List<String> labels = new ArrayList<>();
         List<List<PrintedDocument.Box>> rows = new ArrayList<>();
         for (int r = 1; r <= chart.rows(); r++) {
@@ -64,7 +64,7 @@ final class TrainingPrints {
         return PrintedDocument.landscape(c.title() + " - seating chart, session " + session.number())
                 .heading(c.title())
                 .text("座位表 Seating chart · session " + session.number() + ": " + session.topic())
-                .text(when(session, zone) + " · " + session.venue() + " · rule " + chart.rule() + " · "
+                .text(when(session) + " · " + session.venue() + " · rule " + chart.rule() + " · "
                         + chart.rows() + " rows × " + chart.seatsPerRow() + " seats")
                 .text("Front (stage) 前方（讲台）")
                 .boxGrid(labels, rows)
@@ -72,7 +72,7 @@ final class TrainingPrints {
     }
 
     /** The summary and feedback report (总结与反馈): the organisers' text, attendance per session as a chart and a table, feedback. */
-    static byte[] report(TrainingClass c, ZoneId zone) {
+    static byte[] report(TrainingClass c) {
         TrainingSummary figures = c.summary();
         List<BarChart.Group> groups = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
@@ -80,7 +80,7 @@ final class TrainingPrints {
             TrainingSession s = f.session();
             groups.add(new BarChart.Group("S" + s.number() + " " + s.topic(),
                     List.of((long) f.present(), (long) f.late(), (long) f.absent(), (long) f.excused())));
-            rows.add(List.of(Integer.toString(s.number()), DAY_AND_TIME.format(s.start().atZone(zone)), s.topic(),
+            rows.add(List.of(Integer.toString(s.number()), DAY_AND_TIME.format(s.start().atZone(FederationCalendar.ZONE)), s.topic(),
                     Integer.toString(f.present()), Integer.toString(f.late()), Integer.toString(f.absent()),
                     Integer.toString(f.excused()), Integer.toString(f.unmarked())));
         }
@@ -108,12 +108,12 @@ final class TrainingPrints {
         return document.toPdf();
     }
 
-    static byte[] rosterCsv(TrainingClass c, ZoneId zone) {
+    static byte[] rosterCsv(TrainingClass c) {
         CsvExport csv = CsvExport.withHeader("studentNumber", "name", "clubId", "club", "team", "status", "enrolledAt",
                 "withdrawnAt");
         for (Trainee t : c.roster()) {
-            csv.row(t.studentNumber(), t.name(), t.clubId(), t.clubName(), t.team(), t.status(), local(t.enrolledAt(), zone),
-                    local(t.withdrawnAt(), zone));
+            csv.row(t.studentNumber(), t.name(), t.clubId(), t.clubName(), t.team(), t.status(), local(t.enrolledAt()),
+                    local(t.withdrawnAt()));
         }
         return csv.bytes();
     }
@@ -156,13 +156,13 @@ final class TrainingPrints {
         return t.team() == null ? t.clubName() : t.clubName() + " · " + t.team();
     }
 
-    private static String when(TrainingSession session, ZoneId zone) {
-        return DAY_AND_TIME.format(session.start().atZone(zone)) + "–" + TIME.format(session.end().atZone(zone))
-                + " (" + zone.getId() + ")";
+    private static String when(TrainingSession session) {
+        return DAY_AND_TIME.format(session.start().atZone(FederationCalendar.ZONE)) + "–" + TIME.format(session.end().atZone(FederationCalendar.ZONE))
+                + " (" + FederationCalendar.ZONE.getId() + ")";
     }
 
-    private static String local(Instant instant, ZoneId zone) {
-        return instant == null ? "" : DAY_AND_TIME.format(instant.atZone(zone));
+    private static String local(Instant instant) {
+        return instant == null ? "" : DAY_AND_TIME.format(instant.atZone(FederationCalendar.ZONE));
     }
 
     private static String orEmpty(String value) {

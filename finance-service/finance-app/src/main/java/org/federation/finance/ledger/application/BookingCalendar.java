@@ -1,34 +1,31 @@
 package org.federation.finance.ledger.application;
 
-import org.federation.platform.domain.BusinessClock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.federation.platform.domain.BusinessClock;
+import org.federation.platform.domain.FederationCalendar;
 import org.springframework.stereotype.Component;
 
-/** The federation's calendar: which day it is where the federation is ({@code federation.finance.zone}). */
+/**
+ * Which day it is for the books: the federation's day ({@link FederationCalendar}, Beijing time) in
+ * business time. The same calendar club-service dates memberships by and event-service lists
+ * activities by, so a payment and the activity it pays for fall on the same day in every service.
+ */
 @Component
 public class BookingCalendar {
 
     private final BusinessClock clock;
-    private final ZoneId zone;
 
     /** Public so that a test can run a second "instance" of the ledger. */
-    public BookingCalendar(BusinessClock clock, @Value("${federation.finance.zone:Asia/Shanghai}") String zone) {
+    public BookingCalendar(BusinessClock clock) {
         this.clock = clock;
-        this.zone = ZoneId.of(zone);
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return FederationCalendar.dayOf(clock.instant());
     }
 
     public java.time.Instant now() {
         return clock.instant();
-    }
-
-    public ZoneId zone() {
-        return zone;
     }
 }

@@ -1,10 +1,8 @@
 package org.federation.finance.statements.web;
 
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.federation.finance.ledger.application.BookingCalendar;
 import org.federation.finance.statements.domain.Statement;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -27,13 +25,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Component
 class PrintedStatements {
 
-    private final ZoneId zone;
     private final Counter printed;
     private final Map<String, byte[]> recent;
 
-    PrintedStatements(BookingCalendar calendar, MeterRegistry meters,
+    PrintedStatements(MeterRegistry meters,
                       @Value("${federation.finance.statements.printed-cache:32}") int capacity) {
-        this.zone = calendar.zone();
         this.printed = Counter.builder("finance.statements.printed")
                 .description("statement PDFs printed (each is kept and served again)").register(meters);
         this.recent = new LinkedHashMap<>(capacity, 0.75f, true) {
@@ -54,7 +50,7 @@ class PrintedStatements {
             }
         }
         // printed outside the lock: two first requests may both print, the second result replaces an equal one
-        byte[] pdf = StatementPdf.of(statement, zone);
+        byte[] pdf = StatementPdf.of(statement);
         printed.increment();
         synchronized (recent) {
             recent.put(key, pdf);

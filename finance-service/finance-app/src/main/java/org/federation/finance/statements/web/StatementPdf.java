@@ -1,12 +1,12 @@
 package org.federation.finance.statements.web;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.federation.finance.statements.domain.Statement;
+import org.federation.platform.domain.FederationCalendar;
 import org.federation.platform.printing.BarChart;
 import org.federation.platform.printing.Column;
 import org.federation.platform.printing.PrintedDocument;
@@ -23,13 +23,13 @@ final class StatementPdf {
     private StatementPdf() {
     }
 
-    static byte[] of(Statement s, ZoneId zone) {
+    static byte[] of(Statement s) {
         PrintedDocument pdf = PrintedDocument.portrait(s.accountName() + " 收支报表 Statement " + s.period())
                 .heading(s.accountName() + " 收支报表 Statement " + s.period())
                 .text("账户 Account " + s.accountId() + "   期间 Period " + s.from() + " – " + s.to().minusDays(1))
                 .text("期初 Opening " + yuan(s.openingFen()) + "   收入 Income " + yuan(s.incomeFen()) + "   支出 Spending "
                         + yuan(s.spendingFen()) + "   期末 Closing " + yuan(s.closingFen()))
-                .text("发布 Published " + PUBLISHED.format(s.publishedAt().atZone(zone)) + " (" + zone + ") by "
+                .text("发布 Published " + PUBLISHED.format(s.publishedAt().atZone(FederationCalendar.ZONE)) + " (" + FederationCalendar.ZONE + ") by "
                         + s.publishedBy())
                 .gap()
                 .barChart(new BarChart("按类别收支 Income and spending by category", List.of("收入 income", "支出 spending"),

@@ -55,7 +55,7 @@ final class TwoLedgers implements AutoCloseable {
         OutboxRelay relay = new OutboxRelay(mongo, new MockProducer<>(), List.of(), OutboxRelaySettings.defaults(), clock);
         AggregateStore store = new AggregateStore(mongo, JsonMapper.builder().build(), "/finance-service", relay, clock);
         Accounts accounts = new MongoAccounts(mongo, store, new org.federation.platform.persistence.MongoIndexes(mongo));
-        BookingCalendar calendar = new BookingCalendar(new org.federation.platform.domain.BusinessClock(clock), "Asia/Shanghai");
+        BookingCalendar calendar = new BookingCalendar(new org.federation.platform.domain.BusinessClock(clock));
         var noFollowUps = new DefaultListableBeanFactory().getBeanProvider(ReversalFollowUp.class);
         for (int i = 0; i < 2; i++) {
             journals[i] = new MongoJournal(mongo, store, clock, steps);
