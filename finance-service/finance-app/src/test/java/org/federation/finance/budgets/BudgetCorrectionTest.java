@@ -123,6 +123,52 @@ class BudgetCorrectionTest extends EmbeddedBackboneProperties {
                 .as("a claim is corrected where it lives, not in the ledger").isEqualTo(409);
     }
 
+    /** Dissolves the club whose account funds the activity's budget and waits until the account is settled. */
+    void dissolveTheClubOf(String activity) {
+        String account = clubAccountOf(activity);
+        String clubId = account.substring("acct-".length());
+        ClubFacts.publish(ClubFacts.dissolutionRequested(clubId, "摄影协会", Persona.LEADER.subject(), 2));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                "settled".equals(accounts.find(account).orElseThrow().state()));
+    }
+
+    @Test
+    void aClaimWhoseClubsAccountClosedIsNotWithdrawnAndNothingIsRecorded() {
+        String activity = approvedBudget(5_000);
+        String claimId = claimed(activity, 3_000);
+        dissolveTheClubOf(activity);
+
+        HttpProbe.Response refused = leader.postJson("/api/budgets/" + activity + "/claims/" + claimId + "/withdrawal",
+                "{\"reason\":\"duplicate receipt\"}");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains(clubAccountOf(activity)).contains("settled");
+        Budget budget = budgets.find(activity).orElseThrow();
+        assertThat(budget.claim(claimId).withdrawn()).as("the withdrawal is not recorded").isFalse();
+        assertThat(budget.spentFen()).isEqualTo(3_000);
+        assertThat(journal.find("rev-claim-" + claimId)).isEmpty();
+    }
+
+    @Test
+    void aWithdrawalRecordedBeforeTheClubsAccountClosedIsStillReversedByTheSweepAndItsMoneyMovesOn() {
+        String activity = approvedBudget(5_000);
+        String claimId = claimed(activity, 3_000);
+        String account = clubAccountOf(activity);
+        // the withdrawal is stored, its reversal not written (a crash); then the club is dissolved
+        budgets.change(activity, current -> current.withdraw(claimId, "withdrawal-before-closing", "duplicate receipt",
+                Persona.LEADER.subject(), Instant.now().minusSeconds(120)));
+        dissolveTheClubOf(activity);
+
+        sweep.sweep(Instant.now());
+        sweep.sweep(Instant.now());
+
+        assertThat(journal.find("rev-claim-" + claimId)).as("reversed though the account closed meanwhile").isPresent();
+        assertThat(budgets.find(activity).orElseThrow().claim(claimId).withdrawal().booked()).isTrue();
+        assertThat(accounts.find(account).orElseThrow().balanceFen())
+                .as("settled at -3,000; the 3,000 the reversal brought back after closing moved on to where the balance went")
+                .isZero();
+    }
+
     @Test
     void aWithdrawalInterruptedBeforeItsReversalIsReversedByTheSweepOnce() {
         String activity = approvedBudget(5_000);

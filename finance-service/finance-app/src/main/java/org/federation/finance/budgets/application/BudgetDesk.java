@@ -141,6 +141,10 @@ public class BudgetDesk implements Sweep.Unbooked {
     public Budget.Claim withdraw(String activityId, String claimId, String reason, String actor, String withdrawalId) {
         Budget budget = get(activityId);
         Budget.Claim claim = budget.claim(claimId);
+        if (!claim.withdrawn()) {
+            // refused with nothing recorded if the ledger could not reverse it (its funding account closed)
+            ledger.checkReversal(bookingOf(budget, claim), reason, actor);
+        }
         if (!claim.booked() && !claim.withdrawn()) {
             book(activityId, budget, claim); // an interrupted claim is booked before it can be reversed
         }

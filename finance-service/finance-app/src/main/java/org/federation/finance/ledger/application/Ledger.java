@@ -135,16 +135,32 @@ public class Ledger {
     public Journal.Posted reverseAtSource(String id, String reason, String actor) {
         Transaction original = get(id);
         Optional<Transaction> earlier = journal.find(Transaction.reversalId(id));
-        return earlier.isPresent() ? journal.post(earlier.get()) : reversal(original, reason, actor);
+        // the source recorded its correction after checkReversal allowed it: it is booked whatever changed
+        // since (an account closed meanwhile has the amount moved on by the sweep, as any late booking), so
+        // neither the request nor the sweep that finishes it can be refused halfway
+        return earlier.isPresent() ? journal.post(earlier.get()) : reversal(original, reason, actor, false);
+    }
+
+    /**
+     * Checks that {@code original} could be reversed today ({@link #check} on its reversal: every
+     * account it touched is still open). A feature that corrects at the source calls it before it
+     * records the correction, so a correction the ledger would refuse changes nothing.
+     */
+    public void checkReversal(Transaction original, String reason, String actor) {
+        check(original.reversal(reason, actor, calendar.today(), calendar.now()));
     }
 
     private Journal.Posted reversal(Transaction original, String reason, String actor) {
+        return reversal(original, reason, actor, true);
+    }
+
+    private Journal.Posted reversal(Transaction original, String reason, String actor, boolean checked) {
         // a reversal of a reversal is refused here (book the right transaction instead)
         Transaction reversal = original.reversal(reason, actor, calendar.today(), calendar.now());
         if (!original.isDone()) {
             journal.finish(original);
         }
-        return post(reversal);
+        return checked ? post(reversal) : journal.post(reversal);
     }
 
     /**

@@ -46,11 +46,18 @@ public class Sweep {
 
     /** One sweep of everything committed or written before {@code before}. */
     public void sweep(java.time.Instant before) {
+        // each step on its own: one that keeps failing must not keep the others (and the ledger's recovery) from running
+        for (Unbooked records : unbooked) {
+            step(org.springframework.util.ClassUtils.getUserClass(records).getSimpleName(), () -> records.bookUnbooked(before));
+        }
+        step("ledger recovery", () -> ledger.recover(before));
+    }
+
+    private static void step(String name, Runnable step) {
         try {
-            unbooked.forEach(u -> u.bookUnbooked(before));
-            ledger.recover(before);
+            step.run();
         } catch (RuntimeException e) {
-            log.error("The finance sweep failed; it runs again", e);
+            log.error("The finance sweep's step '{}' failed; the other steps went on, and it runs again next sweep", name, e);
         }
     }
 }

@@ -104,6 +104,8 @@ public class SponsorshipDesk implements Sweep.Unbooked {
             return finishWithdrawal(sponsorship, earlier);
         }
         Sponsorship.Receipt receipt = sponsorship.withdrawable(receiptId);
+        // refused with nothing recorded if the ledger could not reverse it (an account it touched closed)
+        ledger.checkReversal(sponsorship.bookingOf(receipt), reason, actor);
         if (!sponsorships.withdraw(id, receipt, new Withdrawal(withdrawalId, reason, actor, calendar.now(), false))) {
             Sponsorship now = get(id);
             if (now.receipt(receiptId).withdrawn() && now.receipt(receiptId).withdrawal().is(withdrawalId)) {
