@@ -310,4 +310,62 @@ class ActivitiesTest extends EmbeddedBackboneProperties {
                 .as("the slot is free again").isEqualTo(200);
         assertThat(planning.repairVenues(Instant.now(), Duration.ofMinutes(5))).as("nothing more to repair").isZero();
     }
+
+    @Autowired
+    org.federation.event.activities.domain.Activities activityRecords;
+
+    @Autowired
+    org.federation.platform.domain.BusinessClock businessClock;
+
+    @Test
+    void twoReviewersApprovingOneActivityAtOnceLeaveItApprovedWithItsVenueStillBooked() {
+        String club = club(Persona.LEADER);
+        String venue = "Hall " + UUID.randomUUID();
+        Instant start = someDay();
+        String id = propose(Persona.LEADER, proposal(venue, start, 2, "\"clubs\":[\"" + club + "\"]", ""));
+        // the first reviewer's approval has booked the venue; before it marks the activity approved, a second
+        // reviewer approves it (booking the same slot for the same activity), so the first is refused
+        java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+        org.federation.event.activities.domain.VenueSchedules racing = new org.federation.event.activities.domain.VenueSchedules() {
+            @Override
+            public void book(String at, org.federation.event.activities.domain.VenueSchedule.Booking booking) {
+                venues.book(at, booking);
+                if (raced.getAndSet(true)) {
+                    return;
+                }
+                assertThat(Persona.ORGANIZATION_HEAD.on(app()).postJson("/api/activities/" + id + "/approval", "").status())
+                        .isEqualTo(200);
+            }
+
+            @Override
+            public void release(String at, String activityId) {
+                venues.release(at, activityId);
+            }
+
+            @Override
+            public void releaseExactly(String at, org.federation.event.activities.domain.VenueSchedule.Booking booking) {
+                venues.releaseExactly(at, booking);
+            }
+
+            @Override
+            public List<org.federation.event.activities.domain.VenueSchedule> all() {
+                return venues.all();
+            }
+        };
+        var first = new org.federation.event.activities.application.ActivityPlanning(activityRecords, racing, directory,
+                businessClock, Duration.ofDays(7));
+        var reviewer = org.federation.platform.security.Caller.of(Persona.ORGANIZATION_MEMBER.subject(), "Reviewer", null,
+                Persona.ORGANIZATION_MEMBER.roles());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.approve(id, reviewer))
+                .isInstanceOf(org.federation.platform.problem.IllegalTransitionException.class);
+
+        var schedule = venues.all().stream().filter(v -> v.id().equals(
+                org.federation.event.activities.domain.VenueSchedule.keyOf(venue))).findFirst().orElseThrow();
+        assertThat(schedule.bookings()).extracting(org.federation.event.activities.domain.VenueSchedule.Booking::activityId)
+                .as("the approved activity keeps its venue").containsExactly(id);
+        String rival = propose(Persona.LEADER, proposal(venue, start, 2, "\"clubs\":[\"" + club + "\"]", ""));
+        assertThat(Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/activities/" + rival + "/approval", "").status())
+                .as("so the slot cannot be given twice").isEqualTo(409);
+    }
 }

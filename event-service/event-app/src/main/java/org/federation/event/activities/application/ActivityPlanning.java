@@ -125,12 +125,36 @@ public class ActivityPlanning {
         requireReviewer(caller, "approving activities");
         Activity activity = get(id);
         activity.approve(caller.subject()); // refuses a wrong state before the venue is touched
-        venues.book(activity.venue(), booking(activity));
+        VenueSchedule.Booking booking = booking(activity);
+        venues.book(activity.venue(), booking);
         try {
             return activities.change(id, a -> a.approve(caller.subject())).state();
         } catch (RuntimeException e) {
-            venues.release(activity.venue(), id);
+            undoBooking(activity.venue(), booking, e);
             throw e;
+        }
+    }
+
+    /**
+     * After a change that booked {@code tried} in {@code venue} failed: the venues are made to hold what
+     * the activity needs as it is now, not as this change read it. Someone may have changed it meanwhile
+     * (a second reviewer approved it, an organiser moved it: this change was then refused, and theirs
+     * booked the same activity), so an approved activity keeps, or gets back, the booking of its own
+     * venue and times, and the booking tried is given back unless it is that one. If the store is away,
+     * the repair sweep finishes it ({@link #repairVenues}).
+     */
+    private void undoBooking(String venue, VenueSchedule.Booking tried, RuntimeException failure) {
+        try {
+            Activity now = activities.find(tried.activityId()).orElse(null);
+            boolean approved = now != null && now.isPublished();
+            if (approved) {
+                venues.book(now.venue(), booking(now)); // replaces the one tried if it is in the same venue
+            }
+            if (!approved || !VenueSchedule.keyOf(now.venue()).equals(VenueSchedule.keyOf(venue))) {
+                venues.releaseExactly(venue, tried);
+            }
+        } catch (RuntimeException undoFailed) {
+            failure.addSuppressed(undoFailed);
         }
     }
 
@@ -161,17 +185,14 @@ public class ActivityPlanning {
         Activity activity = get(id);
         requireOrganiser(activity, caller, "changing an activity");
         Activity next = activity.reschedule(start, end, venue, caller.subject(), clock.instant(), minimumLeadTime).state();
-        venues.book(venue, booking(next));
+        VenueSchedule.Booking tried = booking(next);
+        venues.book(venue, tried);
         Activity changed;
         try {
             changed = activities.change(id, a -> a.reschedule(start, end, venue, caller.subject(), clock.instant(),
                     minimumLeadTime)).state();
         } catch (RuntimeException e) {
-            if (!VenueSchedule.keyOf(venue).equals(VenueSchedule.keyOf(activity.venue()))) {
-                venues.release(venue, id);
-            } else {
-                venues.book(activity.venue(), booking(activity));
-            }
+            undoBooking(venue, tried, e);
             throw e;
         }
         if (!VenueSchedule.keyOf(venue).equals(VenueSchedule.keyOf(activity.venue()))) {
