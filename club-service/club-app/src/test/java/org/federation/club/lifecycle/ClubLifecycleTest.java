@@ -291,6 +291,26 @@ public class ClubLifecycleTest extends EmbeddedBackboneProperties {
         assertThat(ofMerged.json().get("currentState").asString()).isEqualTo("merged");
     }
 
+    @Test
+    void aMergersNewClubCannotTakeTheNameAnOpenFoundingApplicationHolds() {
+        String name = org.federation.club.founding.FoundingFixtures.unique("围棋联合会");
+        String application = org.federation.club.founding.FoundingFixtures.submit(app(), name,
+                org.federation.club.founding.FoundingFixtures.INITIATORS);
+        String away = newClub(app(), "围棋社");
+        String other = newClub(app(), "五子棋社");
+
+        HttpProbe.Response merger = Persona.ORGANIZATION_MEMBER.on(app()).postJson("/api/mergers", """
+                {"mergedClubIds":["%s","%s"],"newClub":{"name":"%s","category":"sports",
+                 "contact":"go@example.edu","president":"%s"},"reason":"one go club"}"""
+                .formatted(away, other, name.toUpperCase(java.util.Locale.ROOT), Persona.MEMBER.subject()));
+
+        assertThat(merger.status()).as(merger.body()).isEqualTo(409);
+        assertThat(merger.body()).contains("open founding application " + application);
+        assertThat(HttpProbe.onPort(port).get("/api/clubs/" + away).json().get("state").asString())
+                .as("nothing merged").isEqualTo("active");
+        assertThat(HttpProbe.onPort(port).get("/api/clubs/" + other).json().get("state").asString()).isEqualTo("active");
+    }
+
     private String nameOf(String clubId) {
         return java.net.URLEncoder.encode(HttpProbe.onPort(port).get("/api/clubs/" + clubId).json().get("name").asString(),
                 java.nio.charset.StandardCharsets.UTF_8);

@@ -112,6 +112,31 @@ class ClubRegistrationTest extends EmbeddedBackboneProperties {
         assertThat(mongo.getCollection("clubs").countDocuments()).isEqualTo(before);
     }
 
+    @Autowired
+    org.federation.platform.domain.BusinessClock businessClock;
+
+    @Test
+    void aClubFoundedTodayInBusinessTimeOnTheFederationsCalendarIsNotFoundedInTheFuture() {
+        Duration offset = businessClock.offset();
+        try {
+            // business time three days ahead (as on the local platform): "today" is a date the JVM's clock has not reached
+            businessClock.advance(Duration.ofDays(3));
+            java.time.LocalDate today = org.federation.platform.domain.FederationCalendar.dayOf(businessClock.instant());
+
+            HttpProbe.Response foundedToday = http.postJson("/api/clubs",
+                    clubJson(unique("今日社"), "sports").replace("2015-09-01", today.toString()));
+            assertThat(foundedToday.status()).as(foundedToday.body()).isEqualTo(201);
+            assertThat(foundedToday.json().get("foundedOn").asString()).isEqualTo(today.toString());
+
+            HttpProbe.Response tomorrow = http.postJson("/api/clubs",
+                    clubJson(unique("明日社"), "sports").replace("2015-09-01", today.plusDays(1).toString()));
+            assertThat(tomorrow.status()).isEqualTo(400);
+            assertThat(tomorrow.json().get("detail").asString()).contains("foundedOn", "future");
+        } finally {
+            businessClock.rewindForTests(offset);
+        }
+    }
+
     @Test
     void badInputGetsAProblemNamingTheFieldAndChangesNothing() {
         long before = mongo.getCollection("clubs").countDocuments();

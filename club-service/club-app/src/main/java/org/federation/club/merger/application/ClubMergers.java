@@ -41,12 +41,15 @@ public class ClubMergers {
 
     private final Mergers mergers;
     private final Clubs clubs;
+    private final org.federation.club.registry.domain.ReservedNames reservedNames;
     private final BusinessClock clock;
     private final ClubRules rules;
 
-    public ClubMergers(Mergers mergers, Clubs clubs, BusinessClock clock, ClubRules rules) {
+    public ClubMergers(Mergers mergers, Clubs clubs, BusinessClock clock, ClubRules rules,
+                       org.federation.club.registry.domain.ReservedNames reservedNames) {
         this.mergers = mergers;
         this.clubs = clubs;
+        this.reservedNames = reservedNames;
         this.clock = clock;
         this.rules = rules;
     }
@@ -150,6 +153,11 @@ public class ClubMergers {
             throw new StateConflictException("a club named '" + spec.name() + "' already exists"
                     + (takenByMerging ? "; to keep a merging club's name, merge into that club instead" : ""));
         }
+        // as for a club brought onto the platform: a name an open founding application proposed is held for it
+        reservedNames.holderOf(spec.name()).ifPresent(holder -> {
+            throw new StateConflictException("the name '" + spec.name().strip() + "' is held by " + holder
+                    + "; choose another name for the new club");
+        });
     }
 
     private static ClubCategory categoryOf(Merger.NewSuccessor spec) {

@@ -65,7 +65,7 @@ class MergerRecoveryTest extends EmbeddedBackboneProperties {
                         throw e.getCause();
                     }
                 });
-        Throwable failed = catchThrowable(() -> new ClubMergers(mergers, racing, clock, rules).recover());
+        Throwable failed = catchThrowable(() -> new ClubMergers(mergers, racing, clock, rules, name -> java.util.Optional.empty()).recover());
 
         Merger after = mergers.find(interrupted.id()).orElseThrow();
         assertThat(after.blockedReason()).as("a late recoverer must not block a completed merger").isNull();
