@@ -113,6 +113,22 @@ class CalendarOrganisersTest extends EmbeddedBackboneProperties {
     }
 
     @Test
+    void datesBeyondFourDigitYearsAreA400NamingTheParameterNotA500() {
+        HttpProbe anyone = Persona.ANONYMOUS.on(app());
+        for (String query : List.of("to=%2B999999999-12-31", "from=-999999999-01-01", "from=%2B10000-01-01",
+                "to=0000-12-31")) {
+            for (String path : List.of("/api/calendar?", "/api/calendar/feed?")) {
+                HttpProbe.Response refused = anyone.get(path + query);
+                assertThat(refused.status()).as(path + query + ": " + refused.body()).isEqualTo(400);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.body()).contains(query.substring(0, query.indexOf('=')));
+            }
+        }
+        assertThat(anyone.get("/api/calendar?from=0001-01-01&to=9999-12-31").status()).as("the widest range is fine")
+                .isEqualTo(200);
+    }
+
+    @Test
     void theApiDescriptionShowsTheCalendarsActivitiesWithTheirOrganisers() {
         JsonNode schemas = Persona.ANONYMOUS.on(app()).get("/v3/api-docs").json().get("components").get("schemas");
         JsonNode shown = schemas.get("CalendarActivity").get("properties");

@@ -186,6 +186,9 @@ public class FederationProblemHandler extends ResponseEntityExceptionHandler {
         if (type.isEnum()) {
             return "; allowed: " + java.util.Arrays.toString(type.getEnumConstants());
         }
+        if (type.getPackageName().equals("java.time")) {
+            return " (ISO text, " + AcceptedDates.RANGE + ")";
+        }
         return "";
     }
 

@@ -18,7 +18,7 @@ import org.springframework.util.unit.DataSize;
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import({FederationProblemHandler.class, ContainerErrors.class})
+@Import({FederationProblemHandler.class, ContainerErrors.class, AcceptedDates.Parameters.class})
 public class ProblemDetailsAutoConfiguration {
 
     @Bean

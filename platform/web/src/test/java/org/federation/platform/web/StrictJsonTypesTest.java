@@ -79,4 +79,45 @@ class StrictJsonTypesTest {
                 Amount.class);
         assertThat(amount).isEqualTo(new Amount(1250, 10, new BigDecimal("4.5"), true));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"foundedOn\":\"+999999999-12-31\"}", "{\"foundedOn\":\"-999999999-01-01\"}",
+            "{\"foundedOn\":\"0000-12-31\"}", "{\"foundedOn\":\"+10000-01-01\"}"})
+    void a_date_beyond_four_digit_years_is_refused_naming_the_field(String body) {
+        assertThatThrownBy(() -> json.readValue(body, Founding.class))
+                .isInstanceOf(tools.jackson.databind.exc.InvalidFormatException.class)
+                .hasMessageContaining("years 1 to 9999");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"at\":\"+1000000000-01-01T00:00:00Z\"}", "{\"at\":\"+10000-01-01T00:00:00Z\"}",
+            "{\"when\":\"+10001-01-01T00:00:00+08:00\"}", "{\"month\":\"+10000-01\"}"})
+    void a_time_beyond_four_digit_years_is_refused(String body) {
+        assertThatThrownBy(() -> json.readValue(body, Times.class))
+                .isInstanceOf(tools.jackson.databind.exc.InvalidFormatException.class);
+    }
+
+    @Test
+    void the_first_and_last_accepted_days_read() {
+        assertThat(json.readValue("{\"foundedOn\":\"0001-01-01\"}", Founding.class).foundedOn()).isEqualTo(LocalDate.of(1, 1, 1));
+        assertThat(json.readValue("{\"foundedOn\":\"9999-12-31\"}", Founding.class).foundedOn())
+                .isEqualTo(LocalDate.of(9999, 12, 31));
+        assertThat(json.readValue("{\"at\":\"9999-12-31T23:59:59Z\"}", Times.class).at())
+                .isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+    }
+
+    @Test
+    void parameters_are_iso_text_within_the_accepted_years() {
+        AcceptedDates.Iso dates = new AcceptedDates.Iso(LocalDate::parse);
+        dates.setAsText("2026-10-31");
+        assertThat(dates.getValue()).isEqualTo(LocalDate.of(2026, 10, 31));
+        dates.setAsText("");
+        assertThat(dates.getValue()).isNull();
+        assertThatThrownBy(() -> dates.setAsText("+999999999-12-31")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("years 1 to 9999");
+        assertThatThrownBy(() -> dates.setAsText("31/10/2026")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an ISO date");
+        AcceptedDates.Iso moments = new AcceptedDates.Iso(Instant::parse);
+        assertThatThrownBy(() -> moments.setAsText("+1000000000-01-01T00:00:00Z")).isInstanceOf(IllegalArgumentException.class);
+    }
 }
