@@ -353,4 +353,58 @@ class MoneyCommandsIdempotencyTest extends EmbeddedBackboneProperties {
         assertThat(refused.status()).isEqualTo(428);
         assertThat(transactionsOn(account)).isZero();
     }
+
+    /** The key's record as it is once its retention has passed (MongoDB's TTL index removes it soon after). */
+    void forgotten(String key) {
+        String id = IdempotencyKeys.recordId(Persona.FINANCE_MEMBER.subject(), key);
+        assertThat(mongo.updateFirst(query(where("_id").is(id)), new Update().set("expiresAt",
+                new Date(System.currentTimeMillis() - 1000)), "idempotency-keys").getMatchedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyUsedAgainForAnotherCommandOnceItsRecordIsForgottenMovesTheMoneyOfThatCommand() {
+        String first = clubAccount();
+        String second = clubAccount();
+        String key = "reused-" + UUID.randomUUID();
+        HttpProbe.Response booked = finance(key).postJson("/api/ledger/transactions", booking(first, 700));
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        forgotten(key);
+
+        HttpProbe.Response again = finance(key).postJson("/api/ledger/transactions", booking(second, 400));
+
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.json().get("id").asString()).as("a transaction of its own").isNotEqualTo(booked.json().get("id").asString());
+        assertThat(balance(second)).as("the second booking is booked, not answered with the first").isEqualTo(400);
+        assertThat(balance(first)).isEqualTo(700);
+    }
+
+    @Autowired
+    org.federation.finance.ledger.application.Ledger ledger;
+
+    @Test
+    void aRequestThatCrashedBeforeIdsWerePerRequestIsRetriedOntoWhatItCreated() {
+        String account = clubAccount();
+        String key = "upgrade-" + UUID.randomUUID();
+        String body = booking(account, 300);
+        // what the version before left: the transaction under the id derived from the key alone, and its key's
+        // record in progress without a derivation, its lease run out (the instance died during the upgrade)
+        String oldId = Transaction.MANUAL + "-" + IdempotencyKeys.derivedId(Persona.FINANCE_MEMBER.subject(), key);
+        ledger.post(Transaction.create(oldId, Transaction.MANUAL, "grant", "grant", Persona.FINANCE_MEMBER.subject(),
+                new Transaction.Source("manual", null, null), LocalDate.now().minusDays(1), Instant.now(),
+                List.of(org.federation.finance.ledger.domain.Line.debit(account, 300, null),
+                        org.federation.finance.ledger.domain.Line.credit("federation-income-other", 300, null)), null));
+        mongo.insert(new Document("_id", IdempotencyKeys.recordId(Persona.FINANCE_MEMBER.subject(), key))
+                .append("caller", Persona.FINANCE_MEMBER.subject()).append("key", key).append("method", "POST")
+                .append("path", "/api/ledger/transactions").append("fingerprint", "of the request before")
+                .append("state", "in-progress").append("token", UUID.randomUUID().toString())
+                .append("createdAt", new Date()).append("expiresAt", new Date(System.currentTimeMillis() - 1000)),
+                "idempotency-keys");
+
+        HttpProbe.Response retried = finance(key).postJson("/api/ledger/transactions", body);
+
+        assertThat(retried.status()).as(retried.body()).isEqualTo(201);
+        assertThat(retried.json().get("id").asString()).isEqualTo(oldId);
+        assertThat(balance(account)).as("booked once").isEqualTo(300);
+        assertThat(transactionsOn(account)).isEqualTo(1);
+    }
 }

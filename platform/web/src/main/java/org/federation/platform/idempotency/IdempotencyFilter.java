@@ -53,6 +53,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final String PENDING = IdempotencyFilter.class.getName() + ".PENDING";
+    /** The running request's fingerprint, from which its {@link IdempotencyKey} derives ids (absent: from the key alone). */
+    static final String PER_REQUEST_FINGERPRINT = IdempotencyFilter.class.getName() + ".FINGERPRINT";
     private static final boolean SECURITY_PRESENT = ClassUtils.isPresent(
             "org.springframework.security.core.context.SecurityContextHolder", IdempotencyFilter.class.getClassLoader());
 
@@ -108,6 +110,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 key, request.getMethod(), request.getRequestURI(), read.fingerprint());
         Decision decision = store.begin(attempt);
         if (decision instanceof Claimed claim) {
+            if (claim.perRequestIds()) {
+                read.request().setAttribute(PER_REQUEST_FINGERPRINT, attempt.fingerprint());
+            }
             run(read.request(), response, chain, attempt, claim);
         } else if (decision instanceof Replay replay) {
             log.info("Replaying the response to {} {} for caller {} (Idempotency-Key {}) without running it again",

@@ -8,16 +8,25 @@ package org.federation.platform.idempotency;
  * crash, once the key's lease has run out) finds the record the first attempt created instead of
  * creating a second one.
  *
- * @param caller the caller the key belongs to (the token's subject, or {@value IdempotencyKeys#ANONYMOUS})
- * @param value  the key as sent
+ * @param caller  the caller the key belongs to (the token's subject, or {@value IdempotencyKeys#ANONYMOUS})
+ * @param value   the key as sent
+ * @param request the request's fingerprint (method, path, query, content type, body), which the derived
+ *                ids include; null for a retry of a request that began before they did
  */
-public record IdempotencyKey(String caller, String value) {
+public record IdempotencyKey(String caller, String value, String request) {
+
+    public IdempotencyKey(String caller, String value) {
+        this(caller, value, null);
+    }
 
     /**
-     * An id derived from the caller and the key: the same for every retry of the request, distinct
-     * for another caller or key. {@code prefix} says what it identifies (e.g. {@code manual}).
+     * An id derived from the caller, the key and the request: the same for every retry of the request,
+     * distinct for another caller, key or request (a key used again, once its record is forgotten, for a
+     * claim on another budget derives another id instead of finding the first claim's records).
+     * {@code prefix} says what it identifies (e.g. {@code manual}).
      */
     public String derivedId(String prefix) {
-        return prefix + "-" + IdempotencyKeys.derivedId(IdempotencyKeys.ANONYMOUS.equals(caller) ? null : caller, value);
+        return prefix + "-" + IdempotencyKeys.derivedId(IdempotencyKeys.ANONYMOUS.equals(caller) ? null : caller, value,
+                request);
     }
 }

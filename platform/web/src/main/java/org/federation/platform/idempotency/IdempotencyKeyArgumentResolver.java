@@ -30,6 +30,7 @@ class IdempotencyKeyArgumentResolver implements HandlerMethodArgumentResolver {
                     request == null ? "" : request.getRequestURI());
         }
         String principal = request == null ? null : IdempotencyFilter.principalOf(request);
-        return new IdempotencyKey(IdempotencyKeys.callerOf(principal), key);
+        Object fingerprint = request == null ? null : request.getAttribute(IdempotencyFilter.PER_REQUEST_FINGERPRINT);
+        return new IdempotencyKey(IdempotencyKeys.callerOf(principal), key, fingerprint instanceof String f ? f : null);
     }
 }

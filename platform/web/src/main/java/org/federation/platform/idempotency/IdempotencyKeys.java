@@ -76,8 +76,22 @@ public final class IdempotencyKeys {
      * SHA-256 over the caller's scope and the key, apart from {@link #recordId}'s).
      */
     public static String derivedId(String principal, String key) {
+        return derivedId(principal, key, null);
+    }
+
+    /**
+     * The id a command derives from this caller's key and the request's {@code fingerprint}: the same for
+     * every retry of one request, another for another request sent with the same key (after its record was
+     * forgotten), so a key used again for a claim on another budget cannot meet the first claim's records.
+     * Without a fingerprint, as {@link #derivedId(String, String)} (a request that began before).
+     */
+    public static String derivedId(String principal, String key, String fingerprint) {
         String scope = principal == null || principal.isBlank() ? ANONYMOUS : "principal:" + principal;
-        return sha256().add("derived-id").add(scope).add(key).hex().substring(0, 32);
+        Fingerprint id = sha256().add("derived-id").add(scope).add(key);
+        if (fingerprint != null) {
+            id.add("request").add(fingerprint);
+        }
+        return id.hex().substring(0, 32);
     }
 
     /**

@@ -53,6 +53,12 @@ public final class IdempotencyStore {
     public static final String COMPLETED_AT = "completedAt";
     /** The lease's end while in progress; the end of retention once completed. */
     public static final String EXPIRES_AT = "expiresAt";
+    /**
+     * How the request's handler derives ids from the key: {@value #PER_REQUEST} (from the key and the
+     * request's fingerprint) on records written since it exists; absent on older ones (from the key alone).
+     */
+    public static final String DERIVATION = "derivation";
+    public static final String PER_REQUEST = "per-request";
 
     public static final String IN_PROGRESS = "in-progress";
     public static final String COMPLETED = "completed";
@@ -72,8 +78,18 @@ public final class IdempotencyStore {
     public sealed interface Decision permits Claimed, Replay, Reused, InProgress {
     }
 
-    /** The key is this request's now: run it, then {@link #complete} or {@link #release}. */
-    public record Claimed(String id, String token) implements Decision {
+    /**
+     * The key is this request's now: run it, then {@link #complete} or {@link #release}.
+     *
+     * @param perRequestIds whether the handler derives ids from the key and the request's fingerprint; false
+     *                      only when this request takes over one that began before per-request ids existed
+     *                      (it crashed mid-way during the upgrade), so its retry finds what that one created
+     */
+    public record Claimed(String id, String token, boolean perRequestIds) implements Decision {
+
+        public Claimed(String id, String token) {
+            this(id, token, true);
+        }
     }
 
     /** The same request completed before: answer with its response. */
@@ -134,12 +150,19 @@ public final class IdempotencyStore {
             }
             Date expiresAt = existing.getDate(EXPIRES_AT);
             if (expiresAt == null || !expiresAt.toInstant().isAfter(now)) {
+                // a request that began before per-request ids and crashed: its retry keeps deriving as it did
+                boolean perRequestIds = !IN_PROGRESS.equals(existing.getString(STATE))
+                        || PER_REQUEST.equals(existing.getString(DERIVATION));
+                Document fields = claim(attempt, token, now);
+                if (!perRequestIds) {
+                    fields.remove(DERIVATION);
+                }
                 Update takeOver = new Update();
-                claim(attempt, token, now).forEach(takeOver::set);
+                fields.forEach(takeOver::set);
                 takeOver.unset(RESPONSE).unset(COMPLETED_AT);
                 if (mongo.updateFirst(byToken(attempt.id(), existing.getString(TOKEN)), takeOver, COLLECTION)
                         .getMatchedCount() == 1) {
-                    return new Claimed(attempt.id(), token);
+                    return new Claimed(attempt.id(), token, perRequestIds);
                 }
                 continue; // another request took it over first: look again
             }
@@ -186,6 +209,7 @@ public final class IdempotencyStore {
                 .append(METHOD, attempt.method())
                 .append(PATH, attempt.path())
                 .append(FINGERPRINT, attempt.fingerprint())
+                .append(DERIVATION, PER_REQUEST)
                 .append(STATE, IN_PROGRESS)
                 .append(TOKEN, token)
                 .append(CREATED_AT, Date.from(now))
