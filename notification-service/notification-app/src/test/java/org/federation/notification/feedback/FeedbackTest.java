@@ -109,6 +109,31 @@ class FeedbackTest extends EmbeddedBackboneProperties {
     }
 
     @Test
+    void feedbackIsReceivedAndAnsweredInBusinessTimeAsEveryOtherNotice() {
+        Duration offset = businessClock.offset();
+        try {
+            java.time.Instant ahead = businessClock.advance(Duration.ofDays(2));
+            String subject = "Ahead " + UUID.randomUUID().toString().substring(0, 6);
+            HttpProbe.Response sent = app().postJson("/api/feedback", """
+                    {"kind":"suggestion","department":"publicity","subject":"%s","text":"More posters."}""".formatted(subject));
+            assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+            String id = sent.json().at("/feedback/id").asString();
+            assertThat(java.time.Instant.parse(sent.json().at("/feedback/receivedAt").asString()))
+                    .as("received in business time, not the real clock's").isAfterOrEqualTo(ahead);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(inboxes.newestFirst("department:publicity", 0, 100).items())
+                            .filteredOn(n -> n.title().endsWith(subject)).singleElement()
+                            .extracting(Notice::postedAt).matches(at -> !at.isBefore(ahead), "posted in business time"));
+            HttpProbe.Response answered = Persona.PUBLICITY_MEMBER.on(app()).postJson("/api/feedback/" + id + "/answer",
+                    "{\"answer\":\"Done.\",\"makePublic\":false}");
+            assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+            assertThat(java.time.Instant.parse(answered.json().get("answeredAt").asString())).isAfterOrEqualTo(ahead);
+        } finally {
+            businessClock.rewindForTests(offset);
+        }
+    }
+
+    @Test
     void aSignedInSenderFollowsWithoutTokenAndHearsOfTheAnswerInTheirInbox() {
         String number = "55" + Math.floorMod(UUID.randomUUID().hashCode(), 100_000_000);
         HttpProbe sender = Fixtures.student(app(), number);

@@ -42,12 +42,16 @@ public class FeedbackBox {
     private final FeedbackRecords feedback;
     private final RateLimits limits;
     private final Inboxes inboxes;
+    /** Real time: the rate limits' windows (abuse is counted in real hours). */
     private final Clock clock;
+    /** Business time: when feedback was received and answered, as every other recorded moment. */
+    private final org.federation.platform.domain.BusinessClock businessClock;
     private final int perSender;
     private final int perAddress;
     private final Duration window;
 
     FeedbackBox(FeedbackRecords feedback, RateLimits limits, Inboxes inboxes, Clock clock,
+                org.federation.platform.domain.BusinessClock businessClock,
                 @Value("${federation.notifications.feedback.per-sender:5}") int perSender,
                 @Value("${federation.notifications.feedback.per-address:20}") int perAddress,
                 @Value("${federation.notifications.feedback.window:PT1H}") Duration window) {
@@ -55,6 +59,7 @@ public class FeedbackBox {
         this.limits = limits;
         this.inboxes = inboxes;
         this.clock = clock;
+        this.businessClock = businessClock;
         this.perSender = perSender;
         this.perAddress = perAddress;
         this.window = window;
@@ -66,11 +71,11 @@ public class FeedbackBox {
      * (429 beyond); without a department it goes to the office, which passes it on.
      */
     public Sent send(String kind, String department, String subject, String text, String sender, String address) {
-        Instant now = clock.instant();
-        if (sender != null && !limits.take("sender:" + sender, perSender, window, now)) {
+        Instant real = clock.instant();
+        if (sender != null && !limits.take("sender:" + sender, perSender, window, real)) {
             throw new TooManyRequestsException("at most " + perSender + " items of feedback per sender every " + window, window);
         }
-        if (!limits.take("address:" + address, perAddress, window, now)) {
+        if (!limits.take("address:" + address, perAddress, window, real)) {
             throw new TooManyRequestsException("at most " + perAddress + " items of feedback per address every " + window, window);
         }
         String token = sender == null ? FollowUpToken.newToken() : null;
@@ -78,7 +83,7 @@ public class FeedbackBox {
         // one write: the feedback and its feedback-received event; the department's notice follows from
         // that event (tellDepartment), so an instance dying right after this write loses nothing
         Feedback received = feedback.create(id, Feedback.receive(id, kind, department == null ? "office" : department,
-                subject, text, sender, token == null ? null : FollowUpToken.hash(token), now));
+                subject, text, sender, token == null ? null : FollowUpToken.hash(token), businessClock.instant()));
         return new Sent(received, token);
     }
 
@@ -91,7 +96,7 @@ public class FeedbackBox {
             String inbox = Recipients.department(received.department());
             inboxes.post(new Notice(Notice.idFor("feedback:" + id, inbox), inbox, "feedback",
                     "New " + received.kind() + ": " + received.subject(), received.text(), "feedback:" + id,
-                    clock.instant()), actor);
+                    businessClock.instant()), actor);
             return true;
         }).orElse(false);
     }
@@ -107,7 +112,7 @@ public class FeedbackBox {
                 String inbox = Recipients.person(answered.sender());
                 inboxes.post(new Notice(Notice.idFor("feedback-answer:" + id, inbox), inbox, "feedback-answered",
                         "Your " + answered.kind() + " was answered: " + answered.subject(), answered.answer(),
-                        "feedback:" + id, clock.instant()), actor);
+                        "feedback:" + id, businessClock.instant()), actor);
             }
             return true;
         }).orElse(false);
@@ -145,7 +150,7 @@ public class FeedbackBox {
     }
 
     public Feedback answer(String id, String answer, boolean makePublic, String by) {
-        Instant now = clock.instant();
+        Instant now = businessClock.instant();
         // the sender's notice follows from feedback-answered (tellSender), as the department's does
         return feedback.change(id, f -> f.answer(answer, makePublic, by, now));
     }
