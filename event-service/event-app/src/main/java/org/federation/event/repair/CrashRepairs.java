@@ -1,10 +1,10 @@
 package org.federation.event.repair;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import org.federation.event.activities.application.ActivityPlanning;
 import org.federation.event.registration.application.RegistrationDesk;
+import org.federation.platform.domain.BusinessClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -22,11 +22,12 @@ class CrashRepairs {
 
     private final RegistrationDesk desk;
     private final ActivityPlanning planning;
-    private final Clock clock;
+    /** Business time: the seat counts' and the bookings' times it compares with are written in it. */
+    private final BusinessClock clock;
     private final Duration seatsQuiet;
     private final Duration venueGrace;
 
-    CrashRepairs(RegistrationDesk desk, ActivityPlanning planning, Clock clock,
+    CrashRepairs(RegistrationDesk desk, ActivityPlanning planning, BusinessClock clock,
                  @Value("${federation.activities.seat-repair-quiet:PT2M}") Duration seatsQuiet,
                  @Value("${federation.activities.venue-repair-grace:PT5M}") Duration venueGrace) {
         this.desk = desk;
