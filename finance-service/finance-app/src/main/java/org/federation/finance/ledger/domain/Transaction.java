@@ -81,6 +81,11 @@ public record Transaction(String id, String kind, String category, String descri
      *
      * @throws RuleViolationException naming the field at fault
      */
+    /** This transaction as written at {@code at} (a record booked late is posted when it is written). */
+    public Transaction postedAt(Instant at) {
+        return new Transaction(id, kind, category, description, actor, source, bookedOn, at, lines, reverses, posting);
+    }
+
     public static Transaction create(String id, String kind, String category, String description, String actor,
                                      Source source, LocalDate bookedOn, Instant now, List<Line> lines, String reverses) {
         require(id != null && !id.isBlank(), "id", "a transaction needs an id");

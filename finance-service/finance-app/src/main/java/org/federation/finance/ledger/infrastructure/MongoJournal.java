@@ -75,6 +75,8 @@ class MongoJournal implements Journal {
     static final String APPLIED_MARKERS_FROM = "appliedMarkersFrom";
     /** How long an account keeps a done transaction's marker: far longer than any finisher can take. */
     static final Duration MARKER_RETENTION = Duration.ofDays(7);
+    /** Older than this when written, a transaction's time is the journal's now (see {@link #writtenNow}); far below the retention. */
+    static final Duration LATE = Duration.ofMinutes(5);
     /** An account with more markers than this is tidied by the sweep. */
     static final int MARKERS_BEFORE_TIDYING = 1000;
 
@@ -127,7 +129,8 @@ class MongoJournal implements Journal {
     }
 
     @Override
-    public Posted post(Transaction transaction, List<DomainEvent> facts) {
+    public Posted post(Transaction given, List<DomainEvent> facts) {
+        Transaction transaction = writtenNow(given);
         boolean created;
         Transaction stored;
         try {
@@ -147,6 +150,18 @@ class MongoJournal implements Journal {
             stored = find(stored.id()).orElse(stored);
         }
         return new Posted(stored, created);
+    }
+
+    /**
+     * A transaction is posted when it is written. One built with the time of an old record (a fee batch, a
+     * claim or a receipt the sweep books after a long outage) would fall before an account's
+     * {@code appliedMarkersFrom} once that account was tidied, and {@link #finish} would take it for one
+     * applied long ago and skip it: such a transaction gets the journal's now instead.
+     */
+    private Transaction writtenNow(Transaction transaction) {
+        Instant now = clock.instant();
+        return transaction.postedAt() == null || transaction.postedAt().isBefore(now.minus(LATE))
+                ? transaction.postedAt(now) : transaction;
     }
 
     @Override

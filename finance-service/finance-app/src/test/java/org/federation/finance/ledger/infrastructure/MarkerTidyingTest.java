@@ -138,6 +138,35 @@ class MarkerTidyingTest {
         }
     }
 
+    @Test
+    void aRecordBookedLongAfterItWasMadeIsAppliedThoughItsAccountsWereTidiedMeanwhile() {
+        SteppingClock clock = new SteppingClock();
+        try (TwoLedgers ledgers = new TwoLedgers(clock, FinishingSteps.NONE)) {
+            ledgers.open(FUND, true, START);
+            ledgers.open(INCOME, false, START);
+            List<Transaction> old = new ArrayList<>();
+            for (int n = 0; n <= MongoJournal.MARKERS_BEFORE_TIDYING; n++) {
+                old.add(grant("old-" + n, 1, clock.instant()));
+            }
+            postedInBulk(ledgers, old);
+            // eight days on (the sweep down that long), the accounts are tidied: nothing before a week ago is applied again
+            clock.advance(Duration.ofDays(8));
+            ledgers.ledgers[0].recover(START);
+            assertThat(appliedMarkersFrom(ledgers, FUND)).isAfter(START);
+            long fund = ledgers.balance(FUND);
+
+            // then the record made at the start (a fee batch, a claim) is booked, its transaction built with the record's time
+            Transaction late = grant("late", 500, START);
+            ledgers.ledgers[1].post(late);
+
+            assertThat(ledgers.balance(FUND)).as("applied, not taken for one applied before the tidying").isEqualTo(fund + 500);
+            assertThat(ledgers.balance(INCOME)).isEqualTo(fund + 500);
+            Transaction stored = ledgers.mongo.findById("late", Transaction.class, MongoJournal.TRANSACTIONS);
+            assertThat(stored.isDone()).isTrue();
+            assertThat(stored.postedAt()).as("posted when it was written").isEqualTo(clock.instant());
+        }
+    }
+
     /**
      * What the journal leaves once it has posted and finished these transactions (inserted, applied
      * to each account with its marker, done), written in a few bulk writes to keep the test fast.
