@@ -55,6 +55,36 @@ class StatementServiceTest extends EmbeddedBackboneProperties {
         return finance().postJson("/api/accounts/" + account + "/statements", "{\"period\":\"" + period + "\"}");
     }
 
+    @Autowired
+    org.federation.finance.ledger.application.Ledger ledger;
+    @Autowired
+    org.federation.finance.ledger.application.BookingCalendar calendar;
+
+    @Test
+    void aRecordCheckedBeforeItsPeriodsStatementAndBookedAfterIsBookedTodayAndTheChainHolds() {
+        String clubId = "stmt-late-" + UUID.randomUUID();
+        ClubFacts.publish(ClubFacts.established(clubId, "星空社", Persona.LEADER.subject(), List.of(Persona.MEMBER.subject())));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> accounts.find("acct-" + clubId).isPresent());
+        String account = "acct-" + clubId;
+        assertThat(book(account, "federation-income-other", 2_000, M.atDay(5)).status()).isEqualTo(201);
+        // a fee batch paid in M: checked and recorded, then its request died before booking it; meanwhile M is published
+        var late = org.federation.finance.ledger.domain.Transaction.create("late-" + UUID.randomUUID(),
+                org.federation.finance.ledger.domain.Transaction.MANUAL, "grant", "paid in " + M, "test",
+                new org.federation.finance.ledger.domain.Transaction.Source("manual", null, null), M.atDay(20),
+                java.time.Instant.now(), List.of(org.federation.finance.ledger.domain.Line.debit(account, 300, null),
+                        org.federation.finance.ledger.domain.Line.credit("federation-income-other", 300, null)), null);
+        ledger.check(late);
+        assertThat(publish(account, M.toString()).status()).isEqualTo(201);
+
+        var posted = ledger.postChecked(late).transaction();
+
+        assertThat(posted.bookedOn()).as("in the open period, not inside the published one").isEqualTo(calendar.today());
+        assertThat(posted.description()).contains("dated " + M.atDay(20)).contains("had closed that period");
+        assertThat(accounts.find(account).orElseThrow().balanceFen()).isEqualTo(2_300);
+        JsonNode chain = Persona.MEMBER.on(app()).get("/api/accounts/" + account + "/statement-chains/month").json();
+        assertThat(chain.get("valid").asBoolean()).as(chain.toString()).isTrue();
+    }
+
     @Test
     void statementsArePublishedInOrderOnceChainedVerifiedAndTamperingIsDetected() {
         String clubId = "stmt-club-" + UUID.randomUUID();

@@ -77,14 +77,38 @@ public class Ledger {
         }
     }
 
-    /** Posts what an earlier {@link #check} allowed: a committed claim or batch is always booked. */
+    /**
+     * Posts what an earlier {@link #check} allowed: a committed claim or batch is always booked, in an
+     * open period ({@link #inOpenPeriod}).
+     */
     public Journal.Posted postChecked(Transaction transaction) {
-        return journal.post(transaction);
+        return journal.post(inOpenPeriod(transaction));
     }
 
     /** As {@link #postChecked(Transaction)}, with the facts of the record it books (see {@link Journal#post(Transaction, List)}). */
     public Journal.Posted postChecked(Transaction transaction, org.federation.platform.domain.DomainEvent fact) {
-        return journal.post(transaction, List.of(fact));
+        return journal.post(inOpenPeriod(transaction), List.of(fact));
+    }
+
+    /**
+     * The transaction, or, if a statement covering its date on one of its accounts was published since it
+     * was checked (between a command's check and its posting, or while the sweep waited to book a record
+     * an interrupted request left), the same booked today, its description saying so. A published
+     * statement never changes, and money booked inside its period would show in no statement at all (and
+     * break the statements' chain). Posted already, the stored transaction is what counts either way.
+     */
+    private Transaction inOpenPeriod(Transaction transaction) {
+        for (String accountId : transaction.accounts()) {
+            Optional<String> statement = closedPeriods.statementCovering(accountId, transaction.bookedOn());
+            if (statement.isPresent()) {
+                LocalDate today = calendar.today();
+                log.warn("Transaction {} is dated {}, a period statement {} of account {} closed after it was checked; "
+                        + "booked on {} instead", transaction.id(), transaction.bookedOn(), statement.get(), accountId, today);
+                return transaction.bookedOn(today, "(dated " + transaction.bookedOn() + "; booked on " + today
+                        + " because statement " + statement.get() + " had closed that period)");
+            }
+        }
+        return transaction;
     }
 
     public void checkBookingDate(LocalDate date, String field) {

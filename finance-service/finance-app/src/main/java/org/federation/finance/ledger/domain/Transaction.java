@@ -81,6 +81,16 @@ public record Transaction(String id, String kind, String category, String descri
      *
      * @throws RuleViolationException naming the field at fault
      */
+    /**
+     * This transaction booked on {@code day} instead, its description saying why ({@code note}, appended;
+     * the original description shortened if the two together would pass 500 characters).
+     */
+    public Transaction bookedOn(LocalDate day, String note) {
+        String both = description + " " + note;
+        String text = both.length() <= 500 ? both : description.substring(0, Math.max(0, 500 - note.length() - 2)) + "… " + note;
+        return new Transaction(id, kind, category, text, actor, source, day, postedAt, lines, reverses, posting);
+    }
+
     /** This transaction as written at {@code at} (a record booked late is posted when it is written). */
     public Transaction postedAt(Instant at) {
         return new Transaction(id, kind, category, description, actor, source, bookedOn, at, lines, reverses, posting);
