@@ -381,13 +381,20 @@ class MoneyCommandsIdempotencyTest extends EmbeddedBackboneProperties {
     @Autowired
     org.federation.finance.ledger.application.Ledger ledger;
 
-    @Test
-    void aRequestThatCrashedBeforeIdsWerePerRequestIsRetriedOntoWhatItCreated() {
+    @ParameterizedTest
+    @ValueSource(strings = {"in-progress", "completed"})
+    void theSameRequestAsOneThatRanBeforeIdsWerePerRequestIsRetriedOntoWhatThatOneCreated(String leftAs) {
         String account = clubAccount();
-        String key = "upgrade-" + UUID.randomUUID();
         String body = booking(account, 300);
-        // what the version before left: the transaction under the id derived from the key alone, and its key's
-        // record in progress without a derivation, its lease run out (the instance died during the upgrade)
+        // the fingerprint of this very request (method, path, content type, body: the key is not part of it),
+        // read from the record of a first booking of it under another key
+        String probeKey = "probe-" + UUID.randomUUID();
+        assertThat(finance(probeKey).postJson("/api/ledger/transactions", body).status()).isEqualTo(201);
+        String fingerprint = mongo.findById(IdempotencyKeys.recordId(Persona.FINANCE_MEMBER.subject(), probeKey),
+                Document.class, "idempotency-keys").getString("fingerprint");
+        // what the version before left for the same request under key: its transaction under the id derived from
+        // the key alone, and the key's record without a derivation, expired (a crash mid-way, or a day gone by)
+        String key = "upgrade-" + UUID.randomUUID();
         String oldId = Transaction.MANUAL + "-" + IdempotencyKeys.derivedId(Persona.FINANCE_MEMBER.subject(), key);
         ledger.post(Transaction.create(oldId, Transaction.MANUAL, "grant", "grant", Persona.FINANCE_MEMBER.subject(),
                 new Transaction.Source("manual", null, null), LocalDate.now().minusDays(1), Instant.now(),
@@ -395,8 +402,8 @@ class MoneyCommandsIdempotencyTest extends EmbeddedBackboneProperties {
                         org.federation.finance.ledger.domain.Line.credit("federation-income-other", 300, null)), null));
         mongo.insert(new Document("_id", IdempotencyKeys.recordId(Persona.FINANCE_MEMBER.subject(), key))
                 .append("caller", Persona.FINANCE_MEMBER.subject()).append("key", key).append("method", "POST")
-                .append("path", "/api/ledger/transactions").append("fingerprint", "of the request before")
-                .append("state", "in-progress").append("token", UUID.randomUUID().toString())
+                .append("path", "/api/ledger/transactions").append("fingerprint", fingerprint)
+                .append("state", leftAs).append("token", UUID.randomUUID().toString())
                 .append("createdAt", new Date()).append("expiresAt", new Date(System.currentTimeMillis() - 1000)),
                 "idempotency-keys");
 
@@ -404,7 +411,26 @@ class MoneyCommandsIdempotencyTest extends EmbeddedBackboneProperties {
 
         assertThat(retried.status()).as(retried.body()).isEqualTo(201);
         assertThat(retried.json().get("id").asString()).isEqualTo(oldId);
-        assertThat(balance(account)).as("booked once").isEqualTo(300);
-        assertThat(transactionsOn(account)).isEqualTo(1);
+        assertThat(balance(account)).as("the probe's 300 and the first attempt's 300, nothing more").isEqualTo(600);
+        assertThat(transactionsOn(account)).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchCheckedAgainstTheOldFeeIsNotRecordedUnderANewOne() {
+        String clubId = clubAccount().substring("acct-".length());
+        HttpProbe finance = Persona.FINANCE_MEMBER.on(app());
+        setFee(finance, clubId, 5_000);
+        FeeYear checked = years.find(clubId, YEAR).orElseThrow();
+        // the rule changes while nobody has paid (allowed), after a batch was checked against 5,000
+        setFee(finance, clubId, 8_000);
+        String batchId = "stale-" + UUID.randomUUID();
+        FeeYear.Payment payment = new FeeYear.Payment(batchId, LocalDate.now().minusDays(1), checked.amountFen(),
+                FeeYear.transactionIdOf(batchId, LocalDate.now().minusDays(1)), Persona.FINANCE_MEMBER.subject());
+
+        boolean recorded = years.record(checked.id(), new FeeYear.Batch(batchId, 1, 5_000, Persona.FINANCE_MEMBER.subject(),
+                Instant.now(), false), java.util.Map.of("2023010002", payment));
+
+        assertThat(recorded).as("not under the 8,000 rule").isFalse();
+        assertThat(years.find(clubId, YEAR).orElseThrow().paid()).isEmpty();
     }
 }

@@ -82,8 +82,9 @@ public final class IdempotencyStore {
      * The key is this request's now: run it, then {@link #complete} or {@link #release}.
      *
      * @param perRequestIds whether the handler derives ids from the key and the request's fingerprint; false
-     *                      only when this request takes over one that began before per-request ids existed
-     *                      (it crashed mid-way during the upgrade), so its retry finds what that one created
+     *                      only when this request is the same as one that ran before per-request ids existed
+     *                      (a retry after it crashed mid-way, or after its record's retention), so the retry
+     *                      finds what that one created
      */
     public record Claimed(String id, String token, boolean perRequestIds) implements Decision {
 
@@ -150,9 +151,10 @@ public final class IdempotencyStore {
             }
             Date expiresAt = existing.getDate(EXPIRES_AT);
             if (expiresAt == null || !expiresAt.toInstant().isAfter(now)) {
-                // a request that began before per-request ids and crashed: its retry keeps deriving as it did
-                boolean perRequestIds = !IN_PROGRESS.equals(existing.getString(STATE))
-                        || PER_REQUEST.equals(existing.getString(DERIVATION));
+                // the same request as one that ran before per-request ids (a retry after a crash, or after the
+                // record's retention): it keeps deriving as that one did, so it finds what that one created
+                boolean perRequestIds = PER_REQUEST.equals(existing.getString(DERIVATION))
+                        || !attempt.fingerprint().equals(existing.getString(FINGERPRINT));
                 Document fields = claim(attempt, token, now);
                 if (!perRequestIds) {
                     fields.remove(DERIVATION);
