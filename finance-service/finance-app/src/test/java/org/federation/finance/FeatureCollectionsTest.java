@@ -151,8 +151,8 @@ class FeatureCollectionsTest extends EmbeddedBackboneProperties {
             assertThat(published.status()).as(published.body()).isEqualTo(201);
             assertThat(Persona.LEADER.on(app()).get("/api/accounts/acct-" + clubId + "/statements").status()).isEqualTo(200);
         });
-        assertTouches("statements", touched.byRequests(), "statements", "transactions", "accounts", "clubs",
-                "idempotency-keys");
+        assertTouches("statements", touched.byRequests(), "statements", "statement-chains", "transactions", "accounts",
+                "clubs", "idempotency-keys");
     }
 
     @Test

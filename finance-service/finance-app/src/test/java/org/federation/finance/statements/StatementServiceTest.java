@@ -56,6 +56,40 @@ class StatementServiceTest extends EmbeddedBackboneProperties {
     }
 
     @Autowired
+    org.federation.finance.statements.domain.Statements statementStore;
+
+    String clubAccount(String name) {
+        String clubId = "stmt-first-" + UUID.randomUUID();
+        ClubFacts.publish(ClubFacts.established(clubId, name, Persona.LEADER.subject(), List.of(Persona.MEMBER.subject())));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> accounts.find("acct-" + clubId).isPresent());
+        return "acct-" + clubId;
+    }
+
+    @Test
+    void twoFirstStatementsOfOneAccountPublishedAtOnceDoNotBothStartItsChain() {
+        String account = clubAccount("围棋社");
+        String other = org.federation.finance.statements.domain.Period.parse(M.minusMonths(1).toString()).statementId(account);
+        // the statement of the month before is being published as the account's first, at this very moment
+        assertThat(statementStore.startChain(account, "month", other, java.time.Instant.now())).isEqualTo(other);
+
+        HttpProbe.Response second = publish(account, M.toString());
+
+        assertThat(second.status()).as(second.body()).isEqualTo(409);
+        assertThat(second.body()).contains(other);
+        assertThat(Persona.MEMBER.on(app()).get("/api/accounts/" + account + "/statements").json().get("totalItems").asInt())
+                .isZero();
+
+        // a first statement whose publication failed over a minute ago holds the chain no longer
+        String abandoned = clubAccount("象棋社");
+        statementStore.startChain(abandoned, "month",
+                org.federation.finance.statements.domain.Period.parse(M.minusMonths(1).toString()).statementId(abandoned),
+                java.time.Instant.now().minus(Duration.ofMinutes(2)));
+        assertThat(publish(abandoned, M.toString()).status()).isEqualTo(201);
+        JsonNode chain = Persona.MEMBER.on(app()).get("/api/accounts/" + abandoned + "/statement-chains/month").json();
+        assertThat(chain.get("valid").asBoolean()).as(chain.toString()).isTrue();
+    }
+
+    @Autowired
     org.federation.finance.ledger.application.Ledger ledger;
     @Autowired
     org.federation.finance.ledger.application.BookingCalendar calendar;

@@ -17,7 +17,8 @@ public interface FeeYears {
 
     /**
      * Records a batch of payments by one conditional update that matches only while none of these
-     * members has paid this year: all of them are recorded, or none. False if it did not match.
+     * members has paid this year and the fee is still the amount they paid: all of them are recorded,
+     * or none. False if it did not match.
      */
     boolean record(String id, FeeYear.Batch batch, Map<String, FeeYear.Payment> payments);
 

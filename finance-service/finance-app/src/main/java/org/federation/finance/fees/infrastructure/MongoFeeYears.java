@@ -85,6 +85,9 @@ class MongoFeeYears implements FeeYears {
     @Override
     public boolean record(String id, FeeYear.Batch batch, Map<String, FeeYear.Payment> payments) {
         Criteria unpaid = where("_id").is(id);
+        // and under the fee the rows were checked against: a rule changed meanwhile (allowed while nobody has paid)
+        // makes this match nothing, so the batch is checked again against the new amount
+        payments.values().stream().findFirst().ifPresent(payment -> unpaid.and("amountFen").is(payment.amountFen()));
         Update update = new Update().push("batches", mongo.getConverter().convertToMongoType(batch)).inc("version", 1L);
         payments.forEach((student, payment) -> {
             unpaid.and("paid." + student).exists(false);

@@ -55,6 +55,15 @@ public class StatementPublishing {
             throw new StateConflictException("statements of an account follow each other: after " + previous.period()
                     + " comes " + expected.name() + ", so publish that before " + period.name());
         }
+        if (previous == null) {
+            // a first statement starts the chain: of two first statements of different periods published at
+            // the same moment, only one may, or the public chain would have two roots and read as broken for good
+            String first = statements.startChain(accountId, period.kind(), period.statementId(accountId), calendar.now());
+            if (!first.equals(period.statementId(accountId))) {
+                throw new StateConflictException("the " + period.kind() + " statements of " + accountId + " start with "
+                        + first + ", published at the same moment; publish the periods after it in order");
+            }
+        }
         journal.pendingFor(accountId).forEach(journal::finish);
         long opening = previous == null ? journal.balanceBefore(accountId, period.from()) : previous.closingFen();
         Statement statement = Statement.generate(accountId, account.clubId(), account.name(), period, previous, opening,

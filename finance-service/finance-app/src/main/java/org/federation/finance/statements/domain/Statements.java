@@ -12,6 +12,15 @@ public interface Statements {
     /** Stores a newly published statement and queues its events in the same write; false if it exists. */
     boolean publish(Decision<Statement> publication);
 
+    /**
+     * Names {@code statementId} the first statement of the account's chain of this kind, once: returns
+     * the statement already named if another publication (of another period, at the same moment) got
+     * there first, else {@code statementId}. So two first statements cannot both start a chain. A
+     * statement named over a minute before {@code now} and never published (its publication failed)
+     * no longer holds the chain.
+     */
+    String startChain(String accountId, String kind, String statementId, java.time.Instant now);
+
     Optional<Statement> find(String id);
 
     /** The newest statement of this kind for the account. */

@@ -18,6 +18,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -47,6 +48,44 @@ class MongoStatements implements Statements {
         } catch (DuplicateKeyException exists) {
             return false;
         }
+    }
+
+    /** Where each chain's first statement is named ({@link #startChain}): one document per account and kind. */
+    static final String CHAINS = "statement-chains";
+
+    /** How long a named first statement holds its chain while it is not published (a publication takes milliseconds). */
+    static final java.time.Duration CHAIN_HOLD = java.time.Duration.ofMinutes(1);
+
+    @Override
+    public String startChain(String accountId, String kind, String statementId, java.time.Instant now) {
+        String chain = accountId + "/" + kind;
+        java.util.Date startedAt = java.util.Date.from(now);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                mongo.insert(new org.bson.Document("_id", chain).append("first", statementId).append("at", startedAt),
+                        CHAINS);
+                return statementId;
+            } catch (DuplicateKeyException started) {
+                org.bson.Document existing = mongo.findById(chain, org.bson.Document.class, CHAINS);
+                if (existing == null) {
+                    continue;
+                }
+                String first = existing.getString("first");
+                java.util.Date at = existing.getDate("at");
+                boolean abandoned = !first.equals(statementId) && find(first).isEmpty() && at != null
+                        && at.toInstant().isBefore(now.minus(CHAIN_HOLD));
+                if (!abandoned) {
+                    return first;
+                }
+                // its publication failed a while ago: the chain is free again (compare-and-set on what was read)
+                if (mongo.updateFirst(query(where("_id").is(chain).and("first").is(first).and("at").is(at)),
+                        new Update().set("first", statementId).set("at", startedAt), CHAINS).getMatchedCount() == 1) {
+                    return statementId;
+                }
+            }
+        }
+        org.bson.Document existing = mongo.findById(chain, org.bson.Document.class, CHAINS);
+        return existing == null ? statementId : existing.getString("first");
     }
 
     @Override
