@@ -169,6 +169,44 @@ class MembershipTest extends EmbeddedBackboneProperties {
         }
     }
 
+    @Autowired
+    org.federation.club.registry.domain.Clubs clubRecords;
+    @Autowired
+    org.federation.club.membership.domain.MembershipApplications applicationRecords;
+    @Autowired
+    org.federation.club.membership.application.ClubMemberships memberships;
+
+    @Test
+    void anApprovalRacingARejectionLeavesTheStudentOutsideAsTheApplicationSays() {
+        String clubId = ClubLifecycleTest.newClub(app(), "摄影社");
+        String applicationId = applyAsStudent(clubId);
+        var leader = org.federation.platform.security.Caller.of(Persona.LEADER.subject(), "Leader", null, Persona.LEADER.roles());
+        // another leader rejects the application right after this approval admitted the student, before it closed it
+        java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+        var racing = (org.federation.club.registry.domain.Clubs) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {org.federation.club.registry.domain.Clubs.class},
+                (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(clubRecords, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("change") && !raced.getAndSet(true)) {
+                        memberships.reject(clubId, applicationId, "we are full", leader);
+                    }
+                    return result;
+                });
+        var approving = new org.federation.club.membership.application.ClubMemberships(racing, applicationRecords, businessTime);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> approving.approve(clubId, applicationId, leader))
+                .isInstanceOf(org.federation.platform.problem.StateConflictException.class);
+
+        assertThat(applicationRecords.find(applicationId).orElseThrow().state().value()).isEqualTo("rejected");
+        assertThat(rosterOf(clubId, null)).as("not a member of a club that rejected them")
+                .doesNotContain(Persona.STUDENT.subject());
+    }
+
     @Test
     void aRejectedStudentMayApplyAgainAndAWithdrawnApplicationIsClosed() {
         String clubId = ClubLifecycleTest.newClub(app(), "话剧社");

@@ -25,7 +25,9 @@ import org.springframework.stereotype.Service;
 /**
  * Joining and leaving clubs: a student applies, the club's leaders approve or reject, a member
  * leaves or is removed (and their credentials are revoked). An approval admits the student first
- * and then closes the application; admitting is idempotent, so a retried approval is safe.
+ * and then closes the application; admitting is idempotent, so a retried approval is safe. If the
+ * application was decided otherwise in between (rejected by another leader, withdrawn), the admission
+ * is undone and the approval refused.
  */
 @Service
 public class ClubMemberships {
@@ -61,14 +63,37 @@ public class ClubMemberships {
 
     public MembershipApplication approve(String clubId, String applicationId, Caller caller) {
         MembershipApplication application = application(clubId, applicationId);
-        requireLeader(club(clubId), caller, "approving membership applications");
+        Club club = club(clubId);
+        requireLeader(club, caller, "approving membership applications");
         application.requirePending("approving");
         Instant now = clock.instant();
-        clubs.change(clubId, club -> club.admit(application.studentNumber(), application.name(), caller.subject(), now));
-        MembershipApplication approved = applications.change(applicationId, a -> a.approve(caller.subject(), now))
-                .state();
+        boolean admittedHere = !clubs.change(clubId,
+                c -> c.admit(application.studentNumber(), application.name(), caller.subject(), now)).events().isEmpty();
+        MembershipApplication approved;
+        try {
+            approved = applications.change(applicationId, a -> a.approve(caller.subject(), now)).state();
+        } catch (StateConflictException decidedMeanwhile) {
+            if (admittedHere) {
+                undoAdmission(clubId, application, caller, now);
+            }
+            throw decidedMeanwhile;
+        }
         log.info("{} admitted to club {} by {}", application.studentNumber(), clubId, caller.subject());
         return approved;
+    }
+
+    /**
+     * Another leader rejected the application, or the student withdrew it, between this approval's
+     * admission and its closing of the application: the application's decision stands, so the student this
+     * approval admitted leaves again (with the reason), rather than being a member whose application was
+     * refused. Admitting first keeps a crashed approval retryable (admitting is idempotent).
+     */
+    private void undoAdmission(String clubId, MembershipApplication application, Caller caller, Instant now) {
+        MembershipApplication decided = applications.find(application.id()).orElse(application);
+        String reason = "membership application " + application.id() + " was " + decided.state().value()
+                + " at the same moment as it was approved";
+        clubs.change(clubId, c -> c.endMembership(application.studentNumber(), "removed", reason, caller.subject(), now));
+        log.warn("Admission of {} to club {} undone: {}", application.studentNumber(), clubId, reason);
     }
 
     public MembershipApplication reject(String clubId, String applicationId, String reason, Caller caller) {
