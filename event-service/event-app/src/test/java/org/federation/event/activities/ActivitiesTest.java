@@ -317,24 +317,16 @@ class ActivitiesTest extends EmbeddedBackboneProperties {
     @Autowired
     org.federation.platform.domain.BusinessClock businessClock;
 
-    @Test
-    void twoReviewersApprovingOneActivityAtOnceLeaveItApprovedWithItsVenueStillBooked() {
-        String club = club(Persona.LEADER);
-        String venue = "Hall " + UUID.randomUUID();
-        Instant start = someDay();
-        String id = propose(Persona.LEADER, proposal(venue, start, 2, "\"clubs\":[\"" + club + "\"]", ""));
-        // the first reviewer's approval has booked the venue; before it marks the activity approved, a second
-        // reviewer approves it (booking the same slot for the same activity), so the first is refused
+    /** Venue schedules that run {@code between} once, right after the first booking is written. */
+    org.federation.event.activities.domain.VenueSchedules racing(Runnable between) {
         java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
-        org.federation.event.activities.domain.VenueSchedules racing = new org.federation.event.activities.domain.VenueSchedules() {
+        return new org.federation.event.activities.domain.VenueSchedules() {
             @Override
             public void book(String at, org.federation.event.activities.domain.VenueSchedule.Booking booking) {
                 venues.book(at, booking);
-                if (raced.getAndSet(true)) {
-                    return;
+                if (!raced.getAndSet(true)) {
+                    between.run();
                 }
-                assertThat(Persona.ORGANIZATION_HEAD.on(app()).postJson("/api/activities/" + id + "/approval", "").status())
-                        .isEqualTo(200);
             }
 
             @Override
@@ -352,6 +344,40 @@ class ActivitiesTest extends EmbeddedBackboneProperties {
                 return venues.all();
             }
         };
+    }
+
+    @Test
+    void anApprovalRacingAReturnGivesItsBookingBackAtOnce() {
+        String club = club(Persona.LEADER);
+        String venue = "Hall " + UUID.randomUUID();
+        Instant start = someDay();
+        String id = propose(Persona.LEADER, proposal(venue, start, 2, "\"clubs\":[\"" + club + "\"]", ""));
+        // the approval has booked the venue; before it marks the activity approved, another reviewer returns it
+        var first = new org.federation.event.activities.application.ActivityPlanning(activityRecords, racing(() ->
+                assertThat(Persona.ORGANIZATION_HEAD.on(app()).postJson("/api/activities/" + id + "/return",
+                        "{\"reasons\":[\"the budget is missing\"]}").status()).isEqualTo(200)),
+                directory, businessClock, Duration.ofDays(7));
+        var reviewer = org.federation.platform.security.Caller.of(Persona.ORGANIZATION_MEMBER.subject(), "Reviewer", null,
+                Persona.ORGANIZATION_MEMBER.roles());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.approve(id, reviewer))
+                .isInstanceOf(org.federation.platform.problem.IllegalTransitionException.class);
+
+        assertThat(venues.all().stream().filter(v -> v.id().equals(
+                org.federation.event.activities.domain.VenueSchedule.keyOf(venue))).flatMap(v -> v.bookings().stream()).toList())
+                .as("a returned activity holds no slot, not even until the repair sweep").isEmpty();
+    }
+
+    @Test
+    void twoReviewersApprovingOneActivityAtOnceLeaveItApprovedWithItsVenueStillBooked() {
+        String club = club(Persona.LEADER);
+        String venue = "Hall " + UUID.randomUUID();
+        Instant start = someDay();
+        String id = propose(Persona.LEADER, proposal(venue, start, 2, "\"clubs\":[\"" + club + "\"]", ""));
+        // the first reviewer's approval has booked the venue; before it marks the activity approved, a second
+        // reviewer approves it (booking the same slot for the same activity), so the first is refused
+        var racing = racing(() -> assertThat(Persona.ORGANIZATION_HEAD.on(app()).postJson("/api/activities/" + id
+                + "/approval", "").status()).isEqualTo(200));
         var first = new org.federation.event.activities.application.ActivityPlanning(activityRecords, racing, directory,
                 businessClock, Duration.ofDays(7));
         var reviewer = org.federation.platform.security.Caller.of(Persona.ORGANIZATION_MEMBER.subject(), "Reviewer", null,

@@ -293,7 +293,9 @@ public class ActivityPlanning {
     }
 
     private VenueSchedule.Booking booking(Activity activity) {
-        return new VenueSchedule.Booking(activity.id(), activity.title(), activity.start(), activity.end(), clock.instant());
+        // to the millisecond, as the store keeps it: a booking read back must equal the one made (releaseExactly)
+        return new VenueSchedule.Booking(activity.id(), activity.title(), activity.start(), activity.end(),
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     /**
