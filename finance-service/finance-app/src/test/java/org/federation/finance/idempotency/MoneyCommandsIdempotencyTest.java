@@ -433,4 +433,22 @@ class MoneyCommandsIdempotencyTest extends EmbeddedBackboneProperties {
         assertThat(recorded).as("not under the 8,000 rule").isFalse();
         assertThat(years.find(clubId, YEAR).orElseThrow().paid()).isEmpty();
     }
+
+    @Test
+    void aRequestThatDiedMidWayIsFinishedOnlyByTheSameRequestNotRunBesideItByAnother() {
+        String account = clubAccount();
+        String key = "died-" + UUID.randomUUID();
+        HttpProbe.Response first = finance(key).postJson("/api/ledger/transactions", booking(account, 700));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        crashedAfterPosting(key);
+
+        HttpProbe.Response other = finance(key).postJson("/api/ledger/transactions", booking(account, 500));
+        assertThat(other.status()).as("another request under the key of one that died: " + other.body()).isEqualTo(422);
+        assertThat(balance(account)).isEqualTo(700);
+
+        HttpProbe.Response same = finance(key).postJson("/api/ledger/transactions", booking(account, 700));
+        assertThat(same.status()).as(same.body()).isEqualTo(201);
+        assertThat(same.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+        assertThat(balance(account)).as("once").isEqualTo(700);
+    }
 }

@@ -150,6 +150,12 @@ public final class IdempotencyStore {
                 continue; // released meanwhile: claim it afresh
             }
             Date expiresAt = existing.getDate(EXPIRES_AT);
+            if (IN_PROGRESS.equals(existing.getString(STATE)) && !attempt.fingerprint().equals(existing.getString(FINGERPRINT))) {
+                // running, or died mid-way having perhaps written records under ids derived from it: only the same
+                // request may take it over and finish them; another one under its key is refused, even once the
+                // lease ran out, rather than run beside them under other ids
+                return new Reused(existing.getString(METHOD), existing.getString(PATH));
+            }
             if (expiresAt == null || !expiresAt.toInstant().isAfter(now)) {
                 // the same request as one that ran before per-request ids (a retry after a crash, or after the
                 // record's retention): it keeps deriving as that one did, so it finds what that one created

@@ -16,11 +16,16 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * The dates and times a request may carry: years 1 to 9999, ISO 8601's four-digit years. ISO text
- * also reads {@code +999999999-12-31}, which no federation date is and which fails later, far from
- * the request (the next day of it does not exist; the moment has no BSON date): refused at the
- * door it is a 400 naming the field, never a 500. JSON bodies are checked by {@link StrictJsonTypes};
- * query and path parameters of type {@link LocalDate} and {@link Instant} by {@link Parameters}.
+ * The dates and times a request may carry. ISO text also reads {@code +999999999-12-31}, which fails
+ * far from the request (the next day of it does not exist; a moment that far has no MongoDB date):
+ * refused at the door, it is a 400 naming the field or parameter, never a 500.
+ * <ul>
+ *   <li>query and path parameters of type {@link LocalDate} and {@link Instant} ({@link Parameters}): the
+ *       years 1 to 9999, ISO 8601's four-digit years;</li>
+ *   <li>JSON ({@link StrictJsonTypes}): what a MongoDB date can hold, about 290 million years either side of
+ *       1970. Wider than the parameters' years because the same reader takes the events of the topics,
+ *       and an event of a record stored before (an activity ending in the year 10000) must still be read.</li>
+ * </ul>
  */
 public final class AcceptedDates {
 
@@ -29,6 +34,12 @@ public final class AcceptedDates {
     static final String RANGE = "years " + FIRST_YEAR + " to " + LAST_YEAR;
     private static final Instant FIRST_MOMENT = LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
     private static final Instant END_OF_LAST_YEAR = LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+    /** Years a MongoDB date holds (milliseconds since 1970 in 64 bits reach the year 292,278,994), with a margin. */
+    static final int STORABLE_YEARS = 290_000_000;
+    static final String STORABLE = "the dates a record can hold (years -290,000,000 to 290,000,000)";
+    private static final Instant FIRST_STORABLE = Instant.ofEpochMilli(Long.MIN_VALUE);
+    private static final Instant LAST_STORABLE = Instant.ofEpochMilli(Long.MAX_VALUE);
 
     private AcceptedDates() {
     }
@@ -41,6 +52,15 @@ public final class AcceptedDates {
         }
         Integer year = yearOf(value);
         return year == null || (year >= FIRST_YEAR && year <= LAST_YEAR);
+    }
+
+    /** Whether a date or time value (of any {@code java.time} type with a year) fits a MongoDB date. */
+    static boolean storable(Object value) {
+        if (value instanceof Instant instant) {
+            return !instant.isBefore(FIRST_STORABLE) && !instant.isAfter(LAST_STORABLE);
+        }
+        Integer year = yearOf(value);
+        return year == null || Math.abs(year) <= STORABLE_YEARS;
     }
 
     private static Integer yearOf(Object value) {

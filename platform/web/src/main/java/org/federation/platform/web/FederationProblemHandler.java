@@ -187,7 +187,7 @@ public class FederationProblemHandler extends ResponseEntityExceptionHandler {
             return "; allowed: " + java.util.Arrays.toString(type.getEnumConstants());
         }
         if (type.getPackageName().equals("java.time")) {
-            return " (ISO text, " + AcceptedDates.RANGE + ")";
+            return " (ISO text within " + AcceptedDates.STORABLE + ")";
         }
         return "";
     }

@@ -27,7 +27,7 @@ import tools.jackson.databind.type.LogicalType;
  *
  * <ul>
  *   <li>dates and times ({@code java.time}, except {@link Year} and zone ids, whose natural
- *       JSON form may be a number) are ISO text only, in the years {@link AcceptedDates} accepts;</li>
+ *       JSON form may be a number) are ISO text only, within the dates {@link AcceptedDates} accepts;</li>
  *   <li>whole numbers (amounts in fen, counts) are JSON integers only: no fractions, no text;</li>
  *   <li>decimal numbers are JSON numbers, not text;</li>
  *   <li>yes/no is {@code true}/{@code false}, not a number.</li>
@@ -84,9 +84,9 @@ public final class StrictJsonTypes {
             if (parser.hasToken(JsonToken.VALUE_STRING)) {
                 String text = parser.getString();
                 Object value = super.deserialize(parser, context);
-                if (!AcceptedDates.accepts(value)) {
+                if (!AcceptedDates.storable(value)) {
                     throw tools.jackson.databind.exc.InvalidFormatException.from(parser,
-                            "outside the accepted " + AcceptedDates.RANGE, text, _delegatee.handledType());
+                            "beyond " + AcceptedDates.STORABLE, text, _delegatee.handledType());
                 }
                 return value;
             }
