@@ -177,26 +177,33 @@ class BudgetServiceTest extends EmbeddedBackboneProperties {
         int claims = 24;
         ExecutorService pool = Executors.newFixedThreadPool(12);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> statuses = new ArrayList<>();
+        List<Future<HttpProbe.Response>> statuses = new ArrayList<>();
         for (int i = 0; i < claims; i++) {
             long fen = 700 + (i % 3) * 300; // 700, 1000 or 1300 fen
             HttpProbe claimant = (i % 2 == 0 ? Persona.LEADER : Persona.FINANCE_MEMBER).on(app());
             statuses.add(pool.submit(() -> {
                 start.await();
-                return claimant.postJson("/api/budgets/" + activity + "/claims", claim(fen)).status();
+                return claimant.postJson("/api/budgets/" + activity + "/claims", claim(fen));
             }));
         }
         start.countDown();
         List<Integer> answered = new ArrayList<>();
-        for (Future<Integer> status : statuses) {
-            answered.add(status.get());
+        List<String> acceptedIds = new ArrayList<>();
+        for (Future<HttpProbe.Response> status : statuses) {
+            HttpProbe.Response response = status.get();
+            answered.add(response.status());
+            if (response.status() == 201) {
+                acceptedIds.add(response.json().at("/claim/id").asString());
+            }
         }
         pool.shutdown();
 
         var budget = budgets.find(activity).orElseThrow();
         long spent = budget.claims().stream().mapToLong(c -> c.amountFen()).sum();
         assertThat(answered).containsOnly(201, 409);
-        assertThat(answered.stream().filter(s -> s == 201).count()).isEqualTo(budget.claims().size());
+        assertThat(acceptedIds).as("every claim answered 201 is on the budget, once (budget: %s)", budget.claims().stream()
+                .map(c -> c.id() + "=" + c.amountFen()).toList())
+                .containsExactlyInAnyOrderElementsOf(budget.claims().stream().map(c -> c.id()).toList());
         assertThat(spent).as("never beyond the approved 10000 fen").isLessThanOrEqualTo(10_000).isEqualTo(budget.spentFen());
         assertThat(budget.remainingFen()).isEqualTo(10_000 - spent).isGreaterThanOrEqualTo(0);
         assertThat(budget.remainingFen()).as("every refusal was for want of money").isLessThan(1_300);

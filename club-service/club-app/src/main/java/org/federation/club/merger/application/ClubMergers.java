@@ -101,6 +101,8 @@ public class ClubMergers {
         Instant now = clock.instant();
         try {
             if (merger.newSuccessor() != null && clubs.find(merger.successorId()).isEmpty()) {
+                // again, not only when it was decided: a merger resumed after a crash finds the name perhaps held since
+                requireNameFree(merger.newSuccessor());
                 try {
                     clubs.add(newSuccessor(merger, now));
                 } catch (StateConflictException taken) {
@@ -153,7 +155,11 @@ public class ClubMergers {
             throw new StateConflictException("a club named '" + spec.name() + "' already exists"
                     + (takenByMerging ? "; to keep a merging club's name, merge into that club instead" : ""));
         }
-        // as for a club brought onto the platform: a name an open founding application proposed is held for it
+        requireNameFree(spec);
+    }
+
+    /** As for a club brought onto the platform: a name an open founding application proposed is held for it. */
+    private void requireNameFree(Merger.NewSuccessor spec) {
         reservedNames.holderOf(spec.name()).ifPresent(holder -> {
             throw new StateConflictException("the name '" + spec.name().strip() + "' is held by " + holder
                     + "; choose another name for the new club");

@@ -236,15 +236,19 @@ public class BudgetDesk implements Sweep.Unbooked {
     public void bookUnbooked(Instant before) {
         for (Budget budget : budgets.withUnbookedClaims(before)) {
             for (Budget.Claim claim : budget.unbookedClaims().stream().filter(c -> c.claimedAt().isBefore(before)).toList()) {
-                log.warn("Booking claim {} on activity {}, accepted but not booked (an interrupted request)", claim.id(),
-                        budget.id());
-                book(budget.id(), budget, claim);
+                Sweep.oneRecord("claim " + claim.id() + " on activity " + budget.id(), () -> {
+                    log.warn("Booking claim {} on activity {}, accepted but not booked (an interrupted request)", claim.id(),
+                            budget.id());
+                    book(budget.id(), budget, claim);
+                });
             }
         }
         for (Budget budget : budgets.withUnbookedWithdrawals(before)) {
             for (Budget.Claim claim : budget.unbookedWithdrawals()) {
-                log.warn("Reversing withdrawn claim {} on activity {} (an interrupted withdrawal)", claim.id(), budget.id());
-                bookWithdrawal(budget, claim);
+                Sweep.oneRecord("the withdrawal of claim " + claim.id() + " on activity " + budget.id(), () -> {
+                    log.warn("Reversing withdrawn claim {} on activity {} (an interrupted withdrawal)", claim.id(), budget.id());
+                    bookWithdrawal(budget, claim);
+                });
             }
         }
     }

@@ -195,11 +195,13 @@ public class FeeBook implements Sweep.Unbooked, ReversalFollowUp {
             String name = clubs.find(year.clubId()).map(KnownClub::name).orElse(year.clubId());
             for (FeeYear.Batch batch : year.batches()) {
                 if (!batch.booked() && batch.recordedAt().isBefore(before)) {
-                    log.warn("Booking fee batch {} of {}, recorded but not booked (an interrupted request)", batch.id(),
-                            year.id());
-                    year.bookingsOf(batch.id(), name, year.paymentsOf(batch.id()), batch.recordedBy(), batch.recordedAt())
-                            .forEach(booking -> ledger.postChecked(booking, year.paymentsRecorded(booking)));
-                    years.markBooked(year.id(), batch.id());
+                    Sweep.oneRecord("fee batch " + batch.id() + " of " + year.id(), () -> {
+                        log.warn("Booking fee batch {} of {}, recorded but not booked (an interrupted request)", batch.id(),
+                                year.id());
+                        year.bookingsOf(batch.id(), name, year.paymentsOf(batch.id()), batch.recordedBy(), batch.recordedAt())
+                                .forEach(booking -> ledger.postChecked(booking, year.paymentsRecorded(booking)));
+                        years.markBooked(year.id(), batch.id());
+                    });
                 }
             }
         }

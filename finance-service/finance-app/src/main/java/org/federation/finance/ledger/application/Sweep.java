@@ -53,6 +53,18 @@ public class Sweep {
         step("ledger recovery", () -> ledger.recover(before));
     }
 
+    /**
+     * Books one record on its own, for a feature's {@link Unbooked#bookUnbooked}: a record that keeps failing
+     * is logged and tried again next sweep, and does not keep the feature's other records unbooked.
+     */
+    public static void oneRecord(String record, Runnable booking) {
+        try {
+            booking.run();
+        } catch (RuntimeException e) {
+            log.error("The finance sweep could not book {}; the others went on, and it is tried again next sweep", record, e);
+        }
+    }
+
     private static void step(String name, Runnable step) {
         try {
             step.run();

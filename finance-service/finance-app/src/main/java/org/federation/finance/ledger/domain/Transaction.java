@@ -76,12 +76,6 @@ public record Transaction(String id, String kind, String category, String descri
     }
 
     /**
-     * A new transaction, checked: at least two lines, every amount positive and whole, debits
-     * equal to credits, no account on both sides.
-     *
-     * @throws RuleViolationException naming the field at fault
-     */
-    /**
      * This transaction booked on {@code day} instead, its description saying why ({@code note}, appended;
      * the original description shortened if the two together would pass 500 characters).
      */
@@ -96,6 +90,12 @@ public record Transaction(String id, String kind, String category, String descri
         return new Transaction(id, kind, category, description, actor, source, bookedOn, at, lines, reverses, posting);
     }
 
+    /**
+     * A new transaction, checked: at least two lines, every amount positive and whole, debits
+     * equal to credits, no account on both sides.
+     *
+     * @throws RuleViolationException naming the field at fault
+     */
     public static Transaction create(String id, String kind, String category, String description, String actor,
                                      Source source, LocalDate bookedOn, Instant now, List<Line> lines, String reverses) {
         require(id != null && !id.isBlank(), "id", "a transaction needs an id");

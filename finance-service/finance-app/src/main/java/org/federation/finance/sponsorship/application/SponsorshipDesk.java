@@ -137,17 +137,21 @@ public class SponsorshipDesk implements Sweep.Unbooked {
         for (Sponsorship sponsorship : sponsorships.withUnbookedReceipts(before)) {
             for (Sponsorship.Receipt receipt : sponsorship.unbooked()) {
                 if (receipt.recordedAt().isBefore(before)) {
-                    log.warn("Booking sponsorship receipt {} of {}, recorded but not booked", receipt.id(), sponsorship.id());
-                    ledger.postChecked(sponsorship.bookingOf(receipt), sponsorship.receiptRecorded(receipt));
-                    sponsorships.markBooked(sponsorship.id(), receipt.id());
+                    Sweep.oneRecord("sponsorship receipt " + receipt.id() + " of " + sponsorship.id(), () -> {
+                        log.warn("Booking sponsorship receipt {} of {}, recorded but not booked", receipt.id(), sponsorship.id());
+                        ledger.postChecked(sponsorship.bookingOf(receipt), sponsorship.receiptRecorded(receipt));
+                        sponsorships.markBooked(sponsorship.id(), receipt.id());
+                    });
                 }
             }
         }
         for (Sponsorship sponsorship : sponsorships.withUnbookedWithdrawals(before)) {
             for (Sponsorship.Receipt receipt : sponsorship.unbookedWithdrawals()) {
-                log.warn("Reversing withdrawn sponsorship receipt {} of {} (an interrupted withdrawal)", receipt.id(),
-                        sponsorship.id());
-                bookWithdrawal(sponsorship, receipt.id());
+                Sweep.oneRecord("the withdrawal of sponsorship receipt " + receipt.id() + " of " + sponsorship.id(), () -> {
+                    log.warn("Reversing withdrawn sponsorship receipt {} of {} (an interrupted withdrawal)", receipt.id(),
+                            sponsorship.id());
+                    bookWithdrawal(sponsorship, receipt.id());
+                });
             }
         }
     }

@@ -30,12 +30,16 @@ public class StatementPublishing {
     private final Accounts accounts;
     private final Journal journal;
     private final BookingCalendar calendar;
+    /** Real time: how long a chain's named start holds it is a lease, which moving business time must not expire. */
+    private final java.time.Clock clock;
 
-    StatementPublishing(Statements statements, Accounts accounts, Journal journal, BookingCalendar calendar) {
+    StatementPublishing(Statements statements, Accounts accounts, Journal journal, BookingCalendar calendar,
+                        java.time.Clock clock) {
         this.statements = statements;
         this.accounts = accounts;
         this.journal = journal;
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     public Statement publish(String accountId, String periodName, String actor) {
@@ -58,7 +62,7 @@ public class StatementPublishing {
         if (previous == null) {
             // a first statement starts the chain: of two first statements of different periods published at
             // the same moment, only one may, or the public chain would have two roots and read as broken for good
-            String first = statements.startChain(accountId, period.kind(), period.statementId(accountId), calendar.now());
+            String first = statements.startChain(accountId, period.kind(), period.statementId(accountId), clock.instant());
             if (!first.equals(period.statementId(accountId))) {
                 throw new StateConflictException("the " + period.kind() + " statements of " + accountId + " start with "
                         + first + ", published at the same moment; publish the periods after it in order");
