@@ -193,6 +193,29 @@ class LedgerServiceTest extends EmbeddedBackboneProperties {
         assertThat(accounts.find("acct-" + successorId).orElseThrow().name()).isEqualTo("影像艺术协会");
     }
 
+    @Autowired
+    org.federation.finance.ledger.application.LedgerAudit audit;
+
+    @Test
+    void anAccountWhoseBalanceIsNotItsTransactionsSumIsReportedOnceTwoAuditsSeeIt() {
+        String account = "acct-" + club("审计社");
+        assertThat(book(account, "federation-income-other", 500).status()).isEqualTo(201);
+        assertThat(audit.audit()).doesNotContainKey(account);
+        // a posting marked done without moving the balance (the defect fixed in 9645754): 100 fen missing
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(account)),
+                new org.springframework.data.mongodb.core.query.Update().inc("balanceFen", -100), "accounts");
+
+        assertThat(audit.audit()).as("seen once: perhaps a posting finishing").doesNotContainKey(account);
+        assertThat(audit.audit()).as("seen twice in a row").containsEntry(account, -100L);
+        assertThat(meters.get("federation.ledger.accounts.out.of.balance").gauge().value()).isGreaterThanOrEqualTo(1);
+
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(account)),
+                new org.springframework.data.mongodb.core.query.Update().inc("balanceFen", 100), "accounts");
+        assertThat(audit.audit()).doesNotContainKey(account);
+    }
+
     @Test
     void whatACrashLeftPendingIsFinishedOnceByTheSweepAndLateBookingsOnClosedAccountsMoveOn() {
         String club = "acct-" + club("棋牌社");
