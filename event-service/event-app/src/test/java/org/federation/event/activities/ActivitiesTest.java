@@ -317,6 +317,15 @@ class ActivitiesTest extends EmbeddedBackboneProperties {
     @Autowired
     org.federation.platform.domain.BusinessClock businessClock;
 
+    /** An instance's planning whose venue schedules run {@code between} once, right after its first booking. */
+    org.federation.event.activities.application.ActivityPlanning planningRacing(Runnable between) {
+        return new org.federation.event.activities.application.ActivityPlanning(activityRecords, racing(between), directory,
+                businessClock, Duration.ofDays(7));
+    }
+
+    static final org.federation.platform.security.Caller REVIEWER = org.federation.platform.security.Caller.of(
+            Persona.ORGANIZATION_MEMBER.subject(), "Reviewer", null, Persona.ORGANIZATION_MEMBER.roles());
+
     /** Venue schedules that run {@code between} once, right after the first booking is written. */
     org.federation.event.activities.domain.VenueSchedules racing(Runnable between) {
         java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
@@ -353,14 +362,10 @@ class ActivitiesTest extends EmbeddedBackboneProperties {
         Instant start = someDay();
         String id = propose(Persona.LEADER, proposal(venue, start, 2, "\"clubs\":[\"" + club + "\"]", ""));
         // the approval has booked the venue; before it marks the activity approved, another reviewer returns it
-        var first = new org.federation.event.activities.application.ActivityPlanning(activityRecords, racing(() ->
-                assertThat(Persona.ORGANIZATION_HEAD.on(app()).postJson("/api/activities/" + id + "/return",
-                        "{\"reasons\":[\"the budget is missing\"]}").status()).isEqualTo(200)),
-                directory, businessClock, Duration.ofDays(7));
-        var reviewer = org.federation.platform.security.Caller.of(Persona.ORGANIZATION_MEMBER.subject(), "Reviewer", null,
-                Persona.ORGANIZATION_MEMBER.roles());
+        var first = planningRacing(() -> assertThat(Persona.ORGANIZATION_HEAD.on(app()).postJson("/api/activities/" + id
+                + "/return", "{\"reasons\":[\"the budget is missing\"]}").status()).isEqualTo(200));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.approve(id, reviewer))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.approve(id, REVIEWER))
                 .isInstanceOf(org.federation.platform.problem.IllegalTransitionException.class);
 
         assertThat(venues.all().stream().filter(v -> v.id().equals(
@@ -376,14 +381,10 @@ class ActivitiesTest extends EmbeddedBackboneProperties {
         String id = propose(Persona.LEADER, proposal(venue, start, 2, "\"clubs\":[\"" + club + "\"]", ""));
         // the first reviewer's approval has booked the venue; before it marks the activity approved, a second
         // reviewer approves it (booking the same slot for the same activity), so the first is refused
-        var racing = racing(() -> assertThat(Persona.ORGANIZATION_HEAD.on(app()).postJson("/api/activities/" + id
+        var first = planningRacing(() -> assertThat(Persona.ORGANIZATION_HEAD.on(app()).postJson("/api/activities/" + id
                 + "/approval", "").status()).isEqualTo(200));
-        var first = new org.federation.event.activities.application.ActivityPlanning(activityRecords, racing, directory,
-                businessClock, Duration.ofDays(7));
-        var reviewer = org.federation.platform.security.Caller.of(Persona.ORGANIZATION_MEMBER.subject(), "Reviewer", null,
-                Persona.ORGANIZATION_MEMBER.roles());
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.approve(id, reviewer))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.approve(id, REVIEWER))
                 .isInstanceOf(org.federation.platform.problem.IllegalTransitionException.class);
 
         var schedule = venues.all().stream().filter(v -> v.id().equals(

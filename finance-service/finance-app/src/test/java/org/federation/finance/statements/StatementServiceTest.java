@@ -58,8 +58,9 @@ class StatementServiceTest extends EmbeddedBackboneProperties {
     @Autowired
     org.federation.finance.statements.domain.Statements statementStore;
 
+    /** The account of a new club with {@link Persona#MEMBER} as member (who may read its statements). */
     String clubAccount(String name) {
-        String clubId = "stmt-first-" + UUID.randomUUID();
+        String clubId = "stmt-" + UUID.randomUUID();
         ClubFacts.publish(ClubFacts.established(clubId, name, Persona.LEADER.subject(), List.of(Persona.MEMBER.subject())));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> accounts.find("acct-" + clubId).isPresent());
         return "acct-" + clubId;
@@ -96,10 +97,7 @@ class StatementServiceTest extends EmbeddedBackboneProperties {
 
     @Test
     void aRecordCheckedBeforeItsPeriodsStatementAndBookedAfterIsBookedTodayAndTheChainHolds() {
-        String clubId = "stmt-late-" + UUID.randomUUID();
-        ClubFacts.publish(ClubFacts.established(clubId, "星空社", Persona.LEADER.subject(), List.of(Persona.MEMBER.subject())));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> accounts.find("acct-" + clubId).isPresent());
-        String account = "acct-" + clubId;
+        String account = clubAccount("星空社");
         assertThat(book(account, "federation-income-other", 2_000, M.atDay(5)).status()).isEqualTo(201);
         // a fee batch paid in M: checked and recorded, then its request died before booking it; meanwhile M is published
         var late = org.federation.finance.ledger.domain.Transaction.create("late-" + UUID.randomUUID(),
